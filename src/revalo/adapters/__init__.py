@@ -1,0 +1,1 @@
+"""Adapters: persistence and outside systems behind small interfaces."""

@@ -1,0 +1,314 @@
+"""Tables, and the imperative mapping of the domain classes onto them (SQLAlchemy 2).
+
+The domain knows nothing of the database: ``start_mappers`` is called once, by the
+bootstrap, before the first session is opened.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry, relationship
+
+from revalo.domain.catalog import (
+    Customer,
+    CustomerKind,
+    Location,
+    LocationKind,
+    Product,
+    Site,
+    SiteKind,
+)
+from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
+from revalo.domain.events import EventType, UnitEvent
+from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
+from revalo.domain.ledger import StockMove
+from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
+from revalo.domain.units import ReturnedUnit, UnitState
+from revalo.domain.work_orders import WipeMethod, WorkOrder, WorkOrderKind, WorkOrderState
+
+
+class UtcDateTime(sa.TypeDecorator[datetime]):
+    """Stores UTC without a zone and gives back aware datetimes, on SQLite and PostgreSQL."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Money(sa.TypeDecorator[Decimal]):
+    """Euros kept exactly, as integer cents (SQLite has no exact decimal type)."""
+
+    impl = sa.BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Any) -> int | None:
+        return None if value is None else int((Decimal(value) * 100).to_integral_value())
+
+    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+        return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+
+
+def _enum(cls: type[enum.Enum]) -> sa.Enum:
+    return sa.Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sequences = sa.Table(
+    "sequences",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+products = sa.Table(
+    "products",
+    metadata,
+    sa.Column("sku", sa.String(40), primary_key=True),
+    sa.Column("gtin", sa.String(14), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("category", sa.String(40), nullable=False, index=True),
+    sa.Column("brand", sa.String(100), nullable=False),
+    sa.Column("model", sa.String(100), nullable=False),
+    sa.Column("weight_kg", sa.Float, nullable=False),
+    sa.Column("volume_m3", sa.Float, nullable=False),
+    sa.Column("new_price", Money, nullable=False),
+    sa.Column("weee_category", sa.SmallInteger),
+    sa.Column("data_bearing", sa.Boolean, nullable=False),
+    sa.Column("lithium_battery", sa.Boolean, nullable=False),
+    sa.Column("apparel", sa.Boolean, nullable=False),
+    sa.Column("furniture", sa.Boolean, nullable=False),
+    sa.Column("bulky", sa.Boolean, nullable=False),
+)
+
+sites = sa.Table(
+    "sites",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", _enum(SiteKind), nullable=False, index=True),
+    sa.Column("country", sa.String(2), nullable=False),
+    sa.Column("city", sa.String(100), nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("weee_certified", sa.Boolean, nullable=False),
+    sa.Column("skills", sa.JSON, nullable=False),
+)
+
+locations = sa.Table(
+    "locations",
+    metadata,
+    sa.Column("code", sa.String(80), primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("kind", _enum(LocationKind), nullable=False),
+)
+
+customers = sa.Table(
+    "customers",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", _enum(CustomerKind), nullable=False),
+    sa.Column("country", sa.String(2), nullable=False),
+    sa.Column("city", sa.String(100), nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("email", sa.String(200), nullable=False),
+)
+
+return_requests = sa.Table(
+    "return_requests",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("number", sa.String(20), nullable=False, unique=True),
+    sa.Column("customer_code", sa.ForeignKey("customers.code"), nullable=False, index=True),
+    sa.Column("requested_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("delivered_at", UtcDateTime),
+    sa.Column("state", _enum(ReturnState), nullable=False, index=True),
+    sa.Column("destination_site", sa.ForeignKey("sites.code")),
+    sa.Column("decided_by", sa.String(100)),
+    sa.Column("decision_reason", sa.Text, nullable=False),
+    sa.Column("decided_at", UtcDateTime),
+    sa.Column("order_ref", sa.String(60), nullable=False),
+)
+
+return_lines = sa.Table(
+    "return_lines",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("rma_id", sa.ForeignKey("return_requests.id"), nullable=False, index=True),
+    sa.Column("line_no", sa.Integer, nullable=False),
+    sa.Column("sku", sa.ForeignKey("products.sku"), nullable=False, index=True),
+    sa.Column("quantity", sa.Integer, nullable=False),
+    sa.Column("reason", _enum(ReturnReason), nullable=False, index=True),
+    sa.Column("serial", sa.String(40), index=True),
+    sa.Column("comment", sa.Text, nullable=False),
+    sa.Column("received_quantity", sa.Integer, nullable=False),
+    sa.UniqueConstraint("rma_id", "line_no"),
+)
+
+units = sa.Table(
+    "units",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("lpn", sa.String(20), nullable=False, unique=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("location_code", sa.ForeignKey("locations.code"), index=True),
+    sa.Column("received_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("state", _enum(UnitState), nullable=False, index=True),
+    sa.Column("sku", sa.ForeignKey("products.sku"), index=True),
+    sa.Column("gtin", sa.String(14)),
+    sa.Column("serial", sa.String(40), index=True),
+    sa.Column("batch", sa.String(40)),
+    sa.Column("sscc", sa.String(18), index=True),
+    sa.Column("scanned_code", sa.String(200), nullable=False),
+    sa.Column("rma_number", sa.String(20), index=True),
+    sa.Column("rma_line_no", sa.Integer),
+    sa.Column("quarantine_reason", sa.Text, nullable=False),
+    sa.Column("functional_grade", sa.String(1)),
+    sa.Column("cosmetic_grade", sa.String(1)),
+    sa.Column("route", _enum(DispositionRoute)),
+    sa.Column("destination_site", sa.ForeignKey("sites.code")),
+    sa.Column("data_wiped_at", UtcDateTime),
+    sa.Column("tested_at", UtcDateTime),
+    sa.Column("updated_at", UtcDateTime),
+)
+
+inspections = sa.Table(
+    "inspections",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("operator", sa.String(100), nullable=False),
+    sa.Column("inspected_at", UtcDateTime, nullable=False),
+    sa.Column("functional_grade", _enum(FunctionalGrade), nullable=False),
+    sa.Column("cosmetic_grade", _enum(CosmeticGrade), nullable=False),
+    sa.Column("duration_s", sa.Integer, nullable=False),
+    sa.Column("checklist", sa.JSON, nullable=False),
+    sa.Column("fault_codes", sa.JSON, nullable=False),
+    sa.Column("hazardous", sa.Boolean, nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+)
+
+dispositions = sa.Table(
+    "dispositions",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("route", _enum(DispositionRoute), nullable=False),
+    sa.Column("decided_by", _enum(DecidedBy), nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("decided_at", UtcDateTime, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("destination_site", sa.ForeignKey("sites.code")),
+    sa.Column("overrides_id", sa.ForeignKey("dispositions.id")),
+)
+
+work_orders = sa.Table(
+    "work_orders",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("kind", _enum(WorkOrderKind), nullable=False),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("state", _enum(WorkOrderState), nullable=False, index=True),
+    sa.Column("operator", sa.String(100), nullable=False),
+    sa.Column("started_at", UtcDateTime),
+    sa.Column("completed_at", UtcDateTime),
+    sa.Column("labour_minutes", sa.Integer, nullable=False),
+    sa.Column("parts_cost", Money, nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("wipe_method", _enum(WipeMethod)),
+    sa.Column("wipe_tool", sa.String(100), nullable=False),
+    sa.Column("wipe_verified", sa.Boolean, nullable=False),
+)
+
+unit_events = sa.Table(
+    "unit_events",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("lpn", sa.String(20), nullable=False),
+    sa.Column("type", _enum(EventType), nullable=False, index=True),
+    sa.Column("occurred_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("site_code", sa.String(40)),
+    sa.Column("location_code", sa.String(80)),
+    sa.Column("state", sa.String(32), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("document", sa.String(40), nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False),
+)
+
+stock_moves = sa.Table(
+    "stock_moves",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("from_location", sa.ForeignKey("locations.code"), index=True),
+    sa.Column("to_location", sa.ForeignKey("locations.code"), index=True),
+    sa.Column("moved_at", UtcDateTime, nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+mapper_registry = registry(metadata=metadata)
+
+
+def start_mappers() -> None:
+    """Map the domain classes onto the tables. Safe to call more than once."""
+    if mapper_registry.mappers:
+        return
+    m = mapper_registry.map_imperatively
+    m(Product, products)
+    m(Site, sites)
+    m(Location, locations)
+    m(Customer, customers)
+    m(ReturnLine, return_lines)
+    m(
+        ReturnRequest,
+        return_requests,
+        properties={
+            "lines": relationship(
+                ReturnLine,
+                order_by=return_lines.c.line_no,
+                lazy="selectin",
+                cascade="all, delete-orphan",
+            ),
+        },
+    )
+    m(ReturnedUnit, units)
+    m(Inspection, inspections)
+    m(DispositionRecord, dispositions)
+    m(WorkOrder, work_orders)
+    m(UnitEvent, unit_events)
+    m(StockMove, stock_moves)

@@ -1,0 +1,318 @@
+"""Repositories over one SQLAlchemy session: load and add domain objects, answer queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from revalo.adapters import orm
+from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
+from revalo.domain.disposition import DispositionRecord
+from revalo.domain.events import UnitEvent
+from revalo.domain.inspection import Inspection
+from revalo.domain.ledger import StockMove
+from revalo.domain.returns import EXPECTING_STATES, ReturnLine, ReturnRequest
+from revalo.domain.units import FINAL_STATES, ReturnedUnit
+from revalo.domain.work_orders import WorkOrder, WorkOrderState
+from revalo.services.ports import Page, ReturnFilter, UnitFilter
+
+T = TypeVar("T")
+
+
+class _Repo:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: Any) -> None:
+        self.session.add(obj)
+
+    def _page(self, stmt: sa.Select[Any], limit: int, offset: int) -> Page[Any]:
+        total = self.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+        items = list(self.session.scalars(stmt.limit(limit).offset(offset)))
+        return Page(items, int(total or 0))
+
+
+class SqlProductRepository(_Repo):
+    def get(self, sku: str) -> Product | None:
+        return self.session.get(Product, sku)
+
+    def by_gtin(self, gtin: str) -> Product | None:
+        return self.session.scalars(sa.select(Product).where(orm.products.c.gtin == gtin)).first()
+
+    def list(self, *, category: str | None, limit: int, offset: int) -> Page[Product]:
+        stmt = sa.select(Product).order_by(orm.products.c.sku)
+        if category:
+            stmt = stmt.where(orm.products.c.category == category)
+        return self._page(stmt, limit, offset)
+
+    def all(self) -> Sequence[Product]:
+        return list(self.session.scalars(sa.select(Product).order_by(orm.products.c.sku)))
+
+
+class SqlSiteRepository(_Repo):
+    def add(self, obj: Any) -> None:
+        # No ORM relationship links the two: flush the site before its locations.
+        self.session.add(obj)
+        self.session.flush()
+        self.session.add_all(obj.standard_locations())
+
+    def get(self, code: str) -> Site | None:
+        return self.session.get(Site, code)
+
+    def list(self, *, kind: SiteKind | None = None) -> Sequence[Site]:
+        stmt = sa.select(Site).order_by(orm.sites.c.country, orm.sites.c.code)
+        if kind:
+            stmt = stmt.where(orm.sites.c.kind == kind)
+        return list(self.session.scalars(stmt))
+
+    def locations(self, site_code: str) -> Sequence[Location]:
+        stmt = sa.select(Location).where(orm.locations.c.site_code == site_code)
+        return list(self.session.scalars(stmt.order_by(orm.locations.c.code)))
+
+    def location(self, code: str) -> Location | None:
+        return self.session.get(Location, code)
+
+
+class SqlCustomerRepository(_Repo):
+    def get(self, code: str) -> Customer | None:
+        return self.session.get(Customer, code)
+
+    def existing_codes(self, codes: set[str]) -> set[str]:
+        found: set[str] = set()
+        items = sorted(codes)
+        for i in range(0, len(items), 500):
+            chunk = items[i : i + 500]
+            found.update(
+                self.session.scalars(
+                    sa.select(orm.customers.c.code).where(orm.customers.c.code.in_(chunk))
+                )
+            )
+        return found
+
+
+class SqlReturnRepository(_Repo):
+    def get(self, number: str) -> ReturnRequest | None:
+        return self.session.scalars(
+            sa.select(ReturnRequest).where(orm.return_requests.c.number == number)
+        ).first()
+
+    def list(self, flt: ReturnFilter, *, limit: int, offset: int) -> Page[ReturnRequest]:
+        r, ln, c, p = orm.return_requests.c, orm.return_lines.c, orm.customers.c, orm.products.c
+        stmt = sa.select(ReturnRequest)
+        if flt.state:
+            stmt = stmt.where(r.state == flt.state)
+        if flt.customer_code:
+            stmt = stmt.where(r.customer_code == flt.customer_code)
+        if flt.requested_from:
+            stmt = stmt.where(r.requested_at >= flt.requested_from)
+        if flt.requested_to:
+            stmt = stmt.where(r.requested_at < flt.requested_to)
+        if flt.search:
+            term = f"%{flt.search.strip()}%"
+            stmt = stmt.where(
+                sa.or_(r.number.ilike(term), r.order_ref.ilike(term), r.customer_code.ilike(term))
+            )
+        if flt.country:
+            stmt = stmt.where(
+                r.customer_code.in_(sa.select(c.code).where(c.country == flt.country))
+            )
+        if flt.reason or flt.category:
+            lines = sa.select(ln.rma_id)
+            if flt.reason:
+                lines = lines.where(ln.reason == flt.reason)
+            if flt.category:
+                lines = lines.where(ln.sku.in_(sa.select(p.sku).where(p.category == flt.category)))
+            stmt = stmt.where(r.id.in_(lines))
+        return self._page(stmt.order_by(r.requested_at.desc(), r.id.desc()), limit, offset)
+
+    def expecting(self, sku: str, serial: str | None) -> Sequence[ReturnRequest]:
+        """Open returns with a line for this SKU still to receive: the serial's own line
+        first, then the oldest return."""
+        r, ln = orm.return_requests.c, orm.return_lines.c
+        cond = sa.and_(ln.sku == sku, ln.received_quantity < ln.quantity)
+        # A unit with a serial may fill a line naming that serial or a line naming none.
+        match = sa.or_(ln.serial == serial, ln.serial.is_(None)) if serial else ln.serial.is_(None)
+        stmt = (
+            sa.select(ReturnRequest)
+            .join(ReturnLine, ln.rma_id == r.id)
+            .where(cond, match, r.state.in_(EXPECTING_STATES))
+            .order_by((ln.serial == serial).desc() if serial else sa.true(), r.requested_at, r.id)
+            .limit(20)
+        )
+        return list(dict.fromkeys(self.session.scalars(stmt)))
+
+    def existing_order_refs(self, refs: set[str]) -> set[str]:
+        found: set[str] = set()
+        items = sorted(refs)
+        for i in range(0, len(items), 500):
+            found.update(
+                self.session.scalars(
+                    sa.select(orm.return_requests.c.order_ref).where(
+                        orm.return_requests.c.order_ref.in_(items[i : i + 500])
+                    )
+                )
+            )
+        return found
+
+
+class SqlUnitRepository(_Repo):
+    def add(self, obj: Any) -> None:
+        # Events, moves and work orders refer to the unit: write it first.
+        self.session.add(obj)
+        self.session.flush()
+
+    def get(self, unit_id: int) -> ReturnedUnit | None:
+        return self.session.get(ReturnedUnit, unit_id)
+
+    def by_lpn(self, lpn: str) -> ReturnedUnit | None:
+        return self.session.scalars(
+            sa.select(ReturnedUnit).where(orm.units.c.lpn == lpn.strip().upper())
+        ).first()
+
+    def by_serial(self, sku: str, serial: str) -> ReturnedUnit | None:
+        """The unit of that product and serial still in the parallel stock, if any."""
+        u = orm.units.c
+        stmt = sa.select(ReturnedUnit).where(
+            u.sku == sku, u.serial == serial, u.state.not_in(FINAL_STATES)
+        )
+        return self.session.scalars(stmt).first()
+
+    def by_sscc(self, sscc: str) -> ReturnedUnit | None:
+        u = orm.units.c
+        stmt = sa.select(ReturnedUnit).where(u.sscc == sscc, u.state.not_in(FINAL_STATES))
+        return self.session.scalars(stmt).first()
+
+    def list(self, flt: UnitFilter, *, limit: int, offset: int) -> Page[ReturnedUnit]:
+        u = orm.units.c
+        stmt = sa.select(ReturnedUnit)
+        if flt.states:
+            stmt = stmt.where(u.state.in_(flt.states))
+        if flt.site_code:
+            stmt = stmt.where(u.site_code == flt.site_code)
+        if flt.location_code:
+            stmt = stmt.where(u.location_code == flt.location_code)
+        if flt.sku:
+            stmt = stmt.where(u.sku == flt.sku)
+        if flt.rma_number:
+            stmt = stmt.where(u.rma_number == flt.rma_number)
+        if flt.category:
+            stmt = stmt.where(
+                u.sku.in_(
+                    sa.select(orm.products.c.sku).where(orm.products.c.category == flt.category)
+                )
+            )
+        if flt.in_stock is True:
+            stmt = stmt.where(u.location_code.is_not(None))
+        elif flt.in_stock is False:
+            stmt = stmt.where(u.location_code.is_(None))
+        return self._page(stmt.order_by(u.id), limit, offset)
+
+    def count_by_state(self) -> dict[str, int]:
+        u = orm.units.c
+        rows = self.session.execute(sa.select(u.state, sa.func.count()).group_by(u.state))
+        return {str(state): int(n) for state, n in rows}
+
+
+class SqlInspectionRepository(_Repo):
+    def for_unit(self, unit_id: int) -> Sequence[Inspection]:
+        c = orm.inspections.c
+        return list(
+            self.session.scalars(
+                sa.select(Inspection).where(c.unit_id == unit_id).order_by(c.inspected_at, c.id)
+            )
+        )
+
+    def latest(self, unit_id: int) -> Inspection | None:
+        found = self.for_unit(unit_id)
+        return found[-1] if found else None
+
+
+class SqlDispositionRepository(_Repo):
+    def for_unit(self, unit_id: int) -> Sequence[DispositionRecord]:
+        c = orm.dispositions.c
+        return list(
+            self.session.scalars(
+                sa.select(DispositionRecord)
+                .where(c.unit_id == unit_id)
+                .order_by(c.decided_at, c.id)
+            )
+        )
+
+    def latest(self, unit_id: int) -> DispositionRecord | None:
+        found = self.for_unit(unit_id)
+        return found[-1] if found else None
+
+
+class SqlWorkOrderRepository(_Repo):
+    def get(self, order_id: int) -> WorkOrder | None:
+        return self.session.get(WorkOrder, order_id)
+
+    def for_unit(self, unit_id: int) -> Sequence[WorkOrder]:
+        c = orm.work_orders.c
+        return list(
+            self.session.scalars(sa.select(WorkOrder).where(c.unit_id == unit_id).order_by(c.id))
+        )
+
+    def list(
+        self, *, site_code: str | None, state: WorkOrderState | None, limit: int, offset: int
+    ) -> Page[WorkOrder]:
+        c = orm.work_orders.c
+        stmt = sa.select(WorkOrder).order_by(c.id)
+        if site_code:
+            stmt = stmt.where(c.site_code == site_code)
+        if state:
+            stmt = stmt.where(c.state == state)
+        return self._page(stmt, limit, offset)
+
+
+class SqlEventRepository(_Repo):
+    def for_unit(self, unit_id: int) -> Sequence[UnitEvent]:
+        c = orm.unit_events.c
+        return list(
+            self.session.scalars(
+                sa.select(UnitEvent).where(c.unit_id == unit_id).order_by(c.occurred_at, c.id)
+            )
+        )
+
+
+class SqlLedgerRepository(_Repo):
+    def for_unit(self, unit_id: int) -> Sequence[StockMove]:
+        c = orm.stock_moves.c
+        return list(
+            self.session.scalars(sa.select(StockMove).where(c.unit_id == unit_id).order_by(c.id))
+        )
+
+    def balances(self, *, site_code: str | None = None) -> dict[str, int]:
+        """Units per location, summed from the moves alone (+1 in, -1 out)."""
+        m, loc = orm.stock_moves.c, orm.locations.c
+        ins = sa.select(m.to_location.label("code"), sa.literal(1).label("n")).where(
+            m.to_location.is_not(None)
+        )
+        outs = sa.select(m.from_location.label("code"), sa.literal(-1).label("n")).where(
+            m.from_location.is_not(None)
+        )
+        both = sa.union_all(ins, outs).subquery()
+        stmt = sa.select(both.c.code, sa.func.sum(both.c.n)).group_by(both.c.code)
+        if site_code:
+            stmt = stmt.where(
+                both.c.code.in_(sa.select(loc.code).where(loc.site_code == site_code))
+            )
+        return {code: int(n) for code, n in self.session.execute(stmt) if n}
+
+
+class SqlSequences:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def next(self, name: str) -> int:
+        s = orm.sequences
+        value = self.session.scalar(
+            sa.update(s).where(s.c.name == name).values(value=s.c.value + 1).returning(s.c.value)
+        )
+        if value is None:
+            self.session.execute(sa.insert(s).values(name=name, value=1))
+            return 1
+        return int(value)

@@ -1,0 +1,85 @@
+"""The SQLAlchemy unit of work: one session, one transaction per use case.
+
+Inside ``batch()`` every use case runs in a savepoint of one longer transaction: a failed
+use case rolls back its own work only, and the whole batch commits once at the end. The
+demo uses it to drive thousands of use cases through the service layer quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Self
+
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+
+from revalo.adapters import repositories as r
+
+
+class SqlAlchemyUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+        self._batch_session: Session | None = None
+        self._savepoint: SessionTransaction | None = None
+        self._depth = 0
+
+    def __enter__(self) -> Self:
+        if self._depth:
+            raise RuntimeError("a unit of work is not re-entrant; use batch() to group use cases")
+        self._depth += 1
+        if self._batch_session is not None:
+            self.session = self._batch_session
+            self._savepoint = self.session.begin_nested()
+        else:
+            self.session = self.session_factory()
+        s = self.session
+        self.products = r.SqlProductRepository(s)
+        self.sites = r.SqlSiteRepository(s)
+        self.customers = r.SqlCustomerRepository(s)
+        self.returns = r.SqlReturnRepository(s)
+        self.units = r.SqlUnitRepository(s)
+        self.inspections = r.SqlInspectionRepository(s)
+        self.dispositions = r.SqlDispositionRepository(s)
+        self.work_orders = r.SqlWorkOrderRepository(s)
+        self.events = r.SqlEventRepository(s)
+        self.ledger = r.SqlLedgerRepository(s)
+        self.sequences = r.SqlSequences(s)
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        # What was not committed is rolled back. Closing the session does that without
+        # expiring what was loaded, so the objects a query returns stay readable.
+        try:
+            if self._batch_session is not None:
+                self.rollback()
+            else:
+                self.session.close()
+        finally:
+            self._depth -= 1
+
+    def commit(self) -> None:
+        if self._savepoint is not None:
+            self._savepoint.commit()
+            self._savepoint = None
+        else:
+            self.session.commit()
+
+    def rollback(self) -> None:
+        if self._batch_session is not None:
+            if self._savepoint is not None and self._savepoint.is_active:
+                self._savepoint.rollback()
+            self._savepoint = None
+        else:
+            self.session.rollback()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many use cases into one transaction, each in its own savepoint."""
+        session = self.session_factory()
+        self._batch_session = session
+        try:
+            with session.begin():
+                yield
+        finally:
+            self._batch_session = None
+            session.close()

@@ -1,0 +1,34 @@
+"""Domain errors. Their message is written for the person at the screen, not for a developer."""
+
+
+class DomainError(Exception):
+    """A rule of the domain refused an operation."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidValue(DomainError):
+    """A value does not have the form the domain needs (a GTIN with a wrong check digit...)."""
+
+
+class NotFound(DomainError):
+    """The thing named does not exist."""
+
+
+class AlreadyExists(DomainError):
+    """The thing to create exists already."""
+
+
+class InvalidTransition(DomainError):
+    """The state of a return, unit or work order does not allow that step now."""
+
+
+class LedgerError(DomainError):
+    """A stock move does not match where the unit is."""
+
+
+class NotAllowed(DomainError):
+    """The law or a company rule forbids the operation."""

@@ -1,0 +1,44 @@
+"""Unit events: every change of a unit's state or place, with what, when, where, who, why.
+
+A unit's timeline, the stock ledger and later the EPCIS export and costs derive from them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+class EventType(enum.StrEnum):
+    RECEIVED = "received"
+    QUARANTINED = "quarantined"
+    RELEASED = "released"
+    MOVED = "moved"
+    INSPECTED = "inspected"
+    DISPOSITION_RECORDED = "disposition_recorded"
+    WORK_STARTED = "work_started"
+    WORK_COMPLETED = "work_completed"
+    WORK_FAILED = "work_failed"
+    READY = "ready"
+    SHIPPED = "shipped"
+    ARRIVED = "arrived"
+    LISTED = "listed"
+    DISPATCHED = "dispatched"
+
+
+@dataclass(eq=False)
+class UnitEvent:
+    unit_id: int
+    lpn: str
+    type: EventType
+    occurred_at: datetime
+    actor: str
+    site_code: str | None
+    location_code: str | None
+    state: str
+    reason: str = ""
+    document: str = ""
+    detail: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None

@@ -1,0 +1,44 @@
+"""Inspection and grading of a received unit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
+from revalo.services.common import get_unit, record, when
+from revalo.services.ports import UnitOfWork
+
+
+def inspect_unit(
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    functional_grade: FunctionalGrade,
+    cosmetic_grade: CosmeticGrade,
+    operator: str,
+    duration_s: int,
+    checklist: dict[str, bool] | None = None,
+    fault_codes: list[str] | None = None,
+    hazardous: bool = False,
+    notes: str = "",
+    at: datetime | None = None,
+) -> Inspection:
+    with uow:
+        unit = get_unit(uow, lpn)
+        inspection = Inspection(
+            unit_id=unit.id,
+            operator=operator,
+            inspected_at=when(at),
+            functional_grade=functional_grade,
+            cosmetic_grade=cosmetic_grade,
+            duration_s=duration_s,
+            checklist=dict(checklist or {}),
+            fault_codes=list(fault_codes or []),
+            hazardous=hazardous,
+            notes=notes,
+        )
+        change = unit.record_inspection(inspection)
+        uow.inspections.add(inspection)
+        record(uow, change)
+        uow.commit()
+    return inspection

@@ -1,0 +1,97 @@
+"""Read-only questions: a unit and its timeline, lists with filters, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from revalo.domain.catalog import Product, Site, SiteKind
+from revalo.domain.disposition import DispositionRecord
+from revalo.domain.events import UnitEvent
+from revalo.domain.inspection import Inspection
+from revalo.domain.ledger import StockMove
+from revalo.domain.returns import ReturnRequest
+from revalo.domain.units import ReturnedUnit
+from revalo.domain.work_orders import WorkOrder, WorkOrderState
+from revalo.services.common import found, get_unit
+from revalo.services.ports import Page, ReturnFilter, UnitFilter, UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDetail:
+    unit: ReturnedUnit
+    product: Product | None
+    inspections: Sequence[Inspection]
+    dispositions: Sequence[DispositionRecord]
+    work_orders: Sequence[WorkOrder]
+    events: Sequence[UnitEvent]
+    moves: Sequence[StockMove]
+
+
+def unit_detail(uow: UnitOfWork, lpn: str) -> UnitDetail:
+    with uow:
+        unit = get_unit(uow, lpn)
+        return UnitDetail(
+            unit=unit,
+            product=uow.products.get(unit.sku) if unit.sku else None,
+            inspections=uow.inspections.for_unit(unit.id),
+            dispositions=uow.dispositions.for_unit(unit.id),
+            work_orders=uow.work_orders.for_unit(unit.id),
+            events=uow.events.for_unit(unit.id),
+            moves=uow.ledger.for_unit(unit.id),
+        )
+
+
+def list_returns(
+    uow: UnitOfWork, flt: ReturnFilter, *, limit: int = 50, offset: int = 0
+) -> Page[ReturnRequest]:
+    with uow:
+        return uow.returns.list(flt, limit=limit, offset=offset)
+
+
+def return_with_units(uow: UnitOfWork, number: str) -> tuple[ReturnRequest, list[ReturnedUnit]]:
+    with uow:
+        rma = found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        units = uow.units.list(UnitFilter(rma_number=rma.number), limit=10_000, offset=0)
+        return rma, units.items
+
+
+def list_units(
+    uow: UnitOfWork, flt: UnitFilter, *, limit: int = 50, offset: int = 0
+) -> Page[ReturnedUnit]:
+    with uow:
+        return uow.units.list(flt, limit=limit, offset=offset)
+
+
+def list_sites(uow: UnitOfWork, kind: SiteKind | None = None) -> Sequence[Site]:
+    with uow:
+        return uow.sites.list(kind=kind)
+
+
+def get_site_detail(uow: UnitOfWork, code: str) -> Site:
+    with uow:
+        return found(uow.sites.get(code.strip().upper()), f"no site {code!r}", "code")
+
+
+def list_products(
+    uow: UnitOfWork, *, category: str | None = None, limit: int = 50, offset: int = 0
+) -> Page[Product]:
+    with uow:
+        return uow.products.list(category=category, limit=limit, offset=offset)
+
+
+def get_product(uow: UnitOfWork, sku: str) -> Product:
+    with uow:
+        return found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")
+
+
+def list_work_orders(
+    uow: UnitOfWork,
+    *,
+    site_code: str | None = None,
+    state: WorkOrderState | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[WorkOrder]:
+    with uow:
+        return uow.work_orders.list(site_code=site_code, state=state, limit=limit, offset=offset)

@@ -1,0 +1,256 @@
+"""Receiving by scan: match the unit to its expected return, or quarantine it; never drop it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from revalo.domain.catalog import Site
+from revalo.domain.errors import InvalidValue
+from revalo.domain.returns import ReturnRequest
+from revalo.domain.scan import ScanKind, ScannedCode
+from revalo.domain.units import ReturnedUnit
+from revalo.domain.values import format_lpn
+from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiveOutcome:
+    unit: ReturnedUnit
+    created: bool
+    message: str
+    rma_number: str | None = None
+    quarantined: bool = False
+
+
+def receive_scan(
+    uow: UnitOfWork,
+    scan: ScannedCode,
+    *,
+    site_code: str,
+    operator: str,
+    rma_number: str | None = None,
+    at: datetime | None = None,
+) -> ReceiveOutcome:
+    """Receive what was scanned at a site. Scanning the same unit twice gives the same unit."""
+    t = when(at)
+    with uow:
+        site = get_site(uow, site_code)
+        outcome = _receive(uow, scan, site, operator, rma_number, t)
+        uow.commit()
+    return outcome
+
+
+def _receive(
+    uow: UnitOfWork,
+    scan: ScannedCode,
+    site: Site,
+    operator: str,
+    rma_number: str | None,
+    at: datetime,
+) -> ReceiveOutcome:
+    if scan.kind is ScanKind.LPN:
+        assert scan.lpn is not None
+        unit = uow.units.by_lpn(scan.lpn)
+        if unit is not None:
+            return _known(uow, unit, site, operator, at)
+        return _new(
+            uow,
+            site,
+            operator,
+            at,
+            quarantine=f"LPN {scan.lpn} is not in Revalo",
+            scanned_code=scan.raw,
+        )
+    if scan.kind is ScanKind.PARCEL:
+        assert scan.sscc is not None
+        unit = uow.units.by_sscc(scan.sscc)
+        if unit is not None:
+            return _known(uow, unit, site, operator, at)
+        return _new(
+            uow,
+            site,
+            operator,
+            at,
+            sscc=scan.sscc,
+            scanned_code=scan.raw,
+            quarantine=f"parcel SSCC {scan.sscc}: no return expects it; "
+            "open it and identify what is inside",
+        )
+    assert scan.gtin is not None
+    product = uow.products.by_gtin(scan.gtin)
+    ident: dict[str, Any] = {
+        "gtin": scan.gtin,
+        "serial": scan.serial,
+        "batch": scan.batch,
+        "scanned_code": scan.raw,
+    }
+    if product is None:
+        return _new(
+            uow,
+            site,
+            operator,
+            at,
+            **ident,
+            quarantine=f"unknown product: no product has GTIN {scan.gtin}",
+        )
+    if scan.serial:
+        unit = uow.units.by_serial(product.sku, scan.serial)
+        if unit is not None:
+            return _known(uow, unit, site, operator, at)
+    rma, line_no = _expected(uow, product.sku, scan.serial, rma_number)
+    if rma is None:
+        what = f"{product.name} (GTIN {scan.gtin}" + (
+            f", serial {scan.serial})" if scan.serial else ")"
+        )
+        where = f"return {rma_number}" if rma_number else "no open return"
+        return _new(
+            uow,
+            site,
+            operator,
+            at,
+            sku=product.sku,
+            **ident,
+            quarantine=f"unexpected: {where} expects {what}",
+        )
+    line = rma.line(line_no)
+    rma.record_receipt(line)
+    return _new(
+        uow,
+        site,
+        operator,
+        at,
+        sku=product.sku,
+        **ident,
+        rma_number=rma.number,
+        rma_line_no=line_no,
+        document=rma.number,
+    )
+
+
+def _expected(
+    uow: UnitOfWork, sku: str, serial: str | None, rma_number: str | None
+) -> tuple[ReturnRequest | None, int]:
+    if rma_number:
+        rma = found(
+            uow.returns.get(rma_number.strip().upper()), f"no return {rma_number!r}", "rma_number"
+        )
+        candidates = [rma] if rma.expects_units else []
+    else:
+        candidates = list(uow.returns.expecting(sku, serial))
+    for rma in candidates:
+        line = rma.match_line(sku, serial)
+        if line is not None:
+            return rma, line.line_no
+    return None, 0
+
+
+def _new(
+    uow: UnitOfWork,
+    site: Site,
+    operator: str,
+    at: datetime,
+    *,
+    quarantine: str = "",
+    document: str = "",
+    **identity: Any,
+) -> ReceiveOutcome:
+    n = uow.sequences.next("unit")
+    unit, change = ReturnedUnit.receive(
+        id=n, lpn=format_lpn(n), site=site, at=at, actor=operator, document=document, **identity
+    )
+    uow.units.add(unit)
+    record(uow, change)
+    if quarantine:
+        record(uow, unit.quarantine(reason=quarantine, at=at, actor=operator))
+        return ReceiveOutcome(unit, True, f"{unit.lpn} quarantined: {quarantine}", quarantined=True)
+    return ReceiveOutcome(
+        unit,
+        True,
+        f"{unit.lpn} received for return {unit.rma_number} line {unit.rma_line_no}",
+        rma_number=unit.rma_number,
+    )
+
+
+def _known(
+    uow: UnitOfWork, unit: ReturnedUnit, site: Site, operator: str, at: datetime
+) -> ReceiveOutcome:
+    """A unit scanned again: if it was on its way here it has arrived, else nothing changes."""
+    if unit.in_transit and unit.site_code == site.code:
+        record(uow, unit.arrive(at=at, actor=operator))
+        return ReceiveOutcome(
+            unit, False, f"{unit.lpn} arrived at {site.code}", rma_number=unit.rma_number
+        )
+    where = unit.location_code or f"left the stock ({unit.state.value})"
+    return ReceiveOutcome(
+        unit,
+        False,
+        f"{unit.lpn} was already received; it is at {where}",
+        rma_number=unit.rma_number,
+        quarantined=unit.quarantine_reason != "",
+    )
+
+
+def quarantine_unidentified(
+    uow: UnitOfWork,
+    *,
+    site_code: str,
+    description: str,
+    operator: str,
+    code: str = "",
+    at: datetime | None = None,
+) -> ReceiveOutcome:
+    """An item whose barcode cannot be read or is unknown: it gets an LPN and waits in
+    quarantine with the handler's description."""
+    if not description.strip():
+        raise InvalidValue("describe the item so that someone can identify it", field="description")
+    with uow:
+        site = get_site(uow, site_code)
+        outcome = _new(
+            uow,
+            site,
+            operator,
+            when(at),
+            scanned_code=code[:200],
+            quarantine=f"unidentified: {description.strip()}",
+        )
+        uow.commit()
+    return outcome
+
+
+def quarantine_unit(
+    uow: UnitOfWork, lpn: str, *, reason: str, operator: str, at: datetime | None = None
+) -> ReturnedUnit:
+    with uow:
+        unit = get_unit(uow, lpn)
+        record(uow, unit.quarantine(reason=reason, at=when(at), actor=operator))
+        uow.commit()
+    return unit
+
+
+def release_unit(
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    operator: str,
+    reason: str,
+    sku: str | None = None,
+    at: datetime | None = None,
+) -> ReturnedUnit:
+    """Release a unit from quarantine, naming its product when it was not identified."""
+    with uow:
+        unit = get_unit(uow, lpn)
+        gtin = None
+        if sku:
+            product = found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")
+            sku, gtin = product.sku, product.gtin
+        record(
+            uow,
+            unit.release(
+                at=when(at), actor=operator, reason=reason or "released", sku=sku, gtin=gtin
+            ),
+        )
+        uow.commit()
+    return unit

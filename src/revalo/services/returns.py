@@ -1,0 +1,183 @@
+"""Return requests: ask, decide by policy or by hand, cancel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from revalo.domain.catalog import Customer, Site, SiteKind
+from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
+from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest
+from revalo.domain.values import GeoPoint, as_utc
+from revalo.services.common import found, get_site, when
+from revalo.services.ports import UnitOfWork
+
+POLICY_ACTOR = "return-policy"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRequest:
+    sku: str
+    quantity: int
+    reason: ReturnReason
+    serial: str | None = None
+    comment: str = ""
+
+
+def format_rma_number(n: int) -> str:
+    return f"RMA{n:08d}"
+
+
+def nearest_hub(hubs: list[Site], point: GeoPoint, country: str) -> Site:
+    """The returns hub a customer sends to: the nearest in their country, else the nearest."""
+    if not hubs:
+        raise NotAllowed("no returns hub is set up to receive returns")
+    home = [h for h in hubs if h.country == country] or hubs
+    return min(home, key=lambda h: (point.km_to(h.point), h.code))
+
+
+def request_return(
+    uow: UnitOfWork,
+    policy: ReturnPolicy,
+    *,
+    customer_code: str,
+    lines: list[LineRequest],
+    delivered_at: datetime | None,
+    actor: str,
+    requested_at: datetime | None = None,
+    order_ref: str = "",
+    auto_decide: bool = True,
+) -> ReturnRequest:
+    """Record a return request; the policy authorises, rejects or leaves it for review."""
+    at = when(requested_at)
+    with uow:
+        customer = found(
+            uow.customers.get(customer_code.strip().upper()),
+            f"no customer with code {customer_code!r}",
+            "customer_code",
+        )
+        rma = _build(uow, customer, lines, at, delivered_at, order_ref)
+        if auto_decide:
+            _apply_policy(uow, policy, customer, rma, at)
+        uow.returns.add(rma)
+        uow.commit()
+    return rma
+
+
+def _build(
+    uow: UnitOfWork,
+    customer: Customer,
+    lines: list[LineRequest],
+    at: datetime,
+    delivered_at: datetime | None,
+    order_ref: str,
+) -> ReturnRequest:
+    if not lines:
+        raise InvalidValue("a return needs at least one line", field="lines")
+    built = []
+    for i, ln in enumerate(lines, start=1):
+        sku = ln.sku.strip().upper()
+        found(uow.products.get(sku), f"line {i}: no product with SKU {ln.sku!r}", "sku")
+        built.append(
+            ReturnLine(
+                line_no=i,
+                sku=sku,
+                quantity=ln.quantity,
+                reason=ln.reason,
+                serial=ln.serial,
+                comment=ln.comment,
+            )
+        )
+    n = uow.sequences.next("rma")
+    return ReturnRequest(
+        id=n,
+        number=format_rma_number(n),
+        customer_code=customer.code,
+        requested_at=at,
+        delivered_at=as_utc(delivered_at) if delivered_at else None,
+        lines=built,
+        order_ref=order_ref,
+    )
+
+
+def _apply_policy(
+    uow: UnitOfWork, policy: ReturnPolicy, customer: Customer, rma: ReturnRequest, at: datetime
+) -> None:
+    contexts = []
+    for ln in rma.lines:
+        product = found(uow.products.get(ln.sku), f"no product {ln.sku}")
+        contexts.append(
+            LineContext(ln.line_no, product.category, ln.reason, product.new_price * ln.quantity)
+        )
+    decision = policy.decide(
+        contexts,
+        country=customer.country,
+        customer_kind=customer.kind,
+        delivered_at=rma.delivered_at,
+        requested_at=rma.requested_at,
+    )
+    if decision.outcome is PolicyOutcome.AUTHORISE:
+        hub = nearest_hub(
+            list(uow.sites.list(kind=SiteKind.RETURNS_HUB)),
+            GeoPoint(customer.lat, customer.lon),
+            customer.country,
+        )
+        rma.authorise(by=POLICY_ACTOR, reason=decision.reason, at=at, destination_site=hub.code)
+    elif decision.outcome is PolicyOutcome.REJECT:
+        rma.reject(by=POLICY_ACTOR, reason=decision.reason, at=at)
+    else:
+        rma.decision_reason = "needs review: " + decision.reason
+
+
+def get_return(uow: UnitOfWork, number: str) -> ReturnRequest:
+    return found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+
+
+def authorise_return(
+    uow: UnitOfWork,
+    number: str,
+    *,
+    actor: str,
+    reason: str,
+    destination_site: str | None = None,
+    at: datetime | None = None,
+) -> ReturnRequest:
+    with uow:
+        rma = get_return(uow, number)
+        rma.ensure_can_authorise()
+        if destination_site:
+            hub = get_site(uow, destination_site, "destination_site")
+            if not hub.holds_stock:
+                raise InvalidValue(f"{hub.name} does not receive returns", field="destination_site")
+        else:
+            customer = found(uow.customers.get(rma.customer_code), "customer missing")
+            hub = nearest_hub(
+                list(uow.sites.list(kind=SiteKind.RETURNS_HUB)),
+                GeoPoint(customer.lat, customer.lon),
+                customer.country,
+            )
+        rma.authorise(
+            by=actor, reason=reason or "authorised", at=when(at), destination_site=hub.code
+        )
+        uow.commit()
+    return rma
+
+
+def reject_return(
+    uow: UnitOfWork, number: str, *, actor: str, reason: str, at: datetime | None = None
+) -> ReturnRequest:
+    with uow:
+        rma = get_return(uow, number)
+        rma.ensure_can_reject()
+        rma.reject(by=actor, reason=reason, at=when(at))
+        uow.commit()
+    return rma
+
+
+def mark_in_transit(uow: UnitOfWork, number: str) -> ReturnRequest:
+    with uow:
+        rma = get_return(uow, number)
+        rma.mark_in_transit()
+        uow.commit()
+    return rma

@@ -1,0 +1,72 @@
+"""Work orders: start and finish them; the unit follows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from revalo.domain.work_orders import WipeMethod, WorkOrder
+from revalo.services.common import found, record, when
+from revalo.services.ports import UnitOfWork
+
+
+def _load(uow: UnitOfWork, order_id: int) -> WorkOrder:
+    return found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+
+
+def start_work_order(
+    uow: UnitOfWork, order_id: int, *, operator: str, at: datetime | None = None
+) -> WorkOrder:
+    t = when(at)
+    with uow:
+        order = _load(uow, order_id)
+        unit = found(uow.units.get(order.unit_id), "unit missing")
+        change = unit.start_work(order, at=t, actor=operator)
+        order.start(operator=operator, at=t)
+        record(uow, change)
+        uow.commit()
+    return order
+
+
+def finish_work_order(
+    uow: UnitOfWork,
+    order_id: int,
+    *,
+    succeeded: bool,
+    operator: str,
+    labour_minutes: int,
+    parts_cost: Decimal = Decimal("0"),
+    notes: str = "",
+    wipe_method: WipeMethod | None = None,
+    wipe_tool: str = "",
+    wipe_verified: bool = False,
+    at: datetime | None = None,
+) -> WorkOrder:
+    """Finish a work order. When the unit's last open order is done, the unit is ready to
+    leave; when one fails, the others are cancelled and the unit waits for a new decision."""
+    t = when(at)
+    with uow:
+        order = _load(uow, order_id)
+        unit = found(uow.units.get(order.unit_id), "unit missing")
+        order.finish(
+            succeeded=succeeded,
+            at=t,
+            labour_minutes=labour_minutes,
+            parts_cost=parts_cost,
+            notes=notes,
+            wipe_method=wipe_method,
+            wipe_tool=wipe_tool,
+            wipe_verified=wipe_verified,
+        )
+        others = [
+            wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open and wo.id != order.id
+        ]
+        if succeeded:
+            change = unit.complete_work(order, at=t, actor=operator, all_done=not others)
+        else:
+            for wo in others:
+                wo.cancel(at=t, reason=f"{order.number} failed")
+            change = unit.fail_work(order, at=t, actor=operator, reason=notes)
+        record(uow, change)
+        uow.commit()
+    return order
