@@ -130,7 +130,7 @@ def _apply_policy(
         rma.decision_reason = "needs review: " + decision.reason
 
 
-def get_return(uow: UnitOfWork, number: str) -> ReturnRequest:
+def _load(uow: UnitOfWork, number: str) -> ReturnRequest:
     return found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
 
 
@@ -144,7 +144,7 @@ def authorise_return(
     at: datetime | None = None,
 ) -> ReturnRequest:
     with uow:
-        rma = get_return(uow, number)
+        rma = _load(uow, number)
         rma.ensure_can_authorise()
         if destination_site:
             hub = get_site(uow, destination_site, "destination_site")
@@ -168,7 +168,7 @@ def reject_return(
     uow: UnitOfWork, number: str, *, actor: str, reason: str, at: datetime | None = None
 ) -> ReturnRequest:
     with uow:
-        rma = get_return(uow, number)
+        rma = _load(uow, number)
         rma.ensure_can_reject()
         rma.reject(by=actor, reason=reason, at=when(at))
         uow.commit()
@@ -177,7 +177,7 @@ def reject_return(
 
 def mark_in_transit(uow: UnitOfWork, number: str) -> ReturnRequest:
     with uow:
-        rma = get_return(uow, number)
+        rma = _load(uow, number)
         rma.mark_in_transit()
         uow.commit()
     return rma
