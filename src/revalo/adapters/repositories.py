@@ -135,11 +135,15 @@ class SqlReturnRepository(_Repo):
         cond = sa.and_(ln.sku == sku, ln.received_quantity < ln.quantity)
         # A unit with a serial may fill a line naming that serial or a line naming none.
         match = sa.or_(ln.serial == serial, ln.serial.is_(None)) if serial else ln.serial.is_(None)
+        # PostgreSQL refuses a constant in ORDER BY: order by the serial only when there is one.
+        # A CASE, not (serial = x) DESC: PostgreSQL sorts its NULLs (lines naming no serial)
+        # first in descending order, SQLite last.
+        serial_first = [sa.case((ln.serial == serial, 0), else_=1)] if serial else []
         stmt = (
             sa.select(ReturnRequest)
             .join(ReturnLine, ln.rma_id == r.id)
             .where(cond, match, r.state.in_(EXPECTING_STATES))
-            .order_by((ln.serial == serial).desc() if serial else sa.true(), r.requested_at, r.id)
+            .order_by(*serial_first, r.requested_at, r.id)
             .limit(20)
         )
         return list(dict.fromkeys(self.session.scalars(stmt)))
@@ -177,6 +181,15 @@ class SqlUnitRepository(_Repo):
         u = orm.units.c
         stmt = sa.select(ReturnedUnit).where(
             u.sku == sku, u.serial == serial, u.state.not_in(FINAL_STATES)
+        )
+        return self.session.scalars(stmt).first()
+
+    def by_gtin_serial(self, gtin: str, serial: str) -> ReturnedUnit | None:
+        """The unit scanned with that GTIN and serial still in the parallel stock, if any,
+        whether or not its product is known."""
+        u = orm.units.c
+        stmt = sa.select(ReturnedUnit).where(
+            u.serial == serial, u.gtin == gtin, u.state.not_in(FINAL_STATES)
         )
         return self.session.scalars(stmt).first()
 

@@ -14,9 +14,26 @@ from typing import Self
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import repositories as r
+from revalo.adapters.reports import SqlReportRepository
+from revalo.services import ports
 
 
 class SqlAlchemyUnitOfWork:
+    # Typed as the ports say, so that this class satisfies services.ports.UnitOfWork.
+    session: Session
+    products: ports.ProductRepository
+    sites: ports.SiteRepository
+    customers: ports.CustomerRepository
+    returns: ports.ReturnRepository
+    units: ports.UnitRepository
+    inspections: ports.InspectionRepository
+    dispositions: ports.DispositionRepository
+    work_orders: ports.WorkOrderRepository
+    events: ports.EventRepository
+    ledger: ports.LedgerRepository
+    sequences: ports.Sequences
+    reports: ports.ReportRepository
+
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self.session_factory = session_factory
         self._batch_session: Session | None = None
@@ -44,6 +61,7 @@ class SqlAlchemyUnitOfWork:
         self.events = r.SqlEventRepository(s)
         self.ledger = r.SqlLedgerRepository(s)
         self.sequences = r.SqlSequences(s)
+        self.reports = SqlReportRepository(s)
         return self
 
     def __exit__(self, *args: object) -> None:

@@ -105,7 +105,11 @@ def check_route(
     kind = destination.kind if destination else None
     if kind not in rule.destinations:
         allowed = sorted("kept in-house" if k is None else k.value for k in rule.destinations)
-        where = f"a {kind.value}" if kind else "no destination"
+        where = (
+            f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+            if kind
+            else "no destination"
+        )
         raise InvalidValue(
             f"route {route.value} cannot go to {where}; it goes to: {', '.join(allowed)}",
             field="destination_site",

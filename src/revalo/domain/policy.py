@@ -62,6 +62,20 @@ class LineContext:
     value: Decimal
 
 
+def _amount(raw: Any, where: str) -> Decimal:
+    """An amount in EUR from the policy file, or an error naming the setting."""
+    try:
+        amount = Decimal(str(raw))
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    if isinstance(raw, bool) or not amount.is_finite() or amount < 0:
+        raise InvalidValue(
+            f"{where}: review_above_value must be an amount in EUR >= 0, not {raw!r}",
+            field="review_above_value",
+        )
+    return amount
+
+
 _CONTRACT_REASONS = frozenset(
     {
         ReturnReason.END_OF_LEASE,
@@ -92,10 +106,19 @@ class ReturnPolicy:
                 raise InvalidValue(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
             values = {k: v for k, v in raw.items() if k in known}
             for k in ("withdrawal_days", "guarantee_days"):
-                if k in values and (not isinstance(values[k], int) or values[k] < 0):
-                    raise InvalidValue(f"{where}: {k} must be a whole number of days >= 0")
+                v = values.get(k, 0)
+                if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                    raise InvalidValue(
+                        f"{where}: {k} must be a whole number of days >= 0, not {v!r}", field=k
+                    )
             if "review_above_value" in values:
-                values["review_above_value"] = Decimal(str(values["review_above_value"]))
+                values["review_above_value"] = _amount(values["review_above_value"], where)
+            flag = values.get("business_needs_contract_reason", True)
+            if not isinstance(flag, bool):
+                raise InvalidValue(
+                    f"{where}: business_needs_contract_reason must be true or false, not {flag!r}",
+                    field="business_needs_contract_reason",
+                )
             return replace(base, **values)
 
         default = terms(PolicyTerms(), data.get("default", {}), "[default]")
@@ -152,10 +175,12 @@ class ReturnPolicy:
             )
         if delivered_at is None:
             return PolicyDecision(V, prefix + "no delivery date: the deadlines cannot be checked")
-        days = (requested_at - delivered_at).days
+        # Periods count whole days after the day of delivery and end with the last one
+        # (Regulation 1182/71 art. 3): a request late on the 14th day is in time.
+        days = (requested_at.date() - delivered_at.date()).days
         if line.reason is ReturnReason.WITHDRAWAL:
-            end = delivered_at + timedelta(days=t.withdrawal_days)
-            if requested_at <= end:
+            end = delivered_at.date() + timedelta(days=t.withdrawal_days)
+            if days <= t.withdrawal_days:
                 return PolicyDecision(
                     A,
                     prefix + f"within the {t.withdrawal_days}-day withdrawal "
@@ -164,7 +189,7 @@ class ReturnPolicy:
             return PolicyDecision(
                 R,
                 prefix + f"the {t.withdrawal_days}-day withdrawal period "
-                f"ended on {end.date().isoformat()} ({days} days after "
+                f"ended on {end.isoformat()} ({days} days after "
                 "delivery)",
             )
         if line.reason in _CONFORMITY_REASONS:

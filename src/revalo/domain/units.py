@@ -57,7 +57,8 @@ _DISPATCHED_FROM_READY = frozenset(FINAL_STATES - {_U.SOLD} | {_U.LISTED})
 UNIT_TRANSITIONS: dict[UnitState, frozenset[UnitState]] = {
     _U.RECEIVED: frozenset({_U.QUARANTINED, _U.GRADED}),
     _U.QUARANTINED: frozenset({_U.RECEIVED}),
-    _U.GRADED: frozenset({_U.GRADED, _U.DISPOSITION_DECIDED, _U.QUARANTINED}),
+    # A decision with no work to do makes a graded unit ready at once.
+    _U.GRADED: frozenset({_U.GRADED, _U.DISPOSITION_DECIDED, _U.READY, _U.QUARANTINED}),
     _U.DISPOSITION_DECIDED: frozenset({_U.DISPOSITION_DECIDED, _U.IN_PROCESS, _U.READY, _U.GRADED}),
     _U.IN_PROCESS: frozenset({_U.READY, _U.GRADED, _U.DISPOSITION_DECIDED}),
     _U.READY: _DISPATCHED_FROM_READY | {_U.DISPOSITION_DECIDED},
@@ -246,6 +247,7 @@ class ReturnedUnit:
         if not reason.strip():
             raise InvalidValue("quarantine needs a reason", field="reason")
         self.ensure_can(_U.QUARANTINED)
+        self._ensure_on_site("quarantined")
         self.quarantine_reason = reason
         return self._change(
             EventType.QUARANTINED,
@@ -326,12 +328,13 @@ class ReturnedUnit:
                 reason=record.reason,
                 detail=detail,
             )
+        # A unit decided on its way stays in transit: it reaches outbound when it arrives.
         return self._change(
             EventType.DISPOSITION_RECORDED,
             record.decided_at,
             record.actor,
             _U.READY,
-            to=self._location(LocationKind.OUTBOUND),
+            to=False if self.in_transit else self._location(LocationKind.OUTBOUND),
             reason=record.reason,
             detail=detail,
         )

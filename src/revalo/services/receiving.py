@@ -80,6 +80,11 @@ def _receive(
             "open it and identify what is inside",
         )
     assert scan.gtin is not None
+    if scan.serial:
+        # Found by what is printed on it, so that an unknown product scanned twice is one unit.
+        unit = uow.units.by_gtin_serial(scan.gtin, scan.serial)
+        if unit is not None:
+            return _known(uow, unit, site, operator, at)
     product = uow.products.by_gtin(scan.gtin)
     ident: dict[str, Any] = {
         "gtin": scan.gtin,
@@ -96,16 +101,12 @@ def _receive(
             **ident,
             quarantine=f"unknown product: no product has GTIN {scan.gtin}",
         )
-    if scan.serial:
-        unit = uow.units.by_serial(product.sku, scan.serial)
-        if unit is not None:
-            return _known(uow, unit, site, operator, at)
     rma, line_no = _expected(uow, product.sku, scan.serial, rma_number)
     if rma is None:
         what = f"{product.name} (GTIN {scan.gtin}" + (
             f", serial {scan.serial})" if scan.serial else ")"
         )
-        where = f"return {rma_number}" if rma_number else "no open return"
+        where = f"return {rma_number} does not expect" if rma_number else "no open return expects"
         return _new(
             uow,
             site,
@@ -113,7 +114,7 @@ def _receive(
             at,
             sku=product.sku,
             **ident,
-            quarantine=f"unexpected: {where} expects {what}",
+            quarantine=f"unexpected: {where} {what}",
         )
     line = rma.line(line_no)
     rma.record_receipt(line)

@@ -58,11 +58,13 @@ def dispatch_unit(
 ) -> ReturnedUnit:
     with uow:
         unit = get_unit(uow, lpn)
-        product = found(uow.products.get(unit.sku or ""), f"unit {lpn} has no product")
+        # An unidentified unit is never ready: dispatch() refuses it by its state.
+        product = uow.products.get(unit.sku) if unit.sku else None
+        data_bearing = product.data_bearing if product else False
         record(
             uow,
             unit.dispatch(
-                at=when(at), actor=operator, data_bearing=product.data_bearing, document=document
+                at=when(at), actor=operator, data_bearing=data_bearing, document=document
             ),
         )
         uow.commit()

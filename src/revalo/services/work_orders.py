@@ -21,8 +21,9 @@ def start_work_order(
     with uow:
         order = _load(uow, order_id)
         unit = found(uow.units.get(order.unit_id), "unit missing")
-        change = unit.start_work(order, at=t, actor=operator)
+        # The order first: starting a closed order is refused for what it is.
         order.start(operator=operator, at=t)
+        change = unit.start_work(order, at=t, actor=operator)
         record(uow, change)
         uow.commit()
     return order

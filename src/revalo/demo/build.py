@@ -1,0 +1,151 @@
+"""Build the demo: set up the catalogue, the network and the customers, then play the
+scenario day by day through the service layer."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
+from revalo.bootstrap import App
+from revalo.demo.calendar import DEFAULT_START, Calendar
+from revalo.demo.catalogue import build_catalogue
+from revalo.demo.network import Network, build_sites
+from revalo.demo.people import CityPicker, businesses, consumers
+from revalo.demo.plan import Planner
+from revalo.demo.simulation import Simulation
+from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.services import catalog
+
+Progress = Callable[[str, int, int], None]
+
+SETTING_UP = "Setting up the catalogue, network and customers"
+SIMULATING = "Playing the scenario day by day"
+
+#: Consumers per returned unit: about two returns each over the scenario, some more.
+CONSUMERS_PER_UNIT = 0.35
+#: One business account per this many units.
+UNITS_PER_BUSINESS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReport:
+    """What the build did."""
+
+    seed: int
+    units: int  # units that reached a hub (what was asked for)
+    returns: int  # return requests made, whatever became of them
+    products: int
+    sites: int
+    customers: int
+    start: datetime
+    end: datetime  # the end of the last simulated day
+    calls: dict[str, int]  # use cases called, by name
+    call_seconds: dict[str, float]  # time spent in each use case
+    elapsed_s: float
+
+    @property
+    def service_calls(self) -> int:
+        return sum(self.calls.values())
+
+
+def build_demo(
+    app: App,
+    *,
+    units: int = 20_000,
+    seed: int = 7,
+    weeks: int = 8,
+    on_progress: Progress | None = None,
+) -> DemoReport:
+    """Fill an empty database (its schema made) with a realistic, seeded scenario: the same
+    seed gives the same data. Every unit goes through the services, with simulated times."""
+    if units < 1:
+        raise InvalidValue(f"units must be at least 1, not {units}", field="units")
+    if not 1 <= weeks <= 52:
+        raise InvalidValue(f"weeks must be 1 to 52, not {weeks}", field="weeks")
+    started = time.perf_counter()
+    _ensure_empty(app)
+    progress = on_progress or (lambda stage, done, total: None)
+    rng = random.Random(seed)
+    items = build_catalogue()
+    sites = build_sites()
+    network = Network(sites)
+    people = consumers(rng, max(10, round(units * CONSUMERS_PER_UNIT)), CityPicker())
+    accounts = businesses(rng, max(2, units // UNITS_PER_BUSINESS))
+
+    uow = _day_unit_of_work(app)
+    total = len(items) + len(sites) + len(people) + len(accounts)
+    done = 0
+    progress(SETTING_UP, 0, total)
+    with uow.batch():
+        for item in items:
+            catalog.add_product(uow, item.product)
+        for site in sites:
+            catalog.add_site(uow, site)
+        done = len(items) + len(sites)
+        for i, customer in enumerate(people + accounts, start=1):
+            catalog.add_customer(uow, customer)
+            if i % 500 == 0:
+                progress(SETTING_UP, done + i, total)
+    progress(SETTING_UP, total, total)
+
+    calendar = Calendar(DEFAULT_START, weeks * 7)
+    planner = Planner(rng, calendar, network, items, people, accounts)
+    plan = planner.plan(units)
+    progress(SIMULATING, 0, calendar.days)
+    sim = Simulation(
+        uow,
+        app.policy,
+        planner,
+        plan,
+        random.Random(f"{seed}:simulation"),
+        on_day=lambda day: progress(SIMULATING, day, calendar.days),
+    )
+    sim.run()
+    return DemoReport(
+        seed=seed,
+        units=plan.arriving,
+        returns=len(plan.returns),
+        products=len(items),
+        sites=len(sites),
+        customers=len(people) + len(accounts),
+        start=calendar.start,
+        end=calendar.at(calendar.days),
+        calls=dict(sorted(sim.agenda.calls.items())),
+        call_seconds=dict(sorted(sim.agenda.seconds.items())),
+        elapsed_s=time.perf_counter() - started,
+    )
+
+
+def _keep(session: Session, instance: object) -> None:
+    session.info.setdefault("loaded", []).append(instance)
+
+
+def _day_unit_of_work(app: App) -> SqlAlchemyUnitOfWork:
+    """The application's unit of work, whose batch session also keeps a reference to every
+    object it loads or stores. A session's identity map holds its objects weakly: without
+    this, the product, site, unit or work order a use case loaded is dropped when it
+    returns, and the next use case of the day queries it again. Kept, ``session.get`` finds
+    it in memory. The batch is the only writer, so what it holds is what the database holds.
+    """
+    factory: sessionmaker[Session] = sessionmaker(**app.session_factory.kw)
+    event.listen(factory, "loaded_as_persistent", _keep)
+    event.listen(factory, "pending_to_persistent", _keep)
+    return SqlAlchemyUnitOfWork(factory)
+
+
+def _ensure_empty(app: App) -> None:
+    with app.uow() as uow:
+        products = uow.products.list(category=None, limit=1, offset=0).total
+        sites = len(uow.sites.list())
+    if products or sites:
+        raise NotAllowed(
+            f"the demo fills an empty database, and this one already has {products} "
+            f"product(s) and {sites} site(s): give it a new database"
+        )

@@ -1,0 +1,216 @@
+"""Returns being processed: inspectors grade, the manager decides (``rules.py``), units go
+to workshops, technicians work, partners collect, online shops sell."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from revalo.adapters.barcodes import parse_scan
+from revalo.demo import figures as fig
+from revalo.demo.agenda import Phase
+from revalo.demo.floor import MANAGER, Floor, SimUnit
+from revalo.demo.grading import grade
+from revalo.demo.rules import Case, RuleTable
+from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
+from revalo.domain.catalog import SiteKind
+from revalo.domain.disposition import WORK_AT_DESTINATION
+from revalo.domain.units import UnitState
+from revalo.domain.work_orders import WorkOrder
+from revalo.services import disposition, inspection, receiving, stock
+from revalo.services import work_orders as wo
+
+#: Days of the week (0 is Monday) partners collect from an outbound dock (the demo's).
+_COLLECTION_DAYS = {
+    SiteKind.OUTLET: frozenset({1, 3}),
+    SiteKind.RESALE_PARTNER: frozenset({4}),
+    SiteKind.VENDOR: frozenset({2}),
+    SiteKind.CHARITY: frozenset({3}),
+    SiteKind.RECYCLER: frozenset({0, 3}),
+}
+
+
+class Processing:
+    def __init__(self, floor: Floor) -> None:
+        self.f = floor
+        self.rules = RuleTable(floor.net)
+
+    # -- inspection and decision ----------------------------------------------------------
+    def inspect(self, unit: SimUnit) -> None:
+        f = self.f
+        g = unit.grading = grade(f.rng, unit.plan.item, unit.plan.reason)
+        f.agenda.call(
+            inspection.inspect_unit,
+            f.uow,
+            unit.lpn,
+            functional_grade=g.functional,
+            cosmetic_grade=g.cosmetic,
+            operator=f.who(unit.site, 2),
+            duration_s=g.duration_s,
+            checklist=g.checklist,
+            fault_codes=g.fault_codes,
+            hazardous=g.hazardous,
+            notes=g.notes,
+            at=f.agenda.at(Phase.INSPECT, unit, site=unit.site, minutes=g.duration_s / 60),
+        )
+        f.agenda.later(f.agenda.day, Phase.DECIDE, self.decide, unit)
+
+    def decide(self, unit: SimUnit) -> None:
+        f = self.f
+        g = unit.grading
+        assert g is not None
+        d = self.rules.decide(
+            Case(
+                item=unit.plan.item,
+                reason=unit.plan.reason,
+                business=unit.plan.business,
+                functional=g.functional.value,
+                cosmetic=g.cosmetic.value,
+                hazardous=g.hazardous,
+                site=unit.site,
+                failed=unit.failed,
+            )
+        )
+        out = f.agenda.call(
+            disposition.record_disposition,
+            f.uow,
+            unit.lpn,
+            route=d.route,
+            actor=MANAGER,
+            reason=d.reason,
+            destination_site=d.destination,
+            at=f.agenda.at(Phase.DECIDE, unit),
+        )
+        unit.orders, unit.destination, unit.failed = list(out.work_orders), d.destination, None
+        today = f.agenda.day
+        if d.route in WORK_AT_DESTINATION and d.destination and d.destination != unit.site:
+            f.agenda.later(f.cal.next_working_day(today + 1), Phase.SHIP, self.ship, unit)
+        elif unit.orders:
+            day = f.cal.working_day_after(today, f.rng.choice((0, 1, 1, 2)))
+            f.agenda.later(day, Phase.WORK, self.work, unit)
+        else:
+            self._ready(unit)
+
+    # -- between sites ------------------------------------------------------------------
+    def ship(self, unit: SimUnit) -> None:
+        f = self.f
+        assert unit.destination is not None
+        f.agenda.call(
+            stock.ship_unit,
+            f.uow,
+            unit.lpn,
+            to_site=unit.destination,
+            operator=f.who(unit.site, 3),
+            document=f.document("TR"),
+            at=f.agenda.at(Phase.SHIP, unit, site=unit.site),
+        )
+        origin, unit.site = unit.site, unit.destination
+        days = f.net.transit_days(f.net.sites[origin].point, f.net.sites[unit.site].point)
+        day = f.cal.next_working_day(f.agenda.day + days)
+        f.agenda.later(day, Phase.ARRIVE, self.arrive_at, unit)
+
+    def arrive_at(self, unit: SimUnit) -> None:
+        """The partner scans the licence plate on arrival."""
+        f = self.f
+        f.agenda.call(
+            receiving.receive_scan,
+            f.uow,
+            parse_scan(unit.lpn),
+            site_code=unit.site,
+            operator=f.who(unit.site, 0),
+            at=f.agenda.at(Phase.ARRIVE, unit, site=unit.site),
+        )
+        if unit.orders:
+            day = f.cal.working_day_after(f.agenda.day, f.rng.choice((0, 1, 2, 3)))
+            f.agenda.later(day, Phase.WORK, self.work, unit)
+        else:
+            self._ready(unit)
+
+    # -- the workshop ---------------------------------------------------------------------
+    def work(self, unit: SimUnit) -> None:
+        f = self.f
+        while unit.orders:
+            order = unit.orders[0]
+            r = do_work(f.rng, order.kind, unit.plan.item)
+            done = f.agenda.at(Phase.WORK, unit, site=unit.site, minutes=r.labour_minutes)
+            f.agenda.call(
+                wo.start_work_order,
+                f.uow,
+                order.id,
+                operator=f.who(unit.site, 3),
+                at=done - timedelta(minutes=r.labour_minutes),
+            )
+            if order.kind in LONG_WORK:
+                # Parts to order, tests to run: it is finished on a later day.
+                day = f.cal.working_day_after(f.agenda.day, f.rng.randint(1, 3))
+                f.agenda.later(day, Phase.WORK, self.finish, (unit, r))
+                return
+            if not self._finish(unit, order, r, done):
+                return
+        self._ready(unit)
+
+    def finish(self, arg: tuple[SimUnit, WorkResult]) -> None:
+        unit, r = arg
+        done = self.f.agenda.at(Phase.WORK, unit, site=unit.site)
+        if self._finish(unit, unit.orders[0], r, done):
+            self.work(unit)
+
+    def _finish(self, unit: SimUnit, order: WorkOrder, r: WorkResult, at: datetime) -> bool:
+        f = self.f
+        f.agenda.call(
+            wo.finish_work_order,
+            f.uow,
+            order.id,
+            succeeded=r.succeeded,
+            operator=f.who(unit.site, 3),
+            labour_minutes=r.labour_minutes,
+            parts_cost=r.parts_cost,
+            notes=r.notes,
+            wipe_method=r.wipe_method,
+            wipe_tool=r.wipe_tool,
+            wipe_verified=r.succeeded and r.wipe_method is not None,
+            at=at,
+        )
+        unit.orders.pop(0)
+        if r.succeeded:
+            return True
+        # The service cancelled the other orders; the manager decides again tomorrow.
+        unit.orders, unit.failed = [], order.kind
+        f.agenda.later(f.cal.next_working_day(f.agenda.day + 1), Phase.DECIDE, self.decide, unit)
+        return False
+
+    # -- leaving --------------------------------------------------------------------------
+    def _ready(self, unit: SimUnit) -> None:
+        f = self.f
+        kind = f.net.sites[unit.destination].kind if unit.destination else None
+        if kind in _COLLECTION_DAYS:
+            day = f.cal.next_weekday_in(f.agenda.day, _COLLECTION_DAYS[kind])
+        else:
+            day = f.cal.next_working_day(f.agenda.day)
+        f.agenda.later(day, Phase.DISPATCH, self.dispatch, unit)
+
+    def dispatch(self, unit: SimUnit) -> None:
+        f = self.f
+        done = f.agenda.call(
+            stock.dispatch_unit,
+            f.uow,
+            unit.lpn,
+            operator=f.who(unit.site, 1),
+            document=f.document("DN"),
+            at=f.agenda.at(Phase.DISPATCH, unit, site=unit.site),
+        )
+        if done.state is UnitState.LISTED:
+            assert unit.grading is not None
+            mean = fig.DAYS_TO_SELL[unit.grading.cosmetic.value]
+            day = f.agenda.day + 1 + int(f.rng.expovariate(1 / mean))
+            f.agenda.later(day, Phase.SELL, self.sell, unit)
+
+    def sell(self, unit: SimUnit) -> None:
+        f = self.f
+        f.agenda.call(
+            stock.sell_unit,
+            f.uow,
+            unit.lpn,
+            operator="web-shop",
+            document=f.document("SO"),
+            at=f.agenda.at(Phase.SELL, unit),
+        )

@@ -1,0 +1,46 @@
+"""Day by day, the people of the network play the plan through the service layer.
+
+Every step is a use case of ``revalo.services`` called with its simulated time (``at=``):
+customers ask, the policy and the manager decide, carriers pick up, handlers scan, inspectors
+grade, the manager disposes (``rules.py``), technicians work, trucks leave, shops sell
+(``intake.py``, ``processing.py``). Each simulated day runs in one batch of the unit of work
+(one transaction, a savepoint per use case), all with the same unit-of-work object.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from revalo.demo.agenda import Agenda, Phase
+from revalo.demo.floor import BatchingUnitOfWork, Floor
+from revalo.demo.intake import Intake
+from revalo.demo.people import staff_handles
+from revalo.demo.plan import Plan, Planner
+from revalo.demo.processing import Processing
+from revalo.domain.policy import ReturnPolicy
+
+
+class Simulation:
+    def __init__(
+        self,
+        uow: BatchingUnitOfWork,
+        policy: ReturnPolicy,
+        planner: Planner,
+        plan: Plan,
+        rng: random.Random,
+        on_day: Callable[[int], None] | None = None,
+    ) -> None:
+        self.uow, self.plan, self.on_day = uow, plan, on_day
+        self.agenda = Agenda(planner.cal)
+        staff = {code: staff_handles(rng, s.country, 4) for code, s in planner.net.sites.items()}
+        floor = Floor(uow, self.agenda, rng, planner.cal, planner.net, staff)
+        self.processing = Processing(floor)
+        self.intake = Intake(floor, policy, planner, self.processing)
+
+    def run(self) -> None:
+        for rma in self.plan.returns:
+            self.agenda.later(rma.day, Phase.REQUEST, self.intake.request, rma)
+        for parcel in self.plan.parcels:
+            self.agenda.later(parcel.day, Phase.ARRIVE, self.intake.parcel, parcel)
+        self.agenda.play(self.uow.batch, self.on_day)

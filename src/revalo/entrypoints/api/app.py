@@ -1,0 +1,64 @@
+"""The FastAPI application: routers under /api/v1, one error shape, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi_offline import FastAPIOffline
+
+import revalo
+from revalo.bootstrap import App, bootstrap
+from revalo.entrypoints.api import errors
+from revalo.entrypoints.api.deps import get_current_user
+from revalo.entrypoints.api.routers import ALL
+from revalo.settings import Settings
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """
+Follow every returned item from the return request to its second life.
+
+Every change is recorded with the current operator as its actor. Every refusal answers
+`{"detail": [{"field": ..., "message": ...}]}`: 404 when a thing named does not exist, 409
+when the current state does not allow the step, 422 when a value is missing or wrong.
+"""
+
+
+def create_app(app: App | None = None) -> FastAPI:
+    """The HTTP API over ``app``; with None, the application is built from the environment
+    when the server starts (never at import) and closed when it stops."""
+
+    @asynccontextmanager
+    async def lifespan(api: FastAPI) -> AsyncIterator[None]:
+        if app is not None:
+            api.state.revalo = app
+            yield
+            return
+        built = bootstrap(Settings.from_env())
+        api.state.revalo = built
+        try:
+            yield
+        finally:
+            built.close()
+
+    # FastAPIOffline serves the /docs page's scripts and styles from the installed package:
+    # the API's documentation works with no access to a CDN.
+    api = FastAPIOffline(
+        title="Revalo",
+        version=revalo.__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        responses={422: {"model": errors.ErrorBody, "description": "A value is missing or wrong"}},
+    )
+    if app is not None:
+        # Usable at once, also by a client that does not run the lifespan.
+        api.state.revalo = app
+    # Every route goes through the current user, also those that only read.
+    v1 = APIRouter(prefix=API_PREFIX, dependencies=[Depends(get_current_user)])
+    for router in ALL:
+        v1.include_router(router, responses=errors.ERROR_RESPONSES)
+    api.include_router(v1)
+    errors.install(api)
+    return api

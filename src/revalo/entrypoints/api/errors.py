@@ -1,0 +1,134 @@
+"""Every refusal has the same body: ``{"detail": [{"field": ..., "message": ...}]}``.
+
+Domain errors, request validation errors and HTTP errors (unknown route, wrong method) all
+answer in that shape, so a client shows any of them the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from revalo.domain.errors import (
+    AlreadyExists,
+    DomainError,
+    InvalidTransition,
+    InvalidValue,
+    LedgerError,
+    NotAllowed,
+    NotFound,
+)
+
+log = logging.getLogger(__name__)
+
+#: Most specific first: a subclass of one of these gets its parent's status.
+STATUS_BY_ERROR: tuple[tuple[type[DomainError], int], ...] = (
+    (NotFound, 404),
+    (AlreadyExists, 409),
+    (InvalidValue, 422),
+    (InvalidTransition, 409),
+    (NotAllowed, 409),
+    (LedgerError, 409),
+)
+#: Where a request value came from: not part of the field's name.
+_SOURCES = frozenset({"body", "query", "path", "header", "cookie"})
+
+
+class ErrorItem(BaseModel):
+    field: str | None
+    message: str
+
+
+class ErrorBody(BaseModel):
+    detail: list[ErrorItem]
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "A thing named in the request does not exist"},
+    409: {"model": ErrorBody, "description": "The current state does not allow it"},
+    422: {"model": ErrorBody, "description": "A value is missing or wrong"},
+}
+
+
+def status_for(exc: DomainError) -> int:
+    for cls, status in STATUS_BY_ERROR:
+        if isinstance(exc, cls):
+            return status
+    return 400
+
+
+def field_name(loc: Sequence[int | str]) -> str:
+    """Pydantic's location as a dotted name: ``("body", "lines", 0, "sku")`` -> ``lines.0.sku``."""
+    parts = [p for p in loc if p != "[key]"]
+    if len(parts) > 1 and parts[0] in _SOURCES:
+        parts = parts[1:]
+    return ".".join(str(p) for p in parts)
+
+
+def _item(error: Mapping[str, Any]) -> ErrorItem:
+    loc: Sequence[int | str] = error.get("loc", ())
+    kind = error.get("type")
+    if kind == "json_invalid":
+        # Its location is the character where the JSON breaks, not a field.
+        detail = error.get("ctx", {}).get("error", "")
+        where = f" at character {loc[1]}" if len(loc) > 1 else ""
+        return ErrorItem(field="body", message=f"the body is not valid JSON{where}: {detail}")
+    if tuple(loc) == ("body",) and kind in ("model_attributes_type", "dict_type"):
+        return ErrorItem(
+            field="body", message="the body must be a JSON object (Content-Type: application/json)"
+        )
+    msg = str(error.get("msg", "invalid value"))
+    # Pydantic prefixes the messages of our own validators; the reader does not need that.
+    for prefix in ("Value error, ", "Assertion failed, "):
+        msg = msg.removeprefix(prefix)
+    if loc and loc[-1] == "[key]":
+        msg = f"the key {loc[-2]!r}: {msg}" if len(loc) > 1 else msg
+        return ErrorItem(field=field_name(loc[:-2]), message=msg)
+    return ErrorItem(field=field_name(loc), message=msg)
+
+
+def body(items: list[ErrorItem]) -> dict[str, Any]:
+    return ErrorBody(detail=items).model_dump()
+
+
+async def on_domain_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return JSONResponse(
+        body([ErrorItem(field=exc.field, message=exc.message)]), status_code=status_for(exc)
+    )
+
+
+async def on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    items = [_item(e) for e in exc.errors()]
+    return JSONResponse(body(items), status_code=422)
+
+
+async def on_http_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    return JSONResponse(
+        body([ErrorItem(field=None, message=str(exc.detail))]),
+        status_code=exc.status_code,
+        headers=exc.headers,
+    )
+
+
+async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    # A bug, not a bad request: log it whole, answer in the usual shape without internals.
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    message = "internal error: the request was not applied; the error is logged"
+    return JSONResponse(body([ErrorItem(field=None, message=message)]), status_code=500)
+
+
+def install(api: FastAPI) -> None:
+    api.add_exception_handler(DomainError, on_domain_error)
+    api.add_exception_handler(RequestValidationError, on_validation_error)
+    api.add_exception_handler(StarletteHTTPException, on_http_error)
+    api.add_exception_handler(Exception, on_unexpected_error)

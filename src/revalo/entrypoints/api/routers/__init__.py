@@ -1,0 +1,25 @@
+"""One router per concept; ``ALL`` in the order they appear in the documentation."""
+
+from fastapi import APIRouter
+
+from revalo.entrypoints.api.routers import (
+    customers,
+    products,
+    receiving,
+    returns,
+    sites,
+    stock,
+    units,
+    work_orders,
+)
+
+ALL: tuple[APIRouter, ...] = (
+    returns.router,
+    receiving.router,
+    units.router,
+    work_orders.router,
+    stock.router,
+    sites.router,
+    products.router,
+    customers.router,
+)

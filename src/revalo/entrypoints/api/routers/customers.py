@@ -1,0 +1,21 @@
+"""Customers: consumers and B2B accounts."""
+
+from fastapi import APIRouter, status
+
+from revalo.domain.catalog import Customer
+from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.schemas import CustomerCreate, CustomerPublic
+from revalo.entrypoints.api.types import CustomerCodePath
+from revalo.services import catalog, lookups
+
+router = APIRouter(prefix="/customers", tags=["customers"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_customer(body: CustomerCreate, uow: UowDep) -> CustomerPublic:
+    return CustomerPublic.model_validate(catalog.add_customer(uow, Customer(**body.model_dump())))
+
+
+@router.get("/{code}")
+def get_customer(code: CustomerCodePath, uow: UowDep) -> CustomerPublic:
+    return CustomerPublic.model_validate(lookups.get_customer(uow, code))

@@ -1,0 +1,40 @@
+"""Products: the catalogue of what customers may send back."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from revalo.domain.catalog import Product
+from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.schemas import ProductCreate, ProductPublic, ProductsPublic
+from revalo.entrypoints.api.types import Limit, Offset, SkuPath, Storable
+from revalo.services import catalog, queries
+
+router = APIRouter(prefix="/products", tags=["products"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_product(body: ProductCreate, uow: UowDep) -> ProductPublic:
+    """Add a product; its GTIN's check digit is verified."""
+    product = catalog.add_product(uow, Product(**body.model_dump()))
+    return ProductPublic.model_validate(product)
+
+
+@router.get("")
+def list_products(
+    uow: UowDep,
+    category: Annotated[str | None, Query(max_length=40), Storable] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ProductsPublic:
+    page = queries.list_products(
+        uow, category=category.strip().lower() if category else None, limit=limit, offset=offset
+    )
+    return ProductsPublic(
+        data=[ProductPublic.model_validate(p) for p in page.items], count=page.total
+    )
+
+
+@router.get("/{sku}")
+def get_product(sku: SkuPath, uow: UowDep) -> ProductPublic:
+    return ProductPublic.model_validate(queries.get_product(uow, sku))

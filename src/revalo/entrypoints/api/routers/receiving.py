@@ -1,0 +1,57 @@
+"""Receiving: scan what arrives; what cannot be identified waits in quarantine."""
+
+from fastapi import APIRouter, status
+
+from revalo.adapters.barcodes import parse_scan
+from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.schemas import (
+    ScanCreate,
+    ScanResultPublic,
+    UnidentifiedCreate,
+    UnitPublic,
+)
+from revalo.services import receiving
+from revalo.services.receiving import ReceiveOutcome
+
+router = APIRouter(prefix="/receiving", tags=["receiving"])
+
+
+def _public(outcome: ReceiveOutcome) -> ScanResultPublic:
+    return ScanResultPublic(
+        unit=UnitPublic.model_validate(outcome.unit),
+        created=outcome.created,
+        message=outcome.message,
+        quarantined=outcome.quarantined,
+        rma_number=outcome.rma_number,
+    )
+
+
+@router.post("/scan")
+def receive_scan(body: ScanCreate, uow: UowDep, user: CurrentUser) -> ScanResultPublic:
+    """Receive what was scanned at a site. A unit a return expects is received for it; an
+    unexpected or unknown one gets an LPN and goes to quarantine with the reason. Scanning
+    the same unit again answers with that unit (``created`` is false)."""
+    outcome = receiving.receive_scan(
+        uow,
+        parse_scan(body.code),
+        site_code=body.site_code,
+        operator=user.name,
+        rma_number=body.rma_number,
+    )
+    return _public(outcome)
+
+
+@router.post("/unidentified", status_code=status.HTTP_201_CREATED)
+def quarantine_unidentified(
+    body: UnidentifiedCreate, uow: UowDep, user: CurrentUser
+) -> ScanResultPublic:
+    """An item with no readable or known barcode: it gets an LPN and waits in quarantine with
+    the handler's description until someone identifies it."""
+    outcome = receiving.quarantine_unidentified(
+        uow,
+        site_code=body.site_code,
+        description=body.description,
+        operator=user.name,
+        code=body.code,
+    )
+    return _public(outcome)

@@ -1,0 +1,113 @@
+"""Return requests (RMA): ask, list, look at, authorise, reject."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from revalo.domain.returns import ReturnReason, ReturnState
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, UowDep
+from revalo.entrypoints.api.schemas import (
+    ReturnAuthorise,
+    ReturnCreate,
+    ReturnDetailPublic,
+    ReturnPublic,
+    ReturnReject,
+    ReturnsPublic,
+    UnitPublic,
+)
+from revalo.entrypoints.api.types import (
+    Limit,
+    Offset,
+    ReturnNumberPath,
+    Storable,
+    Timestamp,
+)
+from revalo.services import queries
+from revalo.services import returns as service
+from revalo.services.ports import ReturnFilter
+
+router = APIRouter(prefix="/returns", tags=["returns"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUser) -> ReturnPublic:
+    """Record a customer's return request. The return policy answers at once: authorised
+    (with the hub to send to), rejected, or left as requested for a person to review; the
+    reason is in ``decision_reason``."""
+    rma = service.request_return(
+        uow,
+        app.policy,
+        customer_code=body.customer_code,
+        lines=[service.LineRequest(**ln.model_dump()) for ln in body.lines],
+        delivered_at=body.delivered_at,
+        actor=user.name,
+        order_ref=body.order_ref,
+    )
+    return ReturnPublic.model_validate(rma)
+
+
+@router.get("")
+def list_returns(
+    uow: UowDep,
+    state: ReturnState | None = None,
+    reason: ReturnReason | None = None,
+    customer_code: Annotated[str | None, Query(max_length=40), Storable] = None,
+    country: Annotated[str | None, Query(max_length=2), Storable] = None,
+    category: Annotated[str | None, Query(max_length=40), Storable] = None,
+    requested_from: Annotated[Timestamp | None, Query(description="inclusive")] = None,
+    requested_to: Annotated[Timestamp | None, Query(description="exclusive")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, description="part of the return number, order or customer code"),
+        Storable,
+    ] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ReturnsPublic:
+    """Newest first."""
+    flt = ReturnFilter(
+        state=state,
+        reason=reason,
+        customer_code=customer_code.strip().upper() if customer_code else None,
+        country=country.strip().upper() if country else None,
+        category=category.strip().lower() if category else None,
+        requested_from=requested_from,
+        requested_to=requested_to,
+        search=q.strip() if q and q.strip() else None,
+    )
+    page = queries.list_returns(uow, flt, limit=limit, offset=offset)
+    return ReturnsPublic(
+        data=[ReturnPublic.model_validate(r) for r in page.items], count=page.total
+    )
+
+
+@router.get("/{number}")
+def get_return(number: ReturnNumberPath, uow: UowDep) -> ReturnDetailPublic:
+    """The return with its lines and the units received for it."""
+    rma, units = queries.return_with_units(uow, number)
+    return ReturnDetailPublic(
+        **ReturnPublic.model_validate(rma).model_dump(),
+        units=[UnitPublic.model_validate(u) for u in units],
+    )
+
+
+@router.post("/{number}/authorise")
+def authorise_return(
+    number: ReturnNumberPath, body: ReturnAuthorise, uow: UowDep, user: CurrentUser
+) -> ReturnPublic:
+    rma = service.authorise_return(
+        uow,
+        number,
+        actor=user.name,
+        reason=body.reason,
+        destination_site=body.destination_site,
+    )
+    return ReturnPublic.model_validate(rma)
+
+
+@router.post("/{number}/reject")
+def reject_return(
+    number: ReturnNumberPath, body: ReturnReject, uow: UowDep, user: CurrentUser
+) -> ReturnPublic:
+    rma = service.reject_return(uow, number, actor=user.name, reason=body.reason)
+    return ReturnPublic.model_validate(rma)

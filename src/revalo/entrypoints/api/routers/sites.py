@@ -1,0 +1,40 @@
+"""Sites of the network (hubs, repair centres, recyclers...) and their locations."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from revalo.domain.catalog import Site, SiteKind
+from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.schemas import (
+    LocationPublic,
+    SiteCreate,
+    SiteDetailPublic,
+    SitePublic,
+    SitesPublic,
+)
+from revalo.entrypoints.api.types import SiteCodePath
+from revalo.services import catalog, lookups, queries
+
+router = APIRouter(prefix="/sites", tags=["sites"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_site(body: SiteCreate, uow: UowDep) -> SitePublic:
+    """Add a site; a site that holds stock gets its standard locations."""
+    return SitePublic.model_validate(catalog.add_site(uow, Site(**body.model_dump())))
+
+
+@router.get("")
+def list_sites(uow: UowDep, kind: Annotated[SiteKind | None, Query()] = None) -> SitesPublic:
+    sites = queries.list_sites(uow, kind)
+    return SitesPublic(data=[SitePublic.model_validate(s) for s in sites], count=len(sites))
+
+
+@router.get("/{code}")
+def get_site(code: SiteCodePath, uow: UowDep) -> SiteDetailPublic:
+    found = lookups.site_with_locations(uow, code)
+    return SiteDetailPublic(
+        **SitePublic.model_validate(found.site).model_dump(),
+        locations=[LocationPublic.model_validate(loc) for loc in found.locations],
+    )

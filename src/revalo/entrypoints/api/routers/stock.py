@@ -1,0 +1,86 @@
+"""The parallel stock: move, ship, dispatch, sell a unit; balances per location."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Query
+
+from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.schemas import (
+    BalancePublic,
+    BalancesPublic,
+    DispatchCreate,
+    MoveCreate,
+    SaleCreate,
+    ShipCreate,
+    UnitPublic,
+)
+from revalo.entrypoints.api.types import LpnPath, Storable
+from revalo.services import stock
+
+router = APIRouter(tags=["stock"])
+
+
+@router.post("/units/{lpn}/move")
+def move_unit(lpn: LpnPath, body: MoveCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
+    """Move a unit between two locations of its site; refused unless it is where the move
+    says it is."""
+    unit = stock.move_unit(
+        uow,
+        lpn,
+        from_location=body.from_location,
+        to_location=body.to_location,
+        operator=user.name,
+        reason=body.reason,
+    )
+    return UnitPublic.model_validate(unit)
+
+
+@router.post("/units/{lpn}/ship")
+def ship_unit(lpn: LpnPath, body: ShipCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
+    """Send the unit to another site of the network; it is in transit until scanned there."""
+    unit = stock.ship_unit(
+        uow, lpn, to_site=body.to_site, operator=user.name, document=body.document
+    )
+    return UnitPublic.model_validate(unit)
+
+
+@router.post("/units/{lpn}/dispatch")
+def dispatch_unit(
+    lpn: LpnPath,
+    uow: UowDep,
+    user: CurrentUser,
+    body: Annotated[DispatchCreate | None, Body()] = None,
+) -> UnitPublic:
+    """The ready unit leaves for its second life on its decided route (listed for sale,
+    restocked, sent to a partner, recycled...)."""
+    document = body.document if body else ""
+    return UnitPublic.model_validate(
+        stock.dispatch_unit(uow, lpn, operator=user.name, document=document)
+    )
+
+
+@router.post("/units/{lpn}/sell")
+def sell_unit(
+    lpn: LpnPath,
+    uow: UowDep,
+    user: CurrentUser,
+    body: Annotated[SaleCreate | None, Body()] = None,
+) -> UnitPublic:
+    """A listed unit is sold: it leaves the parallel stock."""
+    document = body.document if body else ""
+    return UnitPublic.model_validate(
+        stock.sell_unit(uow, lpn, operator=user.name, document=document)
+    )
+
+
+@router.get("/stock/balances")
+def stock_balances(
+    uow: UowDep, site_code: Annotated[str | None, Query(max_length=40), Storable] = None
+) -> BalancesPublic:
+    """Units per location, summed from the stock moves; locations at zero are left out."""
+    found = stock.stock_balances(uow, site_code=site_code)
+    data = [
+        BalancePublic(location_code=code, site_code=code.split(":", 1)[0], units=n)
+        for code, n in sorted(found.items())
+    ]
+    return BalancesPublic(data=data, count=len(data), total_units=sum(found.values()))

@@ -1,0 +1,62 @@
+"""Work orders (test, clean, data wipe, repair, refurbish): list, start, finish."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from revalo.domain.work_orders import WorkOrderState
+from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.schemas import WorkOrderFinish, WorkOrderPublic, WorkOrdersPublic
+from revalo.entrypoints.api.types import Limit, Offset, Storable, WorkOrderPath
+from revalo.services import lookups, queries
+from revalo.services import work_orders as service
+
+router = APIRouter(prefix="/work-orders", tags=["work orders"])
+
+
+def _id(ref: str) -> int:
+    """``WO00000012`` or ``12``: the path pattern has checked the form."""
+    return int(ref.upper().removeprefix("WO"))
+
+
+@router.get("")
+def list_work_orders(
+    uow: UowDep,
+    site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
+    state: WorkOrderState | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> WorkOrdersPublic:
+    page = queries.list_work_orders(
+        uow,
+        site_code=site_code.strip().upper() if site_code else None,
+        state=state,
+        limit=limit,
+        offset=offset,
+    )
+    return WorkOrdersPublic(
+        data=[WorkOrderPublic.model_validate(w) for w in page.items], count=page.total
+    )
+
+
+@router.get("/{order_id}")
+def get_work_order(order_id: WorkOrderPath, uow: UowDep) -> WorkOrderPublic:
+    return WorkOrderPublic.model_validate(lookups.get_work_order(uow, _id(order_id)))
+
+
+@router.post("/{order_id}/start")
+def start_work_order(order_id: WorkOrderPath, uow: UowDep, user: CurrentUser) -> WorkOrderPublic:
+    """Start the work; the unit moves to work in progress."""
+    order = service.start_work_order(uow, _id(order_id), operator=user.name)
+    return WorkOrderPublic.model_validate(order)
+
+
+@router.post("/{order_id}/finish")
+def finish_work_order(
+    order_id: WorkOrderPath, body: WorkOrderFinish, uow: UowDep, user: CurrentUser
+) -> WorkOrderPublic:
+    """Finish the work with its labour and parts. A data wipe succeeds only with its method,
+    tool and a verified result. When the unit's last order is done it is ready to leave; when
+    one fails, the others are cancelled and the unit waits for a new decision."""
+    order = service.finish_work_order(uow, _id(order_id), operator=user.name, **body.model_dump())
+    return WorkOrderPublic.model_validate(order)

@@ -1,0 +1,108 @@
+"""Inspection and grading, disposition decisions, work orders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
+
+from revalo.domain.disposition import DecidedBy, DispositionRoute
+from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
+from revalo.domain.work_orders import WipeMethod, WorkOrderKind, WorkOrderState
+from revalo.entrypoints.api.schemas.base import Input, Public
+from revalo.entrypoints.api.types import ChecklistItem, Code, FaultCode, Label, Money, Note
+
+#: A week: an inspection longer than that is a typing mistake.
+MAX_INSPECTION_S = 7 * 24 * 3600
+#: A month of one person's working time.
+MAX_LABOUR_MINUTES = 31 * 24 * 60
+
+
+class InspectionCreate(Input):
+    functional_grade: FunctionalGrade = Field(
+        description="A fully working, B minor fault, C major fault (repairable), D not working"
+    )
+    cosmetic_grade: CosmeticGrade = Field(
+        description="A as new, B light signs of use, C visible wear, D heavy damage"
+    )
+    checklist: Annotated[dict[ChecklistItem, bool], Field(default_factory=dict, max_length=100)]
+    fault_codes: Annotated[list[FaultCode], Field(default_factory=list, max_length=50)]
+    hazardous: bool = False
+    duration_s: Annotated[int, Field(ge=0, le=MAX_INSPECTION_S)]
+    notes: Note = ""
+
+
+class InspectionPublic(Public):
+    id: int
+    unit_id: int
+    operator: str
+    inspected_at: datetime
+    functional_grade: FunctionalGrade
+    cosmetic_grade: CosmeticGrade
+    duration_s: int
+    checklist: dict[str, bool]
+    fault_codes: list[str]
+    hazardous: bool
+    notes: str
+
+
+class DispositionCreate(Input):
+    route: DispositionRoute
+    destination_site: Code | None = None
+    reason: Note = Field("", description="why; required when it overrides an earlier decision")
+
+
+class DispositionRecordPublic(Public):
+    id: int
+    unit_id: int
+    route: DispositionRoute
+    decided_by: DecidedBy
+    actor: str
+    decided_at: datetime
+    reason: str
+    destination_site: str | None
+    overrides_id: int | None
+
+
+class WorkOrderFinish(Input):
+    succeeded: bool = True
+    labour_minutes: Annotated[int, Field(ge=0, le=MAX_LABOUR_MINUTES)]
+    parts_cost: Money = Decimal("0")
+    notes: Note = ""
+    wipe_method: WipeMethod | None = Field(
+        None, description="data wipes only: NIST SP 800-88 method (clear, purge, destroy)"
+    )
+    wipe_tool: Label = ""
+    wipe_verified: bool = False
+
+
+class WorkOrderPublic(Public):
+    id: int
+    number: str
+    unit_id: int
+    kind: WorkOrderKind
+    site_code: str
+    state: WorkOrderState
+    operator: str
+    created_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+    labour_minutes: int
+    parts_cost: Decimal
+    notes: str
+    wipe_method: WipeMethod | None
+    wipe_tool: str
+    wipe_verified: bool
+
+
+class WorkOrdersPublic(Public):
+    data: list[WorkOrderPublic]
+    count: int
+
+
+class DispositionPublic(Public):
+    record: DispositionRecordPublic
+    work_orders: list[WorkOrderPublic]
+    cancelled_work_orders: list[WorkOrderPublic]

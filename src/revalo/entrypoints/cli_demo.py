@@ -1,0 +1,242 @@
+"""``revalo demo``: build the demo database on a fresh SQLite file, show its summary, and
+optionally serve the API on it."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import bootstrap
+from revalo.demo import DemoReport, build_demo
+from revalo.demo.catalogue import GS1_DEMO_PREFIX
+from revalo.domain.errors import DomainError
+from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
+from revalo.settings import Settings
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class _Refused(Exception):
+    pass
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    Console(stderr=True, highlight=False).print(f"error: {message}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _is_demo_database(path: Path) -> bool:
+    """A file may be replaced when it is empty, or a SQLite database whose products (if
+    any) all carry the GS1 demonstration prefix: a real catalogue never does."""
+    with path.open("rb") as f:
+        head = f.read(len(_SQLITE_HEADER))
+    if not head:
+        return True
+    if head != _SQLITE_HEADER:
+        return False
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        tables = {row[0] for row in conn.execute("select name from sqlite_master")}
+        if "products" not in tables:
+            return not tables
+        prefix = "0" + GS1_DEMO_PREFIX + "%"
+        others = conn.execute("select count(*) from products where gtin not like ?", (prefix,))
+        return int(others.fetchone()[0]) == 0
+
+
+def _replace(db: Path, out: Console) -> None:
+    if not db.parent.is_dir():
+        raise _Refused(f"the folder {db.parent} does not exist")
+    if db.is_dir():
+        raise _Refused(f"{db} is a folder; --db names the SQLite file to create")
+    if not db.exists():
+        return
+    try:
+        demo_file = _is_demo_database(db)
+    except (OSError, sqlite3.Error) as exc:
+        raise _Refused(f"cannot read {db}: {exc}") from exc
+    if not demo_file:
+        raise _Refused(f"{db} is not a Revalo demo database; it is left alone: choose another --db")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    out.print(f"Removed the old demo database {db}")
+
+
+@contextmanager
+def _progress_bar(out: Console) -> Iterator[Progress]:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=out, transient=False) as bar:
+        yield bar
+
+
+def _build(db: Path, units: int, seed: int, weeks: int, out: Console) -> tuple[DemoReport, str]:
+    url = sqlite_url(db)
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        with _progress_bar(out) as bar:
+            tasks: dict[str, TaskID] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            report = build_demo(app, units=units, seed=seed, weeks=weeks, on_progress=progress)
+    finally:
+        app.close()
+    return report, url
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{100 * n / total:.1f} %" if total else "-"
+
+
+def _days(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def _counts(title: str, counts: dict[str, int], what: str) -> Table:
+    t = Table(title=title)
+    t.add_column(what)
+    t.add_column("count", justify="right")
+    t.add_column("share", justify="right")
+    total = sum(counts.values())
+    for key, n in counts.items():
+        t.add_row(key, str(n), _pct(n, total))
+    t.add_row("total", str(total), "", style="bold")
+    return t
+
+
+def _returns(title: str, rows: list[ReturnCount], what: str) -> Table:
+    t = Table(title=title)
+    for name in (what, "returns", "units asked", "units received"):
+        t.add_column(name, justify="left" if name == what else "right")
+    for r in rows:
+        t.add_row(r.key, str(r.returns), str(r.units_requested), str(r.units_received))
+    return t
+
+
+def _sites(s: ReturnsSummary) -> Table:
+    stay = {d.site_code: d for d in s.dwell_in_stock}
+    gone = {d.site_code: d for d in s.time_to_leave}
+    t = Table(
+        title=f"Units by site, and days in the parallel stock (as of {s.as_of:%Y-%m-%d %H:%M} UTC)"
+    )
+    for name in ("site", "kind", "in stock", "median", "p90", "max", "left", "median to leave"):
+        t.add_column(name, justify="left" if name in ("site", "kind") else "right")
+
+    def row(
+        label: str, kind: str, n_in: int, d: Dwell | None, n_left: int, g: Dwell | None
+    ) -> None:
+        t.add_row(
+            label,
+            kind,
+            str(n_in),
+            _days(d.median_days if d else None),
+            _days(d.p90_days if d else None),
+            _days(d.max_days if d else None),
+            str(n_left),
+            _days(g.median_days if g else None),
+        )
+
+    for site in s.units_by_site:
+        row(
+            f"{site.site_code} {site.name}",
+            site.kind,
+            site.in_stock,
+            stay.get(site.site_code),
+            site.left,
+            gone.get(site.site_code),
+        )
+    row(
+        "all sites",
+        "",
+        sum(x.in_stock for x in s.units_by_site),
+        s.dwell_in_stock_overall,
+        sum(x.left for x in s.units_by_site),
+        s.time_to_leave_overall,
+    )
+    return t
+
+
+def print_summary(s: ReturnsSummary, out: Console) -> None:
+    out.print(f"[bold]{s.total_units}[/] units received from [bold]{s.total_returns}[/] returns")
+    out.print(_counts("Units by state", s.units_by_state, "state"))
+    out.print(_counts("Units by disposition route", s.units_by_route, "route"))
+    out.print(_sites(s))
+    out.print(_counts("Returns by state", s.returns_by_state, "state"))
+    out.print(_returns("Returns by reason", s.returns_by_reason, "reason"))
+    out.print(_returns("Returns by category", s.returns_by_category, "category"))
+
+
+def demo(
+    units: Annotated[
+        int,
+        typer.Option(min=1, max=1_000_000, help="Returned units to play through the services."),
+    ] = 20_000,
+    seed: Annotated[
+        int, typer.Option(help="Seed of the scenario: the same seed gives the same data.")
+    ] = 7,
+    db: Annotated[
+        Path,
+        typer.Option(dir_okay=False, help="SQLite file to create; an old demo file is replaced."),
+    ] = Path("revalo-demo.db"),
+    weeks: Annotated[int, typer.Option(min=1, max=52, help="Simulated weeks.")] = 8,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then serve the API on the demo database.")
+    ] = False,
+    host: Annotated[str, typer.Option(help="Address to serve the API on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65_535, help="Port to serve on.")] = 8000,
+) -> None:
+    """Build a realistic demo database (returns across six countries, played day by day
+    through the services) and print its summary."""
+    out = Console(highlight=False)
+    started = time.perf_counter()
+    try:
+        _replace(db, out)
+    except _Refused as exc:
+        raise _fail(str(exc), 2) from None
+    out.print(f"Building the demo in {db}: {units} units over {weeks} weeks, seed {seed}")
+    try:
+        report, url = _build(db, units, seed, weeks, out)
+    except DomainError as exc:
+        raise _fail(exc.message, 1) from None
+    app = bootstrap(Settings(database_url=url))
+    try:
+        print_summary(summary(app.uow()), out)
+        per_call = 1000 * sum(report.call_seconds.values()) / max(1, report.service_calls)
+        out.print(
+            f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls} use cases "
+            f"through the service layer ({per_call:.2f} ms each on average), "
+            f"simulated {report.start:%Y-%m-%d} to {report.end:%Y-%m-%d}."
+        )
+        if serve:
+            from revalo.entrypoints.api.server import serve as serve_api
+
+            out.print(f"Serving the API on http://{host}:{port} (docs at /docs); Ctrl+C stops.")
+            serve_api(app, host=host, port=port)
+    finally:
+        app.close()

