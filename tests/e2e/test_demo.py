@@ -26,7 +26,7 @@ UNITS = 300
 SIX = {"FR", "BE", "DE", "ES", "IT", "NL"}
 
 
-def run_demo(*args: str | Path) -> Result:
+def run_demo(*args: str | int | Path) -> Result:
     cli = typer.Typer()
     cli.command()(demo)
     # Wide enough that Rich never wraps a table row.
@@ -247,3 +247,12 @@ def test_serve_serves_the_api_on_the_demo_database(
     result = run_demo("--units", 25, "--weeks", 2, "--db", db, "--serve", "--port", 8765)
     assert result.exit_code == 0, result.output
     assert served == [(25, "127.0.0.1", 8765)]
+
+
+def test_the_demo_fills_only_an_empty_database(built: Built) -> None:
+    from revalo.demo import build_demo
+    from revalo.domain.errors import NotAllowed
+
+    with pytest.raises(NotAllowed, match="empty database"):
+        build_demo(built.app, units=10)
+    assert built.value("select count(*) from units") == UNITS

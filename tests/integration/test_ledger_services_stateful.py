@@ -34,7 +34,7 @@ from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import LocationKind
 from revalo.domain.disposition import DispositionRoute
-from revalo.domain.errors import DomainError, LedgerError
+from revalo.domain.errors import DomainError, LedgerError, NotAllowed
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
 from revalo.domain.returns import ReturnReason
 from revalo.domain.units import ReturnedUnit, UnitState
@@ -195,7 +195,13 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
             assert self.picture(lpn) == before
             assert not right_origin or unit.is_final
             return
+        except NotAllowed:
+            # A unit on its way to a site is handled only once it has arrived there.
+            assert self.picture(lpn) == before
+            assert unit.in_transit
+            return
         assert right_origin, "a move from where the unit is not was accepted"
+        assert not unit.in_transit, "a unit in transit was moved before it arrived"
 
     @precondition(lambda self: self.lpns)
     @rule(

@@ -68,7 +68,10 @@ def test_an_unknown_gtin_waits_in_quarantine_until_someone_names_the_product(wor
     unit = receiving.release_unit(
         world.app.uow(), out.unit.lpn, operator="lea", reason="it is a drill", sku="drill-18"
     )
-    assert (unit.state, unit.sku, unit.gtin) == (UnitState.RECEIVED, "DRILL-18", world.drill.gtin)
+    # The unit keeps the GTIN of its own label, so scanning that label again finds it.
+    assert (unit.state, unit.sku, unit.gtin) == (UnitState.RECEIVED, "DRILL-18", "04006381333931")
+    again = scan(world, "(01)04006381333931(21)X-1")
+    assert not again.created and again.unit.lpn == out.unit.lpn
     detail = queries.unit_detail(world.app.uow(), out.unit.lpn)
     assert [e.type for e in detail.events] == [
         EventType.RECEIVED,
@@ -173,3 +176,11 @@ def test_a_site_that_holds_no_stock_cannot_receive(world: World) -> None:
         scan(world, gs1(world.sofa), site="NOWHERE")
     assert err.value.field == "site_code"
     assert snapshot(world.app) == before
+
+
+def test_a_foreign_lpn_scanned_twice_is_one_quarantined_unit(world: World) -> None:
+    first = scan(world, "LPN900000001")
+    again = scan(world, "lpn900000001")
+    assert first.quarantined and first.created
+    assert not again.created and again.unit.lpn == first.unit.lpn
+    assert queries.list_units(world.app.uow(), UnitFilter()).total == 1

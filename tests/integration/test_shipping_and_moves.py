@@ -64,6 +64,15 @@ def test_a_unit_in_transit_is_not_handled_before_it_arrives(world: World) -> Non
     before = snapshot(world.app)
     with pytest.raises(NotAllowed, match="in transit to HUB-DE: it cannot be inspected"):
         grade(world, lpn)
+    with pytest.raises(NotAllowed, match="in transit to HUB-DE: it cannot be moved"):
+        stock.move_unit(
+            world.app.uow(),
+            lpn,
+            from_location="HUB-DE:in_transit",
+            to_location="HUB-DE:receiving",
+            operator="bob",
+            reason="skip arrival",
+        )
     assert snapshot(world.app) == before
 
 

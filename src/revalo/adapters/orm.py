@@ -157,7 +157,7 @@ return_requests = sa.Table(
     sa.Column("decided_by", sa.String(100)),
     sa.Column("decision_reason", sa.Text, nullable=False),
     sa.Column("decided_at", UtcDateTime),
-    sa.Column("order_ref", sa.String(60), nullable=False),
+    sa.Column("order_ref", sa.String(60), nullable=False, index=True),
 )
 
 return_lines = sa.Table(
@@ -189,7 +189,7 @@ units = sa.Table(
     sa.Column("serial", sa.String(40), index=True),
     sa.Column("batch", sa.String(40)),
     sa.Column("sscc", sa.String(18), index=True),
-    sa.Column("scanned_code", sa.String(200), nullable=False),
+    sa.Column("scanned_code", sa.String(200), nullable=False, index=True),
     sa.Column("rma_number", sa.String(20), index=True),
     sa.Column("rma_line_no", sa.Integer),
     sa.Column("quarantine_reason", sa.Text, nullable=False),

@@ -193,6 +193,12 @@ class SqlUnitRepository(_Repo):
         )
         return self.session.scalars(stmt).first()
 
+    def by_scanned_code(self, code: str) -> ReturnedUnit | None:
+        """The unit still in stock that was received under that exact code."""
+        u = orm.units.c
+        stmt = sa.select(ReturnedUnit).where(u.scanned_code == code, u.state.not_in(FINAL_STATES))
+        return self.session.scalars(stmt).first()
+
     def by_sscc(self, sscc: str) -> ReturnedUnit | None:
         u = orm.units.c
         stmt = sa.select(ReturnedUnit).where(u.sscc == sscc, u.state.not_in(FINAL_STATES))

@@ -79,6 +79,8 @@ class Plan:
 
 
 class Planner:
+    """Draws the plan; it also answers, for the simulation, when a return will travel."""
+
     def __init__(
         self,
         rng: random.Random,
@@ -94,8 +96,7 @@ class Planner:
         for it in catalogue:
             by_cat.setdefault(it.category, []).append(it)
         self.by_cat = by_cat
-        cats = list(fig.SALES_AND_RETURN_RATE)
-        self.cats = cats
+        self.cats = list(fig.SALES_AND_RETURN_RATE)
         self.cat_cum = list(
             itertools.accumulate(s * r for s, r in fig.SALES_AND_RETURN_RATE.values())
         )
@@ -117,6 +118,7 @@ class Planner:
         )
 
     def _hub(self, customer: Customer) -> str:
+        """The hub the return policy will send the customer to (as ``nearest_hub`` does)."""
         point = GeoPoint(customer.lat, customer.lon)
         return self.net.nearest_to(point, SiteKind.RETURNS_HUB, customer.country).code
 

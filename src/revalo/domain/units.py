@@ -236,6 +236,7 @@ class ReturnedUnit:
             raise LedgerError(f"unit {self.lpn} has left the parallel stock ({self.state.value})")
         if from_location != self.location_code:
             raise LedgerError(f"unit {self.lpn} is at {self.location_code}, not at {from_location}")
+        self._ensure_on_site("moved")
         if to_location.split(":", 1)[0] != self.site_code:
             raise LedgerError(
                 f"{to_location} is not at site {self.site_code}; ship the unit to move it "
@@ -271,7 +272,9 @@ class ReturnedUnit:
         self.ensure_can(_U.RECEIVED)
         self._ensure_on_site("released")
         if sku is not None:
-            self.sku, self.gtin = sku, gtin
+            # Keep the GTIN read from the unit's own label, if any: a later scan of that label
+            # must find this unit again.
+            self.sku, self.gtin = sku, self.gtin or gtin
         if self.sku is None:
             raise NotAllowed(f"unit {self.lpn} is not identified: name its product to release it")
         self.quarantine_reason = ""

@@ -52,7 +52,7 @@ def _is_demo_database(path: Path) -> bool:
         return True
     if head != _SQLITE_HEADER:
         return False
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
         tables = {row[0] for row in conn.execute("select name from sqlite_master")}
         if "products" not in tables:
             return not tables

@@ -53,7 +53,8 @@ def _receive(
 ) -> ReceiveOutcome:
     if scan.kind is ScanKind.LPN:
         assert scan.lpn is not None
-        unit = uow.units.by_lpn(scan.lpn)
+        # A label of ours, or one we did not issue but have quarantined already.
+        unit = uow.units.by_lpn(scan.lpn) or uow.units.by_scanned_code(scan.lpn)
         if unit is not None:
             return _known(uow, unit, site, operator, at)
         return _new(
@@ -62,7 +63,7 @@ def _receive(
             operator,
             at,
             quarantine=f"LPN {scan.lpn} is not in Revalo",
-            scanned_code=scan.raw,
+            scanned_code=scan.lpn,
         )
     if scan.kind is ScanKind.PARCEL:
         assert scan.sscc is not None
