@@ -33,24 +33,40 @@ def fresh_app(path: Path) -> App:
 def seed(app: App, *, products: int = 50, customers: int = 200) -> list[Product]:
     uow = app.uow()
     items = [
-        Product(sku=f"SKU-{i:04d}", gtin=gtin(i), name=f"Product {i}", category="laptop",
-                brand="Bench", model=f"M{i}", weight_kg=1.5, volume_m3=0.01,
-                new_price=Decimal("499.00"), weee_category=2, data_bearing=True)
+        Product(
+            sku=f"SKU-{i:04d}",
+            gtin=gtin(i),
+            name=f"Product {i}",
+            category="laptop",
+            brand="Bench",
+            model=f"M{i}",
+            weight_kg=1.5,
+            volume_m3=0.01,
+            new_price=Decimal("499.00"),
+            weee_category=2,
+            data_bearing=True,
+        )
         for i in range(products)
     ]
     with uow.batch():
         for p in items:
             catalog.add_product(uow, p)
-        catalog.add_site(uow, Site("HUB-FR", "Hub Lyon", SiteKind.RETURNS_HUB, "FR", "Lyon",
-                                   45.76, 4.84))
+        catalog.add_site(
+            uow, Site("HUB-FR", "Hub Lyon", SiteKind.RETURNS_HUB, "FR", "Lyon", 45.76, 4.84)
+        )
         for i in range(customers):
-            catalog.add_customer(uow, Customer(f"C-{i:05d}", f"Customer {i}",
-                                               CustomerKind.CONSUMER, "FR", "Paris", 48.85, 2.35))
+            catalog.add_customer(
+                uow,
+                Customer(
+                    f"C-{i:05d}", f"Customer {i}", CustomerKind.CONSUMER, "FR", "Paris", 48.85, 2.35
+                ),
+            )
     return items
 
 
-def authorised_returns(app: App, products: list[Product], count: int, *, start: int = 0,
-                       customers: int = 200) -> list[str]:
+def authorised_returns(
+    app: App, products: list[Product], count: int, *, start: int = 0, customers: int = 200
+) -> list[str]:
     """``count`` authorised one-line returns, each naming a serial; returns the scan codes."""
     uow = app.uow()
     codes = []
@@ -59,9 +75,13 @@ def authorised_returns(app: App, products: list[Product], count: int, *, start: 
             p = products[i % len(products)]
             serial = f"SN{i:08d}"
             returns.request_return(
-                uow, app.policy, customer_code=f"C-{i % customers:05d}", actor="bench",
+                uow,
+                app.policy,
+                customer_code=f"C-{i % customers:05d}",
+                actor="bench",
                 lines=[returns.LineRequest(p.sku, 1, ReturnReason.WITHDRAWAL, serial=serial)],
-                delivered_at=NOW - timedelta(days=3), requested_at=NOW,
+                delivered_at=NOW - timedelta(days=3),
+                requested_at=NOW,
             )
             codes.append(f"01{p.gtin}21{serial}")
     return codes

@@ -22,11 +22,10 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _world import authorised_returns, fresh_app, seed  # noqa: E402
-
-from revalo.adapters.barcodes import parse_scan  # noqa: E402
-from revalo.adapters.db import sqlite_url  # noqa: E402
-from revalo.services.receiving import receive_scan  # noqa: E402
+from _world import authorised_returns, fresh_app, seed
+from revalo.adapters.barcodes import parse_scan
+from revalo.adapters.db import sqlite_url
+from revalo.services.receiving import receive_scan
 
 
 def free_port() -> int:
@@ -52,7 +51,9 @@ async def drive(base: str, codes: list[str], clients: int) -> tuple[float, list[
         while not queue.empty():
             code = queue.get_nowait()
             t0 = time.perf_counter()
-            r = await http.post("/api/v1/receiving/scan", json={"code": code, "site_code": "HUB-FR"})
+            r = await http.post(
+                "/api/v1/receiving/scan", json={"code": code, "site_code": "HUB-FR"}
+            )
             latencies.append(time.perf_counter() - t0)
             if r.status_code >= 400 or r.json().get("quarantined"):
                 failures += 1
@@ -88,8 +89,19 @@ def main() -> None:
         port = free_port()
         env = {**os.environ, "REVALO_DATABASE_URL": sqlite_url(db)}
         server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "revalo.entrypoints.api:create_app",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "revalo.entrypoints.api:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
             env=env,
         )
         base = f"http://127.0.0.1:{port}"
@@ -107,14 +119,17 @@ def main() -> None:
 
     p50, p99 = percentile(lat, 0.50), percentile(lat, 0.99)
     print(f"receive scans over HTTP: {len(lat)} scans, {args.clients} clients, SQLite file")
-    print(f"  throughput      {len(lat) / elapsed:8.1f} scans/s   ({failures} failed or quarantined)")
+    print(
+        f"  throughput      {len(lat) / elapsed:8.1f} scans/s   ({failures} failed or quarantined)"
+    )
     print(f"  latency p50     {p50 * 1000:8.2f} ms")
     print(f"  latency p99     {p99 * 1000:8.2f} ms")
     print(f"  mean            {statistics.fmean(lat) * 1000:8.2f} ms")
-    print(f"baseline in-process, sequential: {local_mean * 1000:.2f} ms per scan "
-          f"({1 / local_mean:.1f} scans/s)")
-    print(f"ratio HTTP throughput / in-process throughput: "
-          f"{(len(lat) / elapsed) * local_mean:.2f}")
+    print(
+        f"baseline in-process, sequential: {local_mean * 1000:.2f} ms per scan "
+        f"({1 / local_mean:.1f} scans/s)"
+    )
+    print(f"ratio HTTP throughput / in-process throughput: {(len(lat) / elapsed) * local_mean:.2f}")
     print(f"ratio HTTP p50 latency / in-process time:      {p50 / local_mean:.2f}")
 
 

@@ -256,3 +256,13 @@ def test_the_demo_fills_only_an_empty_database(built: Built) -> None:
     with pytest.raises(NotAllowed, match="empty database"):
         build_demo(built.app, units=10)
     assert built.value("select count(*) from units") == UNITS
+
+
+@pytest.mark.postgres
+def test_postgresql_gives_the_same_demo_and_summary(pg_app: App, sqlite_app: App) -> None:
+    from revalo.demo import build_demo
+
+    on_pg = build_demo(pg_app, units=120, seed=11, weeks=3)
+    on_sqlite = build_demo(sqlite_app, units=120, seed=11, weeks=3)
+    assert on_pg.calls == on_sqlite.calls
+    assert summary(pg_app.uow()) == summary(sqlite_app.uow())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from revalo.adapters.barcodes import parse_scan
@@ -114,3 +116,34 @@ def test_a_step_refused_inside_a_batch_leaves_no_trace_in_what_the_batch_loaded(
         "REP-FR:work_in_progress",
     )
     assert [e.type.value for e in detail.events][-3:] == ["shipped", "arrived", "work_started"]
+
+
+def test_without_savepoints_one_failing_use_case_fails_the_whole_batch(world: World) -> None:
+    uow = world.app.uow()
+    before = snapshot(world.app)
+    with (
+        pytest.raises(RuntimeError, match="nothing was written"),
+        uow.batch(isolate_failures=False),
+    ):
+        receiving.receive_scan(uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", operator="b")
+        # The caller carries on after a refusal, but the batch will not be written.
+        with contextlib.suppress(NotAllowed):
+            receiving.receive_scan(
+                uow, parse_scan(gs1(world.drill)), site_code="CHA-FR", operator="bob"
+            )
+        with pytest.raises(RuntimeError, match="failed earlier"):
+            receiving.receive_scan(
+                uow, parse_scan(gs1(world.tshirt)), site_code="HUB-FR", operator="bob"
+            )
+    assert snapshot(world.app) == before
+
+
+def test_without_savepoints_a_batch_that_succeeds_is_written(world: World) -> None:
+    uow = world.app.uow()
+    with uow.batch(isolate_failures=False):
+        for product in (world.sofa, world.tshirt):
+            receiving.receive_scan(
+                uow, parse_scan(gs1(product)), site_code="HUB-FR", operator="bob"
+            )
+    units = queries.list_units(world.app.uow(), UnitFilter()).items
+    assert [u.sku for u in units] == ["SOFA-3", "TEE-M"]

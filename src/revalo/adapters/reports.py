@@ -2,7 +2,8 @@
 
 Medians and 90th percentiles use window functions (``row_number`` and ``count`` over a
 partition), which SQLite (3.25+) and PostgreSQL both have, so only a handful of rows per
-site come back, never the units themselves.
+site come back, never the units themselves. Those few rows are sorted here rather than by
+the database, so that their order does not depend on a database's collation.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ class SqlReportRepository:
         return int(self.session.scalar(stmt) or 0)
 
     def _count_by(self, column: sa.ColumnElement[Any], empty: str = "") -> dict[str, int]:
-        n = sa.func.count().label("n")
-        stmt = sa.select(column, n).group_by(column).order_by(n.desc(), column)
-        return {
-            (_text(key) if key is not None else empty): int(count)
+        """Counts by value, the largest first."""
+        stmt = sa.select(column, sa.func.count()).group_by(column)
+        rows = [
+            (_text(key) if key is not None else empty, int(count))
             for key, count in self.session.execute(stmt)
-        }
+        ]
+        return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
 
     def units_by_state(self) -> dict[str, int]:
         return self._count_by(orm.units.c.state)
@@ -62,29 +64,28 @@ class SqlReportRepository:
             sa.select(s.code, s.name, s.kind, in_stock, left)
             .join_from(orm.units, orm.sites, u.site_code == s.code)
             .group_by(s.code, s.name, s.kind)
-            .order_by(s.code)
         )
-        return [
+        rows = [
             SiteStock(code, name, _text(kind), int(n_in or 0), int(n_left or 0))
             for code, name, kind, n_in, n_left in self.session.execute(stmt)
         ]
+        return sorted(rows, key=lambda r: r.site_code)
 
     def _returns_by(self, key: sa.ColumnElement[Any], join_products: bool) -> list[ReturnCount]:
         ln = orm.return_lines.c
-        requested = sa.func.sum(ln.quantity).label("requested")
         stmt = sa.select(
             key,
             sa.func.count(sa.distinct(ln.rma_id)),
-            requested,
+            sa.func.sum(ln.quantity),
             sa.func.sum(ln.received_quantity),
         )
         if join_products:
             stmt = stmt.join_from(orm.return_lines, orm.products, ln.sku == orm.products.c.sku)
-        stmt = stmt.group_by(key).order_by(requested.desc(), key)
-        return [
+        rows = [
             ReturnCount(_text(k), int(n), int(req or 0), int(got or 0))
-            for k, n, req, got in self.session.execute(stmt)
+            for k, n, req, got in self.session.execute(stmt.group_by(key))
         ]
+        return sorted(rows, key=lambda r: (-r.units_requested, r.key))
 
     def returns_by_reason(self) -> Sequence[ReturnCount]:
         return self._returns_by(orm.return_lines.c.reason, join_products=False)
@@ -101,11 +102,13 @@ class SqlReportRepository:
     def _days(
         self, start: sa.ColumnElement[Any], end: sa.ColumnElement[Any]
     ) -> sa.ColumnElement[Any]:
-        """Days from ``start`` to ``end`` as a real number, in this database's dialect."""
+        """Days from ``start`` to ``end``, counted in whole seconds so that SQLite (whose
+        julianday() carries float noise) and PostgreSQL give the same figures."""
         if self.session.get_bind().dialect.name == "sqlite":
-            return sa.func.julianday(end) - sa.func.julianday(start)
-        seconds = sa.extract("epoch", end - start)
-        return sa.cast(seconds, sa.Float) / _DAY_SECONDS
+            seconds = (sa.func.julianday(end) - sa.func.julianday(start)) * _DAY_SECONDS
+        else:
+            seconds = sa.cast(sa.extract("epoch", end - start), sa.Float)
+        return sa.func.round(seconds) / _DAY_SECONDS
 
     def _stats(self, rows: sa.Subquery, by_site: bool) -> list[Dwell]:
         """Count, median, p90 and max of ``rows.c.days``, per ``rows.c.site`` or overall."""
@@ -127,13 +130,13 @@ class SqlReportRepository:
             sa.func.max(r.days),
         )
         if by_site:
-            stmt = stmt.group_by(r.site).order_by(r.site)
+            stmt = stmt.group_by(r.site)
         out = []
         for site, n, median, p90_days, longest in self.session.execute(stmt):
             if not n:
                 continue
             out.append(Dwell(site, int(n), float(median), float(p90_days), float(longest)))
-        return out
+        return sorted(out, key=lambda d: d.site_code or "")
 
     def dwell_in_stock(self, as_of: datetime, *, by_site: bool) -> Sequence[Dwell]:
         u = orm.units.c

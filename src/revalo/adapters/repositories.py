@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -16,10 +17,12 @@ from revalo.domain.inspection import Inspection
 from revalo.domain.ledger import StockMove
 from revalo.domain.returns import EXPECTING_STATES, ReturnLine, ReturnRequest
 from revalo.domain.units import FINAL_STATES, ReturnedUnit
+from revalo.domain.values import is_lpn
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
 from revalo.services.ports import Page, ReturnFilter, UnitFilter
 
 T = TypeVar("T")
+_RMA_NUMBER = re.compile(r"^RMA\d{8}$")
 
 
 class _Repo:
@@ -95,9 +98,12 @@ class SqlCustomerRepository(_Repo):
 
 class SqlReturnRepository(_Repo):
     def get(self, number: str) -> ReturnRequest | None:
-        return self.session.scalars(
-            sa.select(ReturnRequest).where(orm.return_requests.c.number == number)
-        ).first()
+        # A return's number is made from its id (format_rma_number): a return already loaded
+        # in this session is found without a query.
+        if not _RMA_NUMBER.match(number):
+            return None
+        rma = self.session.get(ReturnRequest, int(number[3:]))
+        return rma if rma is not None and rma.number == number else None
 
     def list(self, flt: ReturnFilter, *, limit: int, offset: int) -> Page[ReturnRequest]:
         r, ln, c, p = orm.return_requests.c, orm.return_lines.c, orm.customers.c, orm.products.c
@@ -172,9 +178,13 @@ class SqlUnitRepository(_Repo):
         return self.session.get(ReturnedUnit, unit_id)
 
     def by_lpn(self, lpn: str) -> ReturnedUnit | None:
-        return self.session.scalars(
-            sa.select(ReturnedUnit).where(orm.units.c.lpn == lpn.strip().upper())
-        ).first()
+        code = lpn.strip().upper()
+        if not is_lpn(code):
+            return None
+        # An LPN is issued from its unit's id (format_lpn): a unit already loaded in this
+        # session is found without a query.
+        unit = self.session.get(ReturnedUnit, int(code[3:]))
+        return unit if unit is not None and unit.lpn == code else None
 
     def by_serial(self, sku: str, serial: str) -> ReturnedUnit | None:
         """The unit of that product and serial still in the parallel stock, if any."""
@@ -328,10 +338,13 @@ class SqlSequences:
 
     def next(self, name: str) -> int:
         s = orm.sequences
-        value = self.session.scalar(
+        # On the session's connection, in its transaction, but without flushing the objects
+        # pending in the session first: a counter needs none of them.
+        conn = self.session.connection()
+        value = conn.scalar(
             sa.update(s).where(s.c.name == name).values(value=s.c.value + 1).returning(s.c.value)
         )
         if value is None:
-            self.session.execute(sa.insert(s).values(name=name, value=1))
+            conn.execute(sa.insert(s).values(name=name, value=1))
             return 1
         return int(value)

@@ -1,8 +1,10 @@
 """The SQLAlchemy unit of work: one session, one transaction per use case.
 
 Inside ``batch()`` every use case runs in a savepoint of one longer transaction: a failed
-use case rolls back its own work only, and the whole batch commits once at the end. The
-demo uses it to drive thousands of use cases through the service layer quickly.
+use case rolls back its own work only, and the whole batch commits once at the end. With
+``batch(isolate_failures=False)`` there are no savepoints: the first failed use case makes
+the whole batch roll back. The demo uses that to drive thousands of use cases through the
+service layer quickly.
 """
 
 from __future__ import annotations
@@ -38,18 +40,27 @@ class SqlAlchemyUnitOfWork:
         self.session_factory = session_factory
         self._batch_session: Session | None = None
         self._savepoint: SessionTransaction | None = None
+        self._isolate = True
+        self._batch_failed = False
         self._depth = 0
 
     def __enter__(self) -> Self:
         if self._depth:
             raise RuntimeError("a unit of work is not re-entrant; use batch() to group use cases")
+        if self._batch_failed:
+            raise RuntimeError("a use case failed earlier in this batch: it will be rolled back")
         self._depth += 1
-        if self._batch_session is not None:
-            self.session = self._batch_session
+        if self._batch_session is None:
+            self._bind(self.session_factory())
+            return self
+        if getattr(self, "session", None) is not self._batch_session:
+            self._bind(self._batch_session)
+        if self._isolate:
             self._savepoint = self.session.begin_nested()
-        else:
-            self.session = self.session_factory()
-        s = self.session
+        return self
+
+    def _bind(self, s: Session) -> None:
+        self.session = s
         self.products = r.SqlProductRepository(s)
         self.sites = r.SqlSiteRepository(s)
         self.customers = r.SqlCustomerRepository(s)
@@ -62,21 +73,25 @@ class SqlAlchemyUnitOfWork:
         self.ledger = r.SqlLedgerRepository(s)
         self.sequences = r.SqlSequences(s)
         self.reports = SqlReportRepository(s)
-        return self
 
-    def __exit__(self, *args: object) -> None:
+    def __exit__(self, *exc: object) -> None:
         # What was not committed is rolled back. Closing the session does that without
         # expiring what was loaded, so the objects a query returns stay readable.
         try:
-            if self._batch_session is not None:
-                self.rollback()
-            else:
+            if self._batch_session is None:
                 self.session.close()
+            elif self._isolate:
+                self.rollback()
+            elif exc and exc[0] is not None:
+                self._batch_failed = True
         finally:
             self._depth -= 1
 
     def commit(self) -> None:
-        if self._savepoint is not None:
+        if self._batch_session is not None and not self._isolate:
+            # Written at the next flush: before a query that needs it, or at the batch's end.
+            pass
+        elif self._savepoint is not None:
             self._savepoint.commit()
             self._savepoint = None
         else:
@@ -91,13 +106,17 @@ class SqlAlchemyUnitOfWork:
             self.session.rollback()
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group many use cases into one transaction, each in its own savepoint."""
+    def batch(self, *, isolate_failures: bool = True) -> Iterator[None]:
+        """Group many use cases into one transaction. Each runs in its own savepoint, unless
+        ``isolate_failures`` is false: then a failed use case fails the whole batch, even
+        when its caller carries on."""
         session = self.session_factory()
-        self._batch_session = session
+        self._batch_session, self._isolate, self._batch_failed = session, isolate_failures, False
         try:
             with session.begin():
                 yield
+                if self._batch_failed:
+                    raise RuntimeError("a use case failed in the batch: nothing was written")
         finally:
-            self._batch_session = None
+            self._batch_session, self._isolate, self._batch_failed = None, True, False
             session.close()

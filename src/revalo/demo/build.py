@@ -28,7 +28,7 @@ Progress = Callable[[str, int, int], None]
 SETTING_UP = "Setting up the catalogue, network and customers"
 SIMULATING = "Playing the scenario day by day"
 
-#: Consumers per returned unit: about two returns each over the scenario, some more.
+#: Consumers per returned unit: two or three returns each over the scenario, on average.
 CONSUMERS_PER_UNIT = 0.35
 #: One business account per this many units.
 UNITS_PER_BUSINESS = 500
@@ -81,9 +81,8 @@ def build_demo(
 
     uow = _day_unit_of_work(app)
     total = len(items) + len(sites) + len(people) + len(accounts)
-    done = 0
     progress(SETTING_UP, 0, total)
-    with uow.batch():
+    with uow.batch(isolate_failures=False):
         for item in items:
             catalog.add_product(uow, item.product)
         for site in sites:
@@ -142,10 +141,15 @@ def _day_unit_of_work(app: App) -> SqlAlchemyUnitOfWork:
 
 def _ensure_empty(app: App) -> None:
     with app.uow() as uow:
-        products = uow.products.list(category=None, limit=1, offset=0).total
-        sites = len(uow.sites.list())
-    if products or sites:
+        found = {
+            "product(s)": uow.products.list(category=None, limit=1, offset=0).total,
+            "site(s)": len(uow.sites.list()),
+            "return(s)": uow.reports.count_returns(),
+            "unit(s)": uow.reports.count_units(),
+        }
+    if any(found.values()):
+        held = ", ".join(f"{n} {what}" for what, n in found.items() if n)
         raise NotAllowed(
-            f"the demo fills an empty database, and this one already has {products} "
-            f"product(s) and {sites} site(s): give it a new database"
+            f"the demo fills an empty database, and this one already holds {held}: "
+            "give it a new database"
         )

@@ -25,7 +25,7 @@ _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 class BatchingUnitOfWork(UnitOfWork, Protocol):
-    def batch(self) -> AbstractContextManager[None]:
+    def batch(self, *, isolate_failures: bool = True) -> AbstractContextManager[None]:
         """Run the use cases called inside in one transaction."""
         ...
 
