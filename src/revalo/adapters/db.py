@@ -27,6 +27,12 @@ def make_engine(url: str, **kwargs: Any) -> sa.Engine:
     url = normalise_url(url)
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True, **kwargs)
+    if ":memory:" not in url and url != "sqlite://":
+        # SQLite lets one writer in at a time and makes the others poll for the lock with
+        # growing sleeps: under concurrent requests a few wait for seconds. One connection
+        # handed over in turn (the pool's queue is first come, first served) is as fast and
+        # keeps every wait short. A thread must not hold two sessions at once.
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60, **kwargs}
     engine = sa.create_engine(
         url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
     )
