@@ -56,7 +56,13 @@ class SqlProductRepository(_Repo):
 
 
 class SqlSiteRepository(_Repo):
+    """Sites change seldom and are read by many use cases (the nearest hub of every return):
+    lists are kept for the life of the session, and forgotten when a site is added."""
+
+    _CACHE = "revalo.sites"
+
     def add(self, obj: Any) -> None:
+        self.session.info.pop(self._CACHE, None)
         # No ORM relationship links the two: flush the site before its locations.
         self.session.add(obj)
         self.session.flush()
@@ -66,10 +72,13 @@ class SqlSiteRepository(_Repo):
         return self.session.get(Site, code)
 
     def list(self, *, kind: SiteKind | None = None) -> Sequence[Site]:
-        stmt = sa.select(Site).order_by(orm.sites.c.country, orm.sites.c.code)
-        if kind:
-            stmt = stmt.where(orm.sites.c.kind == kind)
-        return list(self.session.scalars(stmt))
+        cache: dict[SiteKind | None, list[Site]] = self.session.info.setdefault(self._CACHE, {})
+        if kind not in cache:
+            stmt = sa.select(Site).order_by(orm.sites.c.country, orm.sites.c.code)
+            if kind:
+                stmt = stmt.where(orm.sites.c.kind == kind)
+            cache[kind] = list(self.session.scalars(stmt))
+        return list(cache[kind])
 
     def locations(self, site_code: str) -> Sequence[Location]:
         stmt = sa.select(Location).where(orm.locations.c.site_code == site_code)

@@ -52,7 +52,7 @@ class UnreadableFile(InvalidValue):
 
 
 class BatchUnitOfWork(UnitOfWork, Protocol):
-    def batch(self) -> AbstractContextManager[None]: ...
+    def batch(self, *, isolate_failures: bool = True) -> AbstractContextManager[None]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +433,8 @@ def import_returns(
         raise InvalidValue(f"{len(checked.errors)} bad row(s): nothing is imported")
     summary = ImportSummary()
     try:
-        with uow.batch():
+        # All or nothing: a failed return fails the whole import, so no savepoint per return.
+        with uow.batch(isolate_failures=False):
             _import_all(uow, policy, checked.returns, actor, summary, on_progress)
             if dry_run:
                 raise _Rehearsal
