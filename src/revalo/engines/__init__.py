@@ -1,0 +1,1 @@
+"""Pure decision code: functions over frozen dataclasses and NumPy arrays, no I/O."""

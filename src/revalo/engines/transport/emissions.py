@@ -1,0 +1,97 @@
+"""Greenhouse-gas emissions of transport legs, ISO 14083:2023 / GLEC Framework v3.
+
+Emissions = tonne-km x intensity (kg CO2e per tonne-km, well-to-wheel), then allocated to
+the items of a shipment by mass. Default intensities: UK DESNZ greenhouse-gas conversion
+factors 2025, freight tables ("verify" in REFERENCE.md: each figure stays configurable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from revalo.domain.errors import InvalidValue
+
+
+@dataclass(frozen=True, slots=True)
+class Intensity:
+    """Emission intensity of one vehicle type, kg CO2e per tonne-km.
+
+    Parameters
+    ----------
+    average
+        Intensity at the average load of the fleet (used for carriers' services, whose
+        loads Revalo does not know).
+    load_factors, at_load
+        Optional intensities at known load factors (0-1]; a vehicle whose load is known is
+        interpolated between them (held flat outside).
+    """
+
+    average: float
+    load_factors: tuple[float, ...] = ()
+    at_load: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.average > 0:
+            raise InvalidValue(f"intensity {self.average} must be positive", field="intensity")
+        if len(self.load_factors) != len(self.at_load) or any(
+            not 0 < f <= 1 for f in self.load_factors
+        ):
+            raise InvalidValue(
+                "load_factors must be in (0, 1] with one intensity each", field="load_factors"
+            )
+        if list(self.load_factors) != sorted(self.load_factors):
+            raise InvalidValue("load_factors must be increasing", field="load_factors")
+
+    def kg_per_tkm(self, load_factor: float | None = None) -> float:
+        if load_factor is None or not self.load_factors:
+            return self.average
+        return float(np.interp(load_factor, self.load_factors, self.at_load))
+
+
+#: UK DESNZ 2025 conversion factors, kg CO2e per tonne-km (REFERENCE.md "Transport and CO2").
+DESNZ_2025: Mapping[str, Intensity] = {
+    "van_diesel": Intensity(0.631),
+    "van_electric": Intensity(0.220),
+    "rigid_3_5_7_5t": Intensity(0.528),
+    "rigid_7_5_17t": Intensity(0.364),
+    "rigid_over_17t": Intensity(0.171),
+    "articulated_over_33t": Intensity(0.0770, (0.5, 1.0), (0.0961, 0.0599)),
+    "rail": Intensity(0.0278),
+    "container_ship": Intensity(0.0161),
+    "air_long_haul": Intensity(0.531),
+}
+
+
+def leg_kg_co2e(
+    weight_kg: float,
+    km: float,
+    intensity: Intensity,
+    load_factor: float | None = None,
+) -> float:
+    """Emissions of moving ``weight_kg`` over ``km``: tonne-km x intensity, kg CO2e."""
+    if weight_kg < 0 or km < 0:
+        raise InvalidValue("weight and distance of a leg must not be negative", field="leg")
+    return weight_kg / 1000.0 * km * intensity.kg_per_tkm(load_factor)
+
+
+def allocate_by_mass(total_g: int, masses_kg: Sequence[float]) -> tuple[int, ...]:
+    """Share ``total_g`` grams among items in proportion to their masses.
+
+    Largest-remainder rounding: each item gets a whole number of grams and the shares add up
+    to the total exactly, so nothing is created or lost between a shipment and its units.
+    """
+    if total_g < 0:
+        raise InvalidValue(f"total {total_g} g must not be negative", field="total")
+    if not masses_kg or any(m <= 0 for m in masses_kg):
+        raise InvalidValue("every item needs a positive mass", field="masses_kg")
+    weights = np.asarray(masses_kg, dtype=float)
+    exact = total_g * weights / weights.sum()
+    shares = np.floor(exact).astype(np.int64)
+    short = total_g - int(shares.sum())
+    # Ties broken by position, so the same input always gives the same shares.
+    order = np.argsort(-(exact - shares), kind="stable")
+    shares[order[:short]] += 1
+    return tuple(int(s) for s in shares)
