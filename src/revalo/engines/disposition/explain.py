@@ -1,0 +1,77 @@
+"""Scoring one unit for a person: every option ranked with its breakdown, and why the others
+are closed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from revalo.engines.disposition.options import Option, enumerate_options, exclusion
+from revalo.engines.disposition.params import DispositionParams
+from revalo.engines.disposition.problem import DispositionProblem
+from revalo.engines.disposition.value import Breakdown, unit_value
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredOption:
+    option: Option
+    label: str
+    breakdown: Breakdown
+    objective: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExcludedOption:
+    option: Option
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScore:
+    """Open options best first (by objective), then the closed ones with their reason."""
+
+    ranked: tuple[ScoredOption, ...]
+    excluded: tuple[ExcludedOption, ...]
+
+    def __post_init__(self) -> None:
+        objectives = [s.objective for s in self.ranked]
+        if objectives != sorted(objectives, reverse=True):
+            raise ValueError("open options must be ranked best first")
+
+    @property
+    def best(self) -> ScoredOption | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def score_unit(problem: DispositionProblem, params: DispositionParams, unit: int = 0) -> UnitScore:
+    """Rank every option of one unit of the problem.
+
+    Parameters
+    ----------
+    problem
+        The problem holding the unit.
+    params
+        Value-model and objective parameters.
+    unit
+        Row of the unit in ``problem.units``.
+
+    Returns
+    -------
+    UnitScore
+        Open options by decreasing objective, each with its breakdown (price, decay, each
+        cost, CO2, waste-hierarchy rank); closed options with the rule that closes them.
+    """
+    u = problem.units
+    product = problem.products[int(u.product[unit])]
+    f, c, h = int(u.functional[unit]), int(u.cosmetic[unit]), bool(u.hazardous[unit])
+    scored, excluded = [], []
+    for option in enumerate_options(problem):
+        label = option.label(problem)
+        reason = exclusion(problem, option, product, f, c, h)
+        if reason is not None:
+            excluded.append(ExcludedOption(option, label, reason))
+            continue
+        b = unit_value(problem, params, option, unit)
+        scored.append(ScoredOption(option, label, b, b.objective(params)))
+    scored.sort(key=lambda s: (-s.objective, s.label))
+    return UnitScore(tuple(scored), tuple(excluded))

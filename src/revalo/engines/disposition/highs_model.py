@@ -1,0 +1,77 @@
+"""The one place that talks to HiGHS: solve a maximisation MIP given in column-wise form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from revalo.engines.disposition.problem import FloatArray, IntArray
+
+
+@dataclass(frozen=True, eq=False)
+class MipModel:
+    """max cost.x  s.t.  row_lower <= A x <= row_upper, 0 <= x <= col_upper, x integer.
+    A is column-wise: column j has rows ``index[start[j]:start[j+1]]`` (coefficients 1)."""
+
+    cost: FloatArray
+    col_upper: FloatArray
+    start: IntArray
+    index: IntArray
+    row_lower: FloatArray
+    row_upper: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class MipOutcome:
+    #: "optimal", "time_limit", "infeasible" or another HiGHS model status, in lower case.
+    status: str
+    x: FloatArray | None
+    objective: float
+    bound: float
+    gap: float
+
+
+def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int) -> MipOutcome:
+    h = highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", float(time_limit_s))
+    h.setOptionValue("mip_rel_gap", float(mip_gap))
+    h.setOptionValue("random_seed", int(seed))
+    n = len(model.cost)
+    lp = highspy.HighsLp()
+    lp.num_col_ = n
+    lp.num_row_ = len(model.row_lower)
+    lp.col_cost_ = model.cost
+    lp.col_lower_ = np.zeros(n)
+    lp.col_upper_ = model.col_upper
+    lp.row_lower_ = model.row_lower
+    lp.row_upper_ = model.row_upper
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = model.start.astype(np.int32)
+    lp.a_matrix_.index_ = model.index.astype(np.int32)
+    lp.a_matrix_.value_ = np.ones(len(model.index))
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    h.passModel(lp)
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
+    x = np.array(h.getSolution().col_value) if has_solution else None
+    if status == highspy.HighsModelStatus.kOptimal:
+        name = "optimal"
+    elif status == highspy.HighsModelStatus.kTimeLimit:
+        name = "time_limit"
+    elif status == highspy.HighsModelStatus.kInfeasible:
+        name = "infeasible"
+    else:
+        name = h.modelStatusToString(status).lower().replace(" ", "_")
+    return MipOutcome(
+        status=name,
+        x=x,
+        objective=float(info.objective_function_value) if has_solution else float("-inf"),
+        bound=float(info.mip_dual_bound),
+        gap=float(info.mip_gap),
+    )
