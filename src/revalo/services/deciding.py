@@ -1,0 +1,192 @@
+"""Deciding with the disposition engine: explain a unit's options, decide one unit, decide the
+day's batch. Every decision goes through ``record_disposition``, so it creates the work
+orders it implies and a manager can override it later with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from revalo.domain.disposition import DecidedBy
+from revalo.domain.errors import DomainError, NotAllowed
+from revalo.engines.disposition import (
+    DispositionParams,
+    DispositionProblem,
+    Option,
+    UnitScore,
+    greedy_disposition,
+    load_params,
+    score_unit,
+    solve_disposition,
+    unit_value,
+)
+from revalo.services.common import get_unit, when
+from revalo.services.decision_inputs import (
+    DecisionInputs,
+    awaiting_decision,
+    build_inputs,
+    graded_unit,
+    graded_units,
+)
+from revalo.services.disposition import DispositionOutcome, record_disposition
+from revalo.services.imports import BatchUnitOfWork
+from revalo.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A unit the engine assigned but the domain rules refused, and why."""
+
+    lpn: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchDecision:
+    """What a batch decided. ``held`` units had no capacity left on any open route: they
+    wait for the next batch. ``greedy_*`` is the first-come-first-served baseline on the same
+    input, for comparison; objectives count the CO2 price, the hierarchy preference and a
+    penalty per held unit, net recoveries only EUR."""
+
+    status: str
+    objective: float
+    net_recovery: float
+    greedy_objective: float
+    greedy_net_recovery: float
+    decided: list[DispositionOutcome] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    #: Units per limited resource ("repair at REP-FR", "sales on B2B-LOT"): (used, limit).
+    usage: dict[str, tuple[int, int]] = field(default_factory=dict)
+    gap: float = 0.0
+    runtime_s: float = 0.0
+
+
+def _params(params: DispositionParams | None) -> DispositionParams:
+    return params if params is not None else load_params()
+
+
+def _inputs_for(uow: UnitOfWork, lpn: str, at: datetime, config: Path | None) -> DecisionInputs:
+    with uow:
+        unit = get_unit(uow, lpn)
+        return build_inputs(uow, [graded_unit(uow, unit)], at=at, config=config)
+
+
+def explain_unit(
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    params: DispositionParams | None = None,
+    at: datetime | None = None,
+    config: Path | None = None,
+) -> UnitScore:
+    """Every route open to a graded unit, best first with its breakdown, and the closed ones
+    with the rule that closes them: the manager's explanation of a decision."""
+    inputs = _inputs_for(uow, lpn, when(at), config)
+    return score_unit(inputs.problem, _params(params), 0)
+
+
+def reason_for(problem: DispositionProblem, option: Option, net_eur: float) -> str:
+    """A short human explanation of an engine decision: route, destination, net recovery."""
+    return f"engine: {option.label(problem)}, expected net recovery {net_eur:.2f} EUR"
+
+
+def _apply(
+    uow: UnitOfWork,
+    problem: DispositionProblem,
+    option: Option,
+    lpn: str,
+    net_eur: float,
+    actor: str,
+    at: datetime,
+) -> DispositionOutcome:
+    dest = option.destination
+    return record_disposition(
+        uow,
+        lpn,
+        route=option.route,
+        actor=actor,
+        reason=reason_for(problem, option, net_eur),
+        destination_site=problem.sites[dest].site.code if dest is not None else None,
+        decided_by=DecidedBy.ENGINE,
+        at=at,
+    )
+
+
+def decide_unit(
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    actor: str,
+    params: DispositionParams | None = None,
+    at: datetime | None = None,
+    config: Path | None = None,
+) -> DispositionOutcome:
+    """Decide one graded unit: its best open option, recorded as the engine's decision."""
+    t = when(at)
+    inputs = _inputs_for(uow, lpn, t, config)
+    best = score_unit(inputs.problem, _params(params), 0).best
+    if best is None:
+        raise NotAllowed(f"no route is open to unit {lpn}: see its explanation")
+    return _apply(uow, inputs.problem, best.option, lpn, best.breakdown.net, actor, t)
+
+
+def decide_batch(
+    uow: BatchUnitOfWork,
+    *,
+    actor: str,
+    site_code: str | None = None,
+    params: DispositionParams | None = None,
+    at: datetime | None = None,
+    time_limit_s: float | None = None,
+    config: Path | None = None,
+) -> BatchDecision:
+    """Decide every graded unit (at one site, if given) at once, within each site's daily
+    capacity and each channel's volume, and record all decisions in one transaction.
+
+    A unit the domain refuses (its state changed meanwhile, a rule the engine could not
+    know) is reported in ``refused`` and the others are still recorded.
+    """
+    t = when(at)
+    p = _params(params)
+    if time_limit_s is not None:
+        p = replace(p, time_limit_s=time_limit_s)
+    with uow:
+        code = site_code.strip().upper() if site_code else None
+        inputs = build_inputs(uow, graded_units(uow, code), at=t, config=config)
+    problem = inputs.problem
+    result = solve_disposition(problem, p)
+    greedy = greedy_disposition(problem, p)
+    summary = BatchDecision(
+        status=result.status,
+        objective=result.objective,
+        net_recovery=result.net_recovery,
+        greedy_objective=greedy.objective,
+        greedy_net_recovery=greedy.net_recovery,
+        usage={
+            name: (int(used), int(limit))
+            for name, used, limit in zip(
+                result.resources.names, result.usage, result.resources.limit, strict=True
+            )
+        },
+        gap=result.gap,
+        runtime_s=result.runtime_s,
+    )
+    with uow.batch(isolate_failures=True):
+        for row, g in enumerate(inputs.units):
+            o = int(result.assignment[row])
+            if o < 0:
+                summary.held.append(g.unit.lpn)
+                continue
+            option = result.options[o]
+            try:
+                with uow:
+                    why = awaiting_decision(get_unit(uow, g.unit.lpn))
+                if why is not None:
+                    raise NotAllowed(why)
+                net = unit_value(problem, p, option, row).net
+                summary.decided.append(_apply(uow, problem, option, g.unit.lpn, net, actor, t))
+            except DomainError as exc:
+                summary.refused.append(Refusal(g.unit.lpn, exc.message))
+    return summary

@@ -1,0 +1,147 @@
+"""The disposition engine's input, built from the database: graded units, products, sites
+with their terms (capacities, vendor agreements) and resale channels.
+
+Sites as stored carry no daily capacity, labour rate or vendor agreement. They are read from
+optional ``[sites.CODE]`` tables of the engine's configuration file (the one shipped has
+none); a site without one gets the engine's defaults: no capacity limit, the default labour
+rate, and no vendor agreement (so no return to that vendor is proposed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from revalo.domain.catalog import Product, Site
+from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.inspection import Inspection
+from revalo.domain.units import ReturnedUnit, UnitState
+from revalo.domain.work_orders import WorkOrderKind
+from revalo.engines.disposition import DispositionProblem, SiteSpec, UnitBatch
+from revalo.engines.disposition.params import GRADES, load_config
+from revalo.engines.disposition.problem import channels_from_config
+from revalo.services.common import found
+from revalo.services.ports import UnitFilter, UnitOfWork
+
+_PAGE = 1_000
+_SITE_KEYS = frozenset({"capacity", "labour_eur_per_hour", "vendor_credit_rate", "vendor_brands"})
+
+
+@dataclass(frozen=True, slots=True)
+class GradedUnit:
+    """A unit awaiting a decision, with what the engine reads of it."""
+
+    unit: ReturnedUnit
+    product: Product
+    inspection: Inspection
+
+
+@dataclass(frozen=True, eq=False)
+class DecisionInputs:
+    """The engine's problem and, row by row, the units it is about."""
+
+    problem: DispositionProblem
+    units: tuple[GradedUnit, ...]
+
+
+def awaiting_decision(unit: ReturnedUnit) -> str | None:
+    """Why the engine may not decide this unit now, or None when it may."""
+    if unit.state is not UnitState.GRADED:
+        return f"unit {unit.lpn} is {unit.state.value}: only graded units await a decision"
+    if unit.in_transit:
+        return f"unit {unit.lpn} is in transit to {unit.site_code}: decide it when it arrives"
+    if unit.sku is None:
+        return f"unit {unit.lpn} is not identified: identify its product first"
+    return None
+
+
+def graded_unit(uow: UnitOfWork, unit: ReturnedUnit) -> GradedUnit:
+    """The unit with its product and latest inspection; NotAllowed when it awaits no
+    decision. Call inside an open unit of work."""
+    why = awaiting_decision(unit)
+    if why is not None:
+        raise NotAllowed(why)
+    assert unit.sku is not None
+    product = found(uow.products.get(unit.sku), f"no product {unit.sku}", "sku")
+    inspection = uow.inspections.latest(unit.id)
+    if inspection is None:
+        raise NotAllowed(f"unit {unit.lpn} has no inspection: grade it first")
+    return GradedUnit(unit, product, inspection)
+
+
+def graded_units(uow: UnitOfWork, site_code: str | None = None) -> list[GradedUnit]:
+    """Every unit awaiting a decision (at one site, if given), oldest first. Units in transit
+    are left out: they are decided where they arrive. Call inside an open unit of work."""
+    flt = UnitFilter(states=frozenset({UnitState.GRADED}), site_code=site_code)
+    out: list[GradedUnit] = []
+    offset = 0
+    while True:
+        page = uow.units.list(flt, limit=_PAGE, offset=offset)
+        out.extend(graded_unit(uow, u) for u in page.items if awaiting_decision(u) is None)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return out
+
+
+def _site_terms(code: str, raw: Any) -> dict[str, Any]:
+    where = f"[sites.{code}]"
+    if not isinstance(raw, Mapping):
+        raise InvalidValue(f"{where} must be a table", field="sites")
+    unknown = sorted(set(raw) - _SITE_KEYS)
+    if unknown:
+        raise InvalidValue(f"{where} has unknown keys: {', '.join(unknown)}", field="sites")
+    terms: dict[str, Any] = {}
+    try:
+        if "capacity" in raw:
+            terms["capacity"] = {WorkOrderKind(k): int(v) for k, v in raw["capacity"].items()}
+        if "labour_eur_per_hour" in raw:
+            terms["labour_eur_per_hour"] = float(raw["labour_eur_per_hour"])
+        if "vendor_credit_rate" in raw:
+            terms["vendor_credit_rate"] = float(raw["vendor_credit_rate"])
+        if "vendor_brands" in raw:
+            terms["vendor_brands"] = frozenset(str(b) for b in raw["vendor_brands"])
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise InvalidValue(f"{where}: {exc}", field="sites") from exc
+    return terms
+
+
+def site_specs(sites: Sequence[Site], config: Mapping[str, Any]) -> tuple[SiteSpec, ...]:
+    """Each site with its terms from the configuration's ``[sites.CODE]`` tables."""
+    raw = config.get("sites", {})
+    if not isinstance(raw, Mapping):
+        raise InvalidValue("[sites] must be a table", field="sites")
+    known = {s.code for s in sites}
+    missing = sorted(set(raw) - known)
+    if missing:
+        raise InvalidValue(f"[sites] names unknown sites: {', '.join(missing)}", field="sites")
+    return tuple(SiteSpec(s, **_site_terms(s.code, raw.get(s.code, {}))) for s in sites)
+
+
+def days_waited(unit: ReturnedUnit, at: datetime) -> float:
+    """Whole days since the unit came back (whole days, so that alike units stay alike)."""
+    return float(max(0, math.floor((at - unit.received_at).total_seconds() / 86_400)))
+
+
+def build_inputs(
+    uow: UnitOfWork, units: Sequence[GradedUnit], *, at: datetime, config: Path | None = None
+) -> DecisionInputs:
+    """The engine's problem for these units. Call inside an open unit of work."""
+    raw = load_config(config)
+    sites = site_specs(list(uow.sites.list()), raw)
+    products = list({g.product.sku: g.product for g in units}.values())
+    product_index = {p.sku: i for i, p in enumerate(products)}
+    site_index = {s.site.code: i for i, s in enumerate(sites)}
+    batch = UnitBatch.of(
+        product=[product_index[g.product.sku] for g in units],
+        functional=[GRADES.index(g.inspection.functional_grade.value) for g in units],
+        cosmetic=[GRADES.index(g.inspection.cosmetic_grade.value) for g in units],
+        hazardous=[g.inspection.hazardous for g in units],
+        origin=[site_index[g.unit.site_code] for g in units],
+        days_waited=[days_waited(g.unit, at) for g in units],
+    )
+    problem = DispositionProblem(tuple(products), sites, channels_from_config(raw), batch)
+    return DecisionInputs(problem, tuple(units))
