@@ -37,16 +37,14 @@ from revalo.engines.disposition import (
     DispositionParams,
     DispositionProblem,
     DispositionResult,
-    UnitBatch,
     greedy_disposition,
     hierarchy_first_disposition,
     load_params,
     score_batch,
     solve_disposition,
 )
-from revalo.engines.disposition.params import GRADES, load_config
-from revalo.engines.disposition.problem import channels_from_config
-from revalo.services.decision_inputs import days_waited, site_specs
+from revalo.engines.disposition.params import load_config
+from revalo.services.decision_inputs import Placed, days_waited, problem_of
 from revalo.services.ports import UnitFilter
 
 _PAGE = 1_000
@@ -100,23 +98,20 @@ def collect(app: App) -> Collected:
 
 
 def problem_for(app: App, units: Sequence[Inspected]) -> DispositionProblem:
-    """The engine's input for these units, as ``decision_inputs.build_inputs`` makes it,
-    except that each unit is placed where it was graded and aged to the day it was graded."""
-    raw = load_config(None)
+    """The engine's input for these units, each placed where it was graded and aged to the
+    day it was graded."""
+    placed = [
+        Placed(
+            g.product,
+            g.inspection,
+            g.graded_at_site,
+            days_waited(g.unit, g.inspection.inspected_at),
+        )
+        for g in units
+    ]
     with app.uow() as uow:
-        sites = site_specs(list(uow.sites.list()), raw)
-    products = list({g.product.sku: g.product for g in units}.values())
-    product_index = {p.sku: i for i, p in enumerate(products)}
-    site_index = {s.site.code: i for i, s in enumerate(sites)}
-    batch = UnitBatch.of(
-        product=[product_index[g.product.sku] for g in units],
-        functional=[GRADES.index(g.inspection.functional_grade.value) for g in units],
-        cosmetic=[GRADES.index(g.inspection.cosmetic_grade.value) for g in units],
-        hazardous=[g.inspection.hazardous for g in units],
-        origin=[site_index[g.graded_at_site] for g in units],
-        days_waited=[days_waited(g.unit, g.inspection.inspected_at) for g in units],
-    )
-    return DispositionProblem(tuple(products), sites, channels_from_config(raw), batch)
+        sites = list(uow.sites.list())
+    return problem_of(sites, placed, load_config(None))
 
 
 @dataclass(frozen=True, slots=True)

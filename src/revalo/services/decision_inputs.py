@@ -126,22 +126,44 @@ def days_waited(unit: ReturnedUnit, at: datetime) -> float:
     return float(max(0, math.floor((at - unit.received_at).total_seconds() / 86_400)))
 
 
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One unit as the engine takes it: what it is, how it was graded, where it waits and
+    for how many days."""
+
+    product: Product
+    inspection: Inspection
+    origin: str
+    days_waited: float
+
+
+def problem_of(
+    sites: Sequence[Site], placed: Sequence[Placed], config: Mapping[str, Any]
+) -> DispositionProblem:
+    """The engine's problem for these units, with the sites' terms and the channels of the
+    configuration."""
+    specs = site_specs(sites, config)
+    products = list({p.product.sku: p.product for p in placed}.values())
+    product_index = {p.sku: i for i, p in enumerate(products)}
+    site_index = {s.site.code: i for i, s in enumerate(specs)}
+    batch = UnitBatch.of(
+        product=[product_index[p.product.sku] for p in placed],
+        functional=[GRADES.index(p.inspection.functional_grade.value) for p in placed],
+        cosmetic=[GRADES.index(p.inspection.cosmetic_grade.value) for p in placed],
+        hazardous=[p.inspection.hazardous for p in placed],
+        origin=[site_index[p.origin] for p in placed],
+        days_waited=[p.days_waited for p in placed],
+    )
+    return DispositionProblem(tuple(products), specs, channels_from_config(config), batch)
+
+
 def build_inputs(
     uow: UnitOfWork, units: Sequence[GradedUnit], *, at: datetime, config: Path | None = None
 ) -> DecisionInputs:
-    """The engine's problem for these units. Call inside an open unit of work."""
-    raw = load_config(config)
-    sites = site_specs(list(uow.sites.list()), raw)
-    products = list({g.product.sku: g.product for g in units}.values())
-    product_index = {p.sku: i for i, p in enumerate(products)}
-    site_index = {s.site.code: i for i, s in enumerate(sites)}
-    batch = UnitBatch.of(
-        product=[product_index[g.product.sku] for g in units],
-        functional=[GRADES.index(g.inspection.functional_grade.value) for g in units],
-        cosmetic=[GRADES.index(g.inspection.cosmetic_grade.value) for g in units],
-        hazardous=[g.inspection.hazardous for g in units],
-        origin=[site_index[g.unit.site_code] for g in units],
-        days_waited=[days_waited(g.unit, at) for g in units],
-    )
-    problem = DispositionProblem(tuple(products), sites, channels_from_config(raw), batch)
+    """The engine's problem for these units, where they are now. Call inside an open unit
+    of work."""
+    placed = [
+        Placed(g.product, g.inspection, g.unit.site_code, days_waited(g.unit, at)) for g in units
+    ]
+    problem = problem_of(list(uow.sites.list()), placed, load_config(config))
     return DecisionInputs(problem, tuple(units))
