@@ -4,6 +4,7 @@ cities."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,6 +162,28 @@ def test_the_ledger_is_whole(built: Built) -> None:
     assert held == set(
         built.rows("select id, location_code from units where location_code is not null")
     )
+
+
+def test_the_engine_decides_and_the_manager_only_what_it_does_not(built: Built) -> None:
+    out = " ".join(built.result.output.split())  # Rich may wrap the last line
+    found = re.search(
+        r"Disposition engine, (\d+) daily batches, (\d+) units decided, (\d+) refused: "
+        r"net recovery ([\d,.-]+) EUR against ([\d,.-]+) EUR for the greedy baseline "
+        r"\(([+-][\d.]+ %|n/a)\)",
+        out,
+    )
+    assert found, out
+    batches, decided, refused = (int(found[i]) for i in (1, 2, 3))
+    by = dict(built.rows("select decided_by, count(*) from dispositions group by decided_by"))
+    assert 0 < batches <= 4 * 7 and by["engine"] == decided > 0
+    # By hand: a unit whose work failed (the engine does not know it) or that was refused.
+    failed = built.value("select count(*) from unit_events where type = 'work_failed'")
+    assert by.get("manager", 0) <= failed + refused
+    late = built.value(
+        "select count(*) from dispositions d join unit_events e on e.unit_id = d.unit_id "
+        "and e.type = 'inspected' where d.decided_by = 'engine' and d.decided_at < e.occurred_at"
+    )
+    assert late == 0
 
 
 def test_customers_and_sites_are_in_real_cities(built: Built) -> None:

@@ -123,8 +123,10 @@ class Agenda:
         self,
         batch: Callable[[], AbstractContextManager[None]],
         on_day: Callable[[int], None] | None = None,
+        after_day: Callable[[int], None] | None = None,
     ) -> None:
-        """Play every day in order, each inside one ``batch()``."""
+        """Play every day in order, each inside one ``batch()``; then ``after_day(day)``,
+        outside the day's batch, for what opens its own (the disposition batch)."""
         for day in range(self.cal.days):
             self.day, self.current = day, Phase.REQUEST
             self._busy.clear()
@@ -135,5 +137,7 @@ class Agenda:
                     self.current = Phase(phase)
                     action(arg)
                 del self._days[day]
+            if after_day:
+                after_day(day)
             if on_day:
                 on_day(day + 1)

@@ -16,6 +16,7 @@ from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.calendar import DEFAULT_START, Calendar
 from revalo.demo.catalogue import build_catalogue
+from revalo.demo.manager import EngineTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
@@ -49,6 +50,8 @@ class DemoReport:
     calls: dict[str, int]  # use cases called, by name
     call_seconds: dict[str, float]  # time spent in each use case
     elapsed_s: float
+    #: The disposition engine's daily batches: net recovery next to the greedy baseline's.
+    engine: EngineTotals
 
     @property
     def service_calls(self) -> int:
@@ -119,6 +122,7 @@ def build_demo(
         calls=dict(sorted(sim.agenda.calls.items())),
         call_seconds=dict(sorted(sim.agenda.seconds.items())),
         elapsed_s=time.perf_counter() - started,
+        engine=sim.manager.totals,
     )
 
 

@@ -1,5 +1,6 @@
-"""Returns being processed: inspectors grade, the manager decides (``rules.py``), units go
-to workshops, technicians work, partners collect, online shops sell."""
+"""Returns being processed: inspectors grade, the manager decides (the disposition engine's
+daily batch, ``manager.py``; by hand with ``rules.py`` what the engine does not decide),
+units go to workshops, technicians work, partners collect, online shops sell."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from revalo.demo.grading import grade
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
 from revalo.domain.catalog import SiteKind
-from revalo.domain.disposition import WORK_AT_DESTINATION
+from revalo.domain.disposition import WORK_AT_DESTINATION, DispositionRoute
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder
 from revalo.services import disposition, inspection, receiving, stock
@@ -33,6 +34,10 @@ class Processing:
     def __init__(self, floor: Floor) -> None:
         self.f = floor
         self.rules = RuleTable(floor.net)
+        #: Graded units awaiting a decision, by licence plate, in the order they were graded.
+        self.awaiting: dict[str, SimUnit] = {}
+        #: Those the manager will decide by hand (the engine refused them).
+        self._by_hand: set[str] = set()
 
     # -- inspection and decision ----------------------------------------------------------
     def inspect(self, unit: SimUnit) -> None:
@@ -52,9 +57,23 @@ class Processing:
             notes=g.notes,
             at=f.agenda.at(Phase.INSPECT, unit, site=unit.site, minutes=g.duration_s / 60),
         )
-        f.agenda.later(f.agenda.day, Phase.DECIDE, self.decide, unit)
+        self.awaiting[unit.lpn] = unit  # the day's engine batch decides it
 
-    def decide(self, unit: SimUnit) -> None:
+    def decide_later_by_hand(self, unit: SimUnit) -> None:
+        """The engine could not record its decision: the manager decides by hand on the next
+        working day, unless a batch decides it first."""
+        if unit.lpn in self._by_hand:
+            return
+        self._by_hand.add(unit.lpn)
+        day = self.f.cal.next_working_day(self.f.agenda.day + 1)
+        self.f.agenda.later(day, Phase.DECIDE, self.decide_by_hand, unit)
+
+    def decide_by_hand(self, unit: SimUnit) -> None:
+        """The manager applies the rule table: to units whose work failed (the engine reads
+        the inspection, not the failure) and to those the engine could not decide."""
+        self._by_hand.discard(unit.lpn)
+        if self.awaiting.pop(unit.lpn, None) is None and unit.failed is None:
+            return  # a batch decided it meanwhile
         f = self.f
         g = unit.grading
         assert g is not None
@@ -80,15 +99,28 @@ class Processing:
             destination_site=d.destination,
             at=f.agenda.at(Phase.DECIDE, unit),
         )
-        unit.orders, unit.destination, unit.failed = list(out.work_orders), d.destination, None
-        today = f.agenda.day
-        if d.route in WORK_AT_DESTINATION and d.destination and d.destination != unit.site:
-            f.agenda.later(f.cal.next_working_day(today + 1), Phase.SHIP, self.ship, unit)
+        self.carry_on(unit, d.route, d.destination, list(out.work_orders), first=f.agenda.day)
+
+    def carry_on(
+        self,
+        unit: SimUnit,
+        route: DispositionRoute,
+        destination: str | None,
+        orders: list[WorkOrder],
+        *,
+        first: int,
+    ) -> None:
+        """After a decision: to the work site, to the workshop, or out; ``first`` is the
+        first day it can be worked on."""
+        f = self.f
+        unit.orders, unit.destination, unit.failed = orders, destination, None
+        if route in WORK_AT_DESTINATION and destination and destination != unit.site:
+            f.agenda.later(f.cal.next_working_day(f.agenda.day + 1), Phase.SHIP, self.ship, unit)
         elif unit.orders:
-            day = f.cal.working_day_after(today, f.rng.choice((0, 1, 1, 2)))
+            day = f.cal.working_day_after(first, f.rng.choice((0, 1, 1, 2)))
             f.agenda.later(day, Phase.WORK, self.work, unit)
         else:
-            self._ready(unit)
+            self._ready(unit, first)
 
     # -- between sites ------------------------------------------------------------------
     def ship(self, unit: SimUnit) -> None:
@@ -123,7 +155,7 @@ class Processing:
             day = f.cal.working_day_after(f.agenda.day, f.rng.choice((0, 1, 2, 3)))
             f.agenda.later(day, Phase.WORK, self.work, unit)
         else:
-            self._ready(unit)
+            self._ready(unit, f.agenda.day)
 
     # -- the workshop ---------------------------------------------------------------------
     def work(self, unit: SimUnit) -> None:
@@ -146,7 +178,7 @@ class Processing:
                 return
             if not self._finish(unit, order, r, done):
                 return
-        self._ready(unit)
+        self._ready(unit, f.agenda.day)
 
     def finish(self, arg: tuple[SimUnit, WorkResult]) -> None:
         unit, r = arg
@@ -173,19 +205,20 @@ class Processing:
         unit.orders.pop(0)
         if r.succeeded:
             return True
-        # The service cancelled the other orders; the manager decides again tomorrow.
+        # The service cancelled the other orders and the unit is graded again; the manager
+        # decides it by hand at once, knowing what failed, before the day's engine batch.
         unit.orders, unit.failed = [], order.kind
-        f.agenda.later(f.cal.next_working_day(f.agenda.day + 1), Phase.DECIDE, self.decide, unit)
+        self.decide_by_hand(unit)
         return False
 
     # -- leaving --------------------------------------------------------------------------
-    def _ready(self, unit: SimUnit) -> None:
+    def _ready(self, unit: SimUnit, first: int) -> None:
         f = self.f
         kind = f.net.sites[unit.destination].kind if unit.destination else None
         if kind in _COLLECTION_DAYS:
-            day = f.cal.next_weekday_in(f.agenda.day, _COLLECTION_DAYS[kind])
+            day = f.cal.next_weekday_in(first, _COLLECTION_DAYS[kind])
         else:
-            day = f.cal.next_working_day(f.agenda.day)
+            day = f.cal.next_working_day(first)
         f.agenda.later(day, Phase.DISPATCH, self.dispatch, unit)
 
     def dispatch(self, unit: SimUnit) -> None:

@@ -1,10 +1,12 @@
-"""The flow manager's rule table: what becomes of a graded unit.
+"""The flow manager's rule table: what becomes of a graded unit the disposition engine does
+not decide.
 
-The optimising disposition engine comes later; until then the demo plays a manager who
-applies these rules in order, the first that fits wins. Every route respects the law (the
-services refuse the others): disposal only for a hazardous item and never for apparel, WEEE
-only to a certified treatment facility, "as new" restocking only for A/A units, repair and
-refurbishment only at a site with the skill.
+The engine decides every graded unit in the daily batch (``manager.py``). The manager applies
+these rules, in order, the first that fits wins, only to a unit whose work failed (the engine
+reads the inspection, not the failure: rules 3 to 5) and to a unit whose engine decision the
+services refused. Every route respects the law (the services refuse the others): disposal
+only for a hazardous item and never for apparel, WEEE only to a certified treatment facility,
+"as new" restocking only for A/A units, repair and refurbishment only at a site with the skill.
 
 ====  =======================================================  ==============================
 rule  when                                                     route, to
@@ -33,13 +35,6 @@ rule  when                                                     route, to
 22    dead, >= 300 EUR, a workshop has the skill               harvest parts, repair centre
 23    anything else                                            recycle, for its material
 ====  =======================================================  ==============================
-
-With the default scenario (20,000 units, seed 7) the routes come out as: restock 49 %
-(Optoro: 50 % back to stock), outlets and wholesale partners 15.5 % (Optoro: 15 %
-wholesale), graded resale, refurbishment and repair 12.5 % (Optoro: 7 % secondary market),
-return to vendor 7 % (Optoro: 25 %: here only confirmed faults under warranty and two
-vendors' open-box buy-back go back), donation 5 %, recycling, harvesting and disposal 7.5 %
-(Optoro: 3 % landfill; here recycling, not landfill), 3 % still undecided at the end.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 Every step is a use case of ``revalo.services`` called with its simulated time (``at=``):
 customers ask, the policy and the manager decide, carriers pick up, handlers scan, inspectors
-grade, the manager disposes (``rules.py``), technicians work, trucks leave, shops sell
-(``intake.py``, ``processing.py``). Each simulated day runs in one batch of the unit of work
-(one transaction, a savepoint per use case), all with the same unit-of-work object.
+grade, technicians work, trucks leave, shops sell (``intake.py``, ``processing.py``). Each
+simulated day runs in one batch of the unit of work (one transaction), all with the same
+unit-of-work object. After the day's batch, the manager runs the disposition engine's batch
+on every graded unit (``manager.py``), which opens its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import partial
 from revalo.demo.agenda import Agenda, Phase
 from revalo.demo.floor import BatchingUnitOfWork, Floor
 from revalo.demo.intake import Intake
+from revalo.demo.manager import Manager
 from revalo.demo.people import staff_handles
 from revalo.demo.plan import Plan, Planner
 from revalo.demo.processing import Processing
@@ -38,6 +40,7 @@ class Simulation:
         floor = Floor(uow, self.agenda, rng, planner.cal, planner.net, staff)
         self.processing = Processing(floor)
         self.intake = Intake(floor, policy, planner, self.processing)
+        self.manager = Manager(self.processing)
 
     def run(self) -> None:
         for rma in self.plan.returns:
@@ -46,4 +49,8 @@ class Simulation:
             self.agenda.later(parcel.day, Phase.ARRIVE, self.intake.parcel, parcel)
         # The scenario makes no use case fail on purpose: a failure is a bug, and it rolls
         # the whole day back, so no savepoint per use case is needed.
-        self.agenda.play(partial(self.uow.batch, isolate_failures=False), self.on_day)
+        self.agenda.play(
+            partial(self.uow.batch, isolate_failures=False),
+            self.on_day,
+            after_day=self.manager.end_of_day,
+        )

@@ -27,6 +27,7 @@ from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
 from revalo.demo import DemoReport, build_demo
 from revalo.demo.catalogue import GS1_DEMO_PREFIX
+from revalo.demo.manager import EngineTotals
 from revalo.domain.errors import DomainError
 from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
 from revalo.settings import Settings
@@ -192,6 +193,18 @@ def print_summary(s: ReturnsSummary, out: Console) -> None:
     out.print(_returns("Returns by category", s.returns_by_category, "category"))
 
 
+def engine_line(t: EngineTotals) -> str:
+    """The engine's net recovery over the run next to the greedy baseline's."""
+    gain = t.gain_pct
+    versus = "n/a" if gain is None else f"{gain:+.2f} %"
+    return (
+        f"Disposition engine, {t.batches} daily batches, {t.decided} units decided, "
+        f"{t.refused} refused: "
+        f"net recovery {t.net_recovery:,.2f} EUR against {t.greedy_net_recovery:,.2f} EUR "
+        f"for the greedy baseline ({versus})."
+    )
+
+
 def demo(
     units: Annotated[
         int,
@@ -233,6 +246,7 @@ def demo(
             f"through the service layer ({per_call:.2f} ms each on average), "
             f"simulated {report.start:%Y-%m-%d} to {report.end:%Y-%m-%d}."
         )
+        out.print(engine_line(report.engine))
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 

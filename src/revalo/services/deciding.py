@@ -15,6 +15,7 @@ from revalo.engines.disposition import (
     DispositionProblem,
     Option,
     UnitScore,
+    build_tables,
     greedy_disposition,
     load_params,
     score_unit,
@@ -55,6 +56,8 @@ class BatchDecision:
     greedy_objective: float
     greedy_net_recovery: float
     decided: list[DispositionOutcome] = field(default_factory=list)
+    #: The licence plate of each unit in ``decided``, in the same order.
+    decided_lpns: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     #: Units per limited resource ("repair at REP-FR", "sales on B2B-LOT"): (used, limit).
@@ -156,8 +159,9 @@ def decide_batch(
         code = site_code.strip().upper() if site_code else None
         inputs = build_inputs(uow, graded_units(uow, code), at=t, config=config)
     problem = inputs.problem
-    result = solve_disposition(problem, p)
-    greedy = greedy_disposition(problem, p)
+    tables = build_tables(problem, p)  # once, for the optimiser and the baseline
+    result = solve_disposition(problem, p, tables=tables)
+    greedy = greedy_disposition(problem, p, tables=tables)
     summary = BatchDecision(
         status=result.status,
         objective=result.objective,
@@ -187,6 +191,7 @@ def decide_batch(
                     raise NotAllowed(why)
                 net = unit_value(problem, p, option, row).net
                 summary.decided.append(_apply(uow, problem, option, g.unit.lpn, net, actor, t))
+                summary.decided_lpns.append(g.unit.lpn)
             except DomainError as exc:
                 summary.refused.append(Refusal(g.unit.lpn, exc.message))
     return summary

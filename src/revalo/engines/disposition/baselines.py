@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from revalo.engines.disposition.batch import build_tables, score_batch
+from revalo.engines.disposition.batch import ValueTables, build_tables, score_batch
 from revalo.engines.disposition.capacity import resources
 from revalo.engines.disposition.params import DispositionParams
 from revalo.engines.disposition.problem import DispositionProblem, FloatArray
@@ -15,10 +15,14 @@ from revalo.engines.disposition.solve import DispositionResult, totals
 
 
 def _first_come(
-    problem: DispositionProblem, params: DispositionParams, status: str, hierarchy_first: bool
+    problem: DispositionProblem,
+    params: DispositionParams,
+    status: str,
+    hierarchy_first: bool,
+    tables: ValueTables | None,
 ) -> DispositionResult:
     started = time.perf_counter()
-    tables = build_tables(problem, params)
+    tables = tables if tables is not None else build_tables(problem, params)
     scores = score_batch(problem, params, tables)
     res = resources(problem, tables.options)
     left = res.limit.copy()
@@ -57,15 +61,17 @@ def _first_come(
     )
 
 
-def greedy_disposition(problem: DispositionProblem, params: DispositionParams) -> DispositionResult:
+def greedy_disposition(
+    problem: DispositionProblem, params: DispositionParams, *, tables: ValueTables | None = None
+) -> DispositionResult:
     """Each unit, in batch order, takes its own best open option (by objective) that still
-    has capacity; a unit finding none waits."""
-    return _first_come(problem, params, "greedy", hierarchy_first=False)
+    has capacity; a unit finding none waits. ``tables`` as in :func:`solve_disposition`."""
+    return _first_come(problem, params, "greedy", False, tables)
 
 
 def hierarchy_first_disposition(
-    problem: DispositionProblem, params: DispositionParams
+    problem: DispositionProblem, params: DispositionParams, *, tables: ValueTables | None = None
 ) -> DispositionResult:
     """Each unit, in batch order, takes the open option highest in the waste hierarchy (the
     best by objective among equals) that still has capacity."""
-    return _first_come(problem, params, "hierarchy_first", hierarchy_first=True)
+    return _first_come(problem, params, "hierarchy_first", True, tables)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from revalo.engines.disposition.batch import BatchScores, build_tables, score_batch
+from revalo.engines.disposition.batch import BatchScores, ValueTables, build_tables, score_batch
 from revalo.engines.disposition.capacity import Resources, resources
 from revalo.engines.disposition.highs_model import MipModel, solve_mip
 from revalo.engines.disposition.options import Option
@@ -125,7 +125,11 @@ def _model(
 
 
 def solve_disposition(
-    problem: DispositionProblem, params: DispositionParams, *, seed: int = 0
+    problem: DispositionProblem,
+    params: DispositionParams,
+    *,
+    seed: int = 0,
+    tables: ValueTables | None = None,
 ) -> DispositionResult:
     """Assign the batch's units to options, maximising the total objective.
 
@@ -143,6 +147,9 @@ def solve_disposition(
         Value model, objective and solver limits (``time_limit_s``, ``mip_gap``).
     seed
         Seed of the MIP solver; the same seed gives the same result.
+    tables
+        Tables from :func:`build_tables` for this problem and params, to reuse them (a caller
+        that also runs a baseline on the same input builds them once).
 
     Returns
     -------
@@ -150,7 +157,7 @@ def solve_disposition(
         The assignment, its totals, and the solver's status, bound and gap.
     """
     started = time.perf_counter()
-    tables = build_tables(problem, params)
+    tables = tables if tables is not None else build_tables(problem, params)
     scores = score_batch(problem, params, tables)
     res = resources(problem, tables.options)
     n = len(problem.units)
