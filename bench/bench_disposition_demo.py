@@ -1,12 +1,14 @@
 """Net recovery on the demo scenario: the optimiser against the greedy and the
 waste-hierarchy-first baselines.
 
-The demo decides its units with its own rule table, so this is a re-decision: every unit the
-demo inspected (its latest inspection, its product, the site where it was graded, the days it
-had waited when graded) is put in ONE batch, and the three deciders solve exactly the same
-engine input, built as ``revalo.services.decision_inputs`` builds it (the shipped
-configuration, its channels and the engine's default site terms). For reference, the value
-the demo's own recorded decisions would have under the same value model is printed too.
+The demo decides its units day by day (the engine's daily batch; the manager's rule table
+after failed work), so this is a re-decision as one batch: every unit the demo inspected
+(its latest inspection, its product, the site where it was graded, the days it had waited
+when graded) is put in ONE batch, and the three deciders solve exactly the same engine
+input, built as ``revalo.services.decision_inputs`` builds it (the shipped configuration,
+its channels and the engine's default site terms). For reference, the value the demo's own
+recorded decisions (daily batches and hand decisions) would have under the same value model
+is printed too.
 
     .venv/bin/python bench/bench_disposition_demo.py [--units 5000] [--seed 7]
 """
@@ -132,7 +134,7 @@ def rule_table_value(
 ) -> RuleTableValue:
     """Score each recorded (route, destination) with the engine's value model. A record names
     no channel, so a selling route is given its best open channel: an upper bound on what
-    the rule table could have had."""
+    the recorded decisions could have had."""
     scores = score_batch(problem, params)
     site_index = {s.site.code: i for i, s in enumerate(problem.sites)}
     by_decision: dict[tuple[str, int | None], list[int]] = {}
@@ -243,13 +245,14 @@ def main() -> None:
     ref = rule_table_value(problem, params, units, best)
     print()
     print(
-        "For reference, the demo's own rule-table decisions (latest recorded route and "
-        "destination) under the same value model; a record names no channel, so a selling "
+        "For reference, the demo's own recorded decisions (daily engine batches, and the "
+        "manager's rule table after failed work: latest route and destination) under the same "
+        "value model; a record names no channel, so a selling "
         "route gets its best open channel, and capacities are not checked:"
     )
     gain = ref.optimiser_net_same_units - ref.net
     print(
-        f"  scored {ref.scored} units: rule table {ref.net:,.2f} EUR, optimiser on the same "
+        f"  scored {ref.scored} units: as decided {ref.net:,.2f} EUR, one batch on the same "
         f"units {ref.optimiser_net_same_units:,.2f} EUR, gain {gain:+,.2f} EUR "
         f"({pct(gain, ref.net)})"
     )
