@@ -195,14 +195,6 @@ class SqlUnitRepository(_Repo):
         unit = self.session.get(ReturnedUnit, int(code[3:]))
         return unit if unit is not None and unit.lpn == code else None
 
-    def by_serial(self, sku: str, serial: str) -> ReturnedUnit | None:
-        """The unit of that product and serial still in the parallel stock, if any."""
-        u = orm.units.c
-        stmt = sa.select(ReturnedUnit).where(
-            u.sku == sku, u.serial == serial, u.state.not_in(FINAL_STATES)
-        )
-        return self.session.scalars(stmt).first()
-
     def by_gtin_serial(self, gtin: str, serial: str) -> ReturnedUnit | None:
         """The unit scanned with that GTIN and serial still in the parallel stock, if any,
         whether or not its product is known."""
