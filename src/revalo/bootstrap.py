@@ -11,7 +11,8 @@ from revalo.adapters import orm
 from revalo.adapters.db import make_engine
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.domain.policy import ReturnPolicy
-from revalo.settings import Settings, load_policy
+from revalo.services.transport import Transport
+from revalo.settings import Settings, load_policy, load_transport
 
 
 @dataclass
@@ -20,6 +21,7 @@ class App:
     engine: sa.Engine
     session_factory: sessionmaker[Session]
     policy: ReturnPolicy
+    transport: Transport
 
     def uow(self) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(self.session_factory)
@@ -37,4 +39,6 @@ def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) 
     if create_schema:
         orm.metadata.create_all(engine)
     factory = sessionmaker(bind=engine, expire_on_commit=False)
-    return App(settings, engine, factory, load_policy(settings.policy_file))
+    return App(
+        settings, engine, factory, load_policy(settings.policy_file), load_transport(settings)
+    )

@@ -11,6 +11,15 @@ from pathlib import Path
 from revalo.adapters.db import DEFAULT_SQLITE_PATH, sqlite_url
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
+from revalo.domain.values import format_sscc
+from revalo.engines.transport.distances import (
+    CachedDistances,
+    DistanceProvider,
+    GreatCircleDistances,
+)
+from revalo.engines.transport.osrm import OsrmDistances
+from revalo.engines.transport.rate_cards import load_transport_config
+from revalo.services.transport import DEMO_COMPANY_PREFIX, Transport, default_transport
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +27,9 @@ class Settings:
     database_url: str
     operator: str = "operator"
     policy_file: Path | None = None
+    carriers_file: Path | None = None
+    osrm_url: str | None = None
+    gs1_company_prefix: str | None = None
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -25,10 +37,14 @@ class Settings:
             database_url or os.environ.get("REVALO_DATABASE_URL") or sqlite_url(DEFAULT_SQLITE_PATH)
         )
         policy = os.environ.get("REVALO_RETURN_POLICY")
+        carriers = os.environ.get("REVALO_CARRIERS")
         return cls(
             database_url=url,
             operator=os.environ.get("REVALO_OPERATOR", "operator"),
             policy_file=Path(policy) if policy else None,
+            carriers_file=Path(carriers) if carriers else None,
+            osrm_url=os.environ.get("REVALO_OSRM_URL") or None,
+            gs1_company_prefix=os.environ.get("REVALO_GS1_COMPANY_PREFIX") or None,
         )
 
 
@@ -47,3 +63,24 @@ def load_policy(path: Path | None = None) -> ReturnPolicy:
         return ReturnPolicy.from_mapping(data)
     except InvalidValue as exc:
         raise InvalidValue(f"{where}: {exc.message}") from exc
+
+
+def load_transport(settings: Settings) -> Transport:
+    """Rate cards from the carriers file, road distances from OSRM when a server is named
+    (else great circle x circuity), cached; SSCCs on the GS1 company prefix when given."""
+    if (
+        settings.carriers_file is None
+        and settings.osrm_url is None
+        and not (settings.gs1_company_prefix)
+    ):
+        return default_transport()
+    config = load_transport_config(settings.carriers_file)
+    provider: DistanceProvider = (
+        OsrmDistances(settings.osrm_url)
+        if settings.osrm_url
+        else GreatCircleDistances(config.circuity)
+    )
+    prefix = settings.gs1_company_prefix or DEMO_COMPANY_PREFIX
+    # Checked now, so that a wrong prefix stops the start rather than the first label.
+    format_sscc(0, prefix, 1)
+    return Transport(config.rate_cards, CachedDistances(provider), company_prefix=prefix)

@@ -1,17 +1,24 @@
-"""API fixtures: an HTTP client over a real application with the small named world."""
+"""End-to-end fixtures: an HTTP client over a real application with the small named world,
+and the ``revalo`` command on a SQLite file made by ``revalo db upgrade``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
+from typer.testing import CliRunner, Result
 
+from revalo.adapters.db import sqlite_url
+from revalo.bootstrap import bootstrap
 from revalo.entrypoints.api import create_app
-from tests.conftest import World
+from revalo.entrypoints.cli import app as cli
+from revalo.settings import Settings
+from tests.conftest import World, seed_world
 
 API = "/api/v1"
 
@@ -83,3 +90,19 @@ def gs1(gtin: str, serial: str | None = None) -> str:
 
 def scan(client: TestClient, code: str, site: str = "HUB-FR", **extra: str) -> dict[str, Any]:
     return ok(client.post(f"{API}/receiving/scan", json={"code": code, "site_code": site, **extra}))
+
+
+def revalo(*args: str | Path) -> Result:
+    # Wide enough that Rich never wraps a table cell: each problem stays on its own line.
+    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "250"})
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[tuple[Path, World]]:
+    """A database made by ``revalo db upgrade``, holding the small named world."""
+    path = tmp_path / "revalo.db"
+    result = revalo("db", "upgrade", "--db", path)
+    assert result.exit_code == 0, result.output
+    app = bootstrap(Settings(database_url=sqlite_url(path)))
+    yield path, seed_world(app)
+    app.close()

@@ -5,31 +5,23 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import sqlite_url
-from revalo.bootstrap import App, bootstrap
+from revalo.bootstrap import App
 from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.entrypoints.cli import TABLE_LIMIT
-from revalo.entrypoints.cli import app as cli
 from revalo.services import queries, receiving
 from revalo.services.ports import ReturnFilter
-from revalo.settings import Settings
-from tests.conftest import World, seed_world
+from tests.conftest import World
+from tests.e2e.conftest import revalo
 
 HEADER = "order_ref,customer_code,delivered_at,requested_at,sku,quantity,reason,serial,comment"
-
-
-def revalo(*args: str | Path) -> Result:
-    # Wide enough that Rich never wraps a table cell: each problem stays on its own line.
-    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "250"})
 
 
 def days_ago(n: int) -> str:
@@ -39,17 +31,6 @@ def days_ago(n: int) -> str:
 def write_csv(path: Path, *rows: str) -> Path:
     path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[tuple[Path, World]]:
-    """A database made by ``revalo db upgrade``, holding the small named world."""
-    path = tmp_path / "revalo.db"
-    result = revalo("db", "upgrade", "--db", path)
-    assert result.exit_code == 0, result.output
-    app = bootstrap(Settings(database_url=sqlite_url(path)))
-    yield path, seed_world(app)
-    app.close()
 
 
 def good_file(tmp_path: Path) -> Path:

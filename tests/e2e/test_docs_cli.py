@@ -28,7 +28,7 @@ def sections(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     parts = re.split(r"^#+ (.*)$", text, flags=re.MULTILINE)
     for heading, body in zip(parts[1::2], parts[2::2], strict=True):
-        named = re.match(r"`revalo ([a-z][a-z ]*?)(?: [A-Z][^`]*)?`", heading)
+        named = re.match(r"`revalo ([a-z][a-z -]*?)(?: [A-Z][^`]*)?`", heading)
         if named:
             found[named.group(1)] = body
     return found

@@ -26,6 +26,7 @@ from revalo.domain.catalog import (
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
 from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
+from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.units import ReturnedUnit, UnitState
@@ -281,6 +282,43 @@ stock_moves = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
 )
 
+consignments = sa.Table(
+    "consignments",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", _enum(ConsignmentKind), nullable=False, index=True),
+    sa.Column("origin", sa.String(40), nullable=False, index=True),
+    sa.Column("destination", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("service_id", sa.String(60), nullable=False),
+    sa.Column("carrier", sa.String(100), nullable=False),
+    sa.Column("vehicle", sa.String(40), nullable=False),
+    sa.Column("km", sa.Float, nullable=False),
+    sa.Column("cost", Money, nullable=False),
+    sa.Column("co2e_g", sa.BigInteger, nullable=False),
+    sa.Column("weight_kg", sa.Float, nullable=False),
+    sa.Column("lead_time_days", sa.Integer, nullable=False),
+    sa.Column("booked_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("rma_number", sa.String(20), index=True),
+    sa.Column("sscc", sa.String(18), unique=True),
+    sa.Column("units", sa.Integer, nullable=False),
+)
+
+unit_legs = sa.Table(
+    "unit_legs",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), nullable=False, index=True),
+    sa.Column("consignment_id", sa.ForeignKey("consignments.id"), nullable=False, index=True),
+    sa.Column("at", UtcDateTime, nullable=False),
+    sa.Column("origin", sa.String(40), nullable=False),
+    sa.Column("destination", sa.String(40), nullable=False),
+    sa.Column("km", sa.Float, nullable=False),
+    sa.Column("cost", Money, nullable=False),
+    sa.Column("co2e_g", sa.BigInteger, nullable=False),
+    sa.Column("weight_kg", sa.Float, nullable=False),
+)
+
 mapper_registry = registry(metadata=metadata)
 
 
@@ -312,3 +350,5 @@ def start_mappers() -> None:
     m(WorkOrder, work_orders)
     m(UnitEvent, unit_events)
     m(StockMove, stock_moves)
+    m(Consignment, consignments)
+    m(UnitLeg, unit_legs)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -14,12 +16,13 @@ from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import UnitEvent
 from revalo.domain.inspection import Inspection
+from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
 from revalo.domain.returns import EXPECTING_STATES, ReturnLine, ReturnRequest
 from revalo.domain.units import FINAL_STATES, ReturnedUnit
 from revalo.domain.values import is_lpn
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
-from revalo.services.ports import Page, ReturnFilter, UnitFilter
+from revalo.services.ports import LegTotals, Page, ReturnFilter, UnitFilter
 
 T = TypeVar("T")
 _RMA_NUMBER = re.compile(r"^RMA\d{8}$")
@@ -331,6 +334,76 @@ class SqlLedgerRepository(_Repo):
                 both.c.code.in_(sa.select(loc.code).where(loc.site_code == site_code))
             )
         return {code: int(n) for code, n in self.session.execute(stmt) if n}
+
+
+class SqlConsignmentRepository(_Repo):
+    def get(self, consignment_id: int) -> Consignment | None:
+        return self.session.get(Consignment, consignment_id)
+
+    def for_rma(self, rma_number: str) -> Consignment | None:
+        c = orm.consignments.c
+        return self.session.scalars(
+            sa.select(Consignment)
+            .where(c.rma_number == rma_number, c.kind == ConsignmentKind.RETURN)
+            .order_by(c.id)
+            .limit(1)
+        ).first()
+
+    def by_sscc(self, sscc: str) -> Consignment | None:
+        c = orm.consignments.c
+        return self.session.scalars(sa.select(Consignment).where(c.sscc == sscc)).first()
+
+    def shipped_from(self, origin: str, *, since: datetime) -> dict[str, tuple[int, float]]:
+        c = orm.consignments.c
+        rows = self.session.execute(
+            sa.select(c.destination, sa.func.sum(c.units), sa.func.sum(c.weight_kg))
+            .where(c.origin == origin, c.booked_at >= since)
+            .group_by(c.destination)
+        )
+        return {dest: (int(n), float(kg)) for dest, n, kg in rows}
+
+
+class SqlLegRepository(_Repo):
+    def for_unit(self, unit_id: int) -> Sequence[UnitLeg]:
+        c = orm.unit_legs.c
+        return list(
+            self.session.scalars(
+                sa.select(UnitLeg).where(c.unit_id == unit_id).order_by(c.at, c.id)
+            )
+        )
+
+    def totals(self) -> LegTotals:
+        c = orm.unit_legs.c
+        units, legs, km, cost, co2 = self.session.execute(
+            sa.select(
+                sa.func.count(sa.distinct(c.unit_id)),
+                sa.func.count(),
+                sa.func.coalesce(sa.func.sum(c.km), 0.0),
+                sa.func.sum(c.cost),
+                sa.func.coalesce(sa.func.sum(c.co2e_g), 0),
+            )
+        ).one()
+        k = orm.consignments.c
+        kinds = self.session.execute(sa.select(k.kind, sa.func.count()).group_by(k.kind))
+        return LegTotals(
+            units=int(units),
+            legs=int(legs),
+            km=float(km),
+            # The sum keeps the column's type: euros, as Decimal (None when nothing travelled).
+            cost=cost if cost is not None else Decimal("0.00"),
+            co2e_g=int(co2),
+            consignments_by_kind={
+                str(kind.value if hasattr(kind, "value") else kind): int(n) for kind, n in kinds
+            },
+        )
+
+    def for_consignment(self, consignment_id: int) -> Sequence[UnitLeg]:
+        c = orm.unit_legs.c
+        return list(
+            self.session.scalars(
+                sa.select(UnitLeg).where(c.consignment_id == consignment_id).order_by(c.id)
+            )
+        )
 
 
 class SqlSequences:

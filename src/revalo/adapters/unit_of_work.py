@@ -33,6 +33,8 @@ class SqlAlchemyUnitOfWork:
     work_orders: ports.WorkOrderRepository
     events: ports.EventRepository
     ledger: ports.LedgerRepository
+    consignments: ports.ConsignmentRepository
+    legs: ports.LegRepository
     sequences: ports.Sequences
     reports: ports.ReportRepository
 
@@ -71,6 +73,8 @@ class SqlAlchemyUnitOfWork:
         self.work_orders = r.SqlWorkOrderRepository(s)
         self.events = r.SqlEventRepository(s)
         self.ledger = r.SqlLedgerRepository(s)
+        self.consignments = r.SqlConsignmentRepository(s)
+        self.legs = r.SqlLegRepository(s)
         self.sequences = r.SqlSequences(s)
         self.reports = SqlReportRepository(s)
 

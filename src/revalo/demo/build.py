@@ -16,7 +16,7 @@ from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.calendar import DEFAULT_START, Calendar
 from revalo.demo.catalogue import build_catalogue
-from revalo.demo.manager import EngineTotals
+from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
@@ -52,6 +52,8 @@ class DemoReport:
     elapsed_s: float
     #: The disposition engine's daily batches: net recovery next to the greedy baseline's.
     engine: EngineTotals
+    #: The manager's end-of-day consolidation of the outbound lanes.
+    shipping: ShippingTotals
 
     @property
     def service_calls(self) -> int:
@@ -123,6 +125,7 @@ def build_demo(
         call_seconds=dict(sorted(sim.agenda.seconds.items())),
         elapsed_s=time.perf_counter() - started,
         engine=sim.manager.totals,
+        shipping=sim.manager.transport,
     )
 
 

@@ -46,12 +46,6 @@ class Calendar:
             day = self.next_working_day(day + 1)
         return day
 
-    def next_weekday_in(self, day: int, weekdays: frozenset[int]) -> int:
-        """The first day from ``day`` on that falls on one of ``weekdays`` (0 is Monday)."""
-        while self.weekday(day) not in weekdays:
-            day += 1
-        return day
-
     def request_weights(self) -> list[float]:
         """Relative number of return requests on each day of the scenario."""
         return [

@@ -1,10 +1,15 @@
-"""The flow manager's daily disposition batch: at the end of each day, the disposition engine
-decides every graded unit at once, within the sites' capacities and the channels' volumes,
-and the units carry on from the next working day.
+"""The flow manager's end of the day.
 
-What the engine does not decide waits: a unit held for capacity stays graded for the next
-day's batch; a unit whose decision the services refused is decided by hand with the rule
-table (``rules.py``) on the next working day, unless a batch decides it first.
+First the disposition batch: the disposition engine decides every graded unit at once,
+within the sites' capacities and the channels' volumes, and the units carry on from the next
+working day. What the engine does not decide waits: a unit held for capacity stays graded
+for the next day's batch; a unit whose decision the services refused is decided by hand
+with the rule table (``rules.py``) on the next working day, unless a batch decides it first.
+
+Then the outbound lanes: at every site, the units waiting for the same destination (a
+workshop elsewhere, a recycler, a vendor, a charity, an outlet) are sent together today or
+kept for a fuller load, whichever costs less with the value they lose while waiting
+(``services.consolidation``). What leaves is booked with the best carrier service.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from datetime import datetime, timedelta
 
 from revalo.demo.floor import MANAGER
 from revalo.demo.processing import Processing
+from revalo.domain.journey import ConsignmentKind
 from revalo.services import deciding
+from revalo.services.consolidation import consolidate_site, ship_planned
 
 
 @dataclass(slots=True)
@@ -38,10 +45,20 @@ class EngineTotals:
         return 100 * (self.net_recovery - base) / abs(base)
 
 
+@dataclass(slots=True)
+class ShippingTotals:
+    """The manager's consolidation over the run."""
+
+    consignments: int = 0
+    #: Lanes kept waiting for a fuller load, summed over the days.
+    lanes_waiting: int = 0
+
+
 class Manager:
     def __init__(self, processing: Processing) -> None:
         self.p = processing
         self.totals = EngineTotals()
+        self.transport = ShippingTotals()
 
     def _end_of(self, day: int) -> datetime:
         """The end of the day, and never before a waiting unit's last step (a long queue at
@@ -51,7 +68,34 @@ class Manager:
         return max(end, last + timedelta(minutes=1))
 
     def end_of_day(self, day: int) -> None:
-        """Run the day's batch, outside the day's own, and send each decided unit on."""
+        """Decide, then book what leaves: outside the day's own batch."""
+        self.decide(day)
+        self.consolidate(day)
+
+    def consolidate(self, day: int) -> None:
+        """Plan every site's outbound lanes and book the consignments that leave today."""
+        outbound = self.p.outbound
+        if not outbound:
+            return
+        f = self.p.f
+        at = max(f.cal.at(day, minutes=24 * 60 - 1), *(u.clock for u in outbound.values()))
+        t = self.transport
+        for site in sorted({u.site for u in outbound.values()}):
+            plan = f.agenda.call(consolidate_site, f.uow, site, at=at)
+            t.lanes_waiting += sum(1 for x in plan.lanes if x not in plan.leaving)
+            booked = f.agenda.call(ship_planned, f.uow, plan, operator=f.who(site, 1), at=at)
+            for shipped in booked:
+                t.consignments += 1
+                for u in shipped.units:
+                    unit = outbound.pop(u.lpn, None)
+                    if unit is None:
+                        raise AssertionError("a unit left that the scenario does not follow")
+                    unit.clock = at
+                    if shipped.consignment.kind is ConsignmentKind.TRANSFER:
+                        self.p.shipped(unit, shipped.consignment.lead_time_days)
+
+    def decide(self, day: int) -> None:
+        """Run the day's disposition batch and send each decided unit on."""
         if not self.p.awaiting:
             return
         f, at = self.p.f, self._end_of(day)

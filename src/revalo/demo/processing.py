@@ -13,21 +13,11 @@ from revalo.demo.floor import MANAGER, Floor, SimUnit
 from revalo.demo.grading import grade
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
-from revalo.domain.catalog import SiteKind
 from revalo.domain.disposition import WORK_AT_DESTINATION, DispositionRoute
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder
 from revalo.services import disposition, inspection, receiving, stock
 from revalo.services import work_orders as wo
-
-#: Days of the week (0 is Monday) partners collect from an outbound dock (the demo's).
-_COLLECTION_DAYS = {
-    SiteKind.OUTLET: frozenset({1, 3}),
-    SiteKind.RESALE_PARTNER: frozenset({4}),
-    SiteKind.VENDOR: frozenset({2}),
-    SiteKind.CHARITY: frozenset({3}),
-    SiteKind.RECYCLER: frozenset({0, 3}),
-}
 
 
 class Processing:
@@ -38,6 +28,9 @@ class Processing:
         self.awaiting: dict[str, SimUnit] = {}
         #: Those the manager will decide by hand (the engine refused them).
         self._by_hand: set[str] = set()
+        #: Units waiting at their site for a trip (to a workshop elsewhere, or out to a
+        #: partner): the manager consolidates them by destination at the end of each day.
+        self.outbound: dict[str, SimUnit] = {}
 
     # -- inspection and decision ----------------------------------------------------------
     def inspect(self, unit: SimUnit) -> None:
@@ -115,7 +108,7 @@ class Processing:
         f = self.f
         unit.orders, unit.destination, unit.failed = orders, destination, None
         if route in WORK_AT_DESTINATION and destination and destination != unit.site:
-            f.agenda.later(f.cal.next_working_day(f.agenda.day + 1), Phase.SHIP, self.ship, unit)
+            self.outbound[unit.lpn] = unit
         elif unit.orders:
             day = f.cal.working_day_after(first, f.rng.choice((0, 1, 1, 2)))
             f.agenda.later(day, Phase.WORK, self.work, unit)
@@ -123,21 +116,13 @@ class Processing:
             self._ready(unit, first)
 
     # -- between sites ------------------------------------------------------------------
-    def ship(self, unit: SimUnit) -> None:
+    def shipped(self, unit: SimUnit, lead_time_days: int) -> None:
+        """The unit left in a consignment the manager booked; it is scanned in where it
+        arrives, the carrier's lead time later."""
         f = self.f
         assert unit.destination is not None
-        f.agenda.call(
-            stock.ship_unit,
-            f.uow,
-            unit.lpn,
-            to_site=unit.destination,
-            operator=f.who(unit.site, 3),
-            document=f.document("TR"),
-            at=f.agenda.at(Phase.SHIP, unit, site=unit.site),
-        )
-        origin, unit.site = unit.site, unit.destination
-        days = f.net.transit_days(f.net.sites[origin].point, f.net.sites[unit.site].point)
-        day = f.cal.next_working_day(f.agenda.day + days)
+        unit.site = unit.destination
+        day = f.cal.next_working_day(f.agenda.day + max(lead_time_days, 1))
         f.agenda.later(day, Phase.ARRIVE, self.arrive_at, unit)
 
     def arrive_at(self, unit: SimUnit) -> None:
@@ -214,12 +199,11 @@ class Processing:
     # -- leaving --------------------------------------------------------------------------
     def _ready(self, unit: SimUnit, first: int) -> None:
         f = self.f
-        kind = f.net.sites[unit.destination].kind if unit.destination else None
-        if kind in _COLLECTION_DAYS:
-            day = f.cal.next_weekday_in(first, _COLLECTION_DAYS[kind])
-        else:
-            day = f.cal.next_working_day(first)
-        f.agenda.later(day, Phase.DISPATCH, self.dispatch, unit)
+        if unit.destination and unit.destination != unit.site:
+            # Out to a partner: it leaves when the manager books its lane (consolidation).
+            self.outbound[unit.lpn] = unit
+            return
+        f.agenda.later(f.cal.next_working_day(first), Phase.DISPATCH, self.dispatch, unit)
 
     def dispatch(self, unit: SimUnit) -> None:
         f = self.f

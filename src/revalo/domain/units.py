@@ -12,10 +12,16 @@ from datetime import datetime
 from typing import Any
 
 from revalo.domain.catalog import LocationKind, Site, location_code
-from revalo.domain.disposition import ROUTE_RULES, DispositionRecord, DispositionRoute
+from revalo.domain.disposition import (
+    ROUTE_RULES,
+    WORK_AT_DESTINATION,
+    DispositionRecord,
+    DispositionRoute,
+)
 from revalo.domain.errors import InvalidValue, LedgerError, NotAllowed
 from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import Inspection
+from revalo.domain.journey import ConsignmentKind
 from revalo.domain.ledger import StockMove
 from revalo.domain.states import can_transition, ensure_transition
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
@@ -153,6 +159,19 @@ class ReturnedUnit:
         return unit, change
 
     # -- queries ----------------------------------------------------------------------------
+    @property
+    def awaited_trip(self) -> ConsignmentKind | None:
+        """The trip the unit waits for at its site, if any: a transfer to the site that
+        will work on it, or its dispatch to the partner that takes it (a recycler, a
+        vendor, a charity)."""
+        if self.destination_site in (None, self.site_code) or self.in_transit:
+            return None
+        if self.route in WORK_AT_DESTINATION and self.state is _U.DISPOSITION_DECIDED:
+            return ConsignmentKind.TRANSFER
+        if self.route in _ENDS_AT_DESTINATION and self.state is _U.READY:
+            return ConsignmentKind.DISPATCH
+        return None
+
     @property
     def is_final(self) -> bool:
         return self.state in FINAL_STATES

@@ -11,23 +11,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
-import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from revalo.adapters.db import normalise_url, sqlite_url
-from revalo.bootstrap import App, bootstrap
-from revalo.domain.errors import DomainError
+from revalo.bootstrap import bootstrap
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_common import (
+    CliError,
+    DbPath,
+    DbUrl,
+    driver,
+    open_app,
+    out,
+    reported,
+    settings_for,
+    shown,
+)
 from revalo.entrypoints.cli_demo import demo
+from revalo.entrypoints.cli_transport import label_command, quote_command
+from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
 from revalo.services.ports import UnitFilter
-from revalo.settings import Settings
 
 app = typer.Typer(
     name="revalo",
@@ -44,115 +53,8 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.command("demo")(demo)
 
-DbPath = Annotated[
-    Path | None,
-    typer.Option("--db", help="SQLite database file.", dir_okay=False, show_default=False),
-]
-DbUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--url",
-        help="Database URL: sqlite:///FILE or postgresql://user@host:5432/db "
-        "(default: REVALO_DATABASE_URL, else sqlite:///revalo.db).",
-        show_default=False,
-    ),
-]
-BACKENDS = ("sqlite", "postgresql")
 #: Above this many problems, bad rows are listed as plain lines rather than a table.
 TABLE_LIMIT = 2_000
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def _out() -> Console:
-    return Console(highlight=False)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    Console(stderr=True, highlight=False).print(f"error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """Turn every expected failure into one line on stderr and an exit code."""
-    try:
-        yield
-    except CliError as exc:
-        _fail(exc.message, exc.code)
-    except DomainError as exc:
-        _fail(exc.message, 1)
-    except sa.exc.ArgumentError as exc:
-        _fail(f"not a database URL Revalo can use: {exc}", 2)
-    except sa.exc.DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
-        _fail(f"database error: {reason}", 1)
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        _fail(f"{where}{exc.strerror or exc}", 2)
-
-
-def _settings(db: Path | None, url: str | None, *, must_exist: bool) -> Settings:
-    if db is not None and url is not None:
-        raise CliError("give --db or --url, not both", 2)
-    if db is not None:
-        if not db.parent.is_dir():
-            raise CliError(f"{db.parent}: no such directory", 2)
-        if must_exist and not db.is_file():
-            raise CliError(
-                f"{db}: no such database: create it with `revalo db upgrade --db {db}`", 2
-            )
-        return Settings.from_env(sqlite_url(db))
-    settings = Settings.from_env(url)
-    backend = sa.engine.make_url(normalise_url(settings.database_url)).get_backend_name()
-    if backend not in BACKENDS:
-        raise CliError(f"unknown database {backend!r}: use sqlite:///FILE or postgresql://...", 2)
-    return settings
-
-
-@contextmanager
-def _driver() -> Iterator[None]:
-    """The PostgreSQL driver is an optional dependency: say how to install it."""
-    try:
-        yield
-    except ImportError as exc:
-        if not (exc.name or "").startswith("psycopg"):
-            raise
-        raise CliError(
-            "the PostgreSQL driver is missing: pip install 'revalo[postgres]'", 2
-        ) from exc
-
-
-def _shown(settings: Settings) -> str:
-    return sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
-
-
-@contextmanager
-def _open(db: Path | None, url: str | None) -> Iterator[App]:
-    """The application on a database whose schema is up to date."""
-    from revalo.adapters.migrate import current_head
-
-    settings = _settings(db, url, must_exist=True)
-    with _driver():
-        rv = bootstrap(settings)
-    try:
-        inspector = sa.inspect(rv.engine)
-        upgrade = f"run `revalo db upgrade` on {_shown(settings)} first"
-        if not inspector.has_table("return_requests"):
-            raise CliError(f"the database has no Revalo tables: {upgrade}")
-        if inspector.has_table("alembic_version"):
-            with rv.engine.connect() as conn:
-                version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
-            if version != current_head():
-                raise CliError(f"the database schema is out of date ({version}): {upgrade}")
-        yield rv
-    finally:
-        rv.close()
 
 
 @contextmanager
@@ -179,13 +81,13 @@ def _step(progress: Progress, description: str, total: int | None) -> Callable[[
 @db_app.command("upgrade")
 def db_upgrade(db: DbPath = None, url: DbUrl = None) -> None:
     """Create or bring the database schema up to date (Alembic migrations to head)."""
-    with _reported():
+    with reported():
         from revalo.adapters.migrate import current_head, upgrade
 
-        settings = _settings(db, url, must_exist=False)
-        with _driver():
+        settings = settings_for(db, url, must_exist=False)
+        with driver():
             upgrade(settings.database_url)
-        _out().print(f"Database {_shown(settings)} is at schema revision {current_head()}.")
+        out().print(f"Database {shown(settings)} is at schema revision {current_head()}.")
 
 
 @app.command()
@@ -196,12 +98,12 @@ def serve(
     url: DbUrl = None,
 ) -> None:
     """Bring the schema up to date, then serve the REST API (OpenAPI at /docs)."""
-    with _reported():
+    with reported():
         from revalo.adapters.migrate import upgrade
         from revalo.entrypoints.api.server import serve as serve_api
 
-        settings = _settings(db, url, must_exist=False)
-        with _driver():
+        settings = settings_for(db, url, must_exist=False)
+        with driver():
             upgrade(settings.database_url)
             rv = bootstrap(settings)
         try:
@@ -228,7 +130,7 @@ def _bad_rows_table(path: Path, errors: list[imports.RowError]) -> Table:
 
 def _show_bad_rows(path: Path, errors: list[imports.RowError]) -> None:
     if len(errors) <= TABLE_LIMIT:
-        _out().print(_bad_rows_table(path, errors))
+        out().print(_bad_rows_table(path, errors))
         return
     # Rich lays out 100,000 table rows in about a minute: list that many as plain lines.
     lines = [f"line {e.line}\t{e.column or '-'}\t{e.message}\n" for e in errors]
@@ -267,10 +169,10 @@ def import_returns(
 ) -> None:
     """Import return requests from a CSV file: every row is checked first, and the file is
     imported all or nothing."""
-    with _reported():
+    with reported():
         if not file.is_file():
             raise CliError(f"{file}: no such file", 2)
-        with _open(db, url) as rv:
+        with open_app(db, url) as rv:
             with _progress() as progress, file.open("rb") as f:
                 advance = _step(progress, "Checking rows", max(_count_lines(file) - 1, 0))
                 lines = imports.decode_lines(f)
@@ -292,7 +194,7 @@ def import_returns(
                     dry_run=dry_run,
                     on_progress=advance,
                 )
-            _out().print(_summary_table(summary, dry_run))
+            out().print(_summary_table(summary, dry_run))
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -316,7 +218,7 @@ def export_units(
     url: DbUrl = None,
 ) -> None:
     """Export returned units to a CSV file, one row per unit."""
-    with _reported():
+    with reported():
         if file.is_dir() or not file.parent.is_dir():
             raise CliError(f"{file}: not a file in an existing directory", 2)
         flt = UnitFilter(
@@ -325,13 +227,13 @@ def export_units(
         # Written beside the target and renamed at the end: a failed export leaves no
         # half-written file behind, and an older export stays as it was.
         part = file.with_name(f".{file.name}.part")
-        with _open(db, url) as rv, _progress() as progress:
+        with open_app(db, url) as rv, _progress() as progress:
             task = progress.add_task("Exporting units", total=None)
             try:
-                with part.open("w", encoding="utf-8", newline="") as out:
+                with part.open("w", encoding="utf-8", newline="") as sink:
                     n = exports.export_units(
                         rv.uow(),
-                        out,
+                        sink,
                         flt,
                         on_progress=lambda done, total: progress.update(
                             task, completed=done, total=total
@@ -340,7 +242,12 @@ def export_units(
                 part.replace(file)
             finally:
                 part.unlink(missing_ok=True)
-        _out().print(f"Wrote {n:,} unit(s) to {file}.")
+        out().print(f"Wrote {n:,} unit(s) to {file}.")
+
+
+app.command("solve-vrp")(solve_vrp)
+app.command("quote")(quote_command)
+app.command("label")(label_command)
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ from revalo.demo import DemoReport, build_demo
 from revalo.demo.catalogue import GS1_DEMO_PREFIX
 from revalo.demo.manager import EngineTotals
 from revalo.domain.errors import DomainError
+from revalo.services.ports import LegTotals
 from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
+from revalo.services.transport import transport_totals
 from revalo.settings import Settings
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -205,6 +207,20 @@ def engine_line(t: EngineTotals) -> str:
     )
 
 
+def transport_line(t: LegTotals, consignments: int) -> str:
+    """Every unit's journey summed: what the returns travelled, cost and emitted."""
+    if t.units == 0:
+        return "Transport: no unit has travelled yet."
+    kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(t.consignments_by_kind.items()))
+    return (
+        f"Transport: {sum(t.consignments_by_kind.values()):,} consignments ({kinds}); "
+        f"{consignments:,} booked by the manager's end-of-day consolidation. "
+        f"{t.units:,} units travelled {t.km:,.0f} unit-km, {t.cost:,.2f} EUR, "
+        f"{t.co2e_g / 1e6:,.2f} t CO2e: per unit {t.km / t.units:,.0f} km, "
+        f"{t.cost / t.units:,.2f} EUR, {t.co2e_g / 1000 / t.units:,.2f} kg CO2e."
+    )
+
+
 def demo(
     units: Annotated[
         int,
@@ -247,6 +263,7 @@ def demo(
             f"simulated {report.start:%Y-%m-%d} to {report.end:%Y-%m-%d}."
         )
         out.print(engine_line(report.engine))
+        out.print(transport_line(transport_totals(app.uow()), report.shipping.consignments))
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 

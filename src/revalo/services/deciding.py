@@ -33,6 +33,7 @@ from revalo.services.decision_inputs import (
 from revalo.services.disposition import DispositionOutcome, record_disposition
 from revalo.services.imports import BatchUnitOfWork
 from revalo.services.ports import UnitOfWork
+from revalo.services.transport import Transport
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,14 @@ def _params(params: DispositionParams | None) -> DispositionParams:
     return params if params is not None else load_params()
 
 
-def _inputs_for(uow: UnitOfWork, lpn: str, at: datetime, config: Path | None) -> DecisionInputs:
+def _inputs_for(
+    uow: UnitOfWork, lpn: str, at: datetime, config: Path | None, transport: Transport | None
+) -> DecisionInputs:
     with uow:
         unit = get_unit(uow, lpn)
-        return build_inputs(uow, [graded_unit(uow, unit)], at=at, config=config)
+        return build_inputs(
+            uow, [graded_unit(uow, unit)], at=at, config=config, transport=transport
+        )
 
 
 def explain_unit(
@@ -83,10 +88,12 @@ def explain_unit(
     params: DispositionParams | None = None,
     at: datetime | None = None,
     config: Path | None = None,
+    transport: Transport | None = None,
 ) -> UnitScore:
     """Every route open to a graded unit, best first with its breakdown, and the closed ones
-    with the rule that closes them: the manager's explanation of a decision."""
-    inputs = _inputs_for(uow, lpn, when(at), config)
+    with the rule that closes them: the manager's explanation of a decision. Trips between
+    sites are priced with carrier quotes (``transport``: the shipped carriers when None)."""
+    inputs = _inputs_for(uow, lpn, when(at), config, transport)
     return score_unit(inputs.problem, _params(params), 0)
 
 
@@ -125,10 +132,11 @@ def decide_unit(
     params: DispositionParams | None = None,
     at: datetime | None = None,
     config: Path | None = None,
+    transport: Transport | None = None,
 ) -> DispositionOutcome:
     """Decide one graded unit: its best open option, recorded as the engine's decision."""
     t = when(at)
-    inputs = _inputs_for(uow, lpn, t, config)
+    inputs = _inputs_for(uow, lpn, t, config, transport)
     best = score_unit(inputs.problem, _params(params), 0).best
     if best is None:
         raise NotAllowed(f"no route is open to unit {lpn}: see its explanation")
@@ -144,6 +152,7 @@ def decide_batch(
     at: datetime | None = None,
     time_limit_s: float | None = None,
     config: Path | None = None,
+    transport: Transport | None = None,
 ) -> BatchDecision:
     """Decide every graded unit (at one site, if given) at once, within each site's daily
     capacity and each channel's volume, and record all decisions in one transaction.
@@ -157,7 +166,9 @@ def decide_batch(
         p = replace(p, time_limit_s=time_limit_s)
     with uow:
         code = site_code.strip().upper() if site_code else None
-        inputs = build_inputs(uow, graded_units(uow, code), at=t, config=config)
+        inputs = build_inputs(
+            uow, graded_units(uow, code), at=t, config=config, transport=transport
+        )
     problem = inputs.problem
     tables = build_tables(problem, p)  # once, for the optimiser and the baseline
     result = solve_disposition(problem, p, tables=tables)

@@ -23,9 +23,10 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrderKind
 from revalo.engines.disposition import DispositionProblem, SiteSpec, UnitBatch
 from revalo.engines.disposition.params import GRADES, load_config
-from revalo.engines.disposition.problem import channels_from_config
+from revalo.engines.disposition.problem import LegPricer, channels_from_config
 from revalo.services.common import found
 from revalo.services.ports import UnitFilter, UnitOfWork
+from revalo.services.transport import Transport, default_transport
 
 _PAGE = 1_000
 _SITE_KEYS = frozenset({"capacity", "labour_eur_per_hour", "vendor_credit_rate", "vendor_brands"})
@@ -138,10 +139,13 @@ class Placed:
 
 
 def problem_of(
-    sites: Sequence[Site], placed: Sequence[Placed], config: Mapping[str, Any]
+    sites: Sequence[Site],
+    placed: Sequence[Placed],
+    config: Mapping[str, Any],
+    legs: LegPricer | None = None,
 ) -> DispositionProblem:
-    """The engine's problem for these units, with the sites' terms and the channels of the
-    configuration."""
+    """The engine's problem for these units, with the sites' terms, the channels of the
+    configuration, and ``legs`` pricing the trips between sites (carrier quotes)."""
     specs = site_specs(sites, config)
     products = list({p.product.sku: p.product for p in placed}.values())
     product_index = {p.sku: i for i, p in enumerate(products)}
@@ -154,16 +158,25 @@ def problem_of(
         origin=[site_index[p.origin] for p in placed],
         days_waited=[p.days_waited for p in placed],
     )
-    return DispositionProblem(tuple(products), specs, channels_from_config(config), batch)
+    return DispositionProblem(
+        tuple(products), specs, channels_from_config(config), batch, legs=legs
+    )
 
 
 def build_inputs(
-    uow: UnitOfWork, units: Sequence[GradedUnit], *, at: datetime, config: Path | None = None
+    uow: UnitOfWork,
+    units: Sequence[GradedUnit],
+    *,
+    at: datetime,
+    config: Path | None = None,
+    transport: Transport | None = None,
 ) -> DecisionInputs:
-    """The engine's problem for these units, where they are now. Call inside an open unit
-    of work."""
+    """The engine's problem for these units, where they are now, with trips between sites
+    priced by carrier quotes (``transport``: the shipped carriers file when None). Call
+    inside an open unit of work."""
     placed = [
         Placed(g.product, g.inspection, g.unit.site_code, days_waited(g.unit, at)) for g in units
     ]
-    problem = problem_of(list(uow.sites.list()), placed, load_config(config))
+    legs = (transport or default_transport()).legs
+    problem = problem_of(list(uow.sites.list()), placed, load_config(config), legs)
     return DecisionInputs(problem, tuple(units))

@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import UnitEvent
 from revalo.domain.inspection import Inspection
+from revalo.domain.journey import Consignment, UnitLeg
 from revalo.domain.ledger import StockMove
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.units import ReturnedUnit, UnitState
@@ -127,6 +129,35 @@ class LedgerRepository(Protocol):
     def balances(self, *, site_code: str | None = None) -> dict[str, int]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class LegTotals:
+    units: int
+    legs: int
+    km: float
+    cost: Decimal
+    co2e_g: int
+    consignments_by_kind: dict[str, int]
+
+
+class ConsignmentRepository(Protocol):
+    def add(self, consignment: Consignment) -> None: ...
+    def get(self, consignment_id: int) -> Consignment | None: ...
+    def for_rma(self, rma_number: str) -> Consignment | None: ...
+    def by_sscc(self, sscc: str) -> Consignment | None: ...
+    def shipped_from(self, origin: str, *, since: datetime) -> dict[str, tuple[int, float]]:
+        """Units and kg sent from ``origin`` to each destination since then."""
+        ...
+
+
+class LegRepository(Protocol):
+    def add(self, leg: UnitLeg) -> None: ...
+    def for_unit(self, unit_id: int) -> Sequence[UnitLeg]: ...
+    def for_consignment(self, consignment_id: int) -> Sequence[UnitLeg]: ...
+    def totals(self) -> LegTotals:
+        """Units that travelled, their legs, and the sums of km, cost and CO2e (g)."""
+        ...
+
+
 class ReportRepository(Protocol):
     """Aggregations for the summary report, computed by the database."""
 
@@ -160,6 +191,8 @@ class UnitOfWork(Protocol):
     work_orders: WorkOrderRepository
     events: EventRepository
     ledger: LedgerRepository
+    consignments: ConsignmentRepository
+    legs: LegRepository
     sequences: Sequences
     reports: ReportRepository
 

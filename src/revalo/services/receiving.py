@@ -14,6 +14,7 @@ from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import format_lpn
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.transport import Transport, default_transport, inbound_leg
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +34,17 @@ def receive_scan(
     operator: str,
     rma_number: str | None = None,
     at: datetime | None = None,
+    transport: Transport | None = None,
 ) -> ReceiveOutcome:
-    """Receive what was scanned at a site. Scanning the same unit twice gives the same unit."""
+    """Receive what was scanned at a site. Scanning the same unit twice gives the same unit.
+
+    A unit of an expected return gets its share of the return parcel's transport (booked
+    with ``transport``, the shipped carriers file when None) as the first leg of its journey.
+    """
     t = when(at)
     with uow:
         site = get_site(uow, site_code)
-        outcome = _receive(uow, scan, site, operator, rma_number, t)
+        outcome = _receive(uow, scan, site, operator, rma_number, t, transport)
         uow.commit()
     return outcome
 
@@ -50,6 +56,7 @@ def _receive(
     operator: str,
     rma_number: str | None,
     at: datetime,
+    transport: Transport | None,
 ) -> ReceiveOutcome:
     if scan.kind is ScanKind.LPN:
         assert scan.lpn is not None
@@ -129,6 +136,7 @@ def _receive(
         rma_number=rma.number,
         rma_line_no=line_no,
         document=rma.number,
+        carried_by=(rma, transport or default_transport()),
     )
 
 
@@ -157,6 +165,7 @@ def _new(
     *,
     quarantine: str = "",
     document: str = "",
+    carried_by: tuple[ReturnRequest, Transport] | None = None,
     **identity: Any,
 ) -> ReceiveOutcome:
     n = uow.sequences.next("unit")
@@ -164,6 +173,8 @@ def _new(
         id=n, lpn=format_lpn(n), site=site, at=at, actor=operator, document=document, **identity
     )
     uow.units.add(unit)
+    if carried_by is not None:
+        inbound_leg(uow, carried_by[1], carried_by[0], unit, change)
     record(uow, change)
     if quarantine:
         record(uow, unit.quarantine(reason=quarantine, at=at, actor=operator))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+from revalo.domain.errors import InvalidValue
+from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.units import ReturnedUnit
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.transport import Transport, default_transport, ship_together
 
 
 def move_unit(
@@ -36,6 +41,45 @@ def move_unit(
     return unit
 
 
+@dataclass(frozen=True, slots=True)
+class Shipped:
+    consignment: Consignment
+    units: list[ReturnedUnit]
+
+
+def ship_units(
+    uow: UnitOfWork,
+    lpns: Sequence[str],
+    *,
+    to_site: str,
+    operator: str,
+    document: str = "",
+    at: datetime | None = None,
+    transport: Transport | None = None,
+) -> Shipped:
+    """Send units from the site they are at to another site of the network, as one
+    consignment: the best service is chosen for them together (``transport``: the shipped
+    carriers file when None), and each unit gets its share of it by mass. The units are in
+    the destination's in-transit location until they arrive."""
+    t = when(at)
+    with uow:
+        units = _units_at_one_site(uow, lpns)
+        site = get_site(uow, to_site, "to_site")
+        origin = get_site(uow, units[0].site_code)
+        consignment = ship_together(
+            uow,
+            transport or default_transport(),
+            units,
+            lambda u, ref: u.ship(to_site=site, at=t, actor=operator, document=document or ref),
+            kind=ConsignmentKind.TRANSFER,
+            origin=origin,
+            destination=site,
+            at=t,
+        )
+        uow.commit()
+    return Shipped(consignment, units)
+
+
 def ship_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -44,29 +88,73 @@ def ship_unit(
     operator: str,
     document: str = "",
     at: datetime | None = None,
+    transport: Transport | None = None,
 ) -> ReturnedUnit:
-    with uow:
-        unit = get_unit(uow, lpn)
-        site = get_site(uow, to_site, "to_site")
-        record(uow, unit.ship(to_site=site, at=when(at), actor=operator, document=document))
-        uow.commit()
-    return unit
+    """Send one unit to another site (a consignment of its own)."""
+    shipped = ship_units(
+        uow,
+        [lpn],
+        to_site=to_site,
+        operator=operator,
+        document=document,
+        at=at,
+        transport=transport,
+    )
+    return shipped.units[0]
+
+
+def _units_at_one_site(uow: UnitOfWork, lpns: Sequence[str]) -> list[ReturnedUnit]:
+    if not lpns:
+        raise InvalidValue("name at least one unit to ship", field="lpns")
+    twice = sorted({x for x in lpns if list(lpns).count(x) > 1})
+    if twice:
+        raise InvalidValue(f"units named twice: {', '.join(twice)}", field="lpns")
+    units = [get_unit(uow, lpn) for lpn in lpns]
+    sites = sorted({u.site_code for u in units})
+    if len(sites) > 1:
+        raise InvalidValue(
+            f"units shipped together must leave from one site; these are at {', '.join(sites)}",
+            field="lpns",
+        )
+    return units
 
 
 def dispatch_unit(
-    uow: UnitOfWork, lpn: str, *, operator: str, document: str = "", at: datetime | None = None
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    operator: str,
+    document: str = "",
+    at: datetime | None = None,
+    transport: Transport | None = None,
 ) -> ReturnedUnit:
+    """The unit leaves for its second life. When it goes to another site (a recycler, a
+    vendor, a donee), the trip is booked and becomes the last leg of its journey."""
+    t = when(at)
     with uow:
         unit = get_unit(uow, lpn)
         # An unidentified unit is never ready: dispatch() refuses it by its state.
         product = uow.products.get(unit.sku) if unit.sku else None
         data_bearing = product.data_bearing if product else False
-        record(
-            uow,
-            unit.dispatch(
-                at=when(at), actor=operator, data_bearing=data_bearing, document=document
-            ),
-        )
+        unit.ensure_can_dispatch(data_bearing=data_bearing)
+        if unit.destination_site and unit.destination_site != unit.site_code:
+            ship_together(
+                uow,
+                transport or default_transport(),
+                [unit],
+                lambda u, ref: u.dispatch(
+                    at=t, actor=operator, data_bearing=data_bearing, document=document or ref
+                ),
+                kind=ConsignmentKind.DISPATCH,
+                origin=get_site(uow, unit.site_code),
+                destination=get_site(uow, unit.destination_site, "destination_site"),
+                at=t,
+            )
+        else:
+            record(
+                uow,
+                unit.dispatch(at=t, actor=operator, data_bearing=data_bearing, document=document),
+            )
         uow.commit()
     return unit
 

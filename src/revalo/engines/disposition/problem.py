@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -169,14 +169,36 @@ class UnitBatch:
         return len(self.product)
 
 
+@dataclass(frozen=True, slots=True)
+class LegPrice:
+    """One unit carried from one site to another: road km, cost (EUR) and kg CO2e."""
+
+    km: float
+    eur: float
+    co2_kg: float
+
+
+class LegPricer(Protocol):
+    """Prices the trip of one unit of ``product`` between two sites (carrier quotes)."""
+
+    def price(self, origin: Site, destination: Site, product: Product) -> LegPrice:
+        """The unit's transport from ``origin`` to ``destination``."""
+        ...
+
+
 @dataclass(frozen=True, eq=False)
 class DispositionProblem:
-    """Everything the engine decides from. No database object, only values."""
+    """Everything the engine decides from. No database object, only values.
+
+    ``legs`` prices the trips between sites with carrier quotes; without it, a trip costs
+    the per-shipment + per-kg-km estimate of the parameters.
+    """
 
     products: tuple[Product, ...]
     sites: tuple[SiteSpec, ...]
     channels: tuple[ChannelSpec, ...]
     units: UnitBatch
+    legs: LegPricer | None = None
 
     def __post_init__(self) -> None:
         codes = [s.site.code for s in self.sites]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from revalo.domain.catalog import Product
 from revalo.domain.disposition import ROUTE_RULES, implied_work
 from revalo.domain.disposition import DispositionRoute as _R
 from revalo.domain.values import GeoPoint
 from revalo.domain.work_orders import WorkOrderKind
 from revalo.engines.disposition.options import SELLING_ROUTES, Option, sale_grade, work_site
 from revalo.engines.disposition.params import GRADES, DispositionParams
-from revalo.engines.disposition.problem import DispositionProblem
+from revalo.engines.disposition.problem import DispositionProblem, LegPrice
 
 #: Routes whose value shrinks while the unit waits (it is sold, or its parts are).
 DECAYING_ROUTES = SELLING_ROUTES | {_R.HARVEST_PARTS, _R.DONATE}
@@ -102,21 +103,39 @@ def road_km(params: DispositionParams, a: GeoPoint, b: GeoPoint) -> float:
 
 
 def _legs(
-    problem: DispositionProblem, params: DispositionParams, o: Option, origin: int
-) -> list[float]:
-    """Road km of each transport leg: origin to destination, then on to the channel's
-    dispatch point when it has one."""
-    here = problem.sites[origin].site.point
+    problem: DispositionProblem,
+    params: DispositionParams,
+    o: Option,
+    origin: int,
+    product: Product,
+) -> list[LegPrice]:
+    """Each transport leg of one unit: origin to destination (a carrier quote when the
+    problem has a pricer), then on to the channel's dispatch point when it has one."""
+    here = problem.sites[origin].site
     legs = []
     if o.destination is not None and o.destination != origin:
-        there = problem.sites[o.destination].site.point
-        legs.append(road_km(params, here, there))
+        there = problem.sites[o.destination].site
+        if problem.legs is not None:
+            legs.append(problem.legs.price(here, there, product))
+        else:
+            legs.append(_estimate(params, here.point, there.point, product))
         here = there
     if o.channel is not None:
         ch = problem.channels[o.channel]
         if ch.lat is not None and ch.lon is not None:
-            legs.append(road_km(params, here, GeoPoint(ch.lat, ch.lon)))
+            legs.append(_estimate(params, here.point, GeoPoint(ch.lat, ch.lon), product))
     return legs
+
+
+def _estimate(params: DispositionParams, a: GeoPoint, b: GeoPoint, product: Product) -> LegPrice:
+    """A leg without a quote: a cost per shipment plus a cost per kg-km, and the average
+    intensity of the parameters."""
+    km = road_km(params, a, b)
+    return LegPrice(
+        km=km,
+        eur=params.eur_per_shipment + product.weight_kg * km * params.eur_per_kg_km,
+        co2_kg=product.weight_kg / 1000.0 * km * params.co2_kg_per_tkm,
+    )
 
 
 def _per_minute(problem: DispositionProblem, params: DispositionParams, site: int) -> float:
@@ -149,11 +168,7 @@ def fixed_part(
         else:
             labour += minutes[kind] * per_min
     parts = cat.repair_parts_rate * new_price if route in (_R.REPAIR, _R.REFURBISH) else 0.0
-    legs = _legs(problem, params, option, origin)
-    km = sum(legs)
-    transport = sum(
-        params.eur_per_shipment + product.weight_kg * k * params.eur_per_kg_km for k in legs
-    )
+    legs = _legs(problem, params, option, origin, product)
     lead = params.lead_days(route)
     channel_fee_eur = 0.0
     if option.channel is not None:
@@ -173,13 +188,13 @@ def fixed_part(
         cleaning=cleaning,
         data_wipe=wipe,
         parts=parts,
-        transport=transport,
+        transport=sum(leg.eur for leg in legs),
         storage=product.volume_m3 * params.storage_eur_per_m3_day * lead,
         channel_fee_eur=channel_fee_eur,
         disposal_fee=disposal,
-        co2_kg=product.weight_kg / 1000.0 * km * params.co2_kg_per_tkm,
+        co2_kg=sum(leg.co2_kg for leg in legs),
         lead_days=lead,
-        road_km=km,
+        road_km=sum(leg.km for leg in legs),
     )
 
 

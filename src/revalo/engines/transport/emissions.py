@@ -7,12 +7,17 @@ factors 2025, freight tables ("verify" in REFERENCE.md: each figure stays config
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from revalo.domain.errors import InvalidValue
+
+# Allocation by mass belongs to the unit's journey (the domain); re-exported for the engines.
+from revalo.domain.journey import allocate_by_mass
+
+__all__ = ["DESNZ_2025", "Intensity", "allocate_by_mass", "leg_kg_co2e"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,23 +80,3 @@ def leg_kg_co2e(
     if weight_kg < 0 or km < 0:
         raise InvalidValue("weight and distance of a leg must not be negative", field="leg")
     return weight_kg / 1000.0 * km * intensity.kg_per_tkm(load_factor)
-
-
-def allocate_by_mass(total_g: int, masses_kg: Sequence[float]) -> tuple[int, ...]:
-    """Share ``total_g`` grams among items in proportion to their masses.
-
-    Largest-remainder rounding: each item gets a whole number of grams and the shares add up
-    to the total exactly, so nothing is created or lost between a shipment and its units.
-    """
-    if total_g < 0:
-        raise InvalidValue(f"total {total_g} g must not be negative", field="total")
-    if not masses_kg or any(m <= 0 for m in masses_kg):
-        raise InvalidValue("every item needs a positive mass", field="masses_kg")
-    weights = np.asarray(masses_kg, dtype=float)
-    exact = total_g * weights / weights.sum()
-    shares = np.floor(exact).astype(np.int64)
-    short = total_g - int(shares.sum())
-    # Ties broken by position, so the same input always gives the same shares.
-    order = np.argsort(-(exact - shares), kind="stable")
-    shares[order[:short]] += 1
-    return tuple(int(s) for s in shares)

@@ -29,6 +29,14 @@ class Parcel:
                     f"parcel {name} {getattr(self, name)} must be positive", field=name
                 )
 
+    @classmethod
+    def cube(cls, weight_kg: float, volume_m3: float) -> Parcel:
+        """A product known only by its weight and volume, boxed as a cube of that volume."""
+        if not volume_m3 > 0:
+            raise InvalidValue(f"volume {volume_m3} m3 must be positive", field="volume_m3")
+        side_cm = volume_m3 ** (1 / 3) * 100.0
+        return cls(weight_kg, side_cm, side_cm, side_cm)
+
     @property
     def volume_m3(self) -> float:
         return self.length_cm * self.width_cm * self.height_cm / 1_000_000.0

@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from revalo.bootstrap import App
 from revalo.services.ports import UnitOfWork
+from revalo.services.transport import Transport
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,14 @@ def get_uow(app: AppDep) -> UnitOfWork:
 
 
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+
+
+def get_transport(app: AppDep) -> Transport:
+    """Rate cards, distances and the GS1 prefix the application was started with."""
+    return app.transport
+
+
+TransportDep = Annotated[Transport, Depends(get_transport)]
 
 
 def get_current_user(app: AppDep) -> User:

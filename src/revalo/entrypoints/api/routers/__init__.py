@@ -9,6 +9,7 @@ from revalo.entrypoints.api.routers import (
     returns,
     sites,
     stock,
+    transport,
     units,
     work_orders,
 )
@@ -19,6 +20,7 @@ ALL: tuple[APIRouter, ...] = (
     units.router,
     work_orders.router,
     stock.router,
+    transport.router,
     sites.router,
     products.router,
     customers.router,

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, status
 
 from revalo.adapters.barcodes import parse_scan
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
 from revalo.entrypoints.api.schemas import (
     ScanCreate,
     ScanResultPublic,
@@ -27,7 +27,9 @@ def _public(outcome: ReceiveOutcome) -> ScanResultPublic:
 
 
 @router.post("/scan")
-def receive_scan(body: ScanCreate, uow: UowDep, user: CurrentUser) -> ScanResultPublic:
+def receive_scan(
+    body: ScanCreate, uow: UowDep, user: CurrentUser, transport: TransportDep
+) -> ScanResultPublic:
     """Receive what was scanned at a site. A unit a return expects is received for it; an
     unexpected or unknown one gets an LPN and goes to quarantine with the reason. Scanning
     the same unit again answers with that unit (``created`` is false)."""
@@ -37,6 +39,7 @@ def receive_scan(body: ScanCreate, uow: UowDep, user: CurrentUser) -> ScanResult
         site_code=body.site_code,
         operator=user.name,
         rma_number=body.rma_number,
+        transport=transport,
     )
     return _public(outcome)
 

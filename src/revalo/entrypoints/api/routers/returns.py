@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import AppDep, CurrentUser, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, TransportDep, UowDep
 from revalo.entrypoints.api.schemas import (
     ReturnAuthorise,
     ReturnCreate,
@@ -22,9 +22,11 @@ from revalo.entrypoints.api.types import (
     Storable,
     Timestamp,
 )
+from revalo.entrypoints.labels import label_pdf
 from revalo.services import queries
 from revalo.services import returns as service
 from revalo.services.ports import ReturnFilter
+from revalo.services.transport import return_label as return_label_facts
 
 router = APIRouter(prefix="/returns", tags=["returns"])
 
@@ -111,3 +113,21 @@ def reject_return(
 ) -> ReturnPublic:
     rma = service.reject_return(uow, number, actor=user.name, reason=body.reason)
     return ReturnPublic.model_validate(rma)
+
+
+@router.get(
+    "/{number}/label",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "the label, a PDF"}},
+)
+def return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
+    """The return's parcel label (PDF, 4 x 6 inch): carrier and service, addresses, a
+    GS1-128 barcode of the parcel's SSCC and a GS1 Digital Link QR code. The parcel is
+    booked with the best service on the first call; later calls give the same label."""
+    pdf = label_pdf(return_label_facts(uow, transport, number))
+    name = f"{number.strip().upper()}-label.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
 from revalo.entrypoints.api.schemas import (
     BalancePublic,
     BalancesPublic,
@@ -36,10 +36,18 @@ def move_unit(lpn: LpnPath, body: MoveCreate, uow: UowDep, user: CurrentUser) ->
 
 
 @router.post("/units/{lpn}/ship")
-def ship_unit(lpn: LpnPath, body: ShipCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
-    """Send the unit to another site of the network; it is in transit until scanned there."""
+def ship_unit(
+    lpn: LpnPath, body: ShipCreate, uow: UowDep, user: CurrentUser, transport: TransportDep
+) -> UnitPublic:
+    """Send the unit to another site of the network, as a consignment of its own; it is in
+    transit until scanned there. Several units: ``POST /shipments``."""
     unit = stock.ship_unit(
-        uow, lpn, to_site=body.to_site, operator=user.name, document=body.document
+        uow,
+        lpn,
+        to_site=body.to_site,
+        operator=user.name,
+        document=body.document,
+        transport=transport,
     )
     return UnitPublic.model_validate(unit)
 
@@ -49,13 +57,14 @@ def dispatch_unit(
     lpn: LpnPath,
     uow: UowDep,
     user: CurrentUser,
+    transport: TransportDep,
     body: Annotated[DispatchCreate | None, Body()] = None,
 ) -> UnitPublic:
     """The ready unit leaves for its second life on its decided route (listed for sale,
     restocked, sent to a partner, recycled...)."""
     document = body.document if body else ""
     return UnitPublic.model_validate(
-        stock.dispatch_unit(uow, lpn, operator=user.name, document=document)
+        stock.dispatch_unit(uow, lpn, operator=user.name, document=document, transport=transport)
     )
 
 

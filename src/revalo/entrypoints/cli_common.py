@@ -1,0 +1,126 @@
+"""What every ``revalo`` command shares: choosing the database, opening the application,
+and turning expected failures into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import sqlalchemy as sa
+import typer
+from rich.console import Console
+
+from revalo.adapters.db import normalise_url, sqlite_url
+from revalo.bootstrap import App, bootstrap
+from revalo.domain.errors import DomainError
+from revalo.settings import Settings
+
+DbPath = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database file.", dir_okay=False, show_default=False),
+]
+DbUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        help="Database URL: sqlite:///FILE or postgresql://user@host:5432/db "
+        "(default: REVALO_DATABASE_URL, else sqlite:///revalo.db).",
+        show_default=False,
+    ),
+]
+BACKENDS = ("sqlite", "postgresql")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def out() -> Console:
+    return Console(highlight=False)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    Console(stderr=True, highlight=False).print(f"error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn every expected failure into one line on stderr and an exit code."""
+    try:
+        yield
+    except CliError as exc:
+        fail(exc.message, exc.code)
+    except DomainError as exc:
+        fail(exc.message, 1)
+    except sa.exc.ArgumentError as exc:
+        fail(f"not a database URL Revalo can use: {exc}", 2)
+    except sa.exc.DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+        fail(f"database error: {reason}", 1)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}", 2)
+
+
+def settings_for(db: Path | None, url: str | None, *, must_exist: bool) -> Settings:
+    if db is not None and url is not None:
+        raise CliError("give --db or --url, not both", 2)
+    if db is not None:
+        if not db.parent.is_dir():
+            raise CliError(f"{db.parent}: no such directory", 2)
+        if must_exist and not db.is_file():
+            raise CliError(
+                f"{db}: no such database: create it with `revalo db upgrade --db {db}`", 2
+            )
+        return Settings.from_env(sqlite_url(db))
+    settings = Settings.from_env(url)
+    backend = sa.engine.make_url(normalise_url(settings.database_url)).get_backend_name()
+    if backend not in BACKENDS:
+        raise CliError(f"unknown database {backend!r}: use sqlite:///FILE or postgresql://...", 2)
+    return settings
+
+
+@contextmanager
+def driver() -> Iterator[None]:
+    """The PostgreSQL driver is an optional dependency: say how to install it."""
+    try:
+        yield
+    except ImportError as exc:
+        if not (exc.name or "").startswith("psycopg"):
+            raise
+        raise CliError(
+            "the PostgreSQL driver is missing: pip install 'revalo[postgres]'", 2
+        ) from exc
+
+
+def shown(settings: Settings) -> str:
+    return sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
+
+
+@contextmanager
+def open_app(db: Path | None, url: str | None) -> Iterator[App]:
+    """The application on a database whose schema is up to date."""
+    from revalo.adapters.migrate import current_head
+
+    settings = settings_for(db, url, must_exist=True)
+    with driver():
+        rv = bootstrap(settings)
+    try:
+        inspector = sa.inspect(rv.engine)
+        upgrade = f"run `revalo db upgrade` on {shown(settings)} first"
+        if not inspector.has_table("return_requests"):
+            raise CliError(f"the database has no Revalo tables: {upgrade}")
+        if inspector.has_table("alembic_version"):
+            with rv.engine.connect() as conn:
+                version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
+            if version != current_head():
+                raise CliError(f"the database schema is out of date ({version}): {upgrade}")
+        yield rv
+    finally:
+        rv.close()

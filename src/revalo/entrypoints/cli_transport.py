@@ -1,0 +1,167 @@
+"""``revalo quote`` and ``revalo label``: price a shipment, print a return's label."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from revalo.domain.values import utcnow
+from revalo.engines.transport.choice import ServiceChoice
+from revalo.engines.transport.pricing import Quote
+from revalo.engines.transport.shipment import Parcel
+from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
+from revalo.entrypoints.labels import label_pdf
+from revalo.services.transport import PlaceRef, quote_shipment, return_label
+
+_PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
+PLACE_HELP = "Site or customer code, or CC:lat,lon (e.g. DE:52.52,13.40)."
+_POINT = re.compile(r"^\s*([A-Za-z]{2})\s*:\s*(-?[0-9.]+)\s*,\s*(-?[0-9.]+)\s*$")
+
+
+def parse_parcel(text: str) -> Parcel:
+    """``2.5kg@40x30x20``: weight in kg, then length x width x height in cm."""
+    m = _PARCEL.match(text.lower())
+    if not m:
+        raise CliError(f"parcel {text!r}: write it as WEIGHTkg@LxWxH in cm, e.g. 2.5kg@40x30x20", 2)
+    try:
+        return Parcel(*(float(g) for g in m.groups()))
+    except ValueError as exc:
+        raise CliError(f"parcel {text!r}: {exc}", 2) from exc
+
+
+def parse_place(text: str) -> PlaceRef:
+    """A site or customer code, or ``CC:lat,lon`` for a point."""
+    m = _POINT.match(text)
+    if m:
+        return PlaceRef(country=m[1].upper(), lat=float(m[2]), lon=float(m[3]))
+    return PlaceRef(code=text)
+
+
+def _money(x: float) -> str:
+    return "-" if math.isnan(x) else f"{x:,.2f}"
+
+
+def _quote_row(q: Quote) -> dict[str, object]:
+    return {
+        "service_id": q.service_id,
+        "carrier": q.carrier,
+        "kind": q.kind,
+        "km": round(q.km, 1),
+        "cost_eur": None if math.isnan(q.cost_eur) else round(q.cost_eur, 2),
+        "lead_time_days": q.lead_time_days,
+        "arrives_on": q.arrives_on.isoformat() if q.arrives_on else None,
+        "co2e_kg": None if math.isnan(q.co2e_kg) else round(q.co2e_kg, 3),
+        "refused": q.refused,
+    }
+
+
+def _table(choice: ServiceChoice) -> Table:
+    t = Table(title="Services, best first")
+    for col in ("service", "carrier", "kind", "km", "EUR", "days", "arrives", "kg CO2e", "note"):
+        t.add_column(col, justify="right" if col in {"km", "EUR", "days", "kg CO2e"} else "left")
+    for q in choice.quotes:
+        t.add_row(
+            q.service_id + (" *" if q == choice.chosen else ""),
+            q.carrier,
+            q.kind,
+            f"{q.km:,.0f}",
+            _money(q.cost_eur),
+            str(q.lead_time_days) if q.allowed else "-",
+            q.arrives_on.isoformat() if q.arrives_on else "-",
+            _money(q.co2e_kg),
+            q.refused or "",
+        )
+    return t
+
+
+def quote_command(
+    origin: Annotated[
+        str,
+        typer.Option("--from", help="Site or customer code, or CC:lat,lon.", show_default=False),
+    ],
+    destination: Annotated[
+        str, typer.Option("--to", help="Site or customer code, or CC:lat,lon.", show_default=False)
+    ],
+    parcel: Annotated[
+        list[str],
+        typer.Option(
+            metavar="WEIGHTkg@LxWxH",
+            help="A parcel: weight in kg and sides in cm, e.g. 2.5kg@40x30x20 (repeat).",
+            show_default=False,
+        ),
+    ],
+    needed_by: Annotated[
+        str | None,
+        typer.Option(help="Last acceptable day of arrival (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    lithium: Annotated[bool, typer.Option(help="It holds lithium batteries.")] = False,
+    bulky: Annotated[bool, typer.Option(help="It holds bulky items (two-person).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Price every carrier service for a shipment and say which is best and why."""
+    with reported():
+        parcels = [parse_parcel(p) for p in parcel]
+        try:
+            by = date.fromisoformat(needed_by) if needed_by else None
+        except ValueError as exc:
+            raise CliError(f"--needed-by {needed_by!r}: not a date (YYYY-MM-DD)", 2) from exc
+        with open_app(db, url) as rv:
+            choice = quote_shipment(
+                rv.uow(),
+                rv.transport,
+                origin=parse_place(origin),
+                destination=parse_place(destination),
+                parcels=parcels,
+                ready_on=utcnow().date(),
+                needed_by=by,
+                lithium=lithium,
+                bulky=bulky,
+            )
+        if as_json:
+            body = {
+                "status": choice.status.value,
+                "chosen": choice.chosen.service_id if choice.chosen else None,
+                "reason": choice.reason,
+                "quotes": [_quote_row(q) for q in choice.quotes],
+            }
+            typer.echo(json.dumps(body, indent=2))
+            return
+        console = out()
+        console.print(_table(choice))
+        console.print(f"[bold]{choice.status.value}[/bold]: {choice.reason}")
+
+
+def label_command(
+    number: Annotated[str, typer.Argument(help="The return's number, e.g. RMA00000012.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="PDF file to write (default: NUMBER-label.pdf).", dir_okay=False
+        ),
+    ] = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Write an authorised return's parcel label (PDF): the parcel is booked with the best
+    service the first time; later calls give the same label."""
+    with reported():
+        target = output or Path(f"{number.strip().upper()}-label.pdf")
+        if not target.parent.is_dir():
+            raise CliError(f"{target.parent}: no such directory", 2)
+        with open_app(db, url) as rv:
+            facts = return_label(rv.uow(), rv.transport, number)
+        target.write_bytes(label_pdf(facts))
+        c = facts.consignment
+        out().print(
+            f"Wrote {target}: {facts.rma.number}, SSCC {c.sscc}, {c.carrier} {c.service_id}, "
+            f"{c.km:,.0f} km, {c.cost:.2f} EUR."
+        )

@@ -1,0 +1,26 @@
+"""A return's label as a PDF, for the API and the CLI."""
+
+from __future__ import annotations
+
+from revalo.adapters.labels import LabelAddress, LabelItem, ReturnLabel, render_return_label
+from revalo.services.transport import LabelFacts
+
+
+def label_pdf(facts: LabelFacts) -> bytes:
+    """Render the label the facts describe: the customer sends, the hub receives."""
+    c, hub, shp = facts.customer, facts.hub, facts.consignment
+    assert shp.sscc is not None
+    label = ReturnLabel(
+        rma_number=facts.rma.number,
+        sscc=shp.sscc,
+        digital_link=facts.digital_link,
+        carrier=shp.carrier,
+        service=shp.service_id,
+        sender=LabelAddress(c.name, "", "", c.city, c.country),
+        recipient=LabelAddress(hub.name, "", "", hub.city, hub.country),
+        weight_kg=shp.weight_kg,
+        issued_on=shp.booked_at.date(),
+        items=tuple(LabelItem(sku, name, qty) for sku, name, qty in facts.items),
+        company_prefix_length=facts.company_prefix_length,
+    )
+    return render_return_label(label)

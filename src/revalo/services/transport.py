@@ -1,0 +1,434 @@
+"""Transport in the use cases: book consignments, share them out over the units they carry,
+and answer a unit's journey.
+
+Every time units travel — a customer's return parcel to the hub, a transfer between sites,
+a load sent to a recycler or a vendor — the best service is chosen with the transport
+model, the consignment is stored, and each unit gets its leg (its share of the kilometres,
+cost and CO2e by mass). The leg is also written into the event of the timeline that moved
+the unit.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from revalo.domain.catalog import Customer, Product, Site
+from revalo.domain.errors import InvalidValue, NotAllowed, NotFound
+from revalo.domain.journey import (
+    Consignment,
+    ConsignmentKind,
+    JourneyTotals,
+    UnitLeg,
+    journey_totals,
+    share_out,
+)
+from revalo.domain.returns import EXPECTING_STATES, ReturnRequest
+from revalo.domain.units import Change, ReturnedUnit
+from revalo.domain.values import digital_link_sscc, format_sscc, utcnow
+from revalo.engines.transport.carriers import RateCards
+from revalo.engines.transport.choice import (
+    ChoiceParams,
+    ChoiceStatus,
+    ServiceChoice,
+    choose_service,
+)
+from revalo.engines.transport.distances import (
+    CachedDistances,
+    DistanceProvider,
+    GreatCircleDistances,
+)
+from revalo.engines.transport.leg_prices import QuotedLegs
+from revalo.engines.transport.places import Place
+from revalo.engines.transport.rate_cards import load_transport_config
+from revalo.engines.transport.shipment import Parcel, Shipment
+from revalo.services.common import found, get_unit, record
+from revalo.services.ports import LegTotals, UnitOfWork
+
+#: GS1 prefix 952 is set aside by GS1 for demonstrations and examples: SSCCs built on it are
+#: well-formed but belong to no company. Set your own GS1 company prefix in production.
+DEMO_COMPANY_PREFIX = "9521234"
+
+
+@dataclass(frozen=True)
+class Transport:
+    """What the services need to book transport: rate cards, road distances, how to choose,
+    and the GS1 company prefix the SSCCs of return labels are built on."""
+
+    cards: RateCards
+    distances: DistanceProvider
+    choice: ChoiceParams = field(default_factory=ChoiceParams)
+    company_prefix: str = DEMO_COMPANY_PREFIX
+
+    @functools.cached_property
+    def legs(self) -> QuotedLegs:
+        """Carrier quotes as the disposition engine's transport costs, cached for as long
+        as the application runs (a quote's price does not depend on the day)."""
+        return QuotedLegs(self.cards, self.distances, self.choice, ready_on=utcnow().date())
+
+
+@functools.cache
+def default_transport() -> Transport:
+    """The shipped carriers file with great-circle x circuity distances (cached)."""
+    config = load_transport_config()
+    return Transport(config.rate_cards, CachedDistances(GreatCircleDistances(config.circuity)))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to carry: a unit (or an expected one) with its product's mass and flags."""
+
+    weight_kg: float
+    volume_m3: float
+    lithium: bool = False
+    bulky: bool = False
+
+    @classmethod
+    def of(cls, product: Product) -> Item:
+        return cls(product.weight_kg, product.volume_m3, product.lithium_battery, product.bulky)
+
+
+#: A unit of unknown product (quarantined, unidentified) is carried as a small parcel.
+UNKNOWN_ITEM = Item(weight_kg=2.0, volume_m3=0.01)
+
+
+def parcel_of(item: Item) -> Parcel:
+    return Parcel.cube(item.weight_kg, item.volume_m3)
+
+
+def shipment_of(
+    items: Sequence[Item],
+    origin: Place,
+    destination: Place,
+    ready_on: date,
+    needed_by: date | None = None,
+) -> Shipment:
+    if not items:
+        raise InvalidValue("nothing to ship", field="lpns")
+    return Shipment(
+        origin=origin,
+        destination=destination,
+        parcels=tuple(parcel_of(i) for i in items),
+        ready_on=ready_on,
+        needed_by=needed_by,
+        lithium=any(i.lithium for i in items),
+        bulky=any(i.bulky for i in items),
+    )
+
+
+def choose(transport: Transport, shipment: Shipment) -> ServiceChoice:
+    """Every service priced for ``shipment``, best first, with the reason for the choice."""
+    return choose_service(shipment, transport.cards, transport.distances, transport.choice)
+
+
+def book(
+    uow: UnitOfWork,
+    transport: Transport,
+    *,
+    kind: ConsignmentKind,
+    origin: Place,
+    destination: Site,
+    items: Sequence[Item],
+    at: datetime,
+    rma_number: str | None = None,
+) -> Consignment:
+    """Choose the best service for ``items`` and store the consignment (no legs yet)."""
+    choice = choose(transport, shipment_of(items, origin, Place.of(destination), at.date()))
+    if choice.status is ChoiceStatus.NO_SERVICE or choice.chosen is None:
+        raise NotAllowed(f"{origin.code} to {destination.code}: {choice.reason}")
+    q = choice.chosen
+    n = uow.sequences.next("consignment")
+    consignment = Consignment(
+        id=n,
+        kind=kind,
+        origin=origin.code,
+        destination=destination.code,
+        service_id=q.service_id,
+        carrier=q.carrier,
+        vehicle=transport.cards.get(q.service_id).vehicle,
+        km=round(q.km, 1),
+        cost=Decimal(str(round(q.cost_eur, 2))),
+        co2e_g=round(q.co2e_kg * 1000),
+        weight_kg=round(sum(i.weight_kg for i in items), 3),
+        lead_time_days=q.lead_time_days,
+        booked_at=at,
+        reason=choice.reason,
+        rma_number=rma_number,
+        sscc=format_sscc(0, transport.company_prefix, n)
+        if kind is ConsignmentKind.RETURN
+        else None,
+        units=len(items),
+    )
+    uow.consignments.add(consignment)
+    return consignment
+
+
+def leg_detail(leg: UnitLeg, consignment: Consignment) -> dict[str, Any]:
+    """What the timeline shows of a leg."""
+    return {
+        "consignment": consignment.reference,
+        "service": consignment.service_id,
+        "carrier": consignment.carrier,
+        "km": leg.km,
+        "cost_eur": str(leg.cost),
+        "co2e_kg": leg.co2e_g / 1000.0,
+    }
+
+
+def add_leg(uow: UnitOfWork, leg: UnitLeg, consignment: Consignment, change: Change) -> None:
+    """Store ``leg`` and show it on the event of ``change`` (the step that moved the unit)."""
+    uow.legs.add(leg)
+    change.event.detail = {**change.event.detail, "transport": leg_detail(leg, consignment)}
+
+
+def item_of(uow: UnitOfWork, unit: ReturnedUnit) -> Item:
+    product = uow.products.get(unit.sku) if unit.sku else None
+    return Item.of(product) if product else UNKNOWN_ITEM
+
+
+# -- customer's return parcel ------------------------------------------------------------
+def _expected_items(uow: UnitOfWork, rma: ReturnRequest) -> list[Item]:
+    """Every unit the return's parcel holds, line by line, in line order."""
+    items = []
+    for line in rma.lines:
+        product = found(uow.products.get(line.sku), f"no product {line.sku!r}", "sku")
+        items.extend([Item.of(product)] * line.quantity)
+    return items
+
+
+def return_consignment(
+    uow: UnitOfWork,
+    transport: Transport,
+    rma: ReturnRequest,
+    at: datetime,
+    *,
+    received_at: Site | None = None,
+) -> Consignment:
+    """The consignment of a customer's return parcel: booked once, when its label is first
+    issued or, at the latest, when its first unit is received (at ``received_at``)."""
+    existing = uow.consignments.for_rma(rma.number)
+    if existing is not None:
+        return existing
+    customer = found(
+        uow.customers.get(rma.customer_code), f"no customer {rma.customer_code!r}", "customer"
+    )
+    if received_at is not None:
+        hub = received_at
+    elif rma.destination_site is None:
+        raise NotAllowed(f"return {rma.number} has no destination hub yet: authorise it first")
+    else:
+        hub = found(
+            uow.sites.get(rma.destination_site), f"no site {rma.destination_site!r}", "site_code"
+        )
+    return book(
+        uow,
+        transport,
+        kind=ConsignmentKind.RETURN,
+        origin=Place.of(customer),
+        destination=hub,
+        items=_expected_items(uow, rma),
+        at=at,
+        rma_number=rma.number,
+    )
+
+
+def inbound_leg(
+    uow: UnitOfWork,
+    transport: Transport,
+    rma: ReturnRequest,
+    unit: ReturnedUnit,
+    change: Change,
+) -> None:
+    """The unit's share of its return parcel, recorded when it is received.
+
+    Shares are computed over every unit the parcel was booked for, so that the shares of
+    the units received add back to the consignment's totals once all have arrived.
+    """
+    site = found(uow.sites.get(unit.site_code), f"no site {unit.site_code!r}", "site_code")
+    consignment = return_consignment(
+        uow, transport, rma, change.event.occurred_at, received_at=site
+    )
+    items = _expected_items(uow, rma)
+    slot = 0
+    for line in rma.lines:
+        if line.line_no == unit.rma_line_no:
+            slot += max(line.received_quantity - 1, 0)
+            break
+        slot += line.quantity
+    slot = min(slot, len(items) - 1)
+    masses = [i.weight_kg for i in items]
+    ids = [unit.id if k == slot else 0 for k in range(len(items))]
+    leg = share_out(consignment, ids, masses, change.event.occurred_at)[slot]
+    add_leg(uow, leg, consignment, change)
+
+
+# -- between sites and out ------------------------------------------------------------------
+def ship_together(
+    uow: UnitOfWork,
+    transport: Transport,
+    units: Sequence[ReturnedUnit],
+    step: Callable[[ReturnedUnit, str], Change],
+    *,
+    kind: ConsignmentKind,
+    origin: Site,
+    destination: Site,
+    at: datetime,
+) -> Consignment:
+    """Book one consignment for ``units``, apply ``step`` (unit, consignment reference) to
+    each, store the changes, and give each unit its leg on its change's event."""
+    items = [item_of(uow, u) for u in units]
+    consignment = book(
+        uow,
+        transport,
+        kind=kind,
+        origin=Place.of(origin),
+        destination=destination,
+        items=items,
+        at=at,
+    )
+    changes = [step(u, consignment.reference) for u in units]
+    legs = share_out(consignment, [u.id for u in units], [i.weight_kg for i in items], at)
+    for leg, change in zip(legs, changes, strict=True):
+        add_leg(uow, leg, consignment, change)
+    record(uow, *changes)
+    return consignment
+
+
+# -- the journey ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class JourneyLeg:
+    leg: UnitLeg
+    consignment: Consignment
+
+
+@dataclass(frozen=True, slots=True)
+class Journey:
+    lpn: str
+    legs: tuple[JourneyLeg, ...]
+    totals: JourneyTotals
+
+
+def unit_journey(uow: UnitOfWork, lpn: str) -> Journey:
+    """Every leg a unit travelled, with the consignment that carried it, and the totals."""
+    with uow:
+        unit = get_unit(uow, lpn)
+        legs = uow.legs.for_unit(unit.id)
+        rows = []
+        for leg in legs:
+            consignment = uow.consignments.get(leg.consignment_id)
+            assert consignment is not None  # a foreign key
+            rows.append(JourneyLeg(leg, consignment))
+        return Journey(unit.lpn, tuple(rows), journey_totals(legs))
+
+
+# -- quoting ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """Where a quoted shipment leaves from or goes to: a site or customer code, or a point."""
+
+    code: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def resolve_place(uow: UnitOfWork, ref: PlaceRef, field_name: str) -> Place:
+    """A site, else a customer, by code; or the point given (country, lat, lon)."""
+    if ref.code:
+        code = ref.code.strip().upper()
+        where: Site | Customer | None = uow.sites.get(code) or uow.customers.get(code)
+        if where is None:
+            raise NotFound(f"no site or customer with code {ref.code!r}", field=field_name)
+        return Place.of(where)
+    if ref.country is None or ref.lat is None or ref.lon is None:
+        raise InvalidValue(
+            "name a site or customer code, or give country, lat and lon", field=field_name
+        )
+    try:
+        return Place(field_name.upper(), ref.country.strip().upper(), ref.lat, ref.lon)
+    except InvalidValue as exc:
+        raise InvalidValue(exc.message, field=field_name) from exc
+
+
+def quote_shipment(
+    uow: UnitOfWork,
+    transport: Transport,
+    *,
+    origin: PlaceRef,
+    destination: PlaceRef,
+    parcels: Sequence[Parcel],
+    ready_on: date,
+    needed_by: date | None = None,
+    lithium: bool = False,
+    bulky: bool = False,
+) -> ServiceChoice:
+    """Price every service for a shipment and choose the best (nothing is booked)."""
+    with uow:
+        here = resolve_place(uow, origin, "origin")
+        there = resolve_place(uow, destination, "destination")
+    if not parcels:
+        raise InvalidValue("a shipment needs at least one parcel", field="parcels")
+    shipment = Shipment(here, there, tuple(parcels), ready_on, needed_by, lithium, bulky)
+    return choose(transport, shipment)
+
+
+# -- return labels ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LabelFacts:
+    """What a return label shows: the parcel's consignment (service, SSCC), who sends it,
+    where it goes, and what is inside (sku, description, quantity)."""
+
+    rma: ReturnRequest
+    consignment: Consignment
+    customer: Customer
+    hub: Site
+    items: tuple[tuple[str, str, int], ...]
+    digital_link: str
+    company_prefix_length: int
+
+
+def return_label(
+    uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
+) -> LabelFacts:
+    """The label of an authorised return. Its parcel is booked with the best service the
+    first time (its SSCC is then fixed); every later call gives the same label."""
+    with uow:
+        rma = found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        if rma.state not in EXPECTING_STATES:
+            raise NotAllowed(
+                f"return {rma.number} is {rma.state.value}: a label is issued only for an "
+                "authorised return"
+            )
+        consignment = return_consignment(uow, transport, rma, at or utcnow())
+        customer = found(
+            uow.customers.get(rma.customer_code), f"no customer {rma.customer_code!r}", "customer"
+        )
+        hub = found(
+            uow.sites.get(consignment.destination), f"no site {consignment.destination!r}", "site"
+        )
+        items = []
+        for line in rma.lines:
+            product = uow.products.get(line.sku)
+            items.append((line.sku, product.name if product else line.sku, line.quantity))
+        uow.commit()
+    assert consignment.sscc is not None  # every return consignment has one
+    return LabelFacts(
+        rma=rma,
+        consignment=consignment,
+        customer=customer,
+        hub=hub,
+        items=tuple(items),
+        digital_link=digital_link_sscc(consignment.sscc),
+        company_prefix_length=len(transport.company_prefix),
+    )
+
+
+def transport_totals(uow: UnitOfWork) -> LegTotals:
+    """Every journey so far: units that travelled, legs, km, cost and CO2e, and the
+    consignments booked by kind."""
+    with uow:
+        return uow.legs.totals()

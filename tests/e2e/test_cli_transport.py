@@ -1,0 +1,84 @@
+"""``revalo quote`` and ``revalo label`` on a temporary SQLite file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import zxingcpp
+
+from revalo.adapters.db import sqlite_url
+from revalo.bootstrap import bootstrap
+from revalo.services import returns
+from revalo.settings import Settings
+from tests.conftest import World
+from tests.e2e.conftest import revalo
+
+
+def test_quote_prints_every_service_best_first(db: tuple[Path, World]) -> None:
+    path, _ = db
+    result = revalo(
+        "quote",
+        "--from",
+        "HUB-FR",
+        "--to",
+        "DE:52.52,13.40",
+        "--parcel",
+        "2.5kg@40x30x20",
+        "--parcel",
+        "1kg@20x20x10",
+        "--lithium",
+        "--json",
+        "--db",
+        path,
+    )
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["status"] == "on_time"
+    assert body["chosen"] == body["quotes"][0]["service_id"]
+    refused = {q["service_id"]: q["refused"] for q in body["quotes"] if q["refused"]}
+    assert "lithium" in refused["PARCEL-STD"]
+    table = revalo(
+        "quote", "--from", "hub-fr", "--to", "REP-FR", "--parcel", "3kg@30x30x30", "--db", path
+    )
+    assert table.exit_code == 0 and "on_time" in table.output and "*" in table.output
+
+
+def test_quote_refuses_bad_input_with_one_line(db: tuple[Path, World]) -> None:
+    path, _ = db
+    bad = revalo("quote", "--from", "HUB-FR", "--to", "REP-FR", "--parcel", "heavy", "--db", path)
+    assert bad.exit_code == 2 and "WEIGHTkg@LxWxH" in bad.output
+    nowhere = revalo(
+        "quote", "--from", "ATLANTIS", "--to", "REP-FR", "--parcel", "1kg@10x10x10", "--db", path
+    )
+    assert nowhere.exit_code == 1 and "ATLANTIS" in nowhere.output
+    assert "Traceback" not in bad.output + nowhere.output
+
+
+def test_label_writes_the_pdf_of_an_authorised_return(
+    db: tuple[Path, World], tmp_path: Path
+) -> None:
+    path, world = db
+    app = bootstrap(Settings(database_url=sqlite_url(path)))
+    try:
+        rma = returns.request_return(
+            app.uow(),
+            app.policy,
+            customer_code="C-JONAS",
+            lines=[returns.LineRequest("DRILL-18", 1, returns.ReturnReason.WITHDRAWAL)],
+            delivered_at=world.now,
+            actor="portal",
+        )
+    finally:
+        app.close()
+    out = tmp_path / "label.pdf"
+    result = revalo("label", rma.number.lower(), "-o", out, "--db", path)
+    assert result.exit_code == 0, result.output
+    page = pdfium.PdfDocument(out.read_bytes())[0]
+    codes = list(zxingcpp.read_barcodes(page.render(scale=4).to_pil()))
+    sscc = next(c for c in codes if c.format == zxingcpp.BarcodeFormat.Code128).bytes.decode()[2:]
+    assert f"SSCC {sscc}" in result.output
+    assert "Hub Köln" in page.get_textpage().get_text_range()
+    missing = revalo("label", "RMA99999999", "-o", out, "--db", path)
+    assert missing.exit_code == 1 and "RMA99999999" in missing.output
