@@ -83,4 +83,4 @@ def load_transport(settings: Settings) -> Transport:
     prefix = settings.gs1_company_prefix or DEMO_COMPANY_PREFIX
     # Checked now, so that a wrong prefix stops the start rather than the first label.
     format_sscc(0, prefix, 1)
-    return Transport(config.rate_cards, CachedDistances(provider), company_prefix=prefix)
+    return Transport(config.rate_cards, CachedDistances(provider), config.choice, prefix)

@@ -103,8 +103,14 @@ def test_a_laptop_from_request_to_sale(any_client: TestClient, world: World) -> 
 
     listed = ok(c.post(f"{API}/units/{lpn}/dispatch", json={"document": "LIST-77"}))
     assert listed["state"] == "listed"
-    sold = ok(c.post(f"{API}/units/{lpn}/sell", json={"document": "ORDER-9"}))
+    refused(c.post(f"{API}/units/{lpn}/sell", json={"price": "-1"}), 422, "price")
+    sold = ok(c.post(f"{API}/units/{lpn}/sell", json={"document": "ORDER-9", "price": "420"}))
     assert sold["state"] == "sold" and sold["in_stock"] is False
+    assert sold["proceeds"] == "420.00"
+    # A later payment for it (a buyer's extra for the charger) adds to what it brought.
+    more = ok(c.post(f"{API}/units/{lpn}/proceeds", json={"amount": "15.5", "document": "INV-3"}))
+    assert more["proceeds"] == "435.50"
+    refused(c.post(f"{API}/units/{lpn}/proceeds", json={"amount": "-2"}), 422, "amount")
 
     detail = ok(c.get(f"{API}/units/{lpn}"))
     assert detail["product"]["sku"] == "LAP-14"
@@ -119,10 +125,11 @@ def test_a_laptop_from_request_to_sale(any_client: TestClient, world: World) -> 
     timeline = ok(c.get(f"{API}/units/{lpn}/timeline"))
     types = [e["type"] for e in timeline["data"]]
     assert types[:4] == ["received", "moved", "inspected", "disposition_recorded"]
-    assert types[-2:] == ["listed", "dispatched"]
+    assert types[-3:] == ["listed", "dispatched", "proceeds_recorded"]
     assert timeline["count"] == len(types)
     assert {e["actor"] for e in timeline["data"]} == {"operator"}
-    assert timeline["data"][-1]["document"] == "ORDER-9"
+    assert timeline["data"][-2]["document"] == "ORDER-9"
+    assert timeline["data"][-2]["detail"] == {"price_eur": "420.00"}
 
     back = ok(c.get(f"{API}/returns/{rma['number']}"))
     assert back["state"] == "received"

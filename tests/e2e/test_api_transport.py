@@ -132,3 +132,28 @@ def test_no_label_for_a_return_that_is_not_authorised(client: TestClient) -> Non
     assert rejected["state"] == "rejected"
     assert "rejected" in refused(client.get(f"{API}/returns/{rejected['number']}/label"), 409, None)
     refused(client.get(f"{API}/returns/RMA99999999/label"), 404, "number")
+
+
+def test_a_price_on_co2_can_change_the_choice(client: TestClient) -> None:
+    heavy = [{"weight_kg": 400.0, "length_cm": 120, "width_cm": 80, "height_cm": 150}]
+    by_cost = _quote(client, parcels=heavy)
+    green = _quote(client, parcels=heavy, co2_eur_per_kg=50.0)
+    on_time = [q for q in green["quotes"] if q["refused"] is None]
+    assert green["chosen"]["co2e_kg"] == min(q["co2e_kg"] for q in on_time)
+    assert by_cost["chosen"]["cost_eur"] == min(
+        q["cost_eur"] for q in by_cost["quotes"] if q["refused"] is None
+    )
+    assert "lowest cost + CO2" in green["reason"]
+    refused(
+        client.post(
+            f"{API}/quotes",
+            json={
+                "origin": {"code": "HUB-FR"},
+                "destination": {"code": "REP-FR"},
+                "parcels": heavy,
+                "co2_eur_per_kg": -1,
+            },
+        ),
+        422,
+        "co2_eur_per_kg",
+    )

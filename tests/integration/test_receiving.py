@@ -12,6 +12,7 @@ from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.services import queries, receiving, stock
 from revalo.services.ports import UnitFilter
+from revalo.services.transport import default_transport, return_label, unit_journey
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan, snapshot
 
@@ -184,3 +185,23 @@ def test_a_foreign_lpn_scanned_twice_is_one_quarantined_unit(world: World) -> No
     assert first.quarantined and first.created
     assert not again.created and again.unit.lpn == first.unit.lpn
     assert queries.list_units(world.app.uow(), UnitFilter()).total == 1
+
+
+def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
+    world: World,
+) -> None:
+    rma = ask(world, line("DRILL-18"))
+    label = return_label(world.app.uow(), default_transport(), rma.number)
+    sscc = label.consignment.sscc
+    assert sscc is not None
+    before = snapshot(world.app)
+    out = scan(world, f"]C100{sscc}")
+    assert out.unit is None and not out.created and out.rma_number == rma.number
+    assert f"parcel {sscc} of return {rma.number}" in out.message
+    assert snapshot(world.app) == before, "scanning the parcel's label changes nothing"
+    # Then the item inside, scanned with the return's number, carries that parcel's share.
+    item = scan(world, gs1(world.drill), rma_number=rma.number)
+    assert item.created and not item.quarantined
+    assert item.unit is not None
+    first = unit_journey(world.app.uow(), item.unit.lpn).legs[0].consignment
+    assert first.sscc == sscc

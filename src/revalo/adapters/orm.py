@@ -23,6 +23,7 @@ from revalo.domain.catalog import (
     Site,
     SiteKind,
 )
+from revalo.domain.collection_plan import CollectionPlanRecord, CollectionPlanStatus
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
 from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
@@ -201,6 +202,7 @@ units = sa.Table(
     sa.Column("data_wiped_at", UtcDateTime),
     sa.Column("tested_at", UtcDateTime),
     sa.Column("updated_at", UtcDateTime),
+    sa.Column("proceeds", Money),
 )
 
 inspections = sa.Table(
@@ -319,6 +321,26 @@ unit_legs = sa.Table(
     sa.Column("weight_kg", sa.Float, nullable=False),
 )
 
+collection_plans = sa.Table(
+    "collection_plans",
+    metadata,
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("day", sa.Date, nullable=False, index=True),
+    sa.Column("region", sa.String(100), nullable=False),
+    sa.Column("status", _enum(CollectionPlanStatus), nullable=False, index=True),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("seed", sa.Integer, nullable=False),
+    sa.Column("seconds", sa.Float, nullable=False),
+    sa.Column("km", sa.Float, nullable=False),
+    sa.Column("cost", Money, nullable=False),
+    sa.Column("co2e_g", sa.BigInteger, nullable=False),
+    sa.Column("collected", sa.Integer, nullable=False),
+    sa.Column("deferred", sa.Integer, nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False),
+    sa.Column("committed_at", UtcDateTime),
+    sa.Column("committed_by", sa.String(100)),
+)
+
 mapper_registry = registry(metadata=metadata)
 
 
@@ -352,3 +374,4 @@ def start_mappers() -> None:
     m(StockMove, stock_moves)
     m(Consignment, consignments)
     m(UnitLeg, unit_legs)
+    m(CollectionPlanRecord, collection_plans)

@@ -9,16 +9,25 @@ the database, so that their order does not depend on a database's collation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
+from revalo.domain.events import EventType
+from revalo.domain.units import UnitState
+from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
 from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 _DAY_SECONDS = 86_400.0
+
+
+def _day(value: Any) -> date:
+    """``date(x)`` comes back as text from SQLite and as a date from PostgreSQL."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _text(value: Any) -> str:
@@ -159,3 +168,181 @@ class SqlReportRepository:
             .subquery()
         )
         return self._stats(rows, by_site)
+
+    # -- the web dashboard's aggregations (rows are read models of services/dashboard.py) --
+    def _per_day(
+        self, column: sa.ColumnElement[Any], start: datetime, end: datetime, *where: Any
+    ) -> dict[date, int]:
+        day = sa.func.date(column)
+        stmt = (
+            sa.select(day, sa.func.count())
+            .where(column >= start, column < end, *where)
+            .group_by(day)
+        )
+        return {_day(d): int(n) for d, n in self.session.execute(stmt)}
+
+    def units_received_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        return self._per_day(orm.units.c.received_at, start, end)
+
+    def units_graded_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        return self._per_day(orm.inspections.c.inspected_at, start, end)
+
+    def units_left_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        m = orm.stock_moves.c
+        return self._per_day(m.moved_at, start, end, m.to_location.is_(None))
+
+    def stock_by_site_and_state(self) -> dict[tuple[str, str], int]:
+        u = orm.units.c
+        stmt = (
+            sa.select(u.site_code, u.state, sa.func.count())
+            .where(u.location_code.is_not(None))
+            .group_by(u.site_code, u.state)
+        )
+        return {(site, _text(state)): int(n) for site, state, n in self.session.execute(stmt)}
+
+    def stock_by_grade(self) -> dict[tuple[str, str], int]:
+        u = orm.units.c
+        stmt = (
+            sa.select(u.functional_grade, u.cosmetic_grade, sa.func.count())
+            .where(u.location_code.is_not(None))
+            .group_by(u.functional_grade, u.cosmetic_grade)
+        )
+        return {(f or "", c or ""): int(n) for f, c, n in self.session.execute(stmt)}
+
+    def _bucket(self, days: sa.ColumnElement[Any], edges: Sequence[int]) -> sa.ColumnElement[Any]:
+        """The index of the age bucket: 0 below ``edges[0]`` days, ..., len(edges) above."""
+        whens = [(days < edge, i) for i, edge in enumerate(edges)]
+        return sa.case(*whens, else_=len(edges))
+
+    def stock_ages(
+        self, as_of: datetime, edges: Sequence[int], *, by: str, site_code: str | None = None
+    ) -> Sequence[AgeCount]:
+        u = orm.units.c
+        now = sa.literal(as_of, orm.UtcDateTime())
+        bucket = self._bucket(self._days(u.received_at, now), edges).label("bucket")
+        key = {"site": u.site_code, "location": u.location_code}.get(by, sa.literal(""))
+        stmt = sa.select(key, bucket, sa.func.count()).where(u.location_code.is_not(None))
+        if site_code:
+            stmt = stmt.where(u.site_code == site_code)
+        rows = self.session.execute(stmt.group_by(key, bucket))
+        return [AgeCount(str(k or ""), int(b), int(n)) for k, b, n in rows]
+
+    def oldest_in_stock(
+        self, as_of: datetime, *, min_days: float, limit: int, offset: int = 0
+    ) -> tuple[list[StaleUnit], int]:
+        u, p = orm.units.c, orm.products.c
+        now = sa.literal(as_of, orm.UtcDateTime())
+        days = self._days(u.received_at, now)
+        cond = sa.and_(u.location_code.is_not(None), days >= min_days)
+        total = self.session.scalar(sa.select(sa.func.count()).select_from(orm.units).where(cond))
+        stmt = (
+            sa.select(u.lpn, u.site_code, u.location_code, u.state, p.name, days)
+            .join_from(orm.units, orm.products, u.sku == p.sku, isouter=True)
+            .where(cond)
+            .order_by(u.received_at, u.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [
+            StaleUnit(lpn, site, loc or "", _text(state), name or "", float(d))
+            for lpn, site, loc, state, name, d in self.session.execute(stmt)
+        ]
+        return rows, int(total or 0)
+
+    def routes_of_units_received(self, start: datetime, end: datetime) -> dict[str, int]:
+        u = orm.units.c
+        stmt = (
+            sa.select(u.route, sa.func.count())
+            .where(u.received_at >= start, u.received_at < end, u.route.is_not(None))
+            .group_by(u.route)
+        )
+        return {_text(route): int(n) for route, n in self.session.execute(stmt)}
+
+    def value_received(self, start: datetime, end: datetime) -> tuple[int, Decimal]:
+        u, p = orm.units.c, orm.products.c
+        stmt = (
+            sa.select(sa.func.count(), sa.func.sum(p.new_price))
+            .join_from(orm.units, orm.products, u.sku == p.sku)
+            .where(u.received_at >= start, u.received_at < end)
+        )
+        n, total = self.session.execute(stmt).one()
+        return int(n or 0), Decimal(total or 0)
+
+    def value_recovered(self, start: datetime, end: datetime) -> tuple[int, Decimal, Decimal]:
+        u, p, m = orm.units.c, orm.products.c, orm.stock_moves.c
+        left = sa.select(m.unit_id).where(
+            m.to_location.is_(None), m.moved_at >= start, m.moved_at < end
+        )
+        # A restocked unit is sellable as new again: it counts at its new price unless
+        # proceeds were recorded for it.
+        brought = sa.case(
+            (sa.and_(u.state == UnitState.RESTOCKED, u.proceeds.is_(None)), p.new_price),
+            else_=sa.func.coalesce(u.proceeds, 0),
+        )
+        stmt = (
+            sa.select(sa.func.count(), sa.func.sum(p.new_price), sa.func.sum(brought))
+            .join_from(orm.units, orm.products, u.sku == p.sku)
+            .where(u.id.in_(left))
+        )
+        n, value, proceeds = self.session.execute(stmt).one()
+        return int(n or 0), Decimal(value or 0), Decimal(proceeds or 0)
+
+    def returns_requested(self, start: datetime, end: datetime) -> int:
+        r = orm.return_requests.c
+        stmt = sa.select(sa.func.count()).where(r.requested_at >= start, r.requested_at < end)
+        return int(self.session.scalar(stmt) or 0)
+
+    def work_cost(self, start: datetime, end: datetime) -> WorkCost:
+        w = orm.work_orders.c
+        stmt = sa.select(
+            sa.func.count(),
+            sa.func.count(sa.distinct(w.unit_id)),
+            sa.func.sum(w.labour_minutes),
+            sa.func.sum(w.parts_cost),
+        ).where(w.completed_at >= start, w.completed_at < end)
+        orders, units, minutes, parts = self.session.execute(stmt).one()
+        return WorkCost(int(orders or 0), int(units or 0), int(minutes or 0), Decimal(parts or 0))
+
+    def site_flows(self) -> Sequence[Flow]:
+        e = orm.unit_events.c
+        count = sa.func.count()
+        out: list[Flow] = []
+        shipped_from = e.detail["from_site"].as_string()
+        stmt = (
+            sa.select(shipped_from, e.site_code, count)
+            .where(e.type == EventType.SHIPPED)
+            .group_by(shipped_from, e.site_code)
+        )
+        out += [Flow(a, b, "transfer", int(n)) for a, b, n in self.session.execute(stmt) if a and b]
+        sent_to = e.detail["destination_site"].as_string()
+        stmt = (
+            sa.select(e.site_code, sent_to, count)
+            .where(e.type == EventType.DISPATCHED, sent_to.is_not(None))
+            .group_by(e.site_code, sent_to)
+        )
+        out += [Flow(a, b, "dispatch", int(n)) for a, b, n in self.session.execute(stmt) if a and b]
+        return sorted(out, key=lambda f: (-f.units, f.origin, f.destination))
+
+    def inflows(self) -> Sequence[Inflow]:
+        e, u, r, c = (
+            orm.unit_events.c,
+            orm.units.c,
+            orm.return_requests.c,
+            orm.customers.c,
+        )
+        stmt = (
+            sa.select(
+                c.country, e.site_code, sa.func.count(), sa.func.avg(c.lat), sa.func.avg(c.lon)
+            )
+            .join_from(orm.unit_events, orm.units, e.unit_id == u.id)
+            .join(orm.return_requests, r.number == u.rma_number)
+            .join(orm.customers, c.code == r.customer_code)
+            .where(e.type == EventType.RECEIVED)
+            .group_by(c.country, e.site_code)
+        )
+        rows = [
+            Inflow(country, site, int(n), float(lat), float(lon))
+            for country, site, n, lat, lon in self.session.execute(stmt)
+            if site
+        ]
+        return sorted(rows, key=lambda f: (-f.units, f.country, f.site_code))

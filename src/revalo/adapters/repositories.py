@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
+from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import UnitEvent
 from revalo.domain.inspection import Inspection
@@ -372,8 +373,15 @@ class SqlLegRepository(_Repo):
             )
         )
 
-    def totals(self) -> LegTotals:
-        c = orm.unit_legs.c
+    def totals(self, start: datetime | None = None, end: datetime | None = None) -> LegTotals:
+        c, k = orm.unit_legs.c, orm.consignments.c
+        legs_in, booked_in = [], []
+        if start is not None:
+            legs_in.append(c.at >= start)
+            booked_in.append(k.booked_at >= start)
+        if end is not None:
+            legs_in.append(c.at < end)
+            booked_in.append(k.booked_at < end)
         units, legs, km, cost, co2 = self.session.execute(
             sa.select(
                 sa.func.count(sa.distinct(c.unit_id)),
@@ -381,10 +389,11 @@ class SqlLegRepository(_Repo):
                 sa.func.coalesce(sa.func.sum(c.km), 0.0),
                 sa.func.sum(c.cost),
                 sa.func.coalesce(sa.func.sum(c.co2e_g), 0),
-            )
+            ).where(*legs_in)
         ).one()
-        k = orm.consignments.c
-        kinds = self.session.execute(sa.select(k.kind, sa.func.count()).group_by(k.kind))
+        kinds = self.session.execute(
+            sa.select(k.kind, sa.func.count()).where(*booked_in).group_by(k.kind)
+        )
         return LegTotals(
             units=int(units),
             legs=int(legs),
@@ -404,6 +413,18 @@ class SqlLegRepository(_Repo):
                 sa.select(UnitLeg).where(c.consignment_id == consignment_id).order_by(c.id)
             )
         )
+
+
+class SqlCollectionPlanRepository(_Repo):
+    def get(self, plan_id: int) -> CollectionPlanRecord | None:
+        return self.session.get(CollectionPlanRecord, plan_id)
+
+    def for_day(self, day: date, region: str | None = None) -> Sequence[CollectionPlanRecord]:
+        c = orm.collection_plans.c
+        stmt = sa.select(CollectionPlanRecord).where(c.day == day)
+        if region is not None:
+            stmt = stmt.where(c.region == region)
+        return list(self.session.scalars(stmt.order_by(c.id)))
 
 
 class SqlSequences:

@@ -35,6 +35,7 @@ class SqlAlchemyUnitOfWork:
     ledger: ports.LedgerRepository
     consignments: ports.ConsignmentRepository
     legs: ports.LegRepository
+    collection_plans: ports.CollectionPlanRepository
     sequences: ports.Sequences
     reports: ports.ReportRepository
 
@@ -75,6 +76,7 @@ class SqlAlchemyUnitOfWork:
         self.ledger = r.SqlLedgerRepository(s)
         self.consignments = r.SqlConsignmentRepository(s)
         self.legs = r.SqlLegRepository(s)
+        self.collection_plans = r.SqlCollectionPlanRepository(s)
         self.sequences = r.SqlSequences(s)
         self.reports = SqlReportRepository(s)
 

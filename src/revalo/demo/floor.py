@@ -16,6 +16,7 @@ from revalo.demo.calendar import Calendar
 from revalo.demo.grading import Grading
 from revalo.demo.network import Network
 from revalo.demo.plan import PlannedUnit
+from revalo.domain.disposition import DispositionRoute
 from revalo.domain.work_orders import WorkOrder
 from revalo.domain.work_orders import WorkOrderKind as WK
 from revalo.services.ports import UnitOfWork
@@ -43,6 +44,7 @@ class SimUnit:
     grading: Grading | None = None
     orders: list[WorkOrder] = field(default_factory=list)
     destination: str | None = None
+    route: DispositionRoute | None = None
     failed: WK | None = None
     unidentified: bool = False
 

@@ -99,6 +99,7 @@ class Intake:
             rma_number=unit.rma,
             at=at,
         )
+        assert out.unit is not None  # an item's code always gives a unit
         unit.lpn, unit.site = out.unit.lpn, unit.hub
         if f.rng.random() < fig.LPN_RESCAN:
             # Scanned again at put-away: the same unit, nothing changes.
@@ -135,6 +136,7 @@ class Intake:
             out = f.agenda.call(
                 receiving.receive_scan, f.uow, scan, site_code=unit.hub, operator=who, at=at
             )
+        assert out.unit is not None  # an item's code always gives a unit
         unit.lpn, unit.site = out.unit.lpn, unit.hub
         self._received(unit, out.quarantined)
 

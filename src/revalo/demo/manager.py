@@ -93,6 +93,8 @@ class Manager:
                     unit.clock = at
                     if shipped.consignment.kind is ConsignmentKind.TRANSFER:
                         self.p.shipped(unit, shipped.consignment.lead_time_days)
+                    else:
+                        self.p.left_for_partner(unit)
 
     def decide(self, day: int) -> None:
         """Run the day's disposition batch and send each decided unit on."""

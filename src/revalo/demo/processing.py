@@ -5,6 +5,7 @@ units go to workshops, technicians work, partners collect, online shops sell."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
@@ -107,6 +108,7 @@ class Processing:
         first day it can be worked on."""
         f = self.f
         unit.orders, unit.destination, unit.failed = orders, destination, None
+        unit.route = route
         if route in WORK_AT_DESTINATION and destination and destination != unit.site:
             self.outbound[unit.lpn] = unit
         elif unit.orders:
@@ -223,11 +225,39 @@ class Processing:
 
     def sell(self, unit: SimUnit) -> None:
         f = self.f
+        assert unit.grading is not None
+        share = fig.SALE_PRICE_SHARE[unit.grading.cosmetic.value] * f.rng.uniform(0.85, 1.15)
+        price = (unit.plan.item.product.new_price * Decimal(str(share))).quantize(Decimal("0.01"))
         f.agenda.call(
             stock.sell_unit,
             f.uow,
             unit.lpn,
             operator="web-shop",
             document=f.document("SO"),
+            at=f.agenda.at(Phase.SELL, unit),
+            price=price,
+        )
+
+    def left_for_partner(self, unit: SimUnit) -> None:
+        """A unit dispatched to a partner: a recycler pays by the kg on its statement a few
+        days later (the other partners' terms are not modelled)."""
+        if unit.route is not DispositionRoute.RECYCLE:
+            return
+        f = self.f
+        day = f.agenda.day + fig.RECYCLER_STATEMENT_DAYS
+        f.agenda.later(day, Phase.SELL, self.recycler_pays, unit)
+
+    def recycler_pays(self, unit: SimUnit) -> None:
+        f = self.f
+        kg = Decimal(str(unit.plan.item.product.weight_kg))
+        amount = (kg * Decimal(str(fig.RECYCLER_EUR_PER_KG))).quantize(Decimal("0.01"))
+        f.agenda.call(
+            stock.record_proceeds,
+            f.uow,
+            unit.lpn,
+            amount=amount,
+            operator=MANAGER,
+            document=f.document("RS"),
+            reason="recycler's statement",
             at=f.agenda.at(Phase.SELL, unit),
         )

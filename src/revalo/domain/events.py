@@ -26,6 +26,8 @@ class EventType(enum.StrEnum):
     ARRIVED = "arrived"
     LISTED = "listed"
     DISPATCHED = "dispatched"
+    #: Money the unit brought after it left: a partner's payment, a vendor's credit.
+    PROCEEDS_RECORDED = "proceeds_recorded"
 
 
 @dataclass(eq=False)

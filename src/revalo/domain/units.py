@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from revalo.domain.catalog import LocationKind, Site, location_code
@@ -97,6 +98,13 @@ _ENDS_AT_DESTINATION = frozenset(
 )
 
 
+def _money(value: Decimal, field: str) -> Decimal:
+    amount = Decimal(value)
+    if not amount.is_finite() or amount < 0:
+        raise InvalidValue(f"{field} {value} EUR must be zero or more", field=field)
+    return amount.quantize(Decimal("0.01"))
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     event: UnitEvent
@@ -127,6 +135,9 @@ class ReturnedUnit:
     data_wiped_at: datetime | None = None
     tested_at: datetime | None = None
     updated_at: datetime | None = None
+    #: What the unit brought, EUR: its sale price, a partner's payment, a vendor's credit
+    #: (None: nothing recorded yet).
+    proceeds: Decimal | None = None
 
     # -- creation ---------------------------------------------------------------------------
     @classmethod
@@ -507,8 +518,43 @@ class ReturnedUnit:
             detail={"route": self.route.value, "destination_site": self.destination_site},
         )
 
-    def sell(self, *, at: datetime, actor: str, document: str = "") -> Change:
+    def sell(
+        self, *, at: datetime, actor: str, document: str = "", price: Decimal | None = None
+    ) -> Change:
+        """A listed unit is sold (at ``price``, EUR, when known): it leaves the stock."""
         self.ensure_can(_U.SOLD)
+        detail = {}
+        if price is not None:
+            self.proceeds = _money(price, "price")
+            detail["price_eur"] = str(self.proceeds)
         return self._change(
-            EventType.DISPATCHED, at, actor, _U.SOLD, to=None, document=document, reason="sold"
+            EventType.DISPATCHED,
+            at,
+            actor,
+            _U.SOLD,
+            to=None,
+            document=document,
+            reason="sold" + (f" for {self.proceeds} EUR" if price is not None else ""),
+            detail=detail,
+        )
+
+    def record_proceeds(
+        self, *, amount: Decimal, at: datetime, actor: str, document: str = "", reason: str = ""
+    ) -> Change:
+        """Money the unit brought after it left (a partner's payment, a vendor's credit, a
+        recycler's price per kg): added to what it brought before."""
+        if not self.is_final:
+            raise NotAllowed(
+                f"unit {self.lpn} is {self.state.value}: proceeds are recorded once it has left"
+            )
+        paid = _money(amount, "amount")
+        self.proceeds = (self.proceeds or Decimal("0.00")) + paid
+        return self._change(
+            EventType.PROCEEDS_RECORDED,
+            at,
+            actor,
+            self.state,
+            document=document,
+            reason=reason or f"{paid} EUR received",
+            detail={"amount_eur": str(paid), "proceeds_eur": str(self.proceeds)},
         )

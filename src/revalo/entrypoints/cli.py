@@ -21,6 +21,7 @@ from rich.table import Table
 from revalo.bootstrap import bootstrap
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
     CliError,
     DbPath,
@@ -51,6 +52,9 @@ export_app = typer.Typer(help="Export data to CSV files.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
+plan_app = typer.Typer(help="Plan the work of a day.", no_args_is_help=True)
+app.add_typer(plan_app, name="plan")
+plan_app.command("collections")(plan_collections_command)
 app.command("demo")(demo)
 
 #: Above this many problems, bad rows are listed as plain lines rather than a table.
@@ -97,7 +101,8 @@ def serve(
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
-    """Bring the schema up to date, then serve the REST API (OpenAPI at /docs)."""
+    """Bring the schema up to date, then serve the web pages (at /) and the REST API
+    (at /api/v1, documentation at /docs)."""
     with reported():
         from revalo.adapters.migrate import upgrade
         from revalo.entrypoints.api.server import serve as serve_api
@@ -107,6 +112,9 @@ def serve(
             upgrade(settings.database_url)
             rv = bootstrap(settings)
         try:
+            out().print(
+                f"Open http://{host}:{port}/ (web pages; API documentation at /docs); Ctrl+C stops."
+            )
             serve_api(rv, host=host, port=port)
         finally:
             rv.close()

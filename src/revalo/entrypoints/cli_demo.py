@@ -235,7 +235,8 @@ def demo(
     ] = Path("revalo-demo.db"),
     weeks: Annotated[int, typer.Option(min=1, max=52, help="Simulated weeks.")] = 8,
     serve: Annotated[
-        bool, typer.Option("--serve", help="Then serve the API on the demo database.")
+        bool,
+        typer.Option("--serve", help="Then serve the web pages and the API on the demo database."),
     ] = False,
     host: Annotated[str, typer.Option(help="Address to serve the API on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65_535, help="Port to serve on.")] = 8000,
@@ -267,7 +268,9 @@ def demo(
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 
-            out.print(f"Serving the API on http://{host}:{port} (docs at /docs); Ctrl+C stops.")
+            out.print(
+                f"Open http://{host}:{port}/ (web pages; API documentation at /docs); Ctrl+C stops."
+            )
             serve_api(app, host=host, port=port)
     finally:
         app.close()

@@ -103,6 +103,14 @@ def quote_command(
     ] = None,
     lithium: Annotated[bool, typer.Option(help="It holds lithium batteries.")] = False,
     bulky: Annotated[bool, typer.Option(help="It holds bulky items (two-person).")] = False,
+    co2_eur_per_kg: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            help="Price of a kg CO2e when ranking (default: the carriers file's).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     db: DbPath = None,
     url: DbUrl = None,
@@ -125,6 +133,7 @@ def quote_command(
                 needed_by=by,
                 lithium=lithium,
                 bulky=bulky,
+                co2_eur_per_kg=co2_eur_per_kg,
             )
         if as_json:
             body = {

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
+from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import UnitEvent
 from revalo.domain.inspection import Inspection
@@ -22,6 +23,7 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
+    from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 T = TypeVar("T")
@@ -153,8 +155,9 @@ class LegRepository(Protocol):
     def add(self, leg: UnitLeg) -> None: ...
     def for_unit(self, unit_id: int) -> Sequence[UnitLeg]: ...
     def for_consignment(self, consignment_id: int) -> Sequence[UnitLeg]: ...
-    def totals(self) -> LegTotals:
-        """Units that travelled, their legs, and the sums of km, cost and CO2e (g)."""
+    def totals(self, start: datetime | None = None, end: datetime | None = None) -> LegTotals:
+        """Units that travelled, their legs, and the sums of km, cost and CO2e (g), of the
+        legs travelled between ``start`` and ``end`` (all when None)."""
         ...
 
 
@@ -172,6 +175,37 @@ class ReportRepository(Protocol):
     def returns_by_reason(self) -> Sequence[ReturnCount]: ...
     def returns_by_category(self) -> Sequence[ReturnCount]: ...
     def latest_event_at(self) -> datetime | None: ...
+    # -- the web dashboard's aggregations ---------------------------------------------------
+    def units_received_by_day(self, start: datetime, end: datetime) -> dict[date, int]: ...
+    def units_graded_by_day(self, start: datetime, end: datetime) -> dict[date, int]: ...
+    def units_left_by_day(self, start: datetime, end: datetime) -> dict[date, int]: ...
+    def stock_by_site_and_state(self) -> dict[tuple[str, str], int]: ...
+    def stock_by_grade(self) -> dict[tuple[str, str], int]: ...
+    def stock_ages(
+        self, as_of: datetime, edges: Sequence[int], *, by: str, site_code: str | None = None
+    ) -> Sequence[AgeCount]: ...
+    def oldest_in_stock(
+        self, as_of: datetime, *, min_days: float, limit: int, offset: int = 0
+    ) -> tuple[list[StaleUnit], int]: ...
+    def routes_of_units_received(self, start: datetime, end: datetime) -> dict[str, int]: ...
+    def value_received(self, start: datetime, end: datetime) -> tuple[int, Decimal]: ...
+    def value_recovered(self, start: datetime, end: datetime) -> tuple[int, Decimal, Decimal]:
+        """Units that left the stock in the period: how many, their new price, and what
+        they brought (sale prices, partners' payments; a restocked unit its new price)."""
+        ...
+
+    def returns_requested(self, start: datetime, end: datetime) -> int: ...
+    def work_cost(self, start: datetime, end: datetime) -> WorkCost: ...
+    def site_flows(self) -> Sequence[Flow]: ...
+    def inflows(self) -> Sequence[Inflow]: ...
+
+
+class CollectionPlanRepository(Protocol):
+    def add(self, plan: CollectionPlanRecord) -> None: ...
+    def get(self, plan_id: int) -> CollectionPlanRecord | None: ...
+    def for_day(self, day: date, region: str | None = None) -> Sequence[CollectionPlanRecord]:
+        """The plans made for ``day`` (in ``region`` only, when given), oldest first."""
+        ...
 
 
 class Sequences(Protocol):
@@ -193,6 +227,7 @@ class UnitOfWork(Protocol):
     ledger: LedgerRepository
     consignments: ConsignmentRepository
     legs: LegRepository
+    collection_plans: CollectionPlanRepository
     sequences: Sequences
     reports: ReportRepository
 

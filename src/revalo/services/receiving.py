@@ -19,7 +19,10 @@ from revalo.services.transport import Transport, default_transport, inbound_leg
 
 @dataclass(frozen=True, slots=True)
 class ReceiveOutcome:
-    unit: ReturnedUnit
+    """What a scan did. ``unit`` is None only for the label of a return's parcel: the
+    parcel is known, and each item in it is scanned next."""
+
+    unit: ReturnedUnit | None
     created: bool
     message: str
     rma_number: str | None = None
@@ -77,6 +80,15 @@ def _receive(
         unit = uow.units.by_sscc(scan.sscc)
         if unit is not None:
             return _known(uow, unit, site, operator, at)
+        parcel = uow.consignments.by_sscc(scan.sscc)
+        if parcel is not None and parcel.rma_number:
+            # Our own return label: the parcel is expected; what is inside is scanned next.
+            return ReceiveOutcome(
+                None,
+                False,
+                f"parcel {scan.sscc} of return {parcel.rma_number}: open it and scan each item",
+                rma_number=parcel.rma_number,
+            )
         return _new(
             uow,
             site,

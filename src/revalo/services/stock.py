@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from revalo.domain.errors import InvalidValue
 from revalo.domain.journey import Consignment, ConsignmentKind
@@ -160,11 +161,40 @@ def dispatch_unit(
 
 
 def sell_unit(
-    uow: UnitOfWork, lpn: str, *, operator: str, document: str = "", at: datetime | None = None
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    operator: str,
+    document: str = "",
+    at: datetime | None = None,
+    price: Decimal | None = None,
 ) -> ReturnedUnit:
+    """A listed unit is sold, at ``price`` (EUR) when known: it leaves the parallel stock."""
     with uow:
         unit = get_unit(uow, lpn)
-        record(uow, unit.sell(at=when(at), actor=operator, document=document))
+        record(uow, unit.sell(at=when(at), actor=operator, document=document, price=price))
+        uow.commit()
+    return unit
+
+
+def record_proceeds(
+    uow: UnitOfWork,
+    lpn: str,
+    *,
+    amount: Decimal,
+    operator: str,
+    document: str = "",
+    reason: str = "",
+    at: datetime | None = None,
+) -> ReturnedUnit:
+    """Money a unit brought after it left: a partner's payment, a vendor's credit note, a
+    recycler's price per kg. It adds to the recovery rate."""
+    with uow:
+        unit = get_unit(uow, lpn)
+        change = unit.record_proceeds(
+            amount=amount, at=when(at), actor=operator, document=document, reason=reason
+        )
+        record(uow, change)
         uow.commit()
     return unit
 

@@ -10,6 +10,7 @@ the unit.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,7 +76,9 @@ class Transport:
 def default_transport() -> Transport:
     """The shipped carriers file with great-circle x circuity distances (cached)."""
     config = load_transport_config()
-    return Transport(config.rate_cards, CachedDistances(GreatCircleDistances(config.circuity)))
+    return Transport(
+        config.rate_cards, CachedDistances(GreatCircleDistances(config.circuity)), config.choice
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,14 +368,19 @@ def quote_shipment(
     needed_by: date | None = None,
     lithium: bool = False,
     bulky: bool = False,
+    co2_eur_per_kg: float | None = None,
 ) -> ServiceChoice:
-    """Price every service for a shipment and choose the best (nothing is booked)."""
+    """Price every service for a shipment and choose the best (nothing is booked); with
+    ``co2_eur_per_kg``, CO2e is priced at that instead of the carriers file's weight."""
     with uow:
         here = resolve_place(uow, origin, "origin")
         there = resolve_place(uow, destination, "destination")
     if not parcels:
         raise InvalidValue("a shipment needs at least one parcel", field="parcels")
     shipment = Shipment(here, there, tuple(parcels), ready_on, needed_by, lithium, bulky)
+    if co2_eur_per_kg is not None:
+        weight = ChoiceParams(co2_eur_per_kg, transport.choice.intensities)
+        transport = dataclasses.replace(transport, choice=weight)
     return choose(transport, shipment)
 
 

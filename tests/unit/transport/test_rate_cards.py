@@ -104,3 +104,12 @@ def test_circuity_section_is_checked() -> None:
 
 def test_a_file_without_services_is_refused() -> None:
     assert "no service" in refused("[circuity]\ndefault = 1.3\n")
+
+
+def test_the_co2_weight_of_the_choice_is_read_and_checked() -> None:
+    assert parse_transport_config(TINY).choice.co2_eur_per_kg == 0.0
+    priced = parse_transport_config("[choice]\nco2_eur_per_kg = 0.08\n" + TINY)
+    assert priced.choice.co2_eur_per_kg == 0.08
+    negative = refused("[choice]\nco2_eur_per_kg = -1\n" + TINY)
+    assert negative.startswith("bad.toml:2: choice.co2_eur_per_kg: ")
+    assert "unknown key" in refused("[choice]\nco2_price = 1\n" + TINY)

@@ -28,6 +28,7 @@ from revalo.engines.transport.carriers import (
     TruckService,
     Zone,
 )
+from revalo.engines.transport.choice import ChoiceParams
 from revalo.engines.transport.distances import CircuityParams
 from revalo.engines.transport.emissions import DESNZ_2025, Intensity
 from revalo.engines.transport.errors import RateCardError
@@ -44,6 +45,7 @@ class TransportConfig:
 
     rate_cards: RateCards
     circuity: CircuityParams = field(default_factory=CircuityParams)
+    choice: ChoiceParams = field(default_factory=ChoiceParams)
 
 
 def default_carriers_text() -> tuple[str, str]:
@@ -81,7 +83,7 @@ class _Reader(TomlReader):
 
     # -- sections ------------------------------------------------------------------------
     def config(self, data: dict[str, Any]) -> TransportConfig:
-        self.only(data, (), {"circuity", "parcel", "pallet", "truck", "fleet"})
+        self.only(data, (), {"circuity", "choice", "parcel", "pallet", "truck", "fleet"})
         services: list[Service] = []
         for i, t in enumerate(self.tables(data, (), "parcel")):
             services.append(self.parcel(t, ("parcel", i)))
@@ -101,7 +103,18 @@ class _Reader(TomlReader):
                 raise self.fail((*path, "id"), f"service id {service.id!r} is used twice")
             seen[service.id] = path
         circuity = self.circuity(data["circuity"]) if "circuity" in data else CircuityParams()
-        return TransportConfig(RateCards(tuple(services)), circuity)
+        return TransportConfig(RateCards(tuple(services)), circuity, self.choice(data))
+
+    def choice(self, data: dict[str, Any]) -> ChoiceParams:
+        table = data.get("choice", {})
+        path: Path = ("choice",)
+        if not isinstance(table, dict):
+            raise self.fail(path, "must be a table")
+        self.only(table, path, {"co2_eur_per_kg"})
+        if "co2_eur_per_kg" not in table:
+            return ChoiceParams(intensities=self.intensities)
+        price = self.number(table, path, "co2_eur_per_kg", positive=False)
+        return ChoiceParams(co2_eur_per_kg=price, intensities=self.intensities)
 
     def _paths(self, data: dict[str, Any]) -> list[Path]:
         return [

@@ -10,6 +10,7 @@ from fastapi_offline import FastAPIOffline
 
 import revalo
 from revalo.bootstrap import App, bootstrap
+from revalo.entrypoints import web
 from revalo.entrypoints.api import errors
 from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.api.routers import ALL
@@ -60,5 +61,8 @@ def create_app(app: App | None = None) -> FastAPI:
     for router in ALL:
         v1.include_router(router, responses=errors.ERROR_RESPONSES)
     api.include_router(v1)
+    # The web pages (the dashboard at /) and their static files, served by the same app.
+    api.include_router(web.router)
+    api.mount(web.STATIC_PATH, web.static_files(), name="static")
     errors.install(api)
     return api

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    collections,
     customers,
     products,
     receiving,
@@ -21,6 +22,7 @@ ALL: tuple[APIRouter, ...] = (
     work_orders.router,
     stock.router,
     transport.router,
+    collections.router,
     sites.router,
     products.router,
     customers.router,

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/receiving", tags=["receiving"])
 
 def _public(outcome: ReceiveOutcome) -> ScanResultPublic:
     return ScanResultPublic(
-        unit=UnitPublic.model_validate(outcome.unit),
+        unit=UnitPublic.model_validate(outcome.unit) if outcome.unit else None,
         created=outcome.created,
         message=outcome.message,
         quarantined=outcome.quarantined,

@@ -10,6 +10,7 @@ from revalo.entrypoints.api.schemas import (
     BalancesPublic,
     DispatchCreate,
     MoveCreate,
+    ProceedsCreate,
     SaleCreate,
     ShipCreate,
     UnitPublic,
@@ -75,11 +76,29 @@ def sell_unit(
     user: CurrentUser,
     body: Annotated[SaleCreate | None, Body()] = None,
 ) -> UnitPublic:
-    """A listed unit is sold: it leaves the parallel stock."""
+    """A listed unit is sold (at ``price`` when given): it leaves the parallel stock."""
     document = body.document if body else ""
+    price = body.price if body else None
     return UnitPublic.model_validate(
-        stock.sell_unit(uow, lpn, operator=user.name, document=document)
+        stock.sell_unit(uow, lpn, operator=user.name, document=document, price=price)
     )
+
+
+@router.post("/units/{lpn}/proceeds")
+def record_proceeds(
+    lpn: LpnPath, body: ProceedsCreate, uow: UowDep, user: CurrentUser
+) -> UnitPublic:
+    """Money a unit brought after it left (a partner's payment, a vendor's credit note):
+    added to what it brought before; it counts in the recovery rate."""
+    unit = stock.record_proceeds(
+        uow,
+        lpn,
+        amount=body.amount,
+        operator=user.name,
+        document=body.document,
+        reason=body.reason,
+    )
+    return UnitPublic.model_validate(unit)
 
 
 @router.get("/stock/balances")

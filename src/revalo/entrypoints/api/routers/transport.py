@@ -85,6 +85,7 @@ def quote(body: QuoteCreate, uow: UowDep, transport: TransportDep) -> QuotesPubl
         needed_by=body.needed_by,
         lithium=body.lithium,
         bulky=body.bulky,
+        co2_eur_per_kg=body.co2_eur_per_kg,
     )
     return QuotesPublic(
         status=choice.status.value,

@@ -28,6 +28,7 @@ from revalo.entrypoints.api.schemas.stock import (
     BalancesPublic,
     DispatchCreate,
     MoveCreate,
+    ProceedsCreate,
     SaleCreate,
     ShipCreate,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "InspectionPublic",
     "LocationPublic",
     "MoveCreate",
+    "ProceedsCreate",
     "ProductCreate",
     "ProductPublic",
     "ProductsPublic",

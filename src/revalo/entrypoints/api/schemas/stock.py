@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from revalo.entrypoints.api.schemas.base import Input, Public
-from revalo.entrypoints.api.types import Code, Document, LocationCode, Note
+from revalo.entrypoints.api.types import Code, Document, LocationCode, Money, Note
 
 
 class MoveCreate(Input):
@@ -28,6 +28,13 @@ class DispatchCreate(Input):
 
 class SaleCreate(Input):
     document: Document = Field("", description="the sale's reference (order, invoice)")
+    price: Money | None = Field(None, description="the sale price, EUR (what the unit brought)")
+
+
+class ProceedsCreate(Input):
+    amount: Money = Field(description="EUR received for the unit after it left")
+    document: Document = Field("", description="the payment's or credit note's reference")
+    reason: Note = ""
 
 
 class BalancePublic(Public):

@@ -38,6 +38,13 @@ class QuoteCreate(Input):
     needed_by: date | None = Field(None, description="last acceptable day of arrival")
     lithium: bool = Field(False, description="holds lithium batteries (dangerous goods)")
     bulky: bool = Field(False, description="holds bulky items (two-person handling)")
+    co2_eur_per_kg: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        allow_inf_nan=False,
+        description="price put on each kg CO2e when ranking (default: the carriers file's)",
+    )
 
 
 class QuotePublic(Public):

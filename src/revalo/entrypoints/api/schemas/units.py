@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import Field, computed_field
@@ -72,6 +73,9 @@ class UnitPublic(Public):
     updated_at: datetime | None
     data_wiped_at: datetime | None
     tested_at: datetime | None
+    proceeds: Decimal | None = Field(
+        description="what the unit brought, EUR: sale price, partners' payments"
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -86,7 +90,10 @@ class UnitsPublic(Public):
 
 
 class ScanResultPublic(Public):
-    unit: UnitPublic
+    unit: UnitPublic | None = Field(
+        description="the unit received or found; null when the code is the label of a "
+        "return's parcel (then scan each item in it, with that return's number)"
+    )
     created: bool = Field(description="false when the unit was known already (scanned twice)")
     message: str
     quarantined: bool

@@ -1,0 +1,76 @@
+"""Collections: plan a day's collections in a region, read the plan, draw it, commit it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+
+from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.schemas.collections import (
+    CollectionPlanCreate,
+    CollectionPlanPublic,
+    plan_public,
+)
+from revalo.services import collections as service
+
+router = APIRouter(prefix="/collections", tags=["collections"])
+
+PlanPath = Annotated[
+    str,
+    Path(
+        pattern=r"^(?i:COL)?\d{1,12}$",
+        description="the plan's reference (COL00000012) or id (12)",
+        examples=["COL00000001"],
+    ),
+]
+
+
+def plan_number(value: str) -> int:
+    return int(value.upper().removeprefix("COL"))
+
+
+@router.post("/plans", status_code=201)
+def create_plan(
+    body: CollectionPlanCreate, uow: UowDep, transport: TransportDep
+) -> CollectionPlanPublic:
+    """Plan the day's collections in the region: which authorised B2B and bulky returns to
+    collect, with which vehicle of which hub, in which order; which wait and why; and which
+    would be cheaper handed to a carrier. The plan is stored; nothing is booked."""
+    stored = service.plan_collections(
+        uow,
+        transport,
+        day=body.date,
+        region=body.region,
+        seconds=body.seconds,
+        seed=body.seed,
+    )
+    return plan_public(stored)
+
+
+@router.get("/plans/{plan_id}")
+def get_plan(plan_id: PlanPath, uow: UowDep) -> CollectionPlanPublic:
+    """One stored plan: routes with their stops, arrival times and loads; deferred returns
+    and why; each collection's share of km, cost and CO2e; collect or ship."""
+    return plan_public(service.get_plan(uow, plan_number(plan_id)))
+
+
+@router.post("/plans/{plan_id}/commit")
+def commit(
+    plan_id: PlanPath, uow: UowDep, user: CurrentUser, transport: TransportDep
+) -> CollectionPlanPublic:
+    """Carry out the plan: each collected return gets its consignment (the fleet vehicle,
+    its share of the route) and goes in transit. Only a planned, up-to-date plan."""
+    done = service.commit_plan(uow, transport, plan_number(plan_id), user.name)
+    return plan_public(done.plan)
+
+
+@router.get(
+    "/plans/{plan_id}/map.svg",
+    response_class=Response,
+    responses={200: {"content": {"image/svg+xml": {}}, "description": "the plan as a map"}},
+)
+def plan_map(plan_id: PlanPath, uow: UowDep) -> Response:
+    """The plan drawn on the map: hubs, one colour per route, deferred returns in grey."""
+    svg = service.plan_picture(uow, plan_number(plan_id))
+    return Response(svg, media_type="image/svg+xml")

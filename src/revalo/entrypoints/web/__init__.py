@@ -1,0 +1,54 @@
+"""The web application: server-rendered pages for the flow manager and the warehouse team,
+served by the same FastAPI application as the API, with every script, style and drawing
+served by the app itself (it works offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from revalo.entrypoints.api.deps import get_current_user
+from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
+from revalo.entrypoints.web.pages_overview import router as overview_router
+from revalo.entrypoints.web.pages_returns import router as returns_router
+from revalo.entrypoints.web.pages_station import router as station_router
+from revalo.entrypoints.web.render import WebRoute, language, safe_next
+
+STATIC_DIR = Path(__file__).parent / "static"
+STATIC_PATH = "/static"
+
+
+async def _speak_the_page_language(request: Request) -> None:
+    """The words of the model (states, routes...) in the page's language, also in the
+    charts drawn before the template. Async, so that the endpoint's context inherits it."""
+    current_language.set(language(request))
+
+
+router = APIRouter(
+    route_class=WebRoute,
+    include_in_schema=False,
+    dependencies=[Depends(get_current_user), Depends(_speak_the_page_language)],
+)
+router.include_router(overview_router)
+router.include_router(returns_router)
+router.include_router(station_router)
+
+
+@router.get("/lang/{code}")
+def switch_language(request: Request, code: str) -> RedirectResponse:
+    """Keep the chosen language in a cookie (a year) and go back to the page."""
+    response = RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
+    if code in MESSAGES:
+        response.set_cookie(COOKIE, code, max_age=365 * 86_400, path="/", samesite="lax")
+    return response
+
+
+def static_files() -> StaticFiles:
+    """The pages' stylesheet, script and icons."""
+    return StaticFiles(directory=STATIC_DIR)
+
+
+__all__ = ["STATIC_PATH", "router", "static_files"]

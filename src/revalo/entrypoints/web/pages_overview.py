@@ -1,0 +1,197 @@
+"""The flow manager's overview pages: the dashboard, sites and stock, the network map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from revalo.domain.catalog import Site
+from revalo.domain.disposition import DispositionRoute
+from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.web import charts, geo
+from revalo.entrypoints.web.forms import Errors, integer, one_of
+from revalo.entrypoints.web.i18n import Translate, translator, value_label
+from revalo.entrypoints.web.render import WebRoute, language, page
+from revalo.services import dashboard as board
+from revalo.services.dashboard import Dashboard, NetworkMap, StockAgeing
+from revalo.services.queries import list_sites
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+PERIOD_CHOICES = [str(n) for n in board.PERIODS] + ["all"]
+#: Routes in the order of the model (the waste hierarchy, best first), for the colours.
+ROUTE_ORDER = [r.value for r in DispositionRoute]
+
+
+def _t(request: Request) -> Translate:
+    return translator(language(request))
+
+
+def _flow_chart(d: Dashboard, per: str, t: Translate) -> Any:
+    rows = d.weeks if per == "week" else d.days
+    cats = [
+        t("dash.week_of", day=r.day.strftime("%d %b")) if per == "week" else r.day.strftime("%d %b")
+        for r in rows
+    ]
+    series = [
+        charts.Series(t("dash.series.received"), [r.received for r in rows], 0),
+        charts.Series(t("dash.series.graded"), [r.graded for r in rows], 1),
+        charts.Series(t("dash.series.left"), [r.left for r in rows], 2),
+    ]
+    return charts.bar_chart(cats, series, label=t("dash.flow"), width=1100, height=260), series
+
+
+def _site_chart(d: Dashboard, t: Translate) -> Any:
+    rows = [(s.site_code, [s.by_state.get(k, 0) for k in d.states]) for s in d.stock_by_site]
+    names = [value_label(k) for k in d.states]
+    return charts.stacked_bars(rows, names, label=t("dash.by_site"))
+
+
+def _grade_chart(d: Dashboard, t: Translate) -> Any:
+    order = sorted(k for k in d.stock_by_grade if k)
+    values = [d.stock_by_grade[k] for k in order]
+    return charts.bar_chart(
+        order,
+        [charts.Series(t("common.units"), values, 3)],
+        label=t("dash.by_grade"),
+        every=1,
+        width=540,
+    )
+
+
+def _route_slices(d: Dashboard) -> list[charts.Slice]:
+    known = [r for r in ROUTE_ORDER if r in d.routes] + [
+        r for r in d.routes if r not in ROUTE_ORDER
+    ]
+    return [
+        charts.Slice(value_label(r), d.routes[r], ROUTE_ORDER.index(r) if r in ROUTE_ORDER else 9)
+        for r in known
+    ]
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """The flow manager's dashboard, over a period chosen in the filter."""
+    q, errors, t = request.query_params, Errors(), _t(request)
+    period = one_of(q, "period", errors, PERIOD_CHOICES, "28")
+    per = one_of(q, "per", errors, ["day", "week"], "day")
+    stale = integer(q, "stale", errors, low=1, high=3650, default=board.STALE_DAYS)
+    assert stale is not None
+    d = board.dashboard(uow, days=None if period == "all" else int(period), stale_days=stale)
+    flow_chart, flow_series = _flow_chart(d, per, t)
+    slices = _route_slices(d)
+    ctx = {
+        "d": d,
+        "period": period,
+        "periods": PERIOD_CHOICES,
+        "per": per,
+        "stale": stale,
+        "errors": errors,
+        "flow_chart": flow_chart,
+        "flow_series": flow_series,
+        "site_chart": _site_chart(d, t),
+        "grade_chart": _grade_chart(d, t),
+        "age_chart": charts.histogram(
+            [(a.label, a.count, a.stale) for a in d.ages],
+            label=t("dash.dwell"),
+            unit=t("common.days"),
+        ),
+        "route_chart": charts.donut(slices, label=t("dash.routes")),
+        "slices": slices,
+        "route_total": sum(s.value for s in slices),
+    }
+    return page(request, "dashboard.html", ctx, nav="dashboard")
+
+
+def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
+    rows = [(r.key if a.site is None else r.name, r.counts) for r in a.rows]
+    return charts.stacked_bars(rows, a.labels, label=t("sites.ageing"), label_width=170)
+
+
+@router.get("/sites", response_class=HTMLResponse)
+def sites_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """Parallel stock per site with ageing buckets, and the sites of the network."""
+    ageing = board.stock_ageing(uow)
+    sites = sorted(list_sites(uow), key=lambda s: (not s.holds_stock, s.kind.value, s.code))
+    stock = {r.key: r.total for r in ageing.rows}
+    ctx = {
+        "a": ageing,
+        "chart": _ageing_chart(ageing, _t(request)),
+        "sites": sites,
+        "stock": stock,
+    }
+    return page(request, "sites.html", ctx, nav="sites")
+
+
+@router.get("/sites/{code}", response_class=HTMLResponse)
+def site_page(request: Request, code: str, uow: UowDep) -> HTMLResponse:
+    """One site's parallel stock per location, with ageing buckets."""
+    ageing = board.stock_ageing(uow, site_code=code[:40])
+    ctx = {"a": ageing, "chart": _ageing_chart(ageing, _t(request)), "site": ageing.site}
+    return page(request, "site.html", ctx, nav="sites")
+
+
+def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
+    by_code: dict[str, Site] = {s.code: s for s in m.sites}
+    points = [(s.lon, s.lat) for s in m.sites] + [(f.lon, f.lat) for f in m.inflows]
+    proj = geo.Projection(geo.fit_bbox(points, margin=1.0), 960, 720)
+    largest = max([f.units for f in m.flows] + [f.units for f in m.inflows] + [1])
+    lines = []
+    for f in m.flows:
+        a, b = by_code.get(f.origin), by_code.get(f.destination)
+        if a is None or b is None:
+            continue
+        lines.append(
+            {
+                "d": geo.arc(proj.xy(a.lon, a.lat), proj.xy(b.lon, b.lat)),
+                "w": geo.stroke_width(f.units, largest),
+                "kind": f.kind,
+                "title": f"{f.origin} → {f.destination}: {f.units} {t('common.units')}",
+            }
+        )
+    inflows = []
+    for g in m.inflows:
+        site = by_code.get(g.site_code)
+        if site is None:
+            continue
+        inflows.append(
+            {
+                "d": geo.arc(proj.xy(g.lon, g.lat), proj.xy(site.lon, site.lat), bend=-0.12),
+                "w": geo.stroke_width(g.units, largest),
+                "title": f"{g.country} → {g.site_code}: {g.units} {t('common.units')}",
+                "xy": proj.xy(g.lon, g.lat),
+                "country": g.country,
+            }
+        )
+    stock_max = max([*m.in_stock.values(), 1])
+    dots = []
+    for s in m.sites:
+        x, y = proj.xy(s.lon, s.lat)
+        n = m.in_stock.get(s.code, 0)
+        dots.append(
+            {
+                "x": x,
+                "y": y,
+                "r": geo.radius(n, stock_max) if s.holds_stock else 4.0,
+                "site": s,
+                "n": n,
+            }
+        )
+    return {
+        "countries": geo.country_paths(proj),
+        "graticule": geo.graticule(proj),
+        "lines": lines,
+        "inflows": inflows,
+        "dots": dots,
+        "outlines": geo.outlines_available(),
+    }
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """Sites of the network and the flows between them, drawn offline."""
+    m = board.network_map(uow)
+    ctx = {"m": m, "svg": _map_svg(m, _t(request)), "top": m.flows[:12]}
+    return page(request, "map.html", ctx, nav="map")

@@ -1,0 +1,180 @@
+"""Returns and units: the list of returns, a return's detail, the unit page with its
+decision form, and the disposition queue."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from revalo.domain.disposition import DispositionRoute
+from revalo.domain.errors import DomainError
+from revalo.domain.returns import ReturnReason, ReturnState
+from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.render import WebRoute, language, page, redirect
+from revalo.services import dashboard as board
+from revalo.services import deciding
+from revalo.services.disposition import record_disposition
+from revalo.services.ports import ReturnFilter, UnitOfWork
+from revalo.services.queries import list_returns, list_sites, return_with_units, unit_detail
+from revalo.services.transport import unit_journey
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+PER_PAGE = 25
+#: Pages beyond this are refused as a typing mistake rather than queried.
+MAX_PAGE = 100_000
+
+
+def _page_no(q: Mapping[str, str], errors: Errors) -> int:
+    n = forms.integer(q, "page", errors, low=1, high=MAX_PAGE, default=1)
+    return n or 1
+
+
+def _pages(total: int, per: int = PER_PAGE) -> int:
+    return max(1, math.ceil(total / per))
+
+
+def _categories(uow: UnitOfWork) -> list[str]:
+    with uow:
+        return sorted({p.category for p in uow.products.all()})
+
+
+@router.get("/returns", response_class=HTMLResponse)
+def returns_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """Return requests with search, filters and pages."""
+    q, errors = request.query_params, Errors()
+    flt = ReturnFilter(
+        state=forms.choice(q, "state", errors, ReturnState),
+        reason=forms.choice(q, "reason", errors, ReturnReason),
+        country=forms.code(q, "country", errors, max_length=2),
+        category=forms.text(q, "category", errors, max_length=40).lower() or None,
+        requested_from=forms.day(q, "from", errors),
+        requested_to=forms.day(q, "to", errors),
+        search=forms.text(q, "q", errors, max_length=60) or None,
+    )
+    number = _page_no(q, errors)
+    result = list_returns(uow, flt, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    ctx = {
+        "returns": result.items,
+        "total": result.total,
+        "page_no": number,
+        "pages": _pages(result.total),
+        "errors": errors,
+        "values": dict(q),
+        "states": [s.value for s in ReturnState],
+        "reasons": [r.value for r in ReturnReason],
+        "categories": _categories(uow),
+    }
+    return page(request, "returns.html", ctx, nav="returns")
+
+
+@router.get("/returns/{number}", response_class=HTMLResponse)
+def return_page(request: Request, number: str, uow: UowDep) -> HTMLResponse:
+    """One return: its lines and the units received for it."""
+    rma, units = return_with_units(uow, number[:20])
+    return page(request, "return.html", {"rma": rma, "units": units}, nav="returns")
+
+
+def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
+    detail = unit_detail(uow, lpn[:20])
+    explanation = board.unit_explanation(uow, detail.unit.lpn)
+    sites = list_sites(uow)
+    rma = None
+    if detail.unit.rma_number:
+        with uow:
+            rma = uow.returns.get(detail.unit.rma_number)
+    return {
+        "u": detail.unit,
+        "d": detail,
+        "x": explanation,
+        "rma": rma,
+        "sites": sorted(sites, key=lambda s: s.code),
+        "routes": [r.value for r in DispositionRoute],
+        "events": list(reversed(detail.events)),
+        "journey": unit_journey(uow, detail.unit.lpn),
+    }
+
+
+@router.get("/units/{lpn}", response_class=HTMLResponse)
+def unit_page(request: Request, lpn: str, uow: UowDep) -> HTMLResponse:
+    """Everything about one unit."""
+    return page(request, "unit.html", _unit_context(uow, lpn), nav="returns")
+
+
+@router.post("/units/{lpn}/disposition", response_model=None)
+async def decide_unit_form(request: Request, lpn: str, uow: UowDep, user: CurrentUser) -> Response:
+    """Record a manager's decision (an override when the unit was decided already)."""
+    data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    errors = Errors()
+    route = forms.choice(data, "route", errors, DispositionRoute, required=True)
+    destination = forms.code(data, "destination_site", errors)
+    reason = forms.text(data, "reason", errors, max_length=2000)
+    if not errors and route is not None:
+        try:
+            outcome = record_disposition(
+                uow,
+                lpn[:20],
+                route=route,
+                actor=user.name,
+                reason=reason,
+                destination_site=destination,
+            )
+        except DomainError as exc:
+            errors.add(exc.field or "route", exc.message)
+        else:
+            t = translator(language(request))
+            return redirect(
+                f"/units/{lpn[:20]}#timeline", flash=t("unit.saved", route=outcome.record.route)
+            )
+    ctx = _unit_context(uow, lpn)
+    ctx.update(errors=errors, values=data)
+    return page(request, "unit.html", ctx, status=422, nav="returns")
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """Graded units awaiting a decision, with the engine's proposals."""
+    q, errors = request.query_params, Errors()
+    site = forms.code(q, "site", errors)
+    number = _page_no(q, errors)
+    result = board.decision_queue(
+        uow, site_code=site, limit=PER_PAGE, offset=(number - 1) * PER_PAGE
+    )
+    ctx = {
+        "rows": result.items,
+        "total": result.total,
+        "page_no": number,
+        "pages": _pages(result.total),
+        "errors": errors,
+        "site": site or "",
+        "sites": [s for s in list_sites(uow) if s.holds_stock],
+    }
+    return page(request, "queue.html", ctx, nav="queue")
+
+
+@router.post("/queue/accept", response_model=None)
+async def accept_proposals(request: Request, uow: UowDep, user: CurrentUser) -> Response:
+    """Record the engine's proposal for each unit ticked, one decision at a time; a unit the
+    rules refuse is reported and the others are still decided."""
+    form = await request.form()
+    lpns = [v.strip()[:20] for v in form.getlist("lpn") if isinstance(v, str) and v.strip()]
+    back = "/queue" + (f"?{request.url.query}" if request.url.query else "")
+    t = translator(language(request))
+    if not lpns:
+        return redirect(back, flash=t("queue.none_selected"))
+    done, refused = 0, []
+    for lpn in dict.fromkeys(lpns):
+        try:
+            deciding.decide_unit(uow, lpn, actor=user.name)
+            done += 1
+        except DomainError as exc:
+            refused.append(t("queue.refused", lpn=lpn, message=exc.message))
+    message = " ".join([t("queue.accepted", n=done), *refused[:5]])
+    return redirect(back, flash=message)

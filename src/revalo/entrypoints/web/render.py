@@ -1,0 +1,179 @@
+"""Rendering the pages: the Jinja2 environment, the context every page gets, one-shot
+messages after a redirect, and the error page that replaces any failure.
+
+Every page route uses ``WebRoute``: a domain error becomes the error page with the
+domain's message and its 4xx status, and anything unexpected is logged and answered with
+the same page, so a person never sees a stack trace or a JSON body.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine, Mapping
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlencode
+
+from fastapi import Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.routing import APIRoute
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from revalo.domain.errors import DomainError
+from revalo.entrypoints.api.errors import status_for
+from revalo.entrypoints.web.i18n import (
+    COOKIE,
+    LANGUAGES,
+    current_language,
+    pick_language,
+    translator,
+    value_label,
+)
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+FLASH = "flash"
+#: Longest one-shot message kept in the cookie (browsers keep 4 KB per cookie).
+_FLASH_MAX = 600
+
+
+@lru_cache(maxsize=1)
+def templates() -> Jinja2Templates:
+    """The template environment, built at the first page (never at import)."""
+    t = Jinja2Templates(directory=str(HERE / "templates"))
+    env = t.env
+    env.filters["dt"] = fmt_datetime
+    env.filters["day"] = fmt_day
+    env.filters["num"] = fmt_number
+    env.filters["eur"] = fmt_money
+    env.filters["label"] = value_label
+    env.filters["zip"] = lambda a, b: list(zip(a, b, strict=False))
+    env.globals["page_url"] = page_url
+    return t
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d %H:%M")
+
+
+def fmt_day(value: datetime | None) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d")
+
+
+def fmt_number(value: float | int | Decimal | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    return f"{float(value):,.{digits}f}".replace(",", "\u202f")
+
+
+def fmt_money(value: float | Decimal | None) -> str:
+    return "–" if value is None else f"{fmt_number(value, 2)} €"
+
+
+def page_url(request: Request, **changes: Any) -> str:
+    """The current page's URL with some query parameters changed (None removes one)."""
+    params = {k: v for k, v in request.query_params.items()}
+    for k, v in changes.items():
+        if v is None or v == "":
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    query = urlencode(params)
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def language(request: Request) -> str:
+    return pick_language(request.cookies.get(COOKIE), request.headers.get("accept-language"))
+
+
+def operator(request: Request) -> str:
+    app = getattr(request.app.state, "revalo", None)
+    return app.settings.operator if app is not None else ""
+
+
+def page(
+    request: Request,
+    name: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    status: int = 200,
+    nav: str = "",
+) -> HTMLResponse:
+    """Render a page with what every page needs: the language and its labels, the
+    operator, the one-shot message of the previous redirect."""
+    lang = language(request)
+    flash = request.cookies.get(FLASH)
+    ctx: dict[str, Any] = {
+        "request": request,
+        "t": translator(lang),
+        "lang": lang,
+        "languages": LANGUAGES,
+        "operator": operator(request),
+        "nav": nav,
+        "flash": unquote(flash)[:_FLASH_MAX] if flash else None,
+        "errors": {},
+        "values": {},
+    }
+    ctx.update(context or {})
+    token = current_language.set(lang)
+    try:
+        response = templates().TemplateResponse(request, name, ctx, status_code=status)
+    finally:
+        current_language.reset(token)
+    if flash:
+        response.delete_cookie(FLASH, path="/")
+    return response
+
+
+def redirect(url: str, *, flash: str | None = None) -> RedirectResponse:
+    """See other (POST, redirect, GET), with a message shown once on the next page."""
+    response = RedirectResponse(url, status_code=303)
+    if flash:
+        response.set_cookie(
+            FLASH, quote(flash[:_FLASH_MAX]), max_age=60, path="/", httponly=True, samesite="lax"
+        )
+    return response
+
+
+def safe_next(value: str | None) -> str:
+    """A local path to go back to; anything else (another site, a scheme) gives ``/``."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    return value
+
+
+def error_page(request: Request, message: str, status: int) -> HTMLResponse:
+    return page(request, "error.html", {"message": message}, status=status)
+
+
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+class WebRoute(APIRoute):
+    """A page route: every failure is answered by the error page, never by a 500 body."""
+
+    def get_route_handler(self) -> Handler:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            try:
+                return await original(request)
+            except DomainError as exc:
+                return error_page(request, exc.message, status_for(exc))
+            except RequestValidationError as exc:
+                messages = "; ".join(str(e.get("msg", "")) for e in exc.errors())
+                return error_page(request, messages or "invalid request", 422)
+            except HTTPException as exc:
+                return error_page(request, str(exc.detail), exc.status_code)
+            except Exception:
+                log.exception("page %s %s failed", request.method, request.url.path)
+                message = "internal error: nothing was changed; the error is logged"
+                return error_page(request, message, 500)
+
+        return handler

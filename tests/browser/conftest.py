@@ -1,0 +1,112 @@
+"""Browser tests: the web pages in headless Chromium (Debian's ``chromium`` package) driven
+by Playwright, over a small demo served by uvicorn on a free loopback port.
+
+Where /usr/bin/chromium is missing the tests are skipped with the reason, except when
+``REVALO_REQUIRE_BROWSER`` is set: then they fail, so that CI never skips them silently.
+Screenshots of every page go to ``tests/browser/artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import App, bootstrap
+from revalo.demo import build_demo
+from revalo.entrypoints.api import create_app
+from revalo.settings import Settings
+
+CHROMIUM = Path(os.environ.get("REVALO_CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).parent / "artifacts"
+#: A small demo: a few hundred units over two weeks builds in seconds.
+DEMO_UNITS, DEMO_WEEKS = 300, 2
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        reason = (
+            f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
+        )
+        if os.environ.get("REVALO_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    url = sqlite_url(tmp_path_factory.mktemp("web") / "demo.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url, operator="claire"))
+    build_demo(app, units=DEMO_UNITS, weeks=DEMO_WEEKS, seed=11)
+    yield app
+    app.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server(demo_app: App, chromium: Path) -> Iterator[str]:
+    """The application served over HTTP in a background thread."""
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(demo_app),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        ws="none",
+    )
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(chromium))
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh browser tab (English, a laptop-sized window) on the served app."""
+    ctx = browser.new_context(
+        base_url=server, viewport={"width": 1440, "height": 900}, locale="en-GB"
+    )
+    tab = ctx.new_page()
+    yield tab
+    ctx.close()
+
+
+def shot(tab: Page, name: str) -> Path:
+    """Save a full-page screenshot as a test artifact."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

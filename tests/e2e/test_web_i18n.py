@@ -1,0 +1,100 @@
+"""The interface's labels: both languages have the same keys, every key the pages use
+exists, and every page is documented in docs/web.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from revalo.domain.catalog import LocationKind, SiteKind
+from revalo.domain.disposition import DecidedBy, DispositionRoute
+from revalo.domain.events import EventType
+from revalo.domain.journey import ConsignmentKind
+from revalo.domain.returns import ReturnReason, ReturnState
+from revalo.domain.units import UnitState
+from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
+from revalo.entrypoints import web
+from revalo.entrypoints.web import pages_overview, pages_returns, pages_station
+from revalo.entrypoints.web.i18n import EN, FR, VALUES_FR, pick_language, translator
+from tests.e2e.conftest import TestClient, delivered
+
+WEB = Path(web.__file__).parent
+ROOT = Path(__file__).resolve().parents[2]
+KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]*)["']""")
+
+
+def test_both_languages_have_the_same_labels() -> None:
+    assert set(EN) - set(FR) == set(), "translate these into French"
+    assert set(FR) - set(EN) == set(), "these French labels have no English one"
+    for key in EN:
+        assert re.findall(r"{(\w+)}", EN[key]) == re.findall(r"{(\w+)}", FR[key]), key
+
+
+def test_every_label_used_exists() -> None:
+    used: set[str] = set()
+    for path in [*WEB.glob("*.py"), *(WEB / "templates").glob("*.html")]:
+        used |= set(KEY.findall(path.read_text(encoding="utf-8")))
+    assert len(used) > 100  # the scan itself works
+    # A key ending with a dot is the prefix of keys completed at run time ("grade.f." ~ g).
+    prefixes = {k for k in used if k.endswith(".")}
+    assert used - prefixes - set(EN) == set()
+    for prefix in prefixes:
+        assert any(k.startswith(prefix) for k in EN), prefix
+
+
+def test_language_choice() -> None:
+    assert pick_language(None, None) == "en"
+    assert pick_language("fr", "en") == "fr"
+    assert pick_language(None, "fr-CA,fr;q=0.9,en;q=0.8") == "fr"
+    assert pick_language(None, "en;q=0.2, fr;q=0.9") == "fr"
+    assert pick_language(None, "fr;q=0, en") == "en"
+    assert pick_language(None, "fr;q=abc") == "en"
+    assert translator("fr")("common.page", page=1, pages=2, total=30) == "Page 1 sur 2 · 30 en tout"
+    assert translator("en")("no.such.key") == "no.such.key"
+
+
+def test_every_page_is_documented() -> None:
+    text = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`((?:GET|POST) /[^`]*)`", text))
+    routers = [web.router, pages_overview.router, pages_returns.router, pages_station.router]
+    routes = {
+        f"{method} {route.path}"
+        for router in routers
+        for route in router.routes
+        for method in getattr(route, "methods", None) or ()
+        if method in ("GET", "POST")
+    }
+    assert len(routes) >= 15  # the scan itself works
+    assert routes - documented == set(), "document these pages in docs/web.md"
+    assert documented - routes == set(), "docs/web.md names pages that do not exist"
+
+
+def test_every_word_of_the_model_has_a_french_label() -> None:
+    enums = (
+        UnitState,
+        DispositionRoute,
+        DecidedBy,
+        ReturnReason,
+        ReturnState,
+        WorkOrderKind,
+        WorkOrderState,
+        ConsignmentKind,
+        SiteKind,
+        LocationKind,
+        EventType,
+    )
+    missing = sorted({e.value for enum in enums for e in enum} - set(VALUES_FR))
+    assert missing == [], f"add these to VALUES_FR: {missing}"
+
+
+def test_a_french_page_speaks_french_also_in_its_charts(client: TestClient) -> None:
+    ask = {
+        "customer_code": "C-ANNE",
+        "delivered_at": delivered(3),
+        "lines": [{"sku": "TEE-M", "quantity": 1, "reason": "withdrawal"}],
+    }
+    number = client.post("/api/v1/returns", json=ask).json()["number"]
+    page = client.get(f"/returns/{number}", headers={"accept-language": "fr"}).text
+    assert "rétractation" in page and "autorisé" in page
+    english = client.get(f"/returns/{number}", headers={"accept-language": "en"}).text
+    assert "withdrawal" in english and "rétractation" not in english
