@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from revalo.domain.catalog import Customer, CustomerKind, Site, SiteKind, check_country
 from revalo.domain.collection_plan import CollectionPlanRecord
@@ -25,6 +24,11 @@ from revalo.domain.journey import Consignment, ConsignmentKind, allocate_by_mass
 from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.domain.values import GeoPoint, format_sscc
 from revalo.engines.collection.config import CollectionConfig, hhmm, load_collection_config
+from revalo.engines.collection.document import (
+    plan_document,
+    plan_from_document,
+    problem_from_document,
+)
 from revalo.engines.collection.problem import (
     CollectionParams,
     CollectionProblem,
@@ -34,8 +38,6 @@ from revalo.engines.collection.problem import (
 )
 from revalo.engines.collection.result import (
     CollectionPlan,
-    CollectOrShip,
-    Deferred,
     PickupShare,
     PlannedRoute,
     PlanStatus,
@@ -46,7 +48,7 @@ from revalo.engines.collection.solve import solve_collection
 from revalo.engines.collection.svg import plan_svg
 from revalo.engines.disposition.params import DispositionParams, load_params
 from revalo.engines.disposition.value import decay_log_rate
-from revalo.engines.transport.carriers import FleetVehicle, Handling, ServiceKind
+from revalo.engines.transport.carriers import FleetVehicle, ServiceKind
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, when
 from revalo.services.ports import ReturnFilter, UnitOfWork
@@ -363,7 +365,10 @@ def plan_collections(
         )
         problem, plan, notes = _solve(problem, params, seed, transport)
         cost_shares = _cost_shares(plan, problem)
-        detail = _detail(problem, plan, params, pending, cost_shares, notes)
+        about = {
+            p.rma_number: {"customer": p.customer, "ship_service": p.ship_service} for p in pending
+        }
+        detail = plan_document(problem, plan, params, about, cost_shares, notes)
         record = CollectionPlanRecord(
             id=uow.sequences.next("collection_plan"),
             day=day,
@@ -470,8 +475,8 @@ def _load(uow: UnitOfWork, plan_id: int) -> CollectionPlanRecord:
 
 def _stored(record: CollectionPlanRecord) -> StoredPlan:
     d = record.detail
-    problem = _problem_of(record.day, d)
-    plan = _plan_of(d)
+    problem = problem_from_document(record.day, d)
+    plan = plan_from_document(d)
     pickups = d["pickups"]
     return StoredPlan(
         record=record,
@@ -608,125 +613,4 @@ def _consignment(
         rma_number=pid,
         sscc=format_sscc(0, transport.company_prefix, n),
         units=pickup.units,
-    )
-
-
-# -- the stored document ---------------------------------------------------------------------
-def _detail(
-    problem: CollectionProblem,
-    plan: CollectionPlan,
-    params: CollectionParams,
-    pending: Sequence[PendingPickup],
-    cost_shares: Mapping[str, float],
-    notes: Sequence[str],
-) -> dict[str, Any]:
-    """Everything the plan was made from and found, as JSON: enough to show it, draw it
-    and commit it without planning again."""
-    about = {p.rma_number: p for p in pending}
-    return {
-        "solver": {
-            "status": plan.status.value,
-            "messages": list(plan.messages),
-            "notes": list(notes),
-            "seconds": params.seconds,
-            "max_iterations": params.max_iterations,
-            "iterations": plan.iterations,
-            "runtime_s": round(plan.runtime_s, 3),
-            "overdue_eur_per_day": params.overdue_eur_per_day,
-        },
-        "hubs": [
-            {
-                "code": h.code,
-                "place": asdict(h.place),
-                "opens_min": h.opens_min,
-                "closes_min": h.closes_min,
-            }
-            for h in problem.hubs
-        ],
-        "fleet": [_fleet_json(f) for f in problem.fleet],
-        "pickups": [
-            {
-                **_pickup_json(p),
-                "customer": about[p.id].customer,
-                "ship_service": about[p.id].ship_service,
-            }
-            for p in problem.pickups
-        ],
-        "routes": [_route_json(r) for r in plan.routes],
-        "deferred": [asdict(d) for d in plan.deferred],
-        "shares": [{**asdict(s), "cost_eur": cost_shares[s.pickup_id]} for s in plan.shares],
-        "collect_or_ship": [asdict(c) for c in plan.collect_or_ship],
-    }
-
-
-def _fleet_json(f: FleetType) -> dict[str, Any]:
-    vehicle = asdict(f.vehicle)
-    vehicle["countries"] = sorted(f.vehicle.countries)
-    return {
-        "vehicle": vehicle,
-        "count": f.count,
-        "start_hub": f.start_hub,
-        "end_hub": f.end_hub,
-        "shift_hours": f.shift_hours,
-        "reload_hubs": list(f.reload_hubs),
-        "max_reloads": f.max_reloads,
-    }
-
-
-def _pickup_json(p: Pickup) -> dict[str, Any]:
-    d = asdict(p)
-    d["due_on"] = p.due_on.isoformat()
-    return d
-
-
-def _route_json(r: PlannedRoute) -> dict[str, Any]:
-    d = asdict(r)
-    d["stops"] = [{**asdict(s), "kind": s.kind.value} for s in r.stops]
-    return d
-
-
-def _problem_of(day: date, d: Mapping[str, Any]) -> CollectionProblem:
-    hubs = tuple(
-        Hub(h["code"], Place(**h["place"]), h["opens_min"], h["closes_min"]) for h in d["hubs"]
-    )
-    fleet = []
-    for f in d["fleet"]:
-        v = dict(f["vehicle"])
-        v["handling"] = Handling(**v["handling"])
-        v["countries"] = frozenset(v["countries"])
-        fleet.append(
-            FleetType(
-                FleetVehicle(**v),
-                f["count"],
-                f["start_hub"],
-                f["end_hub"],
-                f["shift_hours"],
-                tuple(f["reload_hubs"]),
-                f["max_reloads"],
-            )
-        )
-    pickups = []
-    for p in d["pickups"]:
-        fields = {k: v for k, v in p.items() if k in Pickup.__dataclass_fields__}
-        fields["place"] = Place(**p["place"])
-        fields["due_on"] = date.fromisoformat(p["due_on"])
-        pickups.append(Pickup(**fields))
-    return CollectionProblem(day, hubs, tuple(pickups), tuple(fleet))
-
-
-def _plan_of(d: Mapping[str, Any]) -> CollectionPlan:
-    routes = []
-    for r in d["routes"]:
-        stops = tuple(Stop(**{**s, "kind": StopKind(s["kind"])}) for s in r["stops"])
-        routes.append(PlannedRoute(**{**r, "stops": stops}))
-    solver = d["solver"]
-    return CollectionPlan(
-        status=PlanStatus(solver["status"]),
-        routes=tuple(routes),
-        deferred=tuple(Deferred(**x) for x in d["deferred"]),
-        shares=tuple(PickupShare(s["pickup_id"], s["km"], s["co2e_kg"]) for s in d["shares"]),
-        collect_or_ship=tuple(CollectOrShip(**c) for c in d["collect_or_ship"]),
-        messages=tuple(solver["messages"]),
-        iterations=solver["iterations"],
-        runtime_s=solver["runtime_s"],
     )
