@@ -203,3 +203,14 @@ def test_the_map_draws_without_country_outlines(
     assert "Country outlines are not installed" in html
     assert 'class="land"' not in html and 'class="grat"' in html
     assert html.count('class="site') >= 8  # every site of the small world is drawn
+
+
+def test_an_address_with_no_page_gets_the_error_page_in_a_browser(client: TestClient) -> None:
+    html = {"accept": "text/html,application/xhtml+xml"}
+    page = client.get("/no/such/page", headers=html)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "there is no such page" in page.text and "<h1" in page.text
+    # The API's clients keep the JSON answer, also from a browser.
+    api = client.get("/api/v1/no-such-thing", headers=html)
+    assert api.status_code == 404 and api.json()["detail"][0]["message"]
+    assert client.get("/no/such/page").headers["content-type"] == "application/json"

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import revalo
 from revalo.bootstrap import App, bootstrap
@@ -65,4 +66,6 @@ def create_app(app: App | None = None) -> FastAPI:
     api.include_router(web.router)
     api.mount(web.STATIC_PATH, web.static_files(), name="static")
     errors.install(api)
+    # A person in a browser at an address with no page gets the error page, not JSON.
+    api.add_exception_handler(StarletteHTTPException, web.on_http_error)
     return api

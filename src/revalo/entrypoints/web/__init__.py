@@ -7,18 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_station import router as station_router
-from revalo.entrypoints.web.render import WebRoute, language, safe_next
+from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
 STATIC_DIR = Path(__file__).parent / "static"
 STATIC_PATH = "/static"
+#: Addresses of the API and its documentation: their errors stay JSON.
+API_PATHS = ("/api/", "/docs", "/redoc", "/openapi.json", "/static-offline-docs")
 
 
 async def _speak_the_page_language(request: Request) -> None:
@@ -46,9 +50,20 @@ def switch_language(request: Request, code: str) -> RedirectResponse:
     return response
 
 
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    """An address with no page (404), or a method a page does not take: a person in a
+    browser gets the error page; the API and its clients keep the JSON answer."""
+    assert isinstance(exc, StarletteHTTPException)
+    wants_html = "text/html" in request.headers.get("accept", "")
+    if wants_html and not request.url.path.startswith(API_PATHS):
+        message = "there is no such page" if exc.status_code == 404 else str(exc.detail)
+        return error_page(request, message, exc.status_code)
+    return await api_errors.on_http_error(request, exc)
+
+
 def static_files() -> StaticFiles:
     """The pages' stylesheet, script and icons."""
     return StaticFiles(directory=STATIC_DIR)
 
 
-__all__ = ["STATIC_PATH", "router", "static_files"]
+__all__ = ["STATIC_PATH", "on_http_error", "router", "static_files"]
