@@ -177,10 +177,13 @@ def _line(r: Row) -> str:
     def cost(c: float, ok: bool) -> str:
         return f"{c:10.2f}{'' if ok else '*'}" if math.isfinite(c) else f"{'none':>10}"
 
+    def gap(c: float) -> str:
+        g = Row.gap(c, r.best)
+        return f"{g:>7.2f}%" if math.isfinite(g) else f"{'-':>8}"
+
     return (
-        f"{r.name:<12} {r.best:>10.2f} {cost(r.pyvrp, r.pyvrp_ok)} "
-        f"{Row.gap(r.pyvrp, r.best):>7.2f}% {cost(r.ortools, r.ortools_ok)} "
-        f"{Row.gap(r.ortools, r.best):>7.2f}%"
+        f"{r.name:<12} {r.best:>10.2f} {cost(r.pyvrp, r.pyvrp_ok)} {gap(r.pyvrp)} "
+        f"{cost(r.ortools, r.ortools_ok)} {gap(r.ortools)}"
     )
 
 

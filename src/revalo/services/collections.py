@@ -403,12 +403,7 @@ def _solve(
     notes: list[str] = []
     plan = solve_collection(problem, params, seed=seed, distances=transport.distances)
     if plan.status is PlanStatus.INFEASIBLE:
-        stuck = {
-            p.id
-            for p in problem.pickups
-            if problem.is_required(p)
-            and any(m.startswith(f"pickup {p.id} ") for m in plan.messages)
-        }
+        stuck = set(plan.unreachable)
         if not stuck:
             return problem, plan, notes
         problem = _optional(problem, stuck)

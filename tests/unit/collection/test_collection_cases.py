@@ -182,6 +182,7 @@ def test_a_required_pickup_no_vehicle_can_reach_makes_the_problem_infeasible() -
     assert plan.messages == (
         "pickup BE1 is past due but cannot be collected: VAN does not drive in BE",
     )
+    assert plan.unreachable == ("BE1",)
     optional = replace(
         problem, pickups=(pickup("BE1", 0.1, country="BE", due_in=3), pickup("FR1", 0.1))
     )

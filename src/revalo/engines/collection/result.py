@@ -132,8 +132,9 @@ class CollectOrShip:
 class CollectionPlan:
     """The plan of a day and what it costs.
 
-    ``messages`` explain a status other than ``feasible``; ``iterations`` and ``runtime_s``
-    describe the search.
+    ``messages`` explain a status other than ``feasible``; ``unreachable`` names the
+    pickups past due that no vehicle can collect (what makes a problem infeasible);
+    ``iterations`` and ``runtime_s`` describe the search.
     """
 
     status: PlanStatus
@@ -145,6 +146,7 @@ class CollectionPlan:
     seed: int = 0
     iterations: int = 0
     runtime_s: float = 0.0
+    unreachable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         on_routes = [p for r in self.routes for p in r.pickup_ids]

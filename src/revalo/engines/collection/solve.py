@@ -13,6 +13,7 @@ items, more than its capacity) is cut from its routing profile.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Sequence
@@ -263,12 +264,16 @@ def solve_collection(
     net = _network(problem, distances or GreatCircleDistances())
     blocked = {i: _why_not(problem, i, net) for i in range(len(problem.pickups))}
     impossible = [
-        f"pickup {problem.pickups[i].id} is past due but cannot be collected: {why}"
+        (problem.pickups[i].id, why)
         for i, why in blocked.items()
         if why is not None and problem.is_required(problem.pickups[i])
     ]
     if impossible:
-        return _nothing(problem, p, PlanStatus.INFEASIBLE, tuple(impossible), blocked, seed)
+        messages = tuple(
+            f"pickup {pid} is past due but cannot be collected: {why}" for pid, why in impossible
+        )
+        plan = _nothing(problem, p, PlanStatus.INFEASIBLE, messages, blocked, seed)
+        return dataclasses.replace(plan, unreachable=tuple(pid for pid, _ in impossible))
     routable = [i for i, why in blocked.items() if why is None]
     if not routable:
         return _explain(problem, p, net, blocked, None, None, seed)
