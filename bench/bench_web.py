@@ -85,6 +85,7 @@ def pages(ids: dict[str, str]) -> list[str]:
         "/sites",
         f"/sites/{ids['site']}",
         "/map",
+        "/collections",
     ]
 
 

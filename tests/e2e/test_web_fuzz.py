@@ -25,6 +25,9 @@ FORMS = {
     ],
     "/units/LPN000000001/disposition": ["route", "destination_site", "reason"],
     "/queue/accept": ["lpn"],
+    # A valid day and region plan for real: the search is kept to a second.
+    "/collections": ["day", "region"],
+    "/collections/1/commit": [],
 }
 QUERIES = {
     "/": ["period", "per", "stale"],
@@ -33,7 +36,7 @@ QUERIES = {
     "/station": ["site"],
     "/lang/fr": ["next"],
 }
-PATHS = ["/units/{}", "/returns/{}", "/sites/{}", "/station/units/{}"]
+PATHS = ["/units/{}", "/returns/{}", "/sites/{}", "/station/units/{}", "/collections/{}"]
 near = st.sampled_from(
     [
         "",

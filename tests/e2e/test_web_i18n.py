@@ -14,7 +14,12 @@ from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.entrypoints import web
-from revalo.entrypoints.web import pages_overview, pages_returns, pages_station
+from revalo.entrypoints.web import (
+    pages_collections,
+    pages_overview,
+    pages_returns,
+    pages_station,
+)
 from revalo.entrypoints.web.i18n import EN, FR, VALUES_FR, pick_language, translator
 from tests.e2e.conftest import TestClient, delivered
 
@@ -56,7 +61,13 @@ def test_language_choice() -> None:
 def test_every_page_is_documented() -> None:
     text = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`((?:GET|POST) /[^`]*)`", text))
-    routers = [web.router, pages_overview.router, pages_returns.router, pages_station.router]
+    routers = [
+        web.router,
+        pages_overview.router,
+        pages_returns.router,
+        pages_station.router,
+        pages_collections.router,
+    ]
     routes = {
         f"{method} {route.path}"
         for router in routers

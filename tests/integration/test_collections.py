@@ -46,7 +46,7 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> Ret
     )
 
 
-def _returns(world: World) -> dict[str, ReturnRequest]:
+def returns_to_collect(world: World) -> dict[str, ReturnRequest]:
     """Two B2B returns and a bulky one near Lyon, a sofa in Paris (too far for a day from
     Lyon), and returns that are no collection of the French hub's."""
     for c in (
@@ -78,7 +78,7 @@ def _plan(world: World, days: int = 7) -> collections.StoredPlan:
 
 
 def test_the_pickups_of_a_region_are_its_b2b_and_bulky_returns(world: World) -> None:
-    r = _returns(world)
+    r = returns_to_collect(world)
     day = world.now.date() + timedelta(days=1)
     pending = collections.pending_pickups(world.app.uow(), "FR", day, transport=world.app.transport)
     by_id = {p.rma_number: p for p in pending}
@@ -98,7 +98,7 @@ def test_the_pickups_of_a_region_are_its_b2b_and_bulky_returns(world: World) -> 
 
 
 def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> None:
-    r = _returns(world)
+    r = returns_to_collect(world)
     stored = _plan(world)
     rec = stored.record
     assert rec.status is CollectionPlanStatus.PLANNED and rec.region == "FR"
@@ -158,7 +158,7 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
 
 
 def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
-    r = _returns(world)
+    r = returns_to_collect(world)
     stored = _plan(world)
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
     return_label(world.app.uow(), world.app.transport, r["acme"].number)
@@ -172,7 +172,7 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
 
 
 def test_a_plan_collecting_nothing_is_not_committed(world: World) -> None:
-    _returns(world)
+    returns_to_collect(world)
     # The day after authorisation nothing is due: waiting one more day is cheaper.
     stored = _plan(world, days=1)
     assert stored.plan.collected == () and stored.record.deferred == 4

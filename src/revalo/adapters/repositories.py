@@ -426,6 +426,11 @@ class SqlCollectionPlanRepository(_Repo):
             stmt = stmt.where(c.region == region)
         return list(self.session.scalars(stmt.order_by(c.id)))
 
+    def recent(self, limit: int) -> Sequence[CollectionPlanRecord]:
+        c = orm.collection_plans.c
+        stmt = sa.select(CollectionPlanRecord).order_by(c.id.desc()).limit(limit)
+        return list(self.session.scalars(stmt))
+
 
 class SqlSequences:
     def __init__(self, session: Session) -> None:

@@ -455,6 +455,12 @@ def get_plan(uow: UnitOfWork, plan_id: int) -> StoredPlan:
         return _stored(_load(uow, plan_id))
 
 
+def recent_plans(uow: UnitOfWork, limit: int = 20) -> list[CollectionPlanRecord]:
+    """The last plans made, newest first."""
+    with uow:
+        return list(uow.collection_plans.recent(limit))
+
+
 def plan_picture(uow: UnitOfWork, plan_id: int) -> str:
     """The plan drawn on the map (hubs, routes in colour, deferred pickups in grey) as a
     standalone SVG document."""

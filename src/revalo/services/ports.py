@@ -207,6 +207,10 @@ class CollectionPlanRepository(Protocol):
         """The plans made for ``day`` (in ``region`` only, when given), oldest first."""
         ...
 
+    def recent(self, limit: int) -> Sequence[CollectionPlanRecord]:
+        """The last plans made, newest first."""
+        ...
+
 
 class Sequences(Protocol):
     def next(self, name: str) -> int:

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
+from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_station import router as station_router
@@ -39,6 +40,7 @@ router = APIRouter(
 router.include_router(overview_router)
 router.include_router(returns_router)
 router.include_router(station_router)
+router.include_router(collections_router)
 
 
 @router.get("/lang/{code}")

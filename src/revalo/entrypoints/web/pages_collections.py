@@ -1,0 +1,145 @@
+"""The day's collections: plan a region, look at the routes on the map, commit the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from revalo.domain.errors import DomainError
+from revalo.domain.values import utcnow
+from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.web import forms, geo
+from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.render import WebRoute, page, redirect
+from revalo.services import collections as service
+from revalo.services.collections import StoredPlan
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+#: Longest search the page asks for: the request waits for it.
+MAX_WEB_SECONDS = 60
+DEFAULT_SECONDS = 5
+#: Route colours (the palette of the charts).
+COLOURS = 8
+
+
+def _plans_page(
+    request: Request,
+    uow: UowDep,
+    *,
+    errors: Errors | None = None,
+    values: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    vals = values or {"day": utcnow().date().isoformat(), "seconds": str(DEFAULT_SECONDS)}
+    ctx = {
+        "plans": service.recent_plans(uow),
+        "errors": errors or Errors(),
+        "values": vals,
+        "max_seconds": MAX_WEB_SECONDS,
+    }
+    return page(request, "collections.html", ctx, status=status, nav="collections")
+
+
+@router.get("/collections", response_class=HTMLResponse)
+def plans_page(request: Request, uow: UowDep) -> HTMLResponse:
+    """The last plans, and the form to plan a region's day."""
+    return _plans_page(request, uow)
+
+
+@router.post("/collections", response_model=None)
+async def plan_form(
+    request: Request, uow: UowDep, transport: TransportDep, user: CurrentUser
+) -> Response:
+    """Plan the day's collections of a region; the page waits for the search."""
+    data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    errors = Errors()
+    when = forms.day(data, "day", errors)
+    if when is None and "day" not in errors:
+        errors.add("day", "give the day to plan (YYYY-MM-DD)")
+    day = when.date() if when else None
+    region = forms.text(data, "region", errors, max_length=60, required=True)
+    seconds = forms.integer(data, "seconds", errors, low=1, high=MAX_WEB_SECONDS)
+    if not errors and day is not None and region:
+        try:
+            stored = service.plan_collections(
+                uow,
+                transport,
+                day=day,
+                region=region,
+                seconds=float(seconds or DEFAULT_SECONDS),
+            )
+        except DomainError as exc:
+            errors.add(
+                exc.field if exc.field in ("day", "region", "seconds") else "region", exc.message
+            )
+        else:
+            return redirect(f"/collections/{stored.record.id}")
+    return _plans_page(request, uow, errors=errors, values=data, status=422)
+
+
+@router.get("/collections/{plan_id}", response_class=HTMLResponse)
+def plan_page(request: Request, plan_id: int, uow: UowDep) -> HTMLResponse:
+    """One plan: its routes on the map, the stops, what waits and why, collect or ship."""
+    stored = service.get_plan(uow, plan_id)
+    ctx = {"s": stored, "rec": stored.record, "plan": stored.plan, "svg": plan_map(stored)}
+    return page(request, "collection.html", ctx, nav="collections")
+
+
+@router.post("/collections/{plan_id}/commit", response_model=None)
+def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
+    """Book the plan's collections: each collected return is on its way."""
+    try:
+        done = service.commit_plan(uow, transport, plan_id, user.name)
+    except DomainError as exc:
+        return redirect(f"/collections/{plan_id}", flash=exc.message)
+    return redirect(
+        f"/collections/{plan_id}",
+        flash=f"{done.plan.record.reference}: {len(done.consignments)} collections booked",
+    )
+
+
+def plan_map(stored: StoredPlan) -> dict[str, Any]:
+    """The plan drawn on the map: hubs, each route in its colour with its stops numbered,
+    the pickups that wait in grey."""
+    problem, plan = stored.problem, stored.plan
+    hubs = {h.code: h.place for h in problem.hubs}
+    pickups = {p.id: p.place for p in problem.pickups}
+    points = [(p.lon, p.lat) for p in [*hubs.values(), *pickups.values()]]
+    proj = geo.Projection(geo.fit_bbox(points, margin=0.6), 960, 640)
+    routes = []
+    for i, r in enumerate(plan.routes):
+        path = [hubs[r.start_hub]]
+        stops = []
+        for n, stop in enumerate(r.stops, start=1):
+            place = pickups[stop.pickup_id] if stop.pickup_id else hubs[stop.hub or r.end_hub]
+            path.append(place)
+            if stop.pickup_id:
+                x, y = proj.xy(place.lon, place.lat)
+                stops.append({"x": x, "y": y, "n": n, "id": stop.pickup_id})
+        path.append(hubs[r.end_hub])
+        xy = [proj.xy(p.lon, p.lat) for p in path]
+        routes.append(
+            {
+                "d": "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy),
+                "colour": i % COLOURS,
+                "stops": stops,
+                "title": f"{r.vehicle_id} · {r.km:,.0f} km · {r.cost_eur:,.2f} EUR",
+            }
+        )
+    waiting = []
+    for d in plan.deferred:
+        place = pickups[d.pickup_id]
+        x, y = proj.xy(place.lon, place.lat)
+        waiting.append({"x": x, "y": y, "title": f"{d.pickup_id}: {d.reason}"})
+    return {
+        "countries": geo.country_paths(proj),
+        "graticule": geo.graticule(proj, step=2),
+        "routes": routes,
+        "waiting": waiting,
+        "hubs": [
+            {"code": code, "xy": proj.xy(place.lon, place.lat)} for code, place in hubs.items()
+        ],
+    }

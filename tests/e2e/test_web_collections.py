@@ -1,0 +1,51 @@
+"""The collections pages: plan a region's day, see its routes on the map, commit it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from tests.conftest import World
+from tests.e2e.conftest import TestClient
+from tests.e2e.test_web_pages import field_errors
+from tests.integration.test_collections import returns_to_collect
+
+
+def test_plan_look_and_commit_the_days_collections(client: TestClient, sqlite_world: World) -> None:
+    returns_to_collect(sqlite_world)
+    day = (sqlite_world.now + timedelta(days=7)).date().isoformat()
+    response = client.post(
+        "/collections", data={"day": day, "region": "fr", "seconds": "1"}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text[:500]
+    url = response.headers["location"]
+    assert re.fullmatch(r"/collections/\d+", url)
+
+    page = client.get(url).text
+    assert 'class="route c0"' in page, "the route is drawn"
+    assert 'class="hub"' in page and "HUB-FR" in page
+    assert 'class="land"' in page or "grat" in page
+    assert "Collect or ship?" in page and "Commit: book these collections" in page
+
+    committed = client.post(f"{url}/commit", follow_redirects=False)
+    assert committed.status_code == 303
+    after = client.get(url).text
+    assert "collections booked" in after
+    assert "Commit: book these collections" not in after, "a plan is committed once"
+    again = client.post(f"{url}/commit", follow_redirects=True).text
+    assert "committed" in again
+
+    listing = client.get("/collections").text
+    assert url in listing
+
+
+def test_the_planning_form_names_what_is_wrong(client: TestClient) -> None:
+    response = client.post("/collections", data={"day": "2025-13-40", "region": "", "seconds": "0"})
+    assert response.status_code == 422
+    errors = field_errors(response.text)
+    assert "not a date" in errors["day"]
+    assert errors["region"] and "between 1 and 60" in errors["seconds"]
+    unknown = client.post("/collections", data={"day": "2025-03-03", "region": "XX"})
+    assert unknown.status_code == 422
+    assert field_errors(unknown.text)["region"]
+    assert client.get("/collections/999999").status_code == 404
