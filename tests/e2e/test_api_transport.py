@@ -157,3 +157,35 @@ def test_a_price_on_co2_can_change_the_choice(client: TestClient) -> None:
         422,
         "co2_eur_per_kg",
     )
+
+
+def test_a_sites_outbound_lanes_are_planned_then_booked(
+    any_client: TestClient, world: World
+) -> None:
+    client = any_client
+    request_return(client, "C-ANNE", {"sku": "LAP-14", "quantity": 2, "reason": "withdrawal"})
+    lpns = [scan(client, gs1(world.laptop.gtin, f"S{i}"))["unit"]["lpn"] for i in range(2)]
+    for lpn in lpns:
+        body = {"functional_grade": "C", "cosmetic_grade": "B", "duration_s": 60}
+        ok(client.post(f"{API}/units/{lpn}/inspection", json=body))
+        decision = {"route": "repair", "destination_site": "REP-FR", "reason": "hinge"}
+        ok(client.post(f"{API}/units/{lpn}/disposition", json=decision))
+
+    plan = ok(client.get(f"{API}/sites/hub-fr/outbound"))
+    (lane,) = plan["lanes"]
+    assert (lane["destination"], lane["kind"], sorted(lane["lpns"])) == (
+        "REP-FR",
+        "transfer",
+        sorted(lpns),
+    )
+    assert lane["action"] == "ship_now" and lane["reason"]
+    assert sorted(x for s in lane["shipments"] for x in s["lpns"]) == sorted(lpns)
+    # Planning books nothing.
+    assert ok(client.get(f"{API}/units/{lpns[0]}"))["state"] == "disposition_decided"
+
+    booked = ok(client.post(f"{API}/sites/HUB-FR/outbound"), 201)
+    assert sum(c["units"] for c in booked["data"]) == 2
+    assert all(c["kind"] == "transfer" and c["destination"] == "REP-FR" for c in booked["data"])
+    assert ok(client.get(f"{API}/units/{lpns[0]}"))["location_code"] == "REP-FR:in_transit"
+    assert ok(client.get(f"{API}/sites/HUB-FR/outbound"))["lanes"] == []
+    refused(client.get(f"{API}/sites/NOWHERE/outbound"), 404, "site_code")

@@ -8,9 +8,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import zxingcpp
 
+from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import bootstrap
-from revalo.services import returns
+from revalo.domain.disposition import DispositionRoute
+from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
+from revalo.services import disposition, inspection, receiving, returns
 from revalo.settings import Settings
 from tests.conftest import World
 from tests.e2e.conftest import revalo
@@ -82,3 +85,48 @@ def test_label_writes_the_pdf_of_an_authorised_return(
     assert "Hub Köln" in page.get_textpage().get_text_range()
     missing = revalo("label", "RMA99999999", "-o", out, "--db", path)
     assert missing.exit_code == 1 and "RMA99999999" in missing.output
+
+
+def test_outbound_plans_then_books_what_leaves_a_site(db: tuple[Path, World]) -> None:
+    path, world = db
+    app = bootstrap(Settings(database_url=sqlite_url(path)))
+    try:
+        returns.request_return(
+            app.uow(),
+            app.policy,
+            customer_code="C-ANNE",
+            lines=[returns.LineRequest("LAP-14", 1, returns.ReturnReason.WITHDRAWAL)],
+            delivered_at=world.now,
+            actor="portal",
+        )
+        lpn = receiving.receive_scan(
+            app.uow(), parse_scan(f"01{world.laptop.gtin}"), site_code="HUB-FR", operator="bob"
+        ).unit
+        assert lpn is not None
+        inspection.inspect_unit(
+            app.uow(),
+            lpn.lpn,
+            functional_grade=FunctionalGrade.C,
+            cosmetic_grade=CosmeticGrade.B,
+            operator="ines",
+            duration_s=60,
+        )
+        disposition.record_disposition(
+            app.uow(),
+            lpn.lpn,
+            route=DispositionRoute.REPAIR,
+            actor="manager",
+            reason="hinge",
+            destination_site="REP-FR",
+        )
+    finally:
+        app.close()
+    planned = revalo("outbound", "hub-fr", "--db", path)
+    assert planned.exit_code == 0, planned.output
+    assert "REP-FR" in planned.output and "ship_now" in planned.output
+    assert "Booked" not in planned.output
+    booked = revalo("outbound", "HUB-FR", "--book", "--db", path)
+    assert booked.exit_code == 0 and "Booked SHP" in booked.output and "to REP-FR" in booked.output
+    assert "No unit waits to leave HUB-FR" in revalo("outbound", "HUB-FR", "--db", path).output
+    nowhere = revalo("outbound", "NOWHERE", "--db", path)
+    assert nowhere.exit_code == 1 and "NOWHERE" in nowhere.output

@@ -34,7 +34,7 @@ from revalo.entrypoints.cli_common import (
     shown,
 )
 from revalo.entrypoints.cli_demo import demo
-from revalo.entrypoints.cli_transport import label_command, quote_command
+from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
 from revalo.services.ports import UnitFilter
@@ -256,6 +256,7 @@ def export_units(
 app.command("solve-vrp")(solve_vrp)
 app.command("quote")(quote_command)
 app.command("label")(label_command)
+app.command("outbound")(outbound_command)
 
 
 def main() -> None:

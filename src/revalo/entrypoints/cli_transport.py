@@ -1,4 +1,5 @@
-"""``revalo quote`` and ``revalo label``: price a shipment, print a return's label."""
+"""``revalo quote``, ``revalo label`` and ``revalo outbound``: price a shipment, print a
+return's label, plan and book what leaves a site."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
 from revalo.entrypoints.labels import label_pdf
+from revalo.services.consolidation import consolidate_site, ship_planned
 from revalo.services.transport import PlaceRef, quote_shipment, return_label
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
@@ -174,3 +176,45 @@ def label_command(
             f"Wrote {target}: {facts.rma.number}, SSCC {c.sscc}, {c.carrier} {c.service_id}, "
             f"{c.km:,.0f} km, {c.cost:.2f} EUR."
         )
+
+
+def outbound_command(
+    site: Annotated[str, typer.Argument(help="The site's code, e.g. HUB-FR.")],
+    book: Annotated[
+        bool, typer.Option("--book", help="Book what leaves today (else only plan).")
+    ] = False,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """The units waiting at a site to leave, by destination: ship today (grouped) or wait
+    for a fuller load, and why; with --book, book what leaves."""
+    with reported():
+        with open_app(db, url) as rv:
+            plan = consolidate_site(rv.uow(), site, transport=rv.transport)
+            booked = (
+                ship_planned(rv.uow(), plan, operator=rv.settings.operator, transport=rv.transport)
+                if book
+                else []
+            )
+        console = out()
+        table = Table(title=f"Outbound lanes of {plan.site_code} on {plan.day}")
+        for col in ("destination", "kind", "units", "decision", "EUR today", "reason"):
+            table.add_column(col, justify="right" if col in {"units", "EUR today"} else "left")
+        for lane in plan.lanes:
+            d = lane.decision
+            decision = d.action.value + (f" {d.wait_days} d" if d.wait_days else "")
+            table.add_row(
+                lane.destination,
+                lane.kind.value,
+                str(len(lane.lpns)),
+                decision,
+                f"{d.cost_now_eur:,.2f}",
+                d.reason,
+            )
+        console.print(table if plan.lanes else f"No unit waits to leave {plan.site_code}.")
+        for shipped in booked:
+            c = shipped.consignment
+            console.print(
+                f"Booked {c.reference}: {c.units} unit(s) to {c.destination} by {c.carrier} "
+                f"{c.service_id}, {c.cost:.2f} EUR, {c.km:,.0f} km."
+            )

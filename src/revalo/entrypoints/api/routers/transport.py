@@ -12,17 +12,22 @@ from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
 from revalo.entrypoints.api.schemas.transport import (
+    BookedPublic,
     ConsignmentPublic,
     JourneyPublic,
+    LanePublic,
     LegPublic,
+    OutboundPublic,
     PlaceIn,
+    PlannedShipmentPublic,
     QuoteCreate,
     QuotePublic,
     QuotesPublic,
     ShipmentCreate,
 )
-from revalo.entrypoints.api.types import LpnPath
+from revalo.entrypoints.api.types import LpnPath, SiteCodePath
 from revalo.services import stock
+from revalo.services.consolidation import SitePlan, consolidate_site, ship_planned
 from revalo.services.transport import PlaceRef, quote_shipment, unit_journey
 
 router = APIRouter(tags=["transport"])
@@ -136,3 +141,57 @@ def journey(lpn: LpnPath, uow: UowDep) -> JourneyPublic:
         cost=j.totals.cost,
         co2e_kg=j.totals.co2e_kg,
     )
+
+
+def _outbound_public(plan: SitePlan) -> OutboundPublic:
+    lanes = []
+    for lane in plan.lanes:
+        d = lane.decision
+        shipments = [
+            PlannedShipmentPublic(
+                lpns=list(s.unit_ids),
+                service_id=s.choice.chosen.service_id if s.choice.chosen else None,
+                carrier=s.choice.chosen.carrier if s.choice.chosen else None,
+                cost_eur=round(s.choice.chosen.cost_eur, 2) if s.choice.chosen else None,
+                reason=s.choice.reason,
+            )
+            for s in d.shipments
+        ]
+        lanes.append(
+            LanePublic(
+                destination=lane.destination,
+                kind=lane.kind,
+                lpns=list(lane.lpns),
+                action=d.action.value,
+                wait_days=d.wait_days,
+                cost_now_eur=round(d.cost_now_eur, 2),
+                best_wait_days=d.best_wait_days,
+                best_wait_cost_eur=(
+                    None if d.best_wait_cost_eur is None else round(d.best_wait_cost_eur, 2)
+                ),
+                reason=d.reason,
+                shipments=shipments,
+            )
+        )
+    return OutboundPublic(site_code=plan.site_code, day=plan.day, lanes=lanes)
+
+
+@router.get("/sites/{code}/outbound")
+def outbound(code: SiteCodePath, uow: UowDep, transport: TransportDep) -> OutboundPublic:
+    """The units waiting at a site to leave (for a workshop elsewhere, or out to a partner),
+    by destination: send them today — one by one, together on a pallet or a truck, or split
+    by content — or wait for a fuller load, whichever costs less with the value they lose
+    each day; with the reason. Nothing is booked."""
+    return _outbound_public(consolidate_site(uow, code, transport=transport))
+
+
+@router.post("/sites/{code}/outbound", status_code=201)
+def book_outbound(
+    code: SiteCodePath, uow: UowDep, user: CurrentUser, transport: TransportDep
+) -> BookedPublic:
+    """Book what leaves the site today, grouped as planned: one consignment per group;
+    lanes that wait stay as they are."""
+    plan = consolidate_site(uow, code, transport=transport)
+    booked = ship_planned(uow, plan, operator=user.name, transport=transport)
+    data = [consignment_public(s.consignment) for s in booked]
+    return BookedPublic(data=data, count=len(data))

@@ -109,3 +109,35 @@ class JourneyPublic(Public):
     km: float
     cost: Decimal
     co2e_kg: float
+
+
+class PlannedShipmentPublic(Public):
+    lpns: list[str]
+    service_id: str | None
+    carrier: str | None
+    cost_eur: float | None
+    reason: str
+
+
+class LanePublic(Public):
+    destination: str
+    kind: ConsignmentKind
+    lpns: list[str]
+    action: str = Field(description="ship_now, wait or no_service")
+    wait_days: int
+    cost_now_eur: float
+    best_wait_days: int | None
+    best_wait_cost_eur: float | None
+    reason: str
+    shipments: list[PlannedShipmentPublic] = Field(description="how they would leave today")
+
+
+class OutboundPublic(Public):
+    site_code: str
+    day: date
+    lanes: list[LanePublic]
+
+
+class BookedPublic(Public):
+    data: list[ConsignmentPublic]
+    count: int
