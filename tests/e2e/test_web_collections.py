@@ -1,4 +1,5 @@
-"""The collections pages: plan a region's day, see its routes on the map, commit it."""
+"""The transport pages: plan a region's collections, see the routes on the map, commit them;
+see what leaves a site and book it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import re
 from datetime import timedelta
 
 from tests.conftest import World
-from tests.e2e.conftest import TestClient
-from tests.e2e.test_web_pages import field_errors
+from tests.e2e.conftest import API, TestClient
+from tests.e2e.test_web_pages import field_errors, graded_laptop
 from tests.integration.test_collections import returns_to_collect
 
 
@@ -49,3 +50,19 @@ def test_the_planning_form_names_what_is_wrong(client: TestClient) -> None:
     assert unknown.status_code == 422
     assert field_errors(unknown.text)["region"]
     assert client.get("/collections/999999").status_code == 404
+
+
+def test_what_leaves_a_site_is_planned_then_booked(client: TestClient, sqlite_world: World) -> None:
+    lpn = graded_laptop(client, sqlite_world, "C/B")
+    decision = {"route": "repair", "destination_site": "REP-FR", "reason": "hinge"}
+    assert client.post(f"{API}/units/{lpn}/disposition", json=decision).status_code == 200
+    assert "/sites/HUB-FR/outbound" in client.get("/sites/HUB-FR").text
+
+    page = client.get("/sites/HUB-FR/outbound").text
+    assert "REP-FR" in page and "leaves today" in page
+    assert "Book what leaves today (1 destinations)" in page
+    booked = client.post("/sites/hub-fr/outbound", follow_redirects=True).text
+    assert "1 consignments booked (1 units): SHP" in booked
+    assert "No unit waits to leave this site." in booked
+    assert client.get(f"{API}/units/{lpn}").json()["location_code"] == "REP-FR:in_transit"
+    assert client.get("/sites/NOWHERE/outbound").status_code == 404

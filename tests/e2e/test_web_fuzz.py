@@ -36,7 +36,14 @@ QUERIES = {
     "/station": ["site"],
     "/lang/fr": ["next"],
 }
-PATHS = ["/units/{}", "/returns/{}", "/sites/{}", "/station/units/{}", "/collections/{}"]
+PATHS = [
+    "/units/{}",
+    "/returns/{}",
+    "/sites/{}",
+    "/sites/{}/outbound",
+    "/station/units/{}",
+    "/collections/{}",
+]
 near = st.sampled_from(
     [
         "",

@@ -1,4 +1,5 @@
-"""The day's collections: plan a region, look at the routes on the map, commit the plan."""
+"""Transport pages: the day's collections (plan a region, look at the routes on the map,
+commit the plan) and what leaves a site (consolidated by destination, then booked)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import collections as service
 from revalo.services.collections import StoredPlan
+from revalo.services.consolidation import consolidate_site, ship_planned
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -143,3 +145,33 @@ def plan_map(stored: StoredPlan) -> dict[str, Any]:
             {"code": code, "xy": proj.xy(place.lon, place.lat)} for code, place in hubs.items()
         ],
     }
+
+
+@router.get("/sites/{code}/outbound", response_class=HTMLResponse)
+def outbound_page(
+    request: Request, code: str, uow: UowDep, transport: TransportDep
+) -> HTMLResponse:
+    """The units waiting at a site to leave, by destination: today, grouped, or later."""
+    plan = consolidate_site(uow, code[:40], transport=transport)
+    return page(request, "outbound.html", {"p": plan}, nav="sites")
+
+
+@router.post("/sites/{code}/outbound", response_model=None)
+def book_outbound_form(
+    code: str, uow: UowDep, transport: TransportDep, user: CurrentUser
+) -> Response:
+    """Book what leaves today, grouped as planned."""
+    site = code[:40].strip().upper()
+    try:
+        plan = consolidate_site(uow, site, transport=transport)
+        booked = ship_planned(uow, plan, operator=user.name, transport=transport)
+    except DomainError as exc:
+        return redirect(f"/sites/{site}/outbound", flash=exc.message)
+    units = sum(s.consignment.units for s in booked)
+    refs = ", ".join(s.consignment.reference for s in booked)
+    message = (
+        f"{len(booked)} consignments booked ({units} units): {refs}"
+        if booked
+        else ("nothing leaves today")
+    )
+    return redirect(f"/sites/{site}/outbound", flash=message)
