@@ -11,7 +11,6 @@ km, cost and CO2e; each unit then gets its part of that when it is received.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -47,7 +46,7 @@ from revalo.engines.collection.result import (
 from revalo.engines.collection.solve import solve_collection
 from revalo.engines.collection.svg import plan_svg
 from revalo.engines.disposition.params import DispositionParams, load_params
-from revalo.engines.disposition.value import decay_log_rate
+from revalo.engines.disposition.value import daily_value_loss
 from revalo.engines.transport.carriers import FleetVehicle, ServiceKind
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, when
@@ -191,8 +190,7 @@ def _pending_pickup(
         items.extend([Item.of(product)] * line.quantity)
         # A day's decay of the category, as the consolidation of trips counts it
         # (REFERENCE.md "Value of time"); no route is decided before the unit is received.
-        daily = -math.expm1(decay_log_rate(dp, product.category))
-        loss += float(product.new_price) * line.quantity * daily
+        loss += daily_value_loss(dp, product.category, float(product.new_price) * line.quantity)
     if customer.kind is not CustomerKind.BUSINESS and not any(i.bulky for i in items):
         return None  # a parcel the customer drops off: no collection
     decided = rma.decided_at or rma.requested_at

@@ -10,7 +10,6 @@ lose each day. ``consolidate_site`` plans; ``ship_planned`` books what was decid
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from revalo.domain.disposition import DispositionRoute
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import Change, ReturnedUnit, UnitState
 from revalo.engines.disposition.params import DispositionParams, load_params
-from revalo.engines.disposition.value import decay_log_rate
+from revalo.engines.disposition.value import daily_value_loss
 from revalo.engines.transport.consolidation import (
     ConsolidationAction,
     ConsolidationDecision,
@@ -92,14 +91,14 @@ def waiting_units(uow: UnitOfWork, site_code: str) -> list[ReturnedUnit]:
             return units
 
 
-def daily_value_loss(
+def unit_daily_loss(
     params: DispositionParams, unit: ReturnedUnit, new_price: float, category: str
 ) -> float:
     """What a day's wait costs a unit: its new price times the day's decay of its category
     (REFERENCE.md's value-decay figures), on routes whose value is sold; nothing otherwise."""
     if unit.route not in _DECAYING:
         return 0.0
-    return new_price * -math.expm1(decay_log_rate(params, category))
+    return daily_value_loss(params, category, new_price)
 
 
 def consolidate_site(
@@ -125,7 +124,7 @@ def consolidate_site(
             product = uow.products.get(unit.sku) if unit.sku else None
             item = item_of(uow, unit)
             loss = (
-                daily_value_loss(dp, unit, float(product.new_price), product.category)
+                unit_daily_loss(dp, unit, float(product.new_price), product.category)
                 if product
                 else 0.0
             )

@@ -12,7 +12,7 @@ from revalo.engines.disposition import load_channels, load_params, score_batch, 
 from revalo.engines.disposition.batch import build_tables
 from revalo.engines.disposition.options import exclusion
 from revalo.engines.disposition.problem import DispositionProblem, UnitBatch
-from revalo.engines.disposition.value import unit_value
+from revalo.engines.disposition.value import daily_value_loss, unit_value
 from tests.unit.engines import world as w
 
 
@@ -123,3 +123,11 @@ def test_vectorised_scores_equal_the_per_unit_definition() -> None:
             b = unit_value(pr, pa, option, u)
             assert scores.net[u, o] == pytest.approx(b.net, abs=1e-9)
             assert objective[u, o] == pytest.approx(b.objective(pa), abs=1e-9)
+
+
+def test_a_days_wait_costs_a_day_of_the_categorys_decay() -> None:
+    """Laptop: 1 % a week, so a day keeps 0.99^(1/7): 1000 EUR lose 1.4347 EUR a day."""
+    loss = daily_value_loss(w.params(), "laptop", 1000.0)
+    assert loss == pytest.approx(1000 * (1 - 0.99 ** (1 / 7)))
+    assert loss == pytest.approx(1.4347, abs=1e-4)
+    assert daily_value_loss(w.params(), "laptop", 0.0) == 0.0

@@ -225,6 +225,12 @@ def decay_log_rate(params: DispositionParams, category: str) -> float:
     return math.log1p(-cat.decay_rate) / cat.decay_period_days
 
 
+def daily_value_loss(params: DispositionParams, category: str, value_eur: float) -> float:
+    """What a day's wait costs a product worth ``value_eur``: one day of its category's
+    decay (REFERENCE.md, value of time)."""
+    return value_eur * -math.expm1(decay_log_rate(params, category))
+
+
 def unit_value(
     problem: DispositionProblem,
     params: DispositionParams,
