@@ -50,8 +50,6 @@ class ShippingTotals:
     """The manager's consolidation over the run."""
 
     consignments: int = 0
-    #: Lanes kept waiting for a fuller load, summed over the days.
-    lanes_waiting: int = 0
 
 
 class Manager:
@@ -82,7 +80,6 @@ class Manager:
         t = self.transport
         for site in sorted({u.site for u in outbound.values()}):
             plan = f.agenda.call(consolidate_site, f.uow, site, at=at)
-            t.lanes_waiting += sum(1 for x in plan.lanes if x not in plan.leaving)
             booked = f.agenda.call(ship_planned, f.uow, plan, operator=f.who(site, 1), at=at)
             for shipped in booked:
                 t.consignments += 1

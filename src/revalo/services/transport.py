@@ -210,9 +210,11 @@ def return_consignment(
     at: datetime,
     *,
     received_at: Site | None = None,
+    items: Sequence[Item] | None = None,
 ) -> Consignment:
     """The consignment of a customer's return parcel: booked once, when its label is first
-    issued or, at the latest, when its first unit is received (at ``received_at``)."""
+    issued or, at the latest, when its first unit is received (at ``received_at``).
+    ``items``: what the parcel holds, when the caller has it already."""
     existing = uow.consignments.for_rma(rma.number)
     if existing is not None:
         return existing
@@ -233,7 +235,7 @@ def return_consignment(
         kind=ConsignmentKind.RETURN,
         origin=Place.of(customer),
         destination=hub,
-        items=_expected_items(uow, rma),
+        items=items if items is not None else _expected_items(uow, rma),
         at=at,
         rma_number=rma.number,
     )
@@ -252,10 +254,10 @@ def inbound_leg(
     the units received add back to the consignment's totals once all have arrived.
     """
     site = found(uow.sites.get(unit.site_code), f"no site {unit.site_code!r}", "site_code")
-    consignment = return_consignment(
-        uow, transport, rma, change.event.occurred_at, received_at=site
-    )
     items = _expected_items(uow, rma)
+    consignment = return_consignment(
+        uow, transport, rma, change.event.occurred_at, received_at=site, items=items
+    )
     slot = 0
     for line in rma.lines:
         if line.line_no == unit.rma_line_no:
@@ -264,8 +266,9 @@ def inbound_leg(
         slot += line.quantity
     slot = min(slot, len(items) - 1)
     masses = [i.weight_kg for i in items]
-    ids = [unit.id if k == slot else 0 for k in range(len(items))]
-    leg = share_out(consignment, ids, masses, change.event.occurred_at)[slot]
+    # The shares of the whole parcel, of which this unit takes the one of its slot.
+    shares = share_out(consignment, [unit.id] * len(items), masses, change.event.occurred_at)
+    leg = shares[slot]
     add_leg(uow, leg, consignment, change)
 
 

@@ -52,9 +52,7 @@ def plans_page(request: Request, uow: UowDep) -> HTMLResponse:
 
 
 @router.post("/collections", response_model=None)
-async def plan_form(
-    request: Request, uow: UowDep, transport: TransportDep, user: CurrentUser
-) -> Response:
+async def plan_form(request: Request, uow: UowDep, transport: TransportDep) -> Response:
     """Plan the day's collections of a region; the page waits for the search."""
     data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     errors = Errors()
