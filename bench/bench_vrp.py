@@ -1,6 +1,6 @@
 """Collection planner's solver (PyVRP) on public VRP benchmarks, beside OR-Tools routing.
 
-For every instance in ../shared/data/vrp/ (Solomon 100-customer VRPTW, X-set CVRP), both
+For every instance in tests/data/vrp/ (Solomon 100-customer VRPTW, X-set CVRP), both
 solvers get the same integer data (see ``revalo.engines.collection.instances``) and the
 same time limit; both costs are recomputed from the routes under the instance's convention
 (Solomon: distance only, exact Euclidean distances; X: distance only, rounded to the nearest
@@ -49,9 +49,9 @@ from revalo.engines.transport.carriers import FleetVehicle
 from revalo.engines.transport.places import Place
 from revalo.engines.transport.rate_cards import load_transport_config
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "vrp"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "vrp"
 
-#: Best known costs, from ../shared/data/README.md. Solomon: distance only with exact
+#: Best known costs, from tests/data/README.md. Solomon: distance only with exact
 #: distances (VROOM benchmarks/VRPTW/BKS.json); X: CVRPLIB, distances rounded (Uchoa 2017).
 BEST_KNOWN = {
     "C101": 828.94,
@@ -153,6 +153,11 @@ def ortools_solve(instance: Instance, seconds: float) -> tuple[float, bool]:
 def benchmark(seconds: float, only: list[str]) -> list[Row]:
     rows = []
     files = sorted((DATA / "solomon").glob("*.txt")) + sorted((DATA / "cvrp").glob("*.vrp"))
+    if len(files) != len(BEST_KNOWN):
+        raise SystemExit(
+            f"expected the {len(BEST_KNOWN)} instances of {DATA}, found {len(files)}: "
+            "the benchmark measures nothing without its data"
+        )
     for path in files:
         if only and not any(path.stem.lower().startswith(o.lower()) for o in only):
             continue

@@ -1,13 +1,13 @@
 """Shared fixtures: the application on SQLite and on PostgreSQL, and a small named world.
 
-PostgreSQL tests use REVALO_TEST_POSTGRES_URL (default: the local server's ``test``
-database). Where it cannot be reached they are skipped with the reason, except when
-``CI`` or ``REVALO_REQUIRE_POSTGRES`` is set: then they fail, so CI never skips them.
+PostgreSQL tests run in a database the session creates and drops (``tests/pg_server.py``),
+on the server of REVALO_TEST_POSTGRES_URL (default: 127.0.0.1:5432). Where none can be
+created they are skipped with the reason, except when ``CI`` or ``REVALO_REQUIRE_POSTGRES``
+is set: then they fail, so CI never skips them.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,14 +18,13 @@ import pytest
 import sqlalchemy as sa
 
 from revalo.adapters import orm
-from revalo.adapters.db import make_engine, sqlite_url
+from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import Customer, CustomerKind, Product, Site, SiteKind
 from revalo.domain.values import gs1_check_digit
 from revalo.services import catalog
 from revalo.settings import Settings
-
-PG_URL = os.environ.get("REVALO_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+from tests import pg_server
 
 
 def gtin(seed: str) -> str:
@@ -33,33 +32,21 @@ def gtin(seed: str) -> str:
     return seed + str(gs1_check_digit(seed))
 
 
-def _postgres_reason() -> str | None:
-    try:
-        engine = make_engine(PG_URL, connect_args={"connect_timeout": 3})
-        with engine.connect() as conn:
-            conn.exec_driver_sql("select 1")
-        engine.dispose()
-        return None
-    except Exception as exc:  # any failure to connect is a reason to skip
-        return f"PostgreSQL not reachable at {PG_URL}: {type(exc).__name__}: {exc}"
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    reason = _postgres_reason()
-    if reason:
-        if os.environ.get("CI") or os.environ.get("REVALO_REQUIRE_POSTGRES"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    engine = make_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    from revalo.adapters.migrate import upgrade
+    """The URL of this session's own database, migrated to the current schema."""
+    db = pg_server.create_test_database()
+    if isinstance(db, str):
+        if pg_server.required():
+            pytest.fail(db)
+        pytest.skip(db)
+    try:
+        from revalo.adapters.migrate import upgrade
 
-    upgrade(PG_URL)
-    yield PG_URL
+        upgrade(db.url)
+        yield db.url
+    finally:
+        db.drop()
 
 
 def _truncate(engine: sa.Engine) -> None:

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from revalo.entrypoints.cli import app as cli
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "vrp"
-#: Best known, distance only, exact distances (shared/data/README.md).
+DATA = Path(__file__).resolve().parents[1] / "data" / "vrp"
+#: Best known, distance only, exact distances (tests/data/README.md).
 C101_BEST = 828.94
 
 

@@ -15,8 +15,8 @@ from revalo.engines.collection.instances import (
     solve_instance,
 )
 
-DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "vrp"
-#: Best known, distance only, exact distances (VROOM's BKS table, shared/data/README.md).
+DATA = Path(__file__).resolve().parents[2] / "data" / "vrp"
+#: Best known, distance only, exact distances (VROOM's BKS table, tests/data/README.md).
 C101_BEST = 828.94
 
 
