@@ -225,7 +225,8 @@ def synthetic_problem(n: int = 1000, seed: int = 1) -> CollectionProblem:
     """1,000 pickups around four hubs in France and Belgium (example data, seeded).
 
     Daily value loss: 1 % of the goods' value per week (a returned computer, Blackburn et
-    al. 2004, REFERENCE.md); values, masses and windows are made up for the benchmark.
+    al., California Management Review 2004); values, masses and windows are made up for
+    the benchmark.
     """
     rng = np.random.default_rng(seed)
     day = date(2025, 3, 10)

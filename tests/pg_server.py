@@ -71,7 +71,7 @@ def create_test_database() -> OwnDatabase | str:
             engine.dispose()
     except Exception as exc:  # any failure (unreachable, refused, no CREATEDB) is a reason
         where = make_url(normalise_url(admin_url)).render_as_string(hide_password=True)
-        return f"no PostgreSQL test database could be created on {where}: {type(exc).__name__}: {exc}"
+        return f"no PostgreSQL test database could be made on {where}: {type(exc).__name__}: {exc}"
     url = make_url(normalise_url(admin_url)).set(database=name)
     db = OwnDatabase(url.render_as_string(hide_password=False), name, admin_url)
     # Dropped at the end of the session by the fixture; also at exit if the run is cut short.

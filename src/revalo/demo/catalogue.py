@@ -3,9 +3,10 @@
 Brands and models are fictional. GTINs use the GS1 prefix 952, which GS1 keeps for
 demonstrations and examples, so they can never name a real product; their check digits are
 real. Weights and volumes are as shipped (packed); prices are new prices in euros. WEEE
-categories follow Directive 2012/19/EU Annex III (REFERENCE.md): screens, laptops and
-tablets 2, phones and small printers 6 (small IT), fridges 1 (temperature exchange),
-washing machines and copiers 4 (large), small appliances and power tools 5.
+categories follow Directive 2012/19/EU Annex III (six categories since 15 August 2018):
+screens, laptops and tablets 2, phones and small printers 6 (small IT), fridges 1
+(temperature exchange), washing machines and copiers 4 (large), small appliances and power
+tools 5.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """The figures the demo scenario draws from, with where they come from.
 
 Figures marked "(verify)" come from secondary sources (industry blogs citing surveys) and
-were not read in their primary source; the others are in ../shared/REFERENCE.md. Where no
+were not read in their primary source; the others name their primary source. Where no
 public figure was found the value is the demo's own assumption and says so.
 
 Sources:
 - [NRF]  NRF / Appriss Retail, Consumer Returns in the Retail Industry 2023: 14.5 % of sales
-  returned, 17.6 % online (REFERENCE.md).
+  returned, 17.6 % online.
 - [BENCH] return rate benchmarks by category: apparel 20-30 % (shoes 25-35 %), electronics
   8-12 %, home goods 10-15 %, furniture 5-10 %; top reasons fit/size 30-40 %, "did not match
   expectations" 20-30 %, damaged in shipping 10-15 % (getattribute.com and
@@ -15,8 +15,9 @@ Sources:
   as faulty work ("no fault found"), 27 % buyer's remorse, 5 % real malfunctions; electronics
   return rates 11-20 % (verify).
 - [OPT]  Optoro (2020): 50 % of processed returns back to stock, 25 % return-to-vendor,
-  15 % wholesale, 7 % secondary market, 3 % landfill (REFERENCE.md). The disposition rule
-  table (``rules.py``) is tuned to land near these shares; the demo prints what it got.
+  15 % wholesale, 7 % secondary market, 3 % landfill (Optoro, 2020 impact report). The
+  disposition rule table (``rules.py``) is tuned to land near these shares; the demo prints
+  what it got.
 """
 
 from __future__ import annotations
@@ -166,6 +167,6 @@ RECYCLER_STATEMENT_DAYS = 7
 
 #: Weekly shape of return requests (Monday first): people send requests on weekdays more
 #: than at the weekend. The demo's assumption. Volumes also fall by 1.5 % a week after the
-#: January peak of returns of gifts (UPS peak on 2 January, REFERENCE.md).
+#: January peak of returns of gifts (UPS: 1.9 million return parcels on 2 January 2020).
 WEEKDAY_SHAPE = (1.25, 1.15, 1.05, 1.0, 0.95, 0.75, 0.55)
 WEEKLY_DECAY = 0.015

@@ -1,10 +1,11 @@
 """What the handlers' scanners read on returned items: GS1 barcodes in the forms met on the
 floor, and labels too damaged to read.
 
-Forms (GS1 General Specifications; REFERENCE.md): the human-readable element string
-``(01)...(21)...``; the raw element string of a GS1-128 or GS1 DataMatrix with its
-symbology identifier (``]C1``, ``]d2``) and a group separator after a variable-length
-field; the same without the identifier; a GS1 Digital Link URI; a bare EAN-13.
+Forms (GS1 General Specifications: Application Identifiers, human readable interpretation):
+the human-readable element string ``(01)...(21)...``; the raw element string of a GS1-128 or
+GS1 DataMatrix with its symbology identifier (``]C1``, ``]d2``) and a group separator after
+a variable-length field; the same without the identifier; a GS1 Digital Link URI; a bare
+EAN-13.
 """
 
 from __future__ import annotations

@@ -225,6 +225,6 @@ class Network:
 
     def transit_days(self, a: GeoPoint, b: GeoPoint) -> int:
         """Road transit by parcel carrier or truck: one day up to 300 km, then a day per
-        500 km started (road distance taken as 1.3 x great circle, REFERENCE.md)."""
+        500 km started (road distance taken as 1.3 x great circle: Wang et al. 2024)."""
         road = 1.3 * a.km_to(b)
         return 1 if road <= 300 else 1 + -(-int(road - 300) // 500)

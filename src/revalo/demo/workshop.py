@@ -1,8 +1,8 @@
 """How work orders go in the demo: labour, parts, data-wipe method and tool, failures.
 
 Labour minutes and parts costs are the demo's assumptions. Wipe methods follow NIST SP
-800-88 (REFERENCE.md): a cryptographic or firmware erase of flash and disks is a *purge*;
-a factory reset of a TV is a *clear*.
+800-88 Rev. 2 (Guidelines for Media Sanitization, September 2025): a cryptographic or
+firmware erase of flash and disks is a *purge*; a factory reset of a TV is a *clear*.
 """
 
 from __future__ import annotations

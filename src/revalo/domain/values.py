@@ -74,7 +74,7 @@ class GeoPoint:
 
 
 # SSCC (AI 00): extension digit + GS1 Company Prefix + serial reference = 17 digits, then the
-# check digit (REFERENCE.md, "GS1 identifiers and events"). A company prefix of 7 to 10 digits
+# check digit (GS1 General Specifications, 3.3.1 and 7.9). A company prefix of 7 to 10 digits
 # leaves 9 to 6 digits for the serial reference.
 _SSCC_DATA_DIGITS = 17
 _COMPANY_PREFIX_LENGTHS = range(7, 11)

@@ -189,7 +189,8 @@ def _pending_pickup(
             return None
         items.extend([Item.of(product)] * line.quantity)
         # A day's decay of the category, as the consolidation of trips counts it
-        # (REFERENCE.md "Value of time"); no route is decided before the unit is received.
+        # (config/disposition.toml, after Blackburn et al. 2004); no route is decided before
+        # the unit is received.
         loss += daily_value_loss(dp, product.category, float(product.new_price) * line.quantity)
     if customer.kind is not CustomerKind.BUSINESS and not any(i.bulky for i in items):
         return None  # a parcel the customer drops off: no collection

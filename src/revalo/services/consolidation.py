@@ -95,7 +95,8 @@ def unit_daily_loss(
     params: DispositionParams, unit: ReturnedUnit, new_price: float, category: str
 ) -> float:
     """What a day's wait costs a unit: its new price times the day's decay of its category
-    (REFERENCE.md's value-decay figures), on routes whose value is sold; nothing otherwise."""
+    (the value-decay figures of config/disposition.toml), on routes whose value is sold;
+    nothing otherwise."""
     if unit.route not in _DECAYING:
         return 0.0
     return daily_value_loss(params, category, new_price)

@@ -36,8 +36,8 @@ from revalo.services.reports import Dwell
 #: holds everything older.
 AGE_EDGES: tuple[int, ...] = (3, 7, 14, 28, 56)
 #: A unit still in the parallel stock after this many days is flagged as waiting too long:
-#: the 14-day refund deadline after a withdrawal (Directive 2011/83/EU art. 13,
-#: REFERENCE.md). Each page may ask for another threshold.
+#: the 14-day refund deadline after a withdrawal (Directive 2011/83/EU art. 13).
+#: Each page may ask for another threshold.
 STALE_DAYS = 14
 #: Periods offered by the dashboard's filter, in days.
 PERIODS: tuple[int, ...] = (7, 28, 56, 91)

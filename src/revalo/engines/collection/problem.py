@@ -70,7 +70,7 @@ class Pickup:
         Last day the pickup should be collected; after that day it must be collected.
     daily_value_loss_eur
         Value the goods lose for each day they wait (e.g. 1 % of a computer's value per
-        week, REFERENCE.md "Value of time").
+        week: Blackburn, Guide, Souza and Van Wassenhove, California Management Review 46(2), 2004).
     units
         Number of items collected (for the record).
     earliest_min, latest_min

@@ -227,7 +227,7 @@ def decay_log_rate(params: DispositionParams, category: str) -> float:
 
 def daily_value_loss(params: DispositionParams, category: str, value_eur: float) -> float:
     """What a day's wait costs a product worth ``value_eur``: one day of its category's
-    decay (REFERENCE.md, value of time)."""
+    decay (Blackburn, Guide, Souza and Van Wassenhove, California Management Review 46(2), 2004)."""
     return value_eur * -math.expm1(decay_log_rate(params, category))
 
 

@@ -56,7 +56,7 @@ class WaitingUnit:
         The unit's licence plate (LPN).
     daily_value_loss_eur
         Value the unit loses for each day it waits (a returned computer loses about 1 % of
-        its value a week, Blackburn et al. 2004, REFERENCE.md).
+        its value a week: Blackburn et al., California Management Review 2004).
     waiting_since
         The day the unit became ready to leave for this destination.
     due

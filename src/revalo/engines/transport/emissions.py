@@ -2,7 +2,8 @@
 
 Emissions = tonne-km x intensity (kg CO2e per tonne-km, well-to-wheel), then allocated to
 the items of a shipment by mass. Default intensities: UK DESNZ greenhouse-gas conversion
-factors 2025, freight tables ("verify" in REFERENCE.md: each figure stays configurable).
+factors 2025, freight tables (each figure to be checked against the published table, and
+configurable).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ class Intensity:
         return float(np.interp(load_factor, self.load_factors, self.at_load))
 
 
-#: UK DESNZ 2025 conversion factors, kg CO2e per tonne-km (REFERENCE.md "Transport and CO2").
+#: kg CO2e per tonne-km, from UK DESNZ "Greenhouse gas reporting: conversion factors 2025",
+#: freighting goods.
 DESNZ_2025: Mapping[str, Intensity] = {
     "van_diesel": Intensity(0.631),
     "van_electric": Intensity(0.220),
