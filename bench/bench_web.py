@@ -116,7 +116,7 @@ def main() -> None:
         app = demo_app(args.db or Path(tmp) / "demo.db", args.units)
         try:
             ids = sample(app)
-            with TestClient(create_app(app)) as client:
+            with TestClient(create_app(app), base_url="http://localhost") as client:
                 base = measure(client, BASELINE, args.repeat)
                 base_p50 = statistics.median(base)
                 print(f"\n{'page':<52} {'p50 ms':>8} {'p95 ms':>8} {'x base':>8}")

@@ -21,6 +21,10 @@ from revalo.engines.transport.osrm import OsrmDistances
 from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.services.transport import DEMO_COMPANY_PREFIX, Transport, default_transport
 
+#: The names a server on this machine answers to when no others are set.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+_TRUE = frozenset({"1", "true", "yes", "on"})
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -30,6 +34,10 @@ class Settings:
     carriers_file: Path | None = None
     osrm_url: str | None = None
     gs1_company_prefix: str | None = None
+    #: Host names the server answers to (``*`` for any, ``.example.com`` for a domain).
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    #: The server is reached through an HTTPS reverse proxy (cookies are then Secure).
+    https_proxy: bool = False
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -45,7 +53,14 @@ class Settings:
             carriers_file=Path(carriers) if carriers else None,
             osrm_url=os.environ.get("REVALO_OSRM_URL") or None,
             gs1_company_prefix=os.environ.get("REVALO_GS1_COMPANY_PREFIX") or None,
+            allowed_hosts=_hosts(os.environ.get("REVALO_ALLOWED_HOSTS")),
+            https_proxy=os.environ.get("REVALO_HTTPS_PROXY", "").strip().lower() in _TRUE,
         )
+
+
+def _hosts(value: str | None) -> tuple[str, ...]:
+    names = tuple(h.strip().lower() for h in (value or "").split(",") if h.strip())
+    return names or LOOPBACK_HOSTS
 
 
 def load_policy(path: Path | None = None) -> ReturnPolicy:

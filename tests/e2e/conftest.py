@@ -24,7 +24,7 @@ API = "/api/v1"
 
 
 def _client(world: World) -> Iterator[TestClient]:
-    with TestClient(create_app(world.app)) as client:
+    with TestClient(create_app(world.app), base_url="http://localhost") as client:
         yield client
 
 

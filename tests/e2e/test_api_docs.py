@@ -101,13 +101,13 @@ def test_without_an_app_it_starts_from_the_environment(env_db: str) -> None:
         "lat": 51.56,
         "lon": 5.09,
     }
-    with TestClient(api) as http:
+    with TestClient(api, base_url="http://localhost") as http:
         assert api.state.revalo.settings.database_url == env_db
         assert api.state.revalo.settings.operator == "night-shift"
         ok(http.post(f"{API}/sites", json=site), 201)
         assert ok(http.get(f"{API}/sites"))["count"] == 1
     # What was written is in the database the environment named.
     again = bootstrap(Settings(database_url=env_db))
-    with TestClient(create_app(again)) as http:
+    with TestClient(create_app(again), base_url="http://localhost") as http:
         assert [s["code"] for s in ok(http.get(f"{API}/sites"))["data"]] == ["HUB-NL"]
     again.close()

@@ -14,10 +14,13 @@ from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints import web
 from revalo.entrypoints.api import errors
 from revalo.entrypoints.api.deps import get_current_user
+from revalo.entrypoints.api.hardening import Hardening
 from revalo.entrypoints.api.routers import ALL
 from revalo.settings import Settings
 
 API_PREFIX = "/api/v1"
+#: The API's documentation pages, served offline (FastAPIOffline's defaults).
+DOCS_PAGES = ("/docs", "/redoc")
 
 DESCRIPTION = """
 Follow every returned item from the return request to its second life.
@@ -68,4 +71,9 @@ def create_app(app: App | None = None) -> FastAPI:
     errors.install(api)
     # A person in a browser at an address with no page gets the error page, not JSON.
     api.add_exception_handler(StarletteHTTPException, web.on_http_error)
+    api.add_middleware(
+        Hardening,
+        allowed_hosts=lambda scope: scope["app"].state.revalo.settings.allowed_hosts,
+        library_pages=DOCS_PAGES,
+    )
     return api
