@@ -293,3 +293,30 @@ def test_the_checker_catches_broken_rules() -> None:
     found = violations(tight, plan, FLAT)
     assert any("kg on board" in v for v in found)
     assert any("window 0-425" in v for v in found)
+
+
+def test_a_plan_is_found_when_only_separate_trips_keep_the_van_load() -> None:
+    # A van drops 40 kg at P0 and fetches 61 kg at P1: together 101 kg in a 100 kg van, so
+    # each needs its own trip. The excess is small next to a second van's fixed cost: the
+    # search must still end on the plan that keeps the limit (found by the random test).
+    problem = CollectionProblem(
+        DAY,
+        (hub("H0", 0.0),),
+        (
+            pickup(
+                "P0",
+                0.0,
+                kg=1,
+                due_in=0,
+                loss=0,
+                earliest_min=523,
+                latest_min=643,
+                delivery_kg=40.0,
+            ),
+            pickup("P1", 0.15625, kg=61, due_in=0, loss=60, earliest_min=420, latest_min=540),
+        ),
+        (fleet(vehicle("ADR", kg=100, m3=8), count=2, start="H0"),),
+    )
+    plan = solve_collection(problem, QUICK, seed=0, distances=FLAT)
+    assert plan.status is PlanStatus.FEASIBLE, plan.messages
+    assert violations(problem, plan, FLAT) == []

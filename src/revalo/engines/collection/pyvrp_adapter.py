@@ -19,7 +19,17 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from pyvrp import Client, Depot, Location, ProblemData, Solution, SolveParams, VehicleType, solve
+from pyvrp import (
+    Client,
+    Depot,
+    Location,
+    ProblemData,
+    Route,
+    Solution,
+    SolveParams,
+    VehicleType,
+    solve,
+)
 from pyvrp.constants import MAX_SIZE
 from pyvrp.exceptions import PenaltyBoundWarning
 from pyvrp.stop import FirstFeasible, MaxIterations, MaxRuntime, MultipleCriteria, StoppingCriterion
@@ -252,9 +262,43 @@ def solve_model(
             collect_stats=False,
             display=False,
             params=SolveParams(),
+            initial_solution=_one_trip_each(data),
         )
     runtime = time.perf_counter() - started
     return _solution(model, result.best, result.num_iterations, runtime)
+
+
+def _one_trip_each(data: ProblemData) -> Solution | None:
+    """A trip of its own for every required pickup, when there are vehicles enough and each
+    such trip keeps every rule; else None (the search starts from a random solution).
+
+    The search keeps the best solution that keeps every rule, so starting from this one
+    means a plan is found whenever the plain one exists: on small, tight problems the
+    penalties for a little excess load can stay below a vehicle's fixed cost, and the
+    search would otherwise end on a cheaper plan that breaks a limit.
+    """
+    left = [vt.num_available for vt in data.vehicle_types()]
+    routes = []
+    first = data.num_depots
+    for index, client in enumerate(data.clients(), start=first):
+        if not client.required:
+            continue
+        for vt, available in enumerate(left):
+            if available and (route := _trip(data, index, vt)) is not None:
+                routes.append(route)
+                left[vt] -= 1
+                break
+        else:
+            return None
+    return Solution(data, routes)
+
+
+def _trip(data: ProblemData, client: int, vehicle_type: int) -> Route | None:
+    try:
+        route = Route(data, [client], vehicle_type)
+    except ValueError:  # a client PyVRP places only with others (a group, a shipment)
+        return None
+    return route if route.is_feasible() else None
 
 
 def _solution(
