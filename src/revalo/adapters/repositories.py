@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
@@ -439,12 +441,14 @@ class SqlSequences:
     def next(self, name: str) -> int:
         s = orm.sequences
         # On the session's connection, in its transaction, but without flushing the objects
-        # pending in the session first: a counter needs none of them.
+        # pending in the session first: a counter needs none of them. One statement that
+        # inserts the counter or increments it: two first uses at once cannot both insert.
         conn = self.session.connection()
-        value = conn.scalar(
-            sa.update(s).where(s.c.name == name).values(value=s.c.value + 1).returning(s.c.value)
+        insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+        stmt = (
+            insert(s)
+            .values(name=name, value=1)
+            .on_conflict_do_update(index_elements=[s.c.name], set_={"value": s.c.value + 1})
+            .returning(s.c.value)
         )
-        if value is None:
-            conn.execute(sa.insert(s).values(name=name, value=1))
-            return 1
-        return int(value)
+        return int(conn.execute(stmt).scalar_one())
