@@ -93,3 +93,42 @@ def test_upgrading_a_fresh_postgresql_schema_gives_the_mapped_schema(fresh_pg_sc
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
     )
     assert tables == [(len(orm.metadata.tables) + 1,)]  # and alembic_version
+
+
+def test_the_unique_identities_are_refused_over_duplicates_with_what_to_fix(
+    tmp_path: Path,
+) -> None:
+    url = sqlite_url(tmp_path / "old.db")
+    upgrade(url, "0005")
+    app = bootstrap(Settings(database_url=url))
+    try:
+        world = seed_world(app)
+        code = f"01{world.laptop.gtin}21SN-TWICE"
+        first = receiving.receive_scan(
+            app.uow(), parse_scan(code), site_code="HUB-FR", operator="bob"
+        )
+        assert first.unit is not None
+    finally:
+        app.close()
+    # What two scans at once could leave before 0006: a second live unit with that serial.
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO units SELECT 2, 'LPN000000002', site_code, location_code, "
+                "received_at, state, sku, gtin, serial, batch, sscc, scanned_code, rma_number, "
+                "rma_line_no, quarantine_reason, functional_grade, cosmetic_grade, route, "
+                "destination_site, data_wiped_at, tested_at, updated_at, proceeds FROM units"
+            )
+        )
+    engine.dispose()
+    with pytest.raises(RuntimeError) as err:
+        upgrade(url)
+    message = str(err.value)
+    assert "1 live units sharing a GTIN and serial" in message
+    assert (
+        f"{world.laptop.gtin.zfill(14)}/SN-TWICE (2 of them, lpn LPN000000001 to LPN000000002)"
+        in message
+    )
+    assert "Nothing was changed" in message
+    assert read(url, "SELECT version_num FROM alembic_version") == [("0005",)]

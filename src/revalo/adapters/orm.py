@@ -30,7 +30,7 @@ from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
-from revalo.domain.units import ReturnedUnit, UnitState
+from revalo.domain.units import FINAL_STATES, ReturnedUnit, UnitState
 from revalo.domain.work_orders import WipeMethod, WorkOrder, WorkOrderKind, WorkOrderState
 
 
@@ -339,6 +339,40 @@ collection_plans = sa.Table(
     sa.Column("detail", sa.JSON, nullable=False),
     sa.Column("committed_at", UtcDateTime),
     sa.Column("committed_by", sa.String(100)),
+)
+
+# -- identities the database enforces -------------------------------------------------------
+# Two requests at once must not create the same thing twice: the second insert waits for the
+# first transaction and then fails, and the use case is tried again (services/retry.py). A
+# unit that has left the parallel stock frees its identities: an item sold and returned
+# again is received as a new unit with the same serial.
+LIVE_UNIT = "state NOT IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(FINAL_STATES)))
+
+
+def _partial(condition: str) -> dict[str, Any]:
+    where = sa.text(condition)
+    return {"unique": True, "sqlite_where": where, "postgresql_where": where}
+
+
+sa.Index(
+    "uq_units_live_gtin_serial",
+    units.c.gtin,
+    units.c.serial,
+    **_partial(f"{LIVE_UNIT} AND gtin IS NOT NULL AND serial IS NOT NULL"),
+)
+# A licence plate we did not issue, received and quarantined under its own code.
+sa.Index(
+    "uq_units_live_lpn_scan",
+    units.c.scanned_code,
+    **_partial(f"{LIVE_UNIT} AND scanned_code LIKE 'LPN%'"),
+)
+# A parcel no return expects, received and quarantined under its SSCC.
+sa.Index("uq_units_live_sscc", units.c.sscc, **_partial(f"{LIVE_UNIT} AND sscc IS NOT NULL"))
+# A customer's return parcel is booked once.
+sa.Index(
+    "uq_consignments_return_rma",
+    consignments.c.rma_number,
+    **_partial("kind = 'return' AND rma_number IS NOT NULL"),
 )
 
 mapper_registry = registry(metadata=metadata)
