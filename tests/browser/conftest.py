@@ -9,22 +9,18 @@ Screenshots of every page go to ``tests/browser/artifacts/``.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
-from revalo.entrypoints.api import create_app
 from revalo.settings import Settings
+from tests.served import served
 
 CHROMIUM = Path(os.environ.get("REVALO_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -54,35 +50,11 @@ def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     app.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def server(demo_app: App, chromium: Path) -> Iterator[str]:
     """The application served over HTTP in a background thread."""
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(demo_app),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-        ws="none",
-    )
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with served(demo_app) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from revalo.adapters import orm
+from revalo.adapters import locking, orm
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
@@ -112,12 +112,12 @@ class SqlCustomerRepository(_Repo):
 
 
 class SqlReturnRepository(_Repo):
-    def get(self, number: str) -> ReturnRequest | None:
+    def get(self, number: str, *, lock: bool = False) -> ReturnRequest | None:
         # A return's number is made from its id (format_rma_number): a return already loaded
         # in this session is found without a query.
         if not _RMA_NUMBER.match(number):
             return None
-        rma = self.session.get(ReturnRequest, int(number[3:]))
+        rma = locking.get(self.session, ReturnRequest, int(number[3:]), lock=lock)
         return rma if rma is not None and rma.number == number else None
 
     def list(self, flt: ReturnFilter, *, limit: int, offset: int) -> Page[ReturnRequest]:
@@ -189,37 +189,37 @@ class SqlUnitRepository(_Repo):
         self.session.add(obj)
         self.session.flush()
 
-    def get(self, unit_id: int) -> ReturnedUnit | None:
-        return self.session.get(ReturnedUnit, unit_id)
+    def get(self, unit_id: int, *, lock: bool = False) -> ReturnedUnit | None:
+        return locking.get(self.session, ReturnedUnit, unit_id, lock=lock)
 
-    def by_lpn(self, lpn: str) -> ReturnedUnit | None:
+    def by_lpn(self, lpn: str, *, lock: bool = False) -> ReturnedUnit | None:
         code = lpn.strip().upper()
         if not is_lpn(code):
             return None
         # An LPN is issued from its unit's id (format_lpn): a unit already loaded in this
         # session is found without a query.
-        unit = self.session.get(ReturnedUnit, int(code[3:]))
+        unit = locking.get(self.session, ReturnedUnit, int(code[3:]), lock=lock)
         return unit if unit is not None and unit.lpn == code else None
 
-    def by_gtin_serial(self, gtin: str, serial: str) -> ReturnedUnit | None:
+    def by_gtin_serial(self, gtin: str, serial: str, *, lock: bool = False) -> ReturnedUnit | None:
         """The unit scanned with that GTIN and serial still in the parallel stock, if any,
         whether or not its product is known."""
         u = orm.units.c
         stmt = sa.select(ReturnedUnit).where(
             u.serial == serial, u.gtin == gtin, u.state.not_in(FINAL_STATES)
         )
-        return self.session.scalars(stmt).first()
+        return locking.first(self.session, stmt, lock=lock)
 
-    def by_scanned_code(self, code: str) -> ReturnedUnit | None:
+    def by_scanned_code(self, code: str, *, lock: bool = False) -> ReturnedUnit | None:
         """The unit still in stock that was received under that exact code."""
         u = orm.units.c
         stmt = sa.select(ReturnedUnit).where(u.scanned_code == code, u.state.not_in(FINAL_STATES))
-        return self.session.scalars(stmt).first()
+        return locking.first(self.session, stmt, lock=lock)
 
-    def by_sscc(self, sscc: str) -> ReturnedUnit | None:
+    def by_sscc(self, sscc: str, *, lock: bool = False) -> ReturnedUnit | None:
         u = orm.units.c
         stmt = sa.select(ReturnedUnit).where(u.sscc == sscc, u.state.not_in(FINAL_STATES))
-        return self.session.scalars(stmt).first()
+        return locking.first(self.session, stmt, lock=lock)
 
     def list(self, flt: UnitFilter, *, limit: int, offset: int) -> Page[ReturnedUnit]:
         u = orm.units.c
@@ -283,8 +283,8 @@ class SqlDispositionRepository(_Repo):
 
 
 class SqlWorkOrderRepository(_Repo):
-    def get(self, order_id: int) -> WorkOrder | None:
-        return self.session.get(WorkOrder, order_id)
+    def get(self, order_id: int, *, lock: bool = False) -> WorkOrder | None:
+        return locking.get(self.session, WorkOrder, order_id, lock=lock)
 
     def for_unit(self, unit_id: int) -> Sequence[WorkOrder]:
         c = orm.work_orders.c
@@ -418,8 +418,8 @@ class SqlLegRepository(_Repo):
 
 
 class SqlCollectionPlanRepository(_Repo):
-    def get(self, plan_id: int) -> CollectionPlanRecord | None:
-        return self.session.get(CollectionPlanRecord, plan_id)
+    def get(self, plan_id: int, *, lock: bool = False) -> CollectionPlanRecord | None:
+        return locking.get(self.session, CollectionPlanRecord, plan_id, lock=lock)
 
     def for_day(self, day: date, region: str | None = None) -> Sequence[CollectionPlanRecord]:
         c = orm.collection_plans.c

@@ -16,6 +16,7 @@ from typing import Self
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import repositories as r
+from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.reports import SqlReportRepository
 from revalo.services import ports
 
@@ -80,7 +81,8 @@ class SqlAlchemyUnitOfWork:
         self.sequences = r.SqlSequences(s)
         self.reports = SqlReportRepository(s)
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc_info: object) -> None:
+        exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None
         # What was not committed is rolled back. Closing the session does that without
         # expiring what was loaded, so the objects a query returns stay readable.
         try:
@@ -88,10 +90,14 @@ class SqlAlchemyUnitOfWork:
                 self.session.close()
             elif self._isolate:
                 self.rollback()
-            elif exc and exc[0] is not None:
+            elif exc is not None:
                 self._batch_failed = True
         finally:
             self._depth -= 1
+        # A collision with another transaction, told in the port's words (rolled back above).
+        conflict = as_write_conflict(exc)
+        if conflict is not None:
+            raise conflict from exc
 
     def commit(self) -> None:
         if self._batch_session is not None and not self._isolate:

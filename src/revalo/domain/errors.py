@@ -32,3 +32,7 @@ class LedgerError(DomainError):
 
 class NotAllowed(DomainError):
     """The law or a company rule forbids the operation."""
+
+
+class Conflict(DomainError):
+    """Other requests changed the same thing at the same time: nothing was written."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from revalo.domain.catalog import Customer, Product, Site
 from revalo.domain.errors import AlreadyExists
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 
 
+@retried
 def add_product(uow: UnitOfWork, product: Product) -> Product:
     with uow:
         if uow.products.get(product.sku) is not None:
@@ -18,6 +20,7 @@ def add_product(uow: UnitOfWork, product: Product) -> Product:
     return product
 
 
+@retried
 def add_site(uow: UnitOfWork, site: Site) -> Site:
     with uow:
         if uow.sites.get(site.code) is not None:
@@ -27,6 +30,7 @@ def add_site(uow: UnitOfWork, site: Site) -> Site:
     return site
 
 
+@retried
 def add_customer(uow: UnitOfWork, customer: Customer) -> Customer:
     with uow:
         if uow.customers.get(customer.code) is not None:

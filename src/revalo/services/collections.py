@@ -51,6 +51,7 @@ from revalo.engines.transport.carriers import FleetVehicle, ServiceKind
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, when
 from revalo.services.ports import ReturnFilter, UnitOfWork
+from revalo.services.retry import retried
 from revalo.services.returns import nearest_hub
 from revalo.services.transport import Item, Transport, choose, default_transport, shipment_of
 
@@ -467,9 +468,11 @@ def plan_picture(uow: UnitOfWork, plan_id: int) -> str:
     return plan_svg(stored.plan, stored.problem)
 
 
-def _load(uow: UnitOfWork, plan_id: int) -> CollectionPlanRecord:
+def _load(uow: UnitOfWork, plan_id: int, *, lock: bool = False) -> CollectionPlanRecord:
     return found(
-        uow.collection_plans.get(plan_id), f"no collection plan {plan_id}", field="plan_id"
+        uow.collection_plans.get(plan_id, lock=lock),
+        f"no collection plan {plan_id}",
+        field="plan_id",
     )
 
 
@@ -497,6 +500,7 @@ class Committed:
     consignments: tuple[Consignment, ...]
 
 
+@retried
 def commit_plan(
     uow: UnitOfWork,
     transport: Transport,
@@ -514,7 +518,7 @@ def commit_plan(
     """
     t = when(at)
     with uow:
-        record = _load(uow, plan_id)
+        record = _load(uow, plan_id, lock=True)
         record.ensure_can_commit()
         stored = _stored(record)
         if not stored.plan.routes:
@@ -539,7 +543,7 @@ def commit_plan(
 def _returns_to_collect(uow: UnitOfWork, stored: StoredPlan) -> dict[str, ReturnRequest]:
     out, stale = {}, []
     for number in stored.plan.collected:
-        rma = uow.returns.get(number)
+        rma = uow.returns.get(number, lock=True)
         if rma is None:
             stale.append(f"{number} no longer exists")
             continue

@@ -32,8 +32,9 @@ def record(uow: UnitOfWork, *changes: Change) -> None:
             uow.ledger.add(change.move)
 
 
-def get_unit(uow: UnitOfWork, lpn: str) -> ReturnedUnit:
-    return found(uow.units.by_lpn(lpn), f"no unit with LPN {lpn!r}", "lpn")
+def get_unit(uow: UnitOfWork, lpn: str, *, lock: bool = False) -> ReturnedUnit:
+    """The unit with that LPN; with ``lock``, locked until the use case ends (it changes it)."""
+    return found(uow.units.by_lpn(lpn, lock=lock), f"no unit with LPN {lpn!r}", "lpn")
 
 
 def get_site(uow: UnitOfWork, code: str, field: str = "site_code") -> Site:

@@ -32,6 +32,7 @@ from revalo.engines.transport.consolidation import (
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, get_site, when
 from revalo.services.ports import UnitFilter, UnitOfWork
+from revalo.services.retry import retried
 from revalo.services.stock import Shipped
 from revalo.services.transport import (
     Transport,
@@ -175,6 +176,7 @@ def _inflow(history: tuple[int, float] | None, waiting: Sequence[WaitingUnit]) -
     return Inflow(units / INFLOW_DAYS, weight / units, volume)
 
 
+@retried
 def ship_planned(
     uow: UnitOfWork,
     plan: SitePlan,
@@ -194,7 +196,7 @@ def ship_planned(
             destination = get_site(uow, lane.destination, "destination_site")
             for shipment in lane.decision.shipments:
                 units = [
-                    found(uow.units.by_lpn(lpn), f"no unit {lpn!r}", "lpn")
+                    found(uow.units.by_lpn(lpn, lock=True), f"no unit {lpn!r}", "lpn")
                     for lpn in shipment.unit_ids
                 ]
                 consignment = ship_together(

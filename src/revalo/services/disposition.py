@@ -18,6 +18,7 @@ from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 
 _DECIDED = frozenset(
     {UnitState.DISPOSITION_DECIDED, UnitState.IN_PROCESS, UnitState.READY, UnitState.LISTED}
@@ -31,6 +32,7 @@ class DispositionOutcome:
     cancelled: list[WorkOrder]
 
 
+@retried
 def record_disposition(
     uow: UnitOfWork,
     lpn: str,
@@ -46,7 +48,7 @@ def record_disposition(
     it needs a reason, cancels the open work orders and keeps the earlier record."""
     t = when(at)
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         unit.ensure_can_decide()
         assert unit.sku is not None
         product = found(uow.products.get(unit.sku), f"no product {unit.sku}")

@@ -7,8 +7,10 @@ from datetime import datetime
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.services.common import get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 
 
+@retried
 def inspect_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -24,7 +26,7 @@ def inspect_unit(
     at: datetime | None = None,
 ) -> Inspection:
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         inspection = Inspection(
             unit_id=unit.id,
             operator=operator,

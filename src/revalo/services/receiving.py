@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import format_lpn
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, inbound_leg
 
 
@@ -29,6 +31,7 @@ class ReceiveOutcome:
     quarantined: bool = False
 
 
+@retried
 def receive_scan(
     uow: UnitOfWork,
     scan: ScannedCode,
@@ -64,7 +67,9 @@ def _receive(
     if scan.kind is ScanKind.LPN:
         assert scan.lpn is not None
         # A label of ours, or one we did not issue but have quarantined already.
-        unit = uow.units.by_lpn(scan.lpn) or uow.units.by_scanned_code(scan.lpn)
+        unit = uow.units.by_lpn(scan.lpn, lock=True) or uow.units.by_scanned_code(
+            scan.lpn, lock=True
+        )
         if unit is not None:
             return _known(uow, unit, site, operator, at)
         return _new(
@@ -77,7 +82,7 @@ def _receive(
         )
     if scan.kind is ScanKind.PARCEL:
         assert scan.sscc is not None
-        unit = uow.units.by_sscc(scan.sscc)
+        unit = uow.units.by_sscc(scan.sscc, lock=True)
         if unit is not None:
             return _known(uow, unit, site, operator, at)
         parcel = uow.consignments.by_sscc(scan.sscc)
@@ -102,7 +107,7 @@ def _receive(
     assert scan.gtin is not None
     if scan.serial:
         # Found by what is printed on it, so that an unknown product scanned twice is one unit.
-        unit = uow.units.by_gtin_serial(scan.gtin, scan.serial)
+        unit = uow.units.by_gtin_serial(scan.gtin, scan.serial, lock=True)
         if unit is not None:
             return _known(uow, unit, site, operator, at)
     product = uow.products.by_gtin(scan.gtin)
@@ -155,16 +160,18 @@ def _receive(
 def _expected(
     uow: UnitOfWork, sku: str, serial: str | None, rma_number: str | None
 ) -> tuple[ReturnRequest | None, int]:
+    """The return and line a unit of ``sku`` fills, the return locked (its line's count
+    changes): a candidate filled by a concurrent receipt meanwhile is passed over."""
     if rma_number:
-        rma = found(
-            uow.returns.get(rma_number.strip().upper()), f"no return {rma_number!r}", "rma_number"
-        )
-        candidates = [rma] if rma.expects_units else []
+        number = rma_number.strip().upper()
+        named = found(uow.returns.get(number, lock=True), f"no return {rma_number!r}", "rma_number")
+        candidates: Iterable[ReturnRequest | None] = [named]
     else:
-        candidates = list(uow.returns.expecting(sku, serial))
+        numbers = [r.number for r in uow.returns.expecting(sku, serial)]
+        candidates = (uow.returns.get(n, lock=True) for n in numbers)
     for rma in candidates:
-        line = rma.match_line(sku, serial)
-        if line is not None:
+        line = rma.match_line(sku, serial) if rma is not None and rma.expects_units else None
+        if rma is not None and line is not None:
             return rma, line.line_no
     return None, 0
 
@@ -218,6 +225,7 @@ def _known(
     )
 
 
+@retried
 def quarantine_unidentified(
     uow: UnitOfWork,
     *,
@@ -245,16 +253,18 @@ def quarantine_unidentified(
     return outcome
 
 
+@retried
 def quarantine_unit(
     uow: UnitOfWork, lpn: str, *, reason: str, operator: str, at: datetime | None = None
 ) -> ReturnedUnit:
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         record(uow, unit.quarantine(reason=reason, at=when(at), actor=operator))
         uow.commit()
     return unit
 
 
+@retried
 def release_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -266,7 +276,7 @@ def release_unit(
 ) -> ReturnedUnit:
     """Release a unit from quarantine, naming its product when it was not identified."""
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         gtin = None
         if sku:
             product = found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")

@@ -12,6 +12,7 @@ from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest
 from revalo.domain.values import GeoPoint, as_utc
 from revalo.services.common import found, get_site, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 
 POLICY_ACTOR = "return-policy"
 
@@ -37,6 +38,7 @@ def nearest_hub(hubs: list[Site], point: GeoPoint, country: str) -> Site:
     return min(home, key=lambda h: (point.km_to(h.point), h.code))
 
 
+@retried
 def request_return(
     uow: UnitOfWork,
     policy: ReturnPolicy,
@@ -131,9 +133,13 @@ def _apply_policy(
 
 
 def _load(uow: UnitOfWork, number: str) -> ReturnRequest:
-    return found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+    """The return, locked until the use case ends (it changes it)."""
+    return found(
+        uow.returns.get(number.strip().upper(), lock=True), f"no return {number!r}", "number"
+    )
 
 
+@retried
 def authorise_return(
     uow: UnitOfWork,
     number: str,
@@ -164,6 +170,7 @@ def authorise_return(
     return rma
 
 
+@retried
 def reject_return(
     uow: UnitOfWork, number: str, *, actor: str, reason: str, at: datetime | None = None
 ) -> ReturnRequest:
@@ -175,6 +182,7 @@ def reject_return(
     return rma
 
 
+@retried
 def mark_in_transit(uow: UnitOfWork, number: str) -> ReturnRequest:
     with uow:
         rma = _load(uow, number)

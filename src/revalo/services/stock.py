@@ -12,9 +12,11 @@ from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.units import ReturnedUnit
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, ship_together
 
 
+@retried
 def move_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -26,7 +28,7 @@ def move_unit(
     at: datetime | None = None,
 ) -> ReturnedUnit:
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         found(uow.sites.location(to_location), f"no location {to_location!r}", "to_location")
         record(
             uow,
@@ -48,6 +50,7 @@ class Shipped:
     units: list[ReturnedUnit]
 
 
+@retried
 def ship_units(
     uow: UnitOfWork,
     lpns: Sequence[str],
@@ -81,6 +84,7 @@ def ship_units(
     return Shipped(consignment, units)
 
 
+@retried
 def ship_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -110,7 +114,9 @@ def _units_at_one_site(uow: UnitOfWork, lpns: Sequence[str]) -> list[ReturnedUni
     twice = sorted({x for x in lpns if list(lpns).count(x) > 1})
     if twice:
         raise InvalidValue(f"units named twice: {', '.join(twice)}", field="lpns")
-    units = [get_unit(uow, lpn) for lpn in lpns]
+    # Locked in one order, so that two shipments of overlapping units do not deadlock.
+    by_lpn = {lpn: get_unit(uow, lpn, lock=True) for lpn in sorted(lpns)}
+    units = [by_lpn[lpn] for lpn in lpns]
     sites = sorted({u.site_code for u in units})
     if len(sites) > 1:
         raise InvalidValue(
@@ -120,6 +126,7 @@ def _units_at_one_site(uow: UnitOfWork, lpns: Sequence[str]) -> list[ReturnedUni
     return units
 
 
+@retried
 def dispatch_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -133,7 +140,7 @@ def dispatch_unit(
     vendor, a donee), the trip is booked and becomes the last leg of its journey."""
     t = when(at)
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         # An unidentified unit is never ready: dispatch() refuses it by its state.
         product = uow.products.get(unit.sku) if unit.sku else None
         data_bearing = product.data_bearing if product else False
@@ -160,6 +167,7 @@ def dispatch_unit(
     return unit
 
 
+@retried
 def sell_unit(
     uow: UnitOfWork,
     lpn: str,
@@ -171,12 +179,13 @@ def sell_unit(
 ) -> ReturnedUnit:
     """A listed unit is sold, at ``price`` (EUR) when known: it leaves the parallel stock."""
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         record(uow, unit.sell(at=when(at), actor=operator, document=document, price=price))
         uow.commit()
     return unit
 
 
+@retried
 def record_proceeds(
     uow: UnitOfWork,
     lpn: str,
@@ -190,7 +199,7 @@ def record_proceeds(
     """Money a unit brought after it left: a partner's payment, a vendor's credit note, a
     recycler's price per kg. It adds to the recovery rate."""
     with uow:
-        unit = get_unit(uow, lpn)
+        unit = get_unit(uow, lpn, lock=True)
         change = unit.record_proceeds(
             amount=amount, at=when(at), actor=operator, document=document, reason=reason
         )

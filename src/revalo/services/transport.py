@@ -49,6 +49,7 @@ from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.engines.transport.shipment import Parcel, Shipment
 from revalo.services.common import found, get_unit, record
 from revalo.services.ports import LegTotals, UnitOfWork
+from revalo.services.retry import retried
 
 #: GS1 prefix 952 is set aside by GS1 for demonstrations and examples: SSCCs built on it are
 #: well-formed but belong to no company. Set your own GS1 company prefix in production.
@@ -402,13 +403,17 @@ class LabelFacts:
     company_prefix_length: int
 
 
+@retried
 def return_label(
     uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
 ) -> LabelFacts:
     """The label of an authorised return. Its parcel is booked with the best service the
     first time (its SSCC is then fixed); every later call gives the same label."""
     with uow:
-        rma = found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        # Locked: two first requests at once book one parcel, the second reads its booking.
+        rma = found(
+            uow.returns.get(number.strip().upper(), lock=True), f"no return {number!r}", "number"
+        )
         if rma.state not in EXPECTING_STATES:
             raise NotAllowed(
                 f"return {rma.number} is {rma.state.value}: a label is issued only for an "

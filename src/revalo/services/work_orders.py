@@ -5,22 +5,28 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from revalo.domain.units import ReturnedUnit
 from revalo.domain.work_orders import WipeMethod, WorkOrder
 from revalo.services.common import found, record, when
 from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
 
 
-def _load(uow: UnitOfWork, order_id: int) -> WorkOrder:
-    return found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+def _load(uow: UnitOfWork, order_id: int) -> tuple[WorkOrder, ReturnedUnit]:
+    """The order and its unit, both locked: the unit first, as every use case that changes
+    a unit's orders does, then the order read again as committed."""
+    order = found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+    unit = found(uow.units.get(order.unit_id, lock=True), "unit missing")
+    return found(uow.work_orders.get(order_id, lock=True), "work order missing"), unit
 
 
+@retried
 def start_work_order(
     uow: UnitOfWork, order_id: int, *, operator: str, at: datetime | None = None
 ) -> WorkOrder:
     t = when(at)
     with uow:
-        order = _load(uow, order_id)
-        unit = found(uow.units.get(order.unit_id), "unit missing")
+        order, unit = _load(uow, order_id)
         # The order first: starting a closed order is refused for what it is.
         order.start(operator=operator, at=t)
         change = unit.start_work(order, at=t, actor=operator)
@@ -29,6 +35,7 @@ def start_work_order(
     return order
 
 
+@retried
 def finish_work_order(
     uow: UnitOfWork,
     order_id: int,
@@ -47,8 +54,7 @@ def finish_work_order(
     leave; when one fails, the others are cancelled and the unit waits for a new decision."""
     t = when(at)
     with uow:
-        order = _load(uow, order_id)
-        unit = found(uow.units.get(order.unit_id), "unit missing")
+        order, unit = _load(uow, order_id)
         order.finish(
             succeeded=succeeded,
             at=t,

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.domain.errors import (
     AlreadyExists,
+    Conflict,
     DomainError,
     InvalidTransition,
     InvalidValue,
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 STATUS_BY_ERROR: tuple[tuple[type[DomainError], int], ...] = (
     (NotFound, 404),
     (AlreadyExists, 409),
+    (Conflict, 409),
     (InvalidValue, 422),
     (InvalidTransition, 409),
     (NotAllowed, 409),
