@@ -49,7 +49,8 @@ def postgres_url() -> Iterator[str]:
         db.drop()
 
 
-def _truncate(engine: sa.Engine) -> None:
+def truncate_all(engine: sa.Engine) -> None:
+    """Empty every table of the PostgreSQL database ``engine`` is on."""
     names = ", ".join(t.name for t in orm.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
@@ -65,7 +66,7 @@ def sqlite_app(tmp_path: Path) -> Iterator[App]:
 @pytest.fixture
 def pg_app(postgres_url: str) -> Iterator[App]:
     app = bootstrap(Settings(database_url=postgres_url))
-    _truncate(app.engine)
+    truncate_all(app.engine)
     yield app
     app.close()
 

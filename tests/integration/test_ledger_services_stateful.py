@@ -1,10 +1,11 @@
-"""Random sequences of use cases through the services on SQLite, with the ledger invariants
-checked against the database after every step:
+"""Random sequences of use cases through the services on SQLite and PostgreSQL, with the
+ledger invariants checked against the database after every step:
 
 - every unit in the parallel stock is in exactly one place: its last move ends where it is;
 - the balances summed from the moves in the database equal the units counted per location;
 - a refused use case (a move from the wrong place...) changes nothing;
-- nothing is lost: units received = units in stock + units that left.
+- nothing is lost: units received = units in stock + units that left;
+- at the end, the promises checked in SQL over the whole database (adapters/invariants.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -27,10 +29,12 @@ from hypothesis.stateful import (
     invariant,
     precondition,
     rule,
+    run_state_machine_as_test,
 )
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import sqlite_url
+from revalo.adapters.invariants import check_database
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import LocationKind
 from revalo.domain.disposition import DispositionRoute
@@ -44,7 +48,7 @@ from revalo.services import disposition, inspection, receiving, returns, stock
 from revalo.services import work_orders as wo
 from revalo.services.ports import UnitFilter
 from revalo.settings import Settings
-from tests.conftest import gtin, seed_world
+from tests.conftest import gtin, seed_world, truncate_all
 
 # The GTINs of the named world's products (tests.conftest.seed_world), as 14 digits.
 PRODUCTS = {
@@ -87,14 +91,23 @@ def fresh_app() -> tuple[App, Path]:
 class ServicesLedgerMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        self.app, self.folder = fresh_app()
+        self.app, self.folder = self.open()
         self.lpns: list[str] = []
         self.received = 0
         self.serial = 0
 
+    def open(self) -> tuple[App, Path | None]:
+        """The application on a database holding the named world only."""
+        return fresh_app()
+
     def teardown(self) -> None:
-        self.app.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        # Once per example: the whole check in SQL costs more than a step.
+        try:
+            assert [str(v) for v in check_database(self.app.engine)] == []
+        finally:
+            self.app.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     # -- helpers --------------------------------------------------------------------------
     def unit(self, lpn: str) -> ReturnedUnit:
@@ -327,3 +340,24 @@ ServicesLedgerMachine.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 test_the_ledger_in_the_database_holds = ServicesLedgerMachine.TestCase
+
+
+@pytest.mark.postgres
+def test_the_ledger_in_postgresql_holds(postgres_url: str) -> None:
+    class OnPostgres(ServicesLedgerMachine):
+        def open(self) -> tuple[App, Path | None]:
+            app = bootstrap(Settings(database_url=postgres_url))
+            truncate_all(app.engine)
+            seed_world(app)
+            return app, None
+
+    # Fewer examples than on SQLite: each one seeds the world again through the services.
+    run_state_machine_as_test(
+        OnPostgres,
+        settings=settings(
+            max_examples=6,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
