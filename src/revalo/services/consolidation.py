@@ -192,13 +192,17 @@ def ship_planned(
     booked = []
     with uow:
         origin = get_site(uow, plan.site_code)
+        # Every unit locked first, in one order: a booking then waits for no unit.
+        lpns = sorted(
+            {lpn for lane in plan.leaving for s in lane.decision.shipments for lpn in s.unit_ids}
+        )
+        by_lpn = {
+            lpn: found(uow.units.by_lpn(lpn, lock=True), f"no unit {lpn!r}", "lpn") for lpn in lpns
+        }
         for lane in plan.leaving:
             destination = get_site(uow, lane.destination, "destination_site")
             for shipment in lane.decision.shipments:
-                units = [
-                    found(uow.units.by_lpn(lpn, lock=True), f"no unit {lpn!r}", "lpn")
-                    for lpn in shipment.unit_ids
-                ]
+                units = [by_lpn[lpn] for lpn in shipment.unit_ids]
                 consignment = ship_together(
                     uow,
                     tr,
