@@ -170,8 +170,10 @@ def _expected(
         numbers = [r.number for r in uow.returns.expecting(sku, serial)]
         candidates = (uow.returns.get(n, lock=True) for n in numbers)
     for rma in candidates:
-        line = rma.match_line(sku, serial) if rma is not None and rma.expects_units else None
-        if rma is not None and line is not None:
+        if rma is None or not rma.expects_units:
+            continue
+        line = rma.match_line(sku, serial)
+        if line is not None:
             return rma, line.line_no
     return None, 0
 
