@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from revalo.adapters import orm
-from revalo.adapters.db import make_engine
-from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
+from revalo.adapters.db import make_engines
+from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork, session_factories
 from revalo.domain.policy import ReturnPolicy
 from revalo.services.transport import Transport
 from revalo.settings import Settings, load_policy, load_transport
@@ -22,12 +22,27 @@ class App:
     session_factory: sessionmaker[Session]
     policy: ReturnPolicy
     transport: Transport
+    #: The engine and sessions of read-only units of work (on PostgreSQL: ``engine``).
+    reader_engine: sa.Engine | None = None
+    read_session_factory: sessionmaker[Session] | None = None
 
     def uow(self) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.session_factory)
+        """A unit of work that writes (and reads what it needs to)."""
+        return SqlAlchemyUnitOfWork(
+            self.session_factory,
+            read_factory=self.read_session_factory,
+            lock_timeout_s=self.settings.lock_timeout_s,
+        )
+
+    def read_uow(self) -> SqlAlchemyUnitOfWork:
+        """A unit of work that only reads: on SQLite it never waits for a writer, and the
+        database refuses any write made through it."""
+        return self.uow().read_only()
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.reader_engine is not None and self.reader_engine is not self.engine:
+            self.reader_engine.dispose()
 
 
 def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) -> App:
@@ -35,10 +50,16 @@ def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) 
     real databases are brought up to date with ``revalo db upgrade`` (Alembic)."""
     settings = settings or Settings.from_env()
     orm.start_mappers()
-    engine = make_engine(settings.database_url)
+    engines = make_engines(settings.database_url, lock_timeout_s=settings.lock_timeout_s)
     if create_schema:
-        orm.metadata.create_all(engine)
-    factory = sessionmaker(bind=engine, expire_on_commit=False)
+        orm.metadata.create_all(engines.writer)
+    writer, reader = session_factories(engines)
     return App(
-        settings, engine, factory, load_policy(settings.policy_file), load_transport(settings)
+        settings,
+        engines.writer,
+        writer,
+        load_policy(settings.policy_file),
+        load_transport(settings),
+        engines.reader,
+        reader,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from revalo.adapters.db import DEFAULT_SQLITE_PATH, sqlite_url
+from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, DEFAULT_SQLITE_PATH, sqlite_url
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.values import format_sscc
@@ -19,11 +20,14 @@ from revalo.engines.transport.distances import (
 )
 from revalo.engines.transport.osrm import OsrmDistances
 from revalo.engines.transport.rate_cards import load_transport_config
+from revalo.services.collections import MAX_SECONDS
 from revalo.services.transport import DEMO_COMPANY_PREFIX, Transport, default_transport
 
 #: The names a server on this machine answers to when no others are set.
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 _TRUE = frozenset({"1", "true", "yes", "on"})
+#: A collection plan's search time, at most (the manager's request is refused above it).
+DEFAULT_MAX_PLAN_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,10 @@ class Settings:
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
     #: The server is reached through an HTTPS reverse proxy (cookies are then Secure).
     https_proxy: bool = False
+    #: Seconds a request waits for a lock or a connection before it answers 503.
+    lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    #: Longest search a collection plan may ask for, in seconds.
+    max_plan_seconds: float = DEFAULT_MAX_PLAN_SECONDS
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -55,12 +63,27 @@ class Settings:
             gs1_company_prefix=os.environ.get("REVALO_GS1_COMPANY_PREFIX") or None,
             allowed_hosts=_hosts(os.environ.get("REVALO_ALLOWED_HOSTS")),
             https_proxy=os.environ.get("REVALO_HTTPS_PROXY", "").strip().lower() in _TRUE,
+            lock_timeout_s=_seconds("REVALO_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S),
+            max_plan_seconds=_seconds("REVALO_MAX_PLAN_SECONDS", DEFAULT_MAX_PLAN_SECONDS),
         )
 
 
 def _hosts(value: str | None) -> tuple[str, ...]:
     names = tuple(h.strip().lower() for h in (value or "").split(",") if h.strip())
     return names or LOOPBACK_HOSTS
+
+
+def _seconds(name: str, default: float) -> float:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_SECONDS:  # also refuses NaN
+        raise InvalidValue(f"{name}={text!r}: give seconds over 0 and at most {MAX_SECONDS:g}")
+    return value
 
 
 def load_policy(path: Path | None = None) -> ReturnPolicy:

@@ -5,18 +5,24 @@ use case rolls back its own work only, and the whole batch commits once at the e
 ``batch(isolate_failures=False)`` there are no savepoints: the first failed use case makes
 the whole batch roll back. The demo uses that to drive thousands of use cases through the
 service layer quickly.
+
+A read-only unit of work (``read_only()``, ``App.read_uow()``) has sessions of the reader
+engine: the database refuses any write made through it. A lock or a connection awaited
+longer than the timeout leaves the unit of work as the port's ``DatabaseBusy``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Self
+from typing import Any, Self
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import repositories as r
 from revalo.adapters.conflicts import as_write_conflict
+from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
 from revalo.services import ports
 
@@ -40,8 +46,17 @@ class SqlAlchemyUnitOfWork:
     sequences: ports.Sequences
     reports: ports.ReportRepository
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        read_factory: sessionmaker[Session] | None = None,
+        lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    ) -> None:
         self.session_factory = session_factory
+        #: Sessions of the reader engine, for ``read_only()``; None: this one reads only.
+        self.read_factory = read_factory
+        self.lock_timeout_s = lock_timeout_s
         self._batch_session: Session | None = None
         self._savepoint: SessionTransaction | None = None
         self._isolate = True
@@ -94,10 +109,19 @@ class SqlAlchemyUnitOfWork:
                 self._batch_failed = True
         finally:
             self._depth -= 1
-        # A collision with another transaction, told in the port's words (rolled back above).
+        # A collision with another transaction, or a lock awaited too long, told in the
+        # port's words (rolled back above).
         conflict = as_write_conflict(exc)
         if conflict is not None:
             raise conflict from exc
+        busy = busy_error(exc, self.lock_timeout_s) if exc is not None else None
+        if busy is not None:
+            raise busy from exc
+
+    def read_only(self) -> SqlAlchemyUnitOfWork:
+        if self._batch_session is not None or self.read_factory is None:
+            return self
+        return SqlAlchemyUnitOfWork(self.read_factory, lock_timeout_s=self.lock_timeout_s)
 
     def commit(self) -> None:
         if self._batch_session is not None and not self._isolate:
@@ -129,6 +153,25 @@ class SqlAlchemyUnitOfWork:
                 yield
                 if self._batch_failed:
                     raise RuntimeError("a use case failed in the batch: nothing was written")
+        except (sa.exc.DBAPIError, sa.exc.TimeoutError) as exc:
+            busy = busy_error(exc, self.lock_timeout_s)
+            if busy is None:
+                raise
+            raise busy from exc
         finally:
             self._batch_session, self._isolate, self._batch_failed = None, True, False
             session.close()
+
+
+def session_factories(engines: Engines) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """Sessions that write, and sessions that only read. A SQLite file's reader engine
+    cannot write at all; elsewhere each read transaction is declared read only."""
+    writer = sessionmaker(bind=engines.writer, expire_on_commit=False)
+    reader = sessionmaker(bind=engines.reader, expire_on_commit=False)
+    if engines.reader.dialect.name == "postgresql":
+
+        @sa.event.listens_for(reader, "after_begin")
+        def _read_only(_session: Session, _tx: SessionTransaction, conn: Any) -> None:
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+    return writer, reader

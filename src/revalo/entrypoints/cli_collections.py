@@ -106,7 +106,12 @@ def plan_collections_command(
         typer.Option(help="ISO country codes of the region: FR or FR,BE.", show_default=False),
     ],
     seconds: Annotated[
-        int, typer.Option(min=1, max=600, help="Time limit of the search, in seconds.")
+        int,
+        typer.Option(
+            min=1,
+            max=600,
+            help="Time limit of the search, in seconds (at most REVALO_MAX_PLAN_SECONDS).",
+        ),
     ] = 10,
     seed: Annotated[int, typer.Option(min=0, help="Seed of the search.")] = 0,
     commit: Annotated[
@@ -132,7 +137,13 @@ def plan_collections_command(
             raise CliError(f"{svg.parent}: no such directory", 2)
         with open_app(db, url) as rv:
             stored = service.plan_collections(
-                rv.uow(), rv.transport, day=when, region=region, seconds=seconds, seed=seed
+                rv.uow(),
+                rv.transport,
+                day=when,
+                region=region,
+                seconds=seconds,
+                seed=seed,
+                max_seconds=rv.settings.max_plan_seconds,
             )
             booked, refusal = 0, None
             if commit:

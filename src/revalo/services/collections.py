@@ -1,40 +1,32 @@
-"""Collection planning in the use cases: the day's pickups of a region, the plan, its commit.
+"""Collection planning in the use cases: the plan of a day's pickups, its commit.
 
-A pickup is an authorised return, not yet booked with a carrier, that needs a vehicle: the
-customer is a business (off-lease equipment) or a line's product is bulky (a sofa, a washing
-machine). The returns hubs of the region are the depots; each sends out its fleet (see
-``config/collection.toml``). The plan is stored with everything it was made from, so that
-it can be shown, drawn and committed later. Committing books one consignment per collected
-return with the fleet vehicle as its service, carrying the return's share of its route's
-km, cost and CO2e; each unit then gets its part of that when it is received.
+The pickups and the fleet are read in ``collection_pickups``. The plan is searched
+outside any transaction, then stored in a short one that first checks that every return it
+collects is still waiting for a collection. The plan is stored with everything it was made
+from, so that it can be shown, drawn and committed later. Committing books one consignment
+per collected return with the fleet vehicle as its service, carrying the return's share of
+its route's km, cost and CO2e; each unit then gets its part of that when it is received.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
-from revalo.domain.catalog import Customer, CustomerKind, Site, SiteKind, check_country
 from revalo.domain.collection_plan import CollectionPlanRecord
-from revalo.domain.errors import InvalidValue, NotAllowed, NotFound
+from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import Consignment, ConsignmentKind, allocate_by_mass
 from revalo.domain.returns import ReturnRequest, ReturnState
-from revalo.domain.values import GeoPoint, format_sscc
+from revalo.domain.values import format_sscc
 from revalo.engines.collection.config import CollectionConfig, hhmm, load_collection_config
 from revalo.engines.collection.document import (
     plan_document,
     plan_from_document,
     problem_from_document,
 )
-from revalo.engines.collection.problem import (
-    CollectionParams,
-    CollectionProblem,
-    FleetType,
-    Hub,
-    Pickup,
-)
+from revalo.engines.collection.problem import CollectionParams, CollectionProblem, Pickup
 from revalo.engines.collection.result import (
     CollectionPlan,
     PickupShare,
@@ -45,239 +37,25 @@ from revalo.engines.collection.result import (
 )
 from revalo.engines.collection.solve import solve_collection
 from revalo.engines.collection.svg import plan_svg
-from revalo.engines.disposition.params import DispositionParams, load_params
-from revalo.engines.disposition.value import daily_value_loss
-from revalo.engines.transport.carriers import FleetVehicle, ServiceKind
-from revalo.engines.transport.places import Place
+from revalo.engines.disposition.params import load_params
+from revalo.engines.transport.carriers import FleetVehicle
+from revalo.services.collection_pickups import (
+    PendingPickup,
+    fleet_of,
+    parse_region,
+    pending_in,
+    pending_pickups,
+    region_hubs,
+)
 from revalo.services.common import found, when
-from revalo.services.ports import ReturnFilter, UnitOfWork
+from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
-from revalo.services.returns import nearest_hub
-from revalo.services.transport import Item, Transport, choose, default_transport, shipment_of
+from revalo.services.transport import Transport
 
-#: Longest search a request may ask for, in seconds.
+__all__ = ["PendingPickup", "parse_region", "pending_pickups"]
+
+#: Longest search a request may ask for, in seconds (a server sets a lower maximum).
 MAX_SECONDS = 600.0
-_PAGE = 500
-
-
-# -- the region ------------------------------------------------------------------------------
-def parse_region(region: str) -> tuple[str, ...]:
-    """``"fr, BE"`` -> ``("BE", "FR")``: the ISO country codes of a region, sorted."""
-    codes = sorted({c.strip().upper() for c in region.split(",") if c.strip()})
-    if not codes:
-        raise InvalidValue(
-            "name the region's countries as ISO codes, e.g. FR or FR,BE", field="region"
-        )
-    for code in codes:
-        try:
-            check_country(code)
-        except InvalidValue as exc:
-            raise InvalidValue(f"region {region!r}: {exc.message}", field="region") from None
-    return tuple(codes)
-
-
-def _region_hubs(uow: UnitOfWork, countries: Sequence[str]) -> list[Site]:
-    hubs = [h for h in uow.sites.list(kind=SiteKind.RETURNS_HUB) if h.country in countries]
-    if not hubs:
-        raise NotFound(
-            f"no returns hub in {','.join(countries)}: the hubs of the region are the "
-            "depots of its collections",
-            field="region",
-        )
-    return sorted(hubs, key=lambda h: h.code)
-
-
-# -- pickups ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PendingPickup:
-    """A return waiting to be collected, as the planner sees it, and what a carrier would
-    charge to take it alone (``ship_service`` None: no carrier service can)."""
-
-    pickup: Pickup
-    rma_number: str
-    customer: str
-    hub: str
-    ship_service: str | None
-
-
-def pending_pickups(
-    uow: UnitOfWork,
-    region: str,
-    day: date,
-    *,
-    transport: Transport | None = None,
-    config: CollectionConfig | None = None,
-) -> list[PendingPickup]:
-    """The returns of ``region``'s customers that wait for a collection on ``day``.
-
-    Parameters
-    ----------
-    uow
-        Unit of work (opened and closed here).
-    region
-        ISO country codes, ``"FR"`` or ``"FR,BE"``.
-    day
-        The plan day (the due dates and the carriers' quotes are counted from it).
-    transport
-        Rate cards and distances for the carrier quotes (default: the shipped ones).
-    config
-        The collection file (default: the shipped ``collection.toml``).
-    """
-    countries = parse_region(region)
-    with uow:
-        hubs = _region_hubs(uow, countries)
-        return _pending(
-            uow,
-            countries,
-            hubs,
-            day,
-            transport or default_transport(),
-            config or load_collection_config(),
-            load_params(),
-        )
-
-
-def _pending(
-    uow: UnitOfWork,
-    countries: Sequence[str],
-    hubs: Sequence[Site],
-    day: date,
-    transport: Transport,
-    config: CollectionConfig,
-    dp: DispositionParams,
-) -> list[PendingPickup]:
-    out = []
-    for country in countries:
-        for rma in _authorised(uow, country):
-            if uow.consignments.for_rma(rma.number) is not None:
-                continue  # a label was issued: a carrier takes it
-            customer = uow.customers.get(rma.customer_code)
-            if customer is None:
-                continue
-            pending = _pending_pickup(uow, rma, customer, hubs, day, transport, config, dp)
-            if pending is not None:
-                out.append(pending)
-    return out
-
-
-def _authorised(uow: UnitOfWork, country: str) -> list[ReturnRequest]:
-    flt = ReturnFilter(state=ReturnState.AUTHORISED, country=country)
-    found_: list[ReturnRequest] = []
-    offset = 0
-    while True:
-        page = uow.returns.list(flt, limit=_PAGE, offset=offset)
-        found_.extend(page.items)
-        offset += _PAGE
-        if offset >= page.total:
-            return sorted(found_, key=lambda r: r.number)
-
-
-def _pending_pickup(
-    uow: UnitOfWork,
-    rma: ReturnRequest,
-    customer: Customer,
-    hubs: Sequence[Site],
-    day: date,
-    transport: Transport,
-    config: CollectionConfig,
-    dp: DispositionParams,
-) -> PendingPickup | None:
-    items: list[Item] = []
-    loss = 0.0
-    for line in rma.lines:
-        product = uow.products.get(line.sku)
-        if product is None:
-            return None
-        items.extend([Item.of(product)] * line.quantity)
-        # A day's decay of the category, as the consolidation of trips counts it
-        # (config/disposition.toml, after Blackburn et al. 2004); no route is decided before
-        # the unit is received.
-        loss += daily_value_loss(dp, product.category, float(product.new_price) * line.quantity)
-    if customer.kind is not CustomerKind.BUSINESS and not any(i.bulky for i in items):
-        return None  # a parcel the customer drops off: no collection
-    decided = rma.decided_at or rma.requested_at
-    visit = config.visit(customer.kind.value)
-    place = Place.of(customer)
-    hub = next((h for h in hubs if h.code == rma.destination_site), None) or nearest_hub(
-        list(hubs), GeoPoint(customer.lat, customer.lon), customer.country
-    )
-    quote, service = _carrier_quote(transport, items, place, hub, day)
-    pickup = Pickup(
-        id=rma.number,
-        place=place,
-        kg=round(sum(i.weight_kg for i in items), 3),
-        m3=round(sum(i.volume_m3 for i in items), 4),
-        due_on=decided.date() + timedelta(days=config.due_days),
-        daily_value_loss_eur=round(loss, 4),
-        units=len(items),
-        earliest_min=visit.earliest_min,
-        latest_min=visit.latest_min,
-        service_min=visit.service_min,
-        bulky=any(i.bulky for i in items),
-        lithium=any(i.lithium for i in items),
-        ship_quote_eur=quote,
-    )
-    return PendingPickup(pickup, rma.number, customer.code, hub.code, service)
-
-
-def _carrier_quote(
-    transport: Transport, items: Sequence[Item], place: Place, hub: Site, day: date
-) -> tuple[float | None, str | None]:
-    """The best carrier service for the return shipped alone to the hub (the company's own
-    fleet is what collecting means, so it is not a carrier here)."""
-    choice = choose(transport, shipment_of(items, place, Place.of(hub), day))
-    for q in choice.quotes:
-        if q.allowed and q.kind != ServiceKind.FLEET.value:
-            return round(q.cost_eur, 2), q.service_id
-    return None, None
-
-
-# -- the fleet -------------------------------------------------------------------------------
-def _fleet(
-    transport: Transport, config: CollectionConfig, hubs: Sequence[Site]
-) -> tuple[list[Hub], list[FleetType]]:
-    depots, fleet = [], []
-    for site in hubs:
-        rules = config.hub(site.code)
-        depots.append(Hub(site.code, Place.of(site), rules.opens_min, rules.closes_min))
-        for entry in rules.fleet:
-            vehicle = _fleet_vehicle(transport, config, site.code, entry.vehicle)
-            if "*" not in vehicle.countries and site.country not in vehicle.countries:
-                if rules.overridden:
-                    raise InvalidValue(
-                        f"{config.name}: hubs.{site.code}.fleet: {vehicle.id} does not drive in "
-                        f"{site.country}, the country of {site.code}",
-                        field="fleet",
-                    )
-                continue  # the default fleet: only the vehicles that drive there
-            reload = (site.code,) if rules.reload else ()
-            fleet.append(
-                FleetType(vehicle, entry.count, site.code, None, rules.shift_hours, reload)
-            )
-    if not fleet:
-        codes = ", ".join(h.code for h in hubs)
-        raise NotAllowed(
-            f"no vehicle of {config.name} is based at {codes}: give these hubs a fleet",
-            field="region",
-        )
-    return depots, fleet
-
-
-def _fleet_vehicle(
-    transport: Transport, config: CollectionConfig, hub: str, vehicle_id: str
-) -> FleetVehicle:
-    try:
-        service = transport.cards.get(vehicle_id)
-    except KeyError:
-        service = None
-    if not isinstance(service, FleetVehicle):
-        known = [s.id for s in transport.cards.services if isinstance(s, FleetVehicle)]
-        raise InvalidValue(
-            f"{config.name}: fleet of {hub}: {vehicle_id!r} is not a [[fleet]] vehicle of the "
-            f"carriers file (known: {', '.join(known) or 'none'})",
-            field="fleet",
-        )
-    return service
 
 
 # -- planning --------------------------------------------------------------------------------
@@ -313,6 +91,7 @@ def plan_collections(
     config: CollectionConfig | None = None,
     max_iterations: int | None = None,
     at: datetime | None = None,
+    max_seconds: float = MAX_SECONDS,
 ) -> StoredPlan:
     """Plan ``day``'s collections in ``region`` and store the plan (nothing is booked).
 
@@ -327,7 +106,7 @@ def plan_collections(
     region
         ISO country codes: ``"FR"`` or ``"FR,BE"``.
     seconds
-        Time limit of the search (over 0, at most 600).
+        Time limit of the search (over 0, at most ``max_seconds``).
     seed
         Seed of the search.
     config
@@ -336,18 +115,25 @@ def plan_collections(
         Optional iteration limit: with it, the same seed gives the same plan.
     at
         When the plan is made (default: now).
+    max_seconds
+        The longest search the server allows (its settings), at most 600.
 
     Returns
     -------
     StoredPlan
         The stored record with the plan, the problem and the cost of each collection.
         A pickup past due that no vehicle can collect does not stop the others: it is
-        left for a carrier and the plan's messages say so.
+        left for a carrier and the plan's messages say so. Refused, with nothing stored,
+        when a return the plan collects was rejected, cancelled or booked while it was
+        searched.
     """
     countries = parse_region(region)
-    if not 0 < seconds <= MAX_SECONDS:
+    limit = min(max_seconds, MAX_SECONDS)
+    if not 0 < seconds <= limit:
         raise InvalidValue(
-            f"seconds = {seconds} must be over 0 and at most {MAX_SECONDS:g}", field="seconds"
+            f"seconds = {seconds:g} must be over 0 and at most {limit:g}, the longest search "
+            "this server allows",
+            field="seconds",
         )
     if seed < 0:
         raise InvalidValue(f"seed = {seed} must not be negative", field="seed")
@@ -356,19 +142,26 @@ def plan_collections(
         seconds=seconds, max_iterations=max_iterations, overdue_eur_per_day=cfg.overdue_eur_per_day
     )
     dp = load_params()
+    # Read, then search with no transaction open: a long search holds no lock.
+    with uow.read_only() as reading:
+        hubs = region_hubs(reading, countries)
+        depots, fleet = fleet_of(transport, cfg, hubs)
+        pending = pending_in(reading, countries, hubs, day, transport, cfg, dp)
+    problem = CollectionProblem(day, tuple(depots), tuple(p.pickup for p in pending), tuple(fleet))
+    problem, plan, notes = _solve(problem, params, seed, transport)
+    cost_shares = _cost_shares(plan, problem)
+    about = {
+        p.rma_number: {"customer": p.customer, "ship_service": p.ship_service} for p in pending
+    }
+    detail = plan_document(problem, plan, params, about, cost_shares, notes)
     with uow:
-        hubs = _region_hubs(uow, countries)
-        depots, fleet = _fleet(transport, cfg, hubs)
-        pending = _pending(uow, countries, hubs, day, transport, cfg, dp)
-        problem = CollectionProblem(
-            day, tuple(depots), tuple(p.pickup for p in pending), tuple(fleet)
-        )
-        problem, plan, notes = _solve(problem, params, seed, transport)
-        cost_shares = _cost_shares(plan, problem)
-        about = {
-            p.rma_number: {"customer": p.customer, "ship_service": p.ship_service} for p in pending
-        }
-        detail = plan_document(problem, plan, params, about, cost_shares, notes)
+        _, changed = collectable(uow, plan.collected)
+        if changed:
+            raise NotAllowed(
+                f"while the plan was searched, what it collects changed: {'; '.join(changed)}; "
+                "nothing was stored: plan again",
+                field="region",
+            )
         record = CollectionPlanRecord(
             id=uow.sequences.next("collection_plan"),
             day=day,
@@ -541,8 +334,22 @@ def commit_plan(
 
 
 def _returns_to_collect(uow: UnitOfWork, stored: StoredPlan) -> dict[str, ReturnRequest]:
+    out, stale = collectable(uow, stored.plan.collected)
+    if stale:
+        raise NotAllowed(
+            f"plan {stored.record.reference} is out of date: {'; '.join(stale)}; plan again",
+            field="plan_id",
+        )
+    return out
+
+
+def collectable(
+    uow: UnitOfWork, numbers: Iterable[str]
+) -> tuple[dict[str, ReturnRequest], list[str]]:
+    """The returns ``numbers`` that still wait for a collection (authorised, not booked),
+    and what changed for each of the others."""
     out, stale = {}, []
-    for number in stored.plan.collected:
+    for number in numbers:
         rma = uow.returns.get(number, lock=True)
         if rma is None:
             stale.append(f"{number} no longer exists")
@@ -555,12 +362,7 @@ def _returns_to_collect(uow: UnitOfWork, stored: StoredPlan) -> dict[str, Return
             stale.append(f"{number} is booked already ({existing.reference})")
             continue
         out[number] = rma
-    if stale:
-        raise NotAllowed(
-            f"plan {stored.record.reference} is out of date: {'; '.join(stale)}; plan again",
-            field="plan_id",
-        )
-    return out
+    return out, stale
 
 
 def _collections(route: PlannedRoute) -> list[tuple[Stop, str]]:

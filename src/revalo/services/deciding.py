@@ -10,6 +10,7 @@ from pathlib import Path
 
 from revalo.domain.disposition import DecidedBy
 from revalo.domain.errors import DomainError, NotAllowed
+from revalo.domain.units import ReturnedUnit
 from revalo.engines.disposition import (
     DispositionParams,
     DispositionProblem,
@@ -25,6 +26,7 @@ from revalo.engines.disposition import (
 from revalo.services.common import get_unit, when
 from revalo.services.decision_inputs import (
     DecisionInputs,
+    GradedUnit,
     awaiting_decision,
     build_inputs,
     graded_unit,
@@ -143,6 +145,23 @@ def decide_unit(
     return _apply(uow, inputs.problem, best.option, lpn, best.breakdown.net, actor, t)
 
 
+def changed_since(uow: UnitOfWork, read: GradedUnit, unit: ReturnedUnit) -> str | None:
+    """What changed for a unit since ``read`` was taken of it, or None (call inside an open
+    unit of work): the engine's decision was made on what it read."""
+    if unit.site_code != read.unit.site_code:
+        return (
+            f"unit {unit.lpn} moved from {read.unit.site_code} to {unit.site_code} while the "
+            "batch was solved: it waits for the next batch"
+        )
+    latest = uow.inspections.latest(unit.id)
+    if latest is None or latest.inspected_at != read.inspection.inspected_at:
+        return (
+            f"unit {unit.lpn} was graded again while the batch was solved: it waits for the "
+            "next batch"
+        )
+    return None
+
+
 def decide_batch(
     uow: BatchUnitOfWork,
     *,
@@ -157,17 +176,19 @@ def decide_batch(
     """Decide every graded unit (at one site, if given) at once, within each site's daily
     capacity and each channel's volume, and record all decisions in one transaction.
 
-    A unit the domain refuses (its state changed meanwhile, a rule the engine could not
+    The units are read and the problem solved before the decisions are written. A unit
+    refused then (its state, site or grade changed meanwhile, a rule the engine could not
     know) is reported in ``refused`` and the others are still recorded.
     """
     t = when(at)
     p = _params(params)
     if time_limit_s is not None:
         p = replace(p, time_limit_s=time_limit_s)
-    with uow:
+    # Read, then solve with no transaction open: the solve holds no lock.
+    with uow.read_only() as reading:
         code = site_code.strip().upper() if site_code else None
         inputs = build_inputs(
-            uow, graded_units(uow, code), at=t, config=config, transport=transport
+            reading, graded_units(reading, code), at=t, config=config, transport=transport
         )
     problem = inputs.problem
     tables = build_tables(problem, p)  # once, for the optimiser and the baseline
@@ -197,7 +218,8 @@ def decide_batch(
             option = result.options[o]
             try:
                 with uow:
-                    why = awaiting_decision(get_unit(uow, g.unit.lpn))
+                    unit = get_unit(uow, g.unit.lpn)
+                    why = awaiting_decision(unit) or changed_since(uow, g, unit)
                 if why is not None:
                     raise NotAllowed(why)
                 net = unit_value(problem, p, option, row).net

@@ -392,14 +392,15 @@ def check_returns(
     on_progress: Progress | None = None,
 ) -> CheckResult:
     """Read and check a whole file. ``lines`` are its text lines with their line ends: the
-    file opened with ``newline=""``, or ``decode_lines`` over the file opened in binary."""
+    file opened with ``newline=""``, or ``decode_lines`` over the file opened in binary.
+    What the rows name is looked up in one read-only unit of work: no lock is held."""
     now = as_utc(now) if now else utcnow()
     rows, refs, errors, count = parse_records(read_records(lines), on_progress)
     if refs:
-        with uow:
-            customers = uow.customers.existing_codes({r.customer_code for r in refs})
-            skus = {p.sku for p in uow.products.all()}
-            imported = uow.returns.existing_order_refs({r.order_ref for r in refs} - {""})
+        with uow.read_only() as reading:
+            customers = reading.customers.existing_codes({r.customer_code for r in refs})
+            skus = {p.sku for p in reading.products.all()}
+            imported = reading.returns.existing_order_refs({r.order_ref for r in refs} - {""})
         errors += check_references(refs, customers=customers, skus=skus, imported_refs=imported)
         errors += check_orders(refs)
     plans, problems = plan_returns(rows, now=now)

@@ -232,6 +232,16 @@ class Sequences(Protocol):
         ...
 
 
+class DatabaseBusy(Exception):
+    """A lock or a database connection was awaited longer than the timeout: nothing was
+    changed, and the same request may succeed in ``retry_after`` seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+
+
 class UnitOfWork(Protocol):
     products: ProductRepository
     sites: SiteRepository
@@ -253,3 +263,8 @@ class UnitOfWork(Protocol):
     def __exit__(self, *args: object) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+    def read_only(self) -> UnitOfWork:
+        """A unit of work on the same data that may only read: long reading (before a
+        plan is solved, a batch decided) takes no write lock there. Inside a batch, the
+        batch itself, so that its reads see what it wrote."""
+        ...

@@ -39,6 +39,15 @@ def get_uow(app: AppDep) -> UnitOfWork:
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 
 
+def get_read_uow(app: AppDep) -> UnitOfWork:
+    """A fresh read-only unit of work, for the routes that only read (every GET): on
+    SQLite it never waits for a writer, and the database refuses a write made through it."""
+    return cast(UnitOfWork, app.read_uow())
+
+
+ReadUowDep = Annotated[UnitOfWork, Depends(get_read_uow)]
+
+
 def get_transport(app: AppDep) -> Transport:
     """Rate cards, distances and the GS1 prefix the application was started with."""
     return app.transport

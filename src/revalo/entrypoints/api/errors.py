@@ -26,6 +26,7 @@ from revalo.domain.errors import (
     NotAllowed,
     NotFound,
 )
+from revalo.services.ports import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,11 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "A thing named in the request does not exist"},
     409: {"model": ErrorBody, "description": "The current state does not allow it"},
     422: {"model": ErrorBody, "description": "A value is missing or wrong"},
+    503: {
+        "model": ErrorBody,
+        "description": "The database stayed busy longer than the lock timeout: nothing was "
+        "changed; send the same request again after `Retry-After` seconds",
+    },
 }
 
 
@@ -122,6 +128,19 @@ async def on_http_error(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def busy_message(exc: DatabaseBusy) -> str:
+    return f"{exc.message}: nothing was changed; try again in {exc.retry_after} s"
+
+
+async def on_busy(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DatabaseBusy)
+    return JSONResponse(
+        body([ErrorItem(field=None, message=busy_message(exc))]),
+        status_code=503,
+        headers={"Retry-After": str(exc.retry_after)},
+    )
+
+
 async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # A bug, not a bad request: log it whole, answer in the usual shape without internals.
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -131,6 +150,7 @@ async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 def install(api: FastAPI) -> None:
     api.add_exception_handler(DomainError, on_domain_error)
+    api.add_exception_handler(DatabaseBusy, on_busy)
     api.add_exception_handler(RequestValidationError, on_validation_error)
     api.add_exception_handler(StarletteHTTPException, on_http_error)
     api.add_exception_handler(Exception, on_unexpected_error)

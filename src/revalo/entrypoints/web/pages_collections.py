@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.errors import DomainError
 from revalo.domain.values import utcnow
-from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page, redirect
@@ -46,13 +46,15 @@ def _plans_page(
 
 
 @router.get("/collections", response_class=HTMLResponse)
-def plans_page(request: Request, uow: UowDep) -> HTMLResponse:
+def plans_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The last plans, and the form to plan a region's day."""
     return _plans_page(request, uow)
 
 
 @router.post("/collections", response_model=None)
-async def plan_form(request: Request, uow: UowDep, transport: TransportDep) -> Response:
+async def plan_form(
+    request: Request, uow: UowDep, transport: TransportDep, app: AppDep
+) -> Response:
     """Plan the day's collections of a region; the page waits for the search."""
     data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     errors = Errors()
@@ -70,6 +72,7 @@ async def plan_form(request: Request, uow: UowDep, transport: TransportDep) -> R
                 day=day,
                 region=region,
                 seconds=float(seconds or DEFAULT_SECONDS),
+                max_seconds=app.settings.max_plan_seconds,
             )
         except DomainError as exc:
             errors.add(
@@ -81,7 +84,7 @@ async def plan_form(request: Request, uow: UowDep, transport: TransportDep) -> R
 
 
 @router.get("/collections/{plan_id}", response_class=HTMLResponse)
-def plan_page(request: Request, plan_id: int, uow: UowDep) -> HTMLResponse:
+def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     """One plan: its routes on the map, the stops, what waits and why, collect or ship."""
     stored = service.get_plan(uow, plan_id)
     ctx = {"s": stored, "rec": stored.record, "plan": stored.plan, "svg": plan_map(stored)}
@@ -147,7 +150,7 @@ def plan_map(stored: StoredPlan) -> dict[str, Any]:
 
 @router.get("/sites/{code}/outbound", response_class=HTMLResponse)
 def outbound_page(
-    request: Request, code: str, uow: UowDep, transport: TransportDep
+    request: Request, code: str, uow: ReadUowDep, transport: TransportDep
 ) -> HTMLResponse:
     """The units waiting at a site to leave, by destination: today, grouped, or later."""
     plan = consolidate_site(uow, code[:40], transport=transport)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.catalog import Site
 from revalo.domain.disposition import DispositionRoute
-from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.deps import ReadUowDep
 from revalo.entrypoints.web import charts, geo
 from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
@@ -72,7 +72,7 @@ def _route_slices(d: Dashboard) -> list[charts.Slice]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def dashboard_page(request: Request, uow: UowDep) -> HTMLResponse:
+def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The flow manager's dashboard, over a period chosen in the filter."""
     q, errors, t = request.query_params, Errors(), _t(request)
     period = one_of(q, "period", errors, PERIOD_CHOICES, "28")
@@ -111,7 +111,7 @@ def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
 
 
 @router.get("/sites", response_class=HTMLResponse)
-def sites_page(request: Request, uow: UowDep) -> HTMLResponse:
+def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Parallel stock per site with ageing buckets, and the sites of the network."""
     ageing = board.stock_ageing(uow)
     sites = sorted(list_sites(uow), key=lambda s: (not s.holds_stock, s.kind.value, s.code))
@@ -126,7 +126,7 @@ def sites_page(request: Request, uow: UowDep) -> HTMLResponse:
 
 
 @router.get("/sites/{code}", response_class=HTMLResponse)
-def site_page(request: Request, code: str, uow: UowDep) -> HTMLResponse:
+def site_page(request: Request, code: str, uow: ReadUowDep) -> HTMLResponse:
     """One site's parallel stock per location, with ageing buckets."""
     ageing = board.stock_ageing(uow, site_code=code[:40])
     ctx = {"a": ageing, "chart": _ageing_chart(ageing, _t(request)), "site": ageing.site}
@@ -190,7 +190,7 @@ def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, uow: UowDep) -> HTMLResponse:
+def map_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Sites of the network and the flows between them, drawn offline."""
     m = board.network_map(uow)
     ctx = {"m": m, "svg": _map_svg(m, _t(request)), "top": m.flows[:12]}

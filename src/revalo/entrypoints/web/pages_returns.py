@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
@@ -47,7 +47,7 @@ def _categories(uow: UnitOfWork) -> list[str]:
 
 
 @router.get("/returns", response_class=HTMLResponse)
-def returns_page(request: Request, uow: UowDep) -> HTMLResponse:
+def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Return requests with search, filters and pages."""
     q, errors = request.query_params, Errors()
     flt = ReturnFilter(
@@ -76,7 +76,7 @@ def returns_page(request: Request, uow: UowDep) -> HTMLResponse:
 
 
 @router.get("/returns/{number}", response_class=HTMLResponse)
-def return_page(request: Request, number: str, uow: UowDep) -> HTMLResponse:
+def return_page(request: Request, number: str, uow: ReadUowDep) -> HTMLResponse:
     """One return: its lines and the units received for it."""
     rma, units = return_with_units(uow, number[:20])
     return page(request, "return.html", {"rma": rma, "units": units}, nav="returns")
@@ -103,7 +103,7 @@ def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
 
 
 @router.get("/units/{lpn}", response_class=HTMLResponse)
-def unit_page(request: Request, lpn: str, uow: UowDep) -> HTMLResponse:
+def unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
     """Everything about one unit."""
     return page(request, "unit.html", _unit_context(uow, lpn), nav="returns")
 
@@ -139,7 +139,7 @@ async def decide_unit_form(request: Request, lpn: str, uow: UowDep, user: Curren
 
 
 @router.get("/queue", response_class=HTMLResponse)
-def queue_page(request: Request, uow: UowDep) -> HTMLResponse:
+def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)

@@ -19,7 +19,7 @@ from revalo.domain.catalog import Site
 from revalo.domain.errors import DomainError
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
 from revalo.domain.units import ReturnedUnit
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.barcode import code128_svg
 from revalo.entrypoints.web.forms import Errors
@@ -78,7 +78,7 @@ def _station(
 
 
 @router.get("/station", response_class=HTMLResponse)
-def station_page(request: Request, uow: UowDep) -> HTMLResponse:
+def station_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The scan field, ready for the scanner; with ``rma`` (a parcel's label was scanned),
     the return it holds, whose items are scanned next."""
     q = request.query_params
@@ -177,7 +177,7 @@ def _unit_ctx(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
 
 
 @router.get("/station/units/{lpn}", response_class=HTMLResponse)
-def station_unit_page(request: Request, lpn: str, uow: UowDep) -> HTMLResponse:
+def station_unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
     """The unit just scanned: its label, its expected return, the grading form."""
     ctx = _unit_ctx(uow, lpn)
     return _station(request, uow, values={"site": ctx["u"].site_code}, unit_ctx=ctx)

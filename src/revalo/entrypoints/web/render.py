@@ -25,7 +25,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from revalo.domain.errors import DomainError
-from revalo.entrypoints.api.errors import status_for
+from revalo.entrypoints.api.errors import busy_message, status_for
 from revalo.entrypoints.web.i18n import (
     COOKIE,
     LANGUAGES,
@@ -34,6 +34,7 @@ from revalo.entrypoints.web.i18n import (
     translator,
     value_label,
 )
+from revalo.services.ports import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,10 @@ class WebRoute(APIRoute):
                 return await original(request)
             except DomainError as exc:
                 return error_page(request, exc.message, status_for(exc))
+            except DatabaseBusy as exc:
+                response = error_page(request, busy_message(exc), 503)
+                response.headers["Retry-After"] = str(exc.retry_after)
+                return response
             except RequestValidationError as exc:
                 messages = "; ".join(str(e.get("msg", "")) for e in exc.errors())
                 return error_page(request, messages or "invalid request", 422)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
-from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
 from revalo.entrypoints.api.schemas.collections import (
     CollectionPlanCreate,
     CollectionPlanPublic,
@@ -32,11 +32,15 @@ def plan_number(value: str) -> int:
 
 @router.post("/plans", status_code=201)
 def create_plan(
-    body: CollectionPlanCreate, uow: UowDep, transport: TransportDep
+    body: CollectionPlanCreate, uow: UowDep, transport: TransportDep, app: AppDep
 ) -> CollectionPlanPublic:
     """Plan the day's collections in the region: which authorised B2B and bulky returns to
     collect, with which vehicle of which hub, in which order; which wait and why; and which
-    would be cheaper handed to a carrier. The plan is stored; nothing is booked."""
+    would be cheaper handed to a carrier. The plan is stored; nothing is booked.
+
+    A search longer than the server's maximum (``REVALO_MAX_PLAN_SECONDS``) is refused
+    with 422 naming it. The search holds no lock; a return it collects that is rejected,
+    cancelled or booked meanwhile makes it refuse to store the plan (409: plan again)."""
     stored = service.plan_collections(
         uow,
         transport,
@@ -44,12 +48,13 @@ def create_plan(
         region=body.region,
         seconds=body.seconds,
         seed=body.seed,
+        max_seconds=app.settings.max_plan_seconds,
     )
     return plan_public(stored)
 
 
 @router.get("/plans/{plan_id}")
-def get_plan(plan_id: PlanPath, uow: UowDep) -> CollectionPlanPublic:
+def get_plan(plan_id: PlanPath, uow: ReadUowDep) -> CollectionPlanPublic:
     """One stored plan: routes with their stops, arrival times and loads; deferred returns
     and why; each collection's share of km, cost and CO2e; collect or ship."""
     return plan_public(service.get_plan(uow, plan_number(plan_id)))
@@ -70,7 +75,7 @@ def commit(
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}, "description": "the plan as a map"}},
 )
-def plan_map(plan_id: PlanPath, uow: UowDep) -> Response:
+def plan_map(plan_id: PlanPath, uow: ReadUowDep) -> Response:
     """The plan drawn on the map: hubs, one colour per route, deferred returns in grey."""
     svg = service.plan_picture(uow, plan_number(plan_id))
     return Response(svg, media_type="image/svg+xml")

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, status
 
 from revalo.domain.catalog import Customer
-from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import CustomerCreate, CustomerPublic
 from revalo.entrypoints.api.types import CustomerCodePath
 from revalo.services import catalog, lookups
@@ -17,5 +17,5 @@ def create_customer(body: CustomerCreate, uow: UowDep) -> CustomerPublic:
 
 
 @router.get("/{code}")
-def get_customer(code: CustomerCodePath, uow: UowDep) -> CustomerPublic:
+def get_customer(code: CustomerCodePath, uow: ReadUowDep) -> CustomerPublic:
     return CustomerPublic.model_validate(lookups.get_customer(uow, code))

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Product
-from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import ProductCreate, ProductPublic, ProductsPublic
 from revalo.entrypoints.api.types import Limit, Offset, SkuPath, Storable
 from revalo.services import catalog, queries
@@ -22,7 +22,7 @@ def create_product(body: ProductCreate, uow: UowDep) -> ProductPublic:
 
 @router.get("")
 def list_products(
-    uow: UowDep,
+    uow: ReadUowDep,
     category: Annotated[str | None, Query(max_length=40), Storable] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -36,5 +36,5 @@ def list_products(
 
 
 @router.get("/{sku}")
-def get_product(sku: SkuPath, uow: UowDep) -> ProductPublic:
+def get_product(sku: SkuPath, uow: ReadUowDep) -> ProductPublic:
     return ProductPublic.model_validate(queries.get_product(uow, sku))

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import AppDep, CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
 from revalo.entrypoints.api.schemas import (
     ReturnAuthorise,
     ReturnCreate,
@@ -50,7 +50,7 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
 
 @router.get("")
 def list_returns(
-    uow: UowDep,
+    uow: ReadUowDep,
     state: ReturnState | None = None,
     reason: ReturnReason | None = None,
     customer_code: Annotated[str | None, Query(max_length=40), Storable] = None,
@@ -84,7 +84,7 @@ def list_returns(
 
 
 @router.get("/{number}")
-def get_return(number: ReturnNumberPath, uow: UowDep) -> ReturnDetailPublic:
+def get_return(number: ReturnNumberPath, uow: ReadUowDep) -> ReturnDetailPublic:
     """The return with its lines and the units received for it."""
     rma, units = queries.return_with_units(uow, number)
     return ReturnDetailPublic(

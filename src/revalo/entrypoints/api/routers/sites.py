@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Site, SiteKind
-from revalo.entrypoints.api.deps import UowDep
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import (
     LocationPublic,
     SiteCreate,
@@ -26,13 +26,13 @@ def create_site(body: SiteCreate, uow: UowDep) -> SitePublic:
 
 
 @router.get("")
-def list_sites(uow: UowDep, kind: Annotated[SiteKind | None, Query()] = None) -> SitesPublic:
+def list_sites(uow: ReadUowDep, kind: Annotated[SiteKind | None, Query()] = None) -> SitesPublic:
     sites = queries.list_sites(uow, kind)
     return SitesPublic(data=[SitePublic.model_validate(s) for s in sites], count=len(sites))
 
 
 @router.get("/{code}")
-def get_site(code: SiteCodePath, uow: UowDep) -> SiteDetailPublic:
+def get_site(code: SiteCodePath, uow: ReadUowDep) -> SiteDetailPublic:
     found = lookups.site_with_locations(uow, code)
     return SiteDetailPublic(
         **SitePublic.model_validate(found.site).model_dump(),

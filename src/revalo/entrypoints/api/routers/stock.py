@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
 from revalo.entrypoints.api.schemas import (
     BalancePublic,
     BalancesPublic,
@@ -103,7 +103,7 @@ def record_proceeds(
 
 @router.get("/stock/balances")
 def stock_balances(
-    uow: UowDep, site_code: Annotated[str | None, Query(max_length=40), Storable] = None
+    uow: ReadUowDep, site_code: Annotated[str | None, Query(max_length=40), Storable] = None
 ) -> BalancesPublic:
     """Units per location, summed from the stock moves; locations at zero are left out."""
     found = stock.stock_balances(uow, site_code=site_code)

@@ -10,7 +10,7 @@ from revalo.domain.journey import Consignment
 from revalo.domain.values import utcnow
 from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
-from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
 from revalo.entrypoints.api.schemas.transport import (
     BookedPublic,
     ConsignmentPublic,
@@ -118,7 +118,7 @@ def ship_units(
 
 
 @router.get("/units/{lpn}/journey")
-def journey(lpn: LpnPath, uow: UowDep) -> JourneyPublic:
+def journey(lpn: LpnPath, uow: ReadUowDep) -> JourneyPublic:
     """Every leg the unit travelled (its return parcel, transfers, its last trip out), with
     its share of each consignment's kilometres, cost and CO2e, and the totals."""
     j = unit_journey(uow, lpn)
@@ -177,7 +177,7 @@ def _outbound_public(plan: SitePlan) -> OutboundPublic:
 
 
 @router.get("/sites/{code}/outbound")
-def outbound(code: SiteCodePath, uow: UowDep, transport: TransportDep) -> OutboundPublic:
+def outbound(code: SiteCodePath, uow: ReadUowDep, transport: TransportDep) -> OutboundPublic:
     """The units waiting at a site to leave (for a workshop elsewhere, or out to a partner),
     by destination: send them today — one by one, together on a pallet or a truck, or split
     by content — or wait for a fuller load, whichever costs less with the value they lose

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from revalo.domain.units import UnitState
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import (
     DispositionCreate,
     DispositionPublic,
@@ -34,7 +34,7 @@ CodeQuery = Annotated[str | None, Query(max_length=80), Storable]
 
 @router.get("")
 def list_units(
-    uow: UowDep,
+    uow: ReadUowDep,
     state: Annotated[
         list[UnitState] | None, Query(max_length=20, description="one or more")
     ] = None,
@@ -62,7 +62,7 @@ def list_units(
 
 
 @router.get("/{lpn}")
-def get_unit(lpn: LpnPath, uow: UowDep) -> UnitDetailPublic:
+def get_unit(lpn: LpnPath, uow: ReadUowDep) -> UnitDetailPublic:
     """Everything about a unit: its product, grades, inspections, decisions, work orders and
     stock moves."""
     d = queries.unit_detail(uow, lpn)
@@ -77,7 +77,7 @@ def get_unit(lpn: LpnPath, uow: UowDep) -> UnitDetailPublic:
 
 
 @router.get("/{lpn}/timeline")
-def unit_timeline(lpn: LpnPath, uow: UowDep) -> EventsPublic:
+def unit_timeline(lpn: LpnPath, uow: ReadUowDep) -> EventsPublic:
     """Every change of the unit's state or place, oldest first: what, when, where, who, why."""
     events = queries.unit_detail(uow, lpn).events
     return EventsPublic(data=[EventPublic.model_validate(e) for e in events], count=len(events))

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from revalo.domain.work_orders import WorkOrderState
-from revalo.entrypoints.api.deps import CurrentUser, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import WorkOrderFinish, WorkOrderPublic, WorkOrdersPublic
 from revalo.entrypoints.api.types import Limit, Offset, Storable, WorkOrderPath
 from revalo.services import lookups, queries
@@ -21,7 +21,7 @@ def _id(ref: str) -> int:
 
 @router.get("")
 def list_work_orders(
-    uow: UowDep,
+    uow: ReadUowDep,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
     state: WorkOrderState | None = None,
     limit: Limit = 50,
@@ -40,7 +40,7 @@ def list_work_orders(
 
 
 @router.get("/{order_id}")
-def get_work_order(order_id: WorkOrderPath, uow: UowDep) -> WorkOrderPublic:
+def get_work_order(order_id: WorkOrderPath, uow: ReadUowDep) -> WorkOrderPublic:
     return WorkOrderPublic.model_validate(lookups.get_work_order(uow, _id(order_id)))
 
 
