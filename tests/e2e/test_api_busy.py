@@ -56,10 +56,10 @@ def test_a_get_is_answered_while_a_write_transaction_is_held(
     assert api < 1.0 and page < 1.0, f"a GET waited {max(api, page):.2f} s for the writer"
 
 
-def test_a_get_is_answered_while_a_plan_is_searched(
-    client: TestClient, sqlite_world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    world = sqlite_world
+@contextmanager
+def searching_a_plan(world: World, monkeypatch: pytest.MonkeyPatch, start: Any) -> Iterator[Any]:
+    """``start()`` plans a day of collections (3 s of search) in another thread; inside, the
+    search is running. Yields what the thread is, to check it still runs."""
     returns_to_collect(world)
     searching = threading.Event()
     search = collections._solve
@@ -69,30 +69,53 @@ def test_a_get_is_answered_while_a_plan_is_searched(
         return search(*args)
 
     monkeypatch.setattr(collections, "_solve", solve)
-    done: list[collections.StoredPlan] = []
-
-    def plan() -> None:
-        done.append(
-            collections.plan_collections(
-                world.app.uow(),
-                world.app.transport,
-                day=world.now.date() + timedelta(days=7),
-                region="FR",
-                seconds=3,
-            )
-        )
-
-    worker = threading.Thread(target=plan)
+    worker = threading.Thread(target=start)
     worker.start()
     try:
         assert searching.wait(10), "the search did not start"
-        took = [_timed_get(client, f"{API}/returns"), _timed_get(client, "/collections")]
-        still_searching = worker.is_alive()
+        yield worker
     finally:
         worker.join(30)
+
+
+def test_a_get_is_answered_while_a_plan_is_searched(
+    client: TestClient, sqlite_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = sqlite_world
+    done: list[collections.StoredPlan] = []
+
+    def plan() -> None:
+        day = world.now.date() + timedelta(days=7)
+        done.append(
+            collections.plan_collections(
+                world.app.uow(), world.app.transport, day=day, region="FR", seconds=3
+            )
+        )
+
+    with searching_a_plan(world, monkeypatch, plan) as worker:
+        took = [_timed_get(client, f"{API}/returns"), _timed_get(client, "/collections")]
+        still_searching = worker.is_alive()
     assert still_searching, "the search ended before the reads: nothing was measured"
     assert max(took) < 1.0, f"a GET waited {max(took):.2f} s for the plan's search"
     assert done and done[0].plan.collected
+
+
+def test_a_plan_searched_from_its_page_does_not_hold_up_other_requests(
+    client: TestClient, sqlite_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = (sqlite_world.now.date() + timedelta(days=7)).isoformat()
+    answers: list[int] = []
+
+    def plan() -> None:
+        form = {"day": day, "region": "FR", "seconds": "3"}
+        answers.append(client.post("/collections", data=form, follow_redirects=False).status_code)
+
+    with searching_a_plan(sqlite_world, monkeypatch, plan) as worker:
+        took = [_timed_get(client, f"{API}/products/LAP-14"), _timed_get(client, "/")]
+        still_searching = worker.is_alive()
+    assert still_searching, "the search ended before the reads: nothing was measured"
+    assert max(took) < 1.0, f"a GET waited {max(took):.2f} s for the page's search"
+    assert answers == [303]
 
 
 @pytest.fixture

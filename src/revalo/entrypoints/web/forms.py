@@ -10,12 +10,30 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request
+from starlette.datastructures import FormData
 
 E = TypeVar("E", bound=enum.Enum)
 
 #: Dates outside these years are typing mistakes (the API refuses them too).
 MIN_YEAR, MAX_YEAR = 1970, 2200
+
+
+async def posted_form(request: Request) -> FormData:
+    """The posted form, read before the page's handler runs: the handlers are plain
+    functions, run in worker threads, so that a page's database work (a plan's search, a
+    write waiting for the lock) never holds up the server's other requests."""
+    return await request.form()
+
+
+PostedForm = Annotated[FormData, Depends(posted_form)]
+
+
+def fields(form: FormData) -> dict[str, str]:
+    """The form's text fields (a file upload is no text field)."""
+    return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
 class Errors(dict[str, str]):

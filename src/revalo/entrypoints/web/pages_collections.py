@@ -52,11 +52,11 @@ def plans_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 
 
 @router.post("/collections", response_model=None)
-async def plan_form(
-    request: Request, uow: UowDep, transport: TransportDep, app: AppDep
+def plan_form(
+    request: Request, form: forms.PostedForm, uow: UowDep, transport: TransportDep, app: AppDep
 ) -> Response:
     """Plan the day's collections of a region; the page waits for the search."""
-    data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    data = forms.fields(form)
     errors = Errors()
     when = forms.day(data, "day", errors)
     if when is None and "day" not in errors:

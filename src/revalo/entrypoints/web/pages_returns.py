@@ -109,9 +109,11 @@ def unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
 
 
 @router.post("/units/{lpn}/disposition", response_model=None)
-async def decide_unit_form(request: Request, lpn: str, uow: UowDep, user: CurrentUser) -> Response:
+def decide_unit_form(
+    request: Request, lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+) -> Response:
     """Record a manager's decision (an override when the unit was decided already)."""
-    data = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    data = forms.fields(form)
     errors = Errors()
     route = forms.choice(data, "route", errors, DispositionRoute, required=True)
     destination = forms.code(data, "destination_site", errors)
@@ -160,10 +162,11 @@ def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 
 
 @router.post("/queue/accept", response_model=None)
-async def accept_proposals(request: Request, uow: UowDep, user: CurrentUser) -> Response:
+def accept_proposals(
+    request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+) -> Response:
     """Record the engine's proposal for each unit ticked, one decision at a time; a unit the
     rules refuse is reported and the others are still decided."""
-    form = await request.form()
     lpns = [v.strip()[:20] for v in form.getlist("lpn") if isinstance(v, str) and v.strip()]
     back = "/queue" + (f"?{request.url.query}" if request.url.query else "")
     t = translator(language(request))

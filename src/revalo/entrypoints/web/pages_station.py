@@ -93,14 +93,10 @@ def station_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     return _station(request, uow, values=values, unit_ctx={"parcel": parcel})
 
 
-async def _form(request: Request) -> dict[str, str]:
-    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-
-
 @router.post("/station/scan", response_model=None)
-async def scan_form(request: Request, uow: UowDep, user: CurrentUser) -> Response:
+def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser) -> Response:
     """Receive what was scanned; an unreadable code is answered next to the scan field."""
-    data = await _form(request)
+    data = forms.fields(form)
     errors = Errors()
     # Kept whole: a GS1 group separator is part of the code.
     code = str(data.get("code", ""))
@@ -133,9 +129,11 @@ async def scan_form(request: Request, uow: UowDep, user: CurrentUser) -> Respons
 
 
 @router.post("/station/unidentified", response_model=None)
-async def unidentified_form(request: Request, uow: UowDep, user: CurrentUser) -> Response:
+def unidentified_form(
+    request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+) -> Response:
     """An item whose code cannot be read: it gets an LPN and waits in quarantine."""
-    data = await _form(request)
+    data = forms.fields(form)
     errors = Errors()
     site = forms.code(data, "site", errors)
     description = forms.text(data, "description", errors, max_length=2000, required=True)
@@ -184,9 +182,11 @@ def station_unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLRespon
 
 
 @router.post("/station/units/{lpn}/grade", response_model=None)
-async def grade_form(request: Request, lpn: str, uow: UowDep, user: CurrentUser) -> Response:
+def grade_form(
+    request: Request, lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+) -> Response:
     """Record the inspection: checklist, grades, fault codes, hazard, notes."""
-    data = await _form(request)
+    data = forms.fields(form)
     errors = Errors()
     functional = forms.choice(data, "functional_grade", errors, FunctionalGrade, required=True)
     cosmetic = forms.choice(data, "cosmetic_grade", errors, CosmeticGrade, required=True)
