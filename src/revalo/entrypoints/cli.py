@@ -240,7 +240,7 @@ def export_units(
             try:
                 with part.open("w", encoding="utf-8", newline="") as sink:
                     n = exports.export_units(
-                        rv.uow(),
+                        rv.read_uow(),
                         sink,
                         flt,
                         on_progress=lambda done, total: progress.update(

@@ -154,7 +154,7 @@ def plan_collections_command(
                     stored, booked = done.plan, len(done.consignments)
                 except DomainError as exc:
                     refusal = exc  # the plan is shown, then the refusal
-            picture = service.plan_picture(rv.uow(), stored.record.id) if svg else None
+            picture = service.plan_picture(rv.read_uow(), stored.record.id) if svg else None
         public = plan_public(stored)
         if svg is not None and picture is not None:
             svg.write_text(picture, encoding="utf-8")

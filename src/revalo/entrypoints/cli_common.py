@@ -15,6 +15,7 @@ from rich.console import Console
 from revalo.adapters.db import normalise_url, sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.errors import DomainError
+from revalo.services.ports import DatabaseBusy
 from revalo.settings import Settings
 
 DbPath = Annotated[
@@ -58,6 +59,8 @@ def reported() -> Iterator[None]:
         fail(exc.message, exc.code)
     except DomainError as exc:
         fail(exc.message, 1)
+    except DatabaseBusy as exc:
+        fail(f"{exc.message} (REVALO_LOCK_TIMEOUT): nothing was changed; try again", 1)
     except sa.exc.ArgumentError as exc:
         fail(f"not a database URL Revalo can use: {exc}", 2)
     except sa.exc.DBAPIError as exc:

@@ -256,7 +256,7 @@ def demo(
         raise _fail(exc.message, 1) from None
     app = bootstrap(Settings(database_url=url))
     try:
-        print_summary(summary(app.uow()), out)
+        print_summary(summary(app.read_uow()), out)
         per_call = 1000 * sum(report.call_seconds.values()) / max(1, report.service_calls)
         out.print(
             f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls} use cases "
@@ -264,7 +264,7 @@ def demo(
             f"simulated {report.start:%Y-%m-%d} to {report.end:%Y-%m-%d}."
         )
         out.print(engine_line(report.engine))
-        out.print(transport_line(transport_totals(app.uow()), report.shipping.consignments))
+        out.print(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 

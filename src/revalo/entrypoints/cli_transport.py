@@ -126,7 +126,7 @@ def quote_command(
             raise CliError(f"--needed-by {needed_by!r}: not a date (YYYY-MM-DD)", 2) from exc
         with open_app(db, url) as rv:
             choice = quote_shipment(
-                rv.uow(),
+                rv.read_uow(),
                 rv.transport,
                 origin=parse_place(origin),
                 destination=parse_place(destination),
