@@ -167,7 +167,7 @@ def _busy(response: Any) -> str:
 def test_a_lock_held_longer_than_the_timeout_answers_503_with_retry_after(
     impatient: App,
 ) -> None:
-    client = TestClient(create_app(impatient))
+    client = TestClient(create_app(impatient), base_url="http://localhost")
     with locked_from_outside(impatient):
         answer = client.post(f"{API}/products", json=PRODUCT)
         body = _busy(answer)
@@ -194,7 +194,7 @@ def test_a_writer_connection_busy_longer_than_the_timeout_answers_503(
     settings = dataclasses.replace(sqlite_world.app.settings, lock_timeout_s=0.5)
     app = bootstrap(settings)
     try:
-        client = TestClient(create_app(app))
+        client = TestClient(create_app(app), base_url="http://localhost")
         with held_write(app):
             assert "connection" in _busy(client.post(f"{API}/products", json=PRODUCT))
     finally:
@@ -214,7 +214,9 @@ def test_a_get_that_tried_to_write_would_fail(
         return found
 
     monkeypatch.setattr(lookups, "get_customer", writing_lookup)
-    client = TestClient(create_app(world.app), raise_server_exceptions=False)
+    client = TestClient(
+        create_app(world.app), base_url="http://localhost", raise_server_exceptions=False
+    )
     assert client.get(f"{API}/customers/C-NEW").status_code == 500
     with world.app.read_uow() as uow:
         assert uow.customers.get("C-NEW") is None
