@@ -101,7 +101,12 @@ def make_engine(
     url = normalise_url(url)
     if not url.startswith("sqlite"):
         # A row lock awaited longer than the timeout fails instead of holding a request.
-        options = f"-c lock_timeout={math.ceil(lock_timeout_s * 1000)}"
+        timeout_ms = math.ceil(lock_timeout_s * 1000)
+        # Added to the URL's own ``options`` (a search_path...), which connect_args replace.
+        given = sa.engine.make_url(url).query.get("options", "")
+        options = " ".join(
+            [*([given] if isinstance(given, str) else given), f"-c lock_timeout={timeout_ms}"]
+        ).strip()
         connect_args = {"options": options, **kwargs.pop("connect_args", {})}
         kwargs = {"pool_timeout": lock_timeout_s, **kwargs}
         return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
