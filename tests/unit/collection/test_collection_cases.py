@@ -320,3 +320,21 @@ def test_a_plan_is_found_when_only_separate_trips_keep_the_van_load() -> None:
     plan = solve_collection(problem, QUICK, seed=0, distances=FLAT)
     assert plan.status is PlanStatus.FEASIBLE, plan.messages
     assert violations(problem, plan, FLAT) == []
+
+
+def test_a_past_due_pickup_gets_its_own_trip_when_two_overload_one_van() -> None:
+    # 68.25 kg past due and 32 kg optional, both at the hub, 100 kg vans: together 0.25 kg
+    # too much. The past-due one must be collected (found by the random test).
+    problem = CollectionProblem(
+        DAY,
+        (hub("H0", 0.0),),
+        (
+            pickup("P0", 0.0, kg=68.25, due_in=-1, loss=0, earliest_min=420, latest_min=540),
+            pickup("P1", 0.0, kg=32.0, due_in=0, loss=0, earliest_min=420, latest_min=540),
+        ),
+        (fleet(vehicle("ADR", kg=100, m3=8), count=2, start="H0"),),
+    )
+    plan = solve_collection(problem, QUICK, seed=0, distances=FLAT)
+    assert plan.status is PlanStatus.FEASIBLE, plan.messages
+    assert violations(problem, plan, FLAT) == []
+    assert "P0" in {p for r in plan.routes for p in r.pickup_ids}

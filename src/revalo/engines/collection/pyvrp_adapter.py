@@ -279,8 +279,8 @@ def _one_trip_each(data: ProblemData) -> Solution | None:
     """
     left = [vt.num_available for vt in data.vehicle_types()]
     routes = []
-    first = data.num_depots
-    for index, client in enumerate(data.clients(), start=first):
+    # A route's visits name clients by their index among the clients (PyVRP 0.14).
+    for index, client in enumerate(data.clients()):
         if not client.required:
             continue
         for vt, available in enumerate(left):
@@ -294,10 +294,7 @@ def _one_trip_each(data: ProblemData) -> Solution | None:
 
 
 def _trip(data: ProblemData, client: int, vehicle_type: int) -> Route | None:
-    try:
-        route = Route(data, [client], vehicle_type)
-    except ValueError:  # a client PyVRP places only with others (a group, a shipment)
-        return None
+    route = Route(data, [client], vehicle_type)
     return route if route.is_feasible() else None
 
 
