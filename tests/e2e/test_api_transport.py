@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pypdfium2 as pdfium
+import sqlalchemy as sa
 import zxingcpp
 from fastapi.testclient import TestClient
 
@@ -119,11 +120,13 @@ def test_units_shipped_together_appear_in_each_journey(
 
 def test_a_return_label_carries_the_booked_parcels_sscc(client: TestClient) -> None:
     rma = request_return(client, "C-ANNE", {"sku": "LAP-14", "quantity": 1, "reason": "defective"})
-    first = client.get(f"{API}/returns/{rma['number']}/label")
+    first = client.post(f"{API}/returns/{rma['number']}/label")
     assert first.status_code == 200, first.text
     assert first.headers["content-type"] == "application/pdf"
-    again = client.get(f"{API}/returns/{rma['number'].lower()}/label")
+    again = client.post(f"{API}/returns/{rma['number'].lower()}/label")
     assert again.content == first.content, "the parcel is booked once; the label is the same"
+    shown = client.get(f"{API}/returns/{rma['number']}/label")
+    assert shown.status_code == 200 and shown.content == first.content
 
     page = pdfium.PdfDocument(first.content)[0]
     codes = {c.format: c for c in zxingcpp.read_barcodes(page.render(scale=4).to_pil())}
@@ -145,8 +148,31 @@ def test_no_label_for_a_return_that_is_not_authorised(client: TestClient) -> Non
         client, "C-ANNE", {"sku": "LAP-14", "quantity": 1, "reason": "withdrawal"}, days_ago=400
     )
     assert rejected["state"] == "rejected"
-    assert "rejected" in refused(client.get(f"{API}/returns/{rejected['number']}/label"), 409, None)
+    label = f"{API}/returns/{rejected['number']}/label"
+    assert "rejected" in refused(client.post(label), 409, None)
+    assert "rejected" in refused(client.get(label), 409, None)
+    refused(client.post(f"{API}/returns/RMA99999999/label"), 404, "number")
     refused(client.get(f"{API}/returns/RMA99999999/label"), 404, "number")
+
+
+def _consignments(world: World) -> int:
+    with world.app.engine.connect() as conn:
+        return int(conn.scalar(sa.text("SELECT count(*) FROM consignments")) or 0)
+
+
+def test_reading_a_label_books_nothing(any_client: TestClient, world: World) -> None:
+    rma = request_return(
+        any_client, "C-ANNE", {"sku": "LAP-14", "quantity": 1, "reason": "defective"}
+    )
+    label = f"{API}/returns/{rma['number']}/label"
+    message = refused(any_client.get(label), 409, None)
+    assert "not booked yet" in message and "book its label first" in message
+    refused(any_client.get(label), 409, None)
+    assert _consignments(world) == 0
+    assert any_client.post(label).status_code == 200
+    assert any_client.get(label).status_code == 200
+    assert any_client.post(label).status_code == 200
+    assert _consignments(world) == 1
 
 
 def test_a_price_on_co2_can_change_the_choice(client: TestClient) -> None:

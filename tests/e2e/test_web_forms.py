@@ -158,7 +158,7 @@ def test_the_label_of_a_return_parcel_shows_what_it_holds(
     rma = request_return(
         client, "C-ANNE", {"sku": "DRILL-18", "quantity": 2, "reason": "defective"}
     )
-    label = client.get(f"{API}/returns/{rma['number']}/label")
+    label = client.post(f"{API}/returns/{rma['number']}/label")
     assert label.status_code == 200
     scanned = ok(
         client.post(

@@ -21,7 +21,7 @@ from revalo.engines.collection.config import (
 from revalo.engines.collection.result import PlanStatus
 from revalo.engines.transport.errors import RateCardError
 from revalo.services import catalog, collections, returns
-from revalo.services.transport import return_label, unit_journey
+from revalo.services.transport import book_return_label, unit_journey
 from tests.conftest import World
 from tests.integration.flows import gs1, scan
 from tests.unit.collection.checker import violations
@@ -161,7 +161,7 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
     r = returns_to_collect(world)
     stored = _plan(world)
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
-    return_label(world.app.uow(), world.app.transport, r["acme"].number)
+    book_return_label(world.app.uow(), world.app.transport, r["acme"].number)
     with pytest.raises(NotAllowed, match=f"{r['acme'].number} is booked already"):
         collections.commit_plan(world.app.uow(), world.app.transport, stored.record.id, "ines")
     with world.app.uow() as uow:

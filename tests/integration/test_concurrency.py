@@ -167,7 +167,9 @@ def test_moves_of_the_same_units_at_once_move_each_once(world: World) -> None:
 def test_the_same_label_asked_at_once_books_one_parcel(world: World) -> None:
     rma = ask(world, line("SOFA-3"), line("TEE-M", quantity=2))
     tr = world.app.transport
-    got = outcomes(together(N, lambda i: transport.return_label(world.app.uow(), tr, rma.number)))
+    got = outcomes(
+        together(N, lambda i: transport.book_return_label(world.app.uow(), tr, rma.number))
+    )
     assert len({label.consignment.sscc for label in got}) == 1
     assert return_consignments(world, rma.number) == 1
     no_violations(world)

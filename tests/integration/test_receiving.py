@@ -12,7 +12,7 @@ from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.services import queries, receiving, stock
 from revalo.services.ports import UnitFilter
-from revalo.services.transport import default_transport, return_label, unit_journey
+from revalo.services.transport import book_return_label, default_transport, unit_journey
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan, snapshot
 
@@ -191,7 +191,7 @@ def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
     world: World,
 ) -> None:
     rma = ask(world, line("DRILL-18"))
-    label = return_label(world.app.uow(), default_transport(), rma.number)
+    label = book_return_label(world.app.uow(), default_transport(), rma.number)
     sscc = label.consignment.sscc
     assert sscc is not None
     before = snapshot(world.app)

@@ -20,7 +20,7 @@ from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
 from revalo.entrypoints.labels import label_pdf
 from revalo.services.consolidation import consolidate_site, ship_planned
-from revalo.services.transport import PlaceRef, quote_shipment, return_label
+from revalo.services.transport import PlaceRef, book_return_label, quote_shipment
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
 PLACE_HELP = "Site or customer code, or CC:lat,lon (e.g. DE:52.52,13.40)."
@@ -169,7 +169,7 @@ def label_command(
         if not target.parent.is_dir():
             raise CliError(f"{target.parent}: no such directory", 2)
         with open_app(db, url) as rv:
-            facts = return_label(rv.uow(), rv.transport, number)
+            facts = book_return_label(rv.uow(), rv.transport, number)
         target.write_bytes(label_pdf(facts))
         c = facts.consignment
         out().print(

@@ -403,34 +403,19 @@ class LabelFacts:
     company_prefix_length: int
 
 
-@retried
-def return_label(
-    uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
+def _label_facts(
+    uow: UnitOfWork, transport: Transport, rma: ReturnRequest, consignment: Consignment
 ) -> LabelFacts:
-    """The label of an authorised return. Its parcel is booked with the best service the
-    first time (its SSCC is then fixed); every later call gives the same label."""
-    with uow:
-        # Locked: two first requests at once book one parcel, the second reads its booking.
-        rma = found(
-            uow.returns.get(number.strip().upper(), lock=True), f"no return {number!r}", "number"
-        )
-        if rma.state not in EXPECTING_STATES:
-            raise NotAllowed(
-                f"return {rma.number} is {rma.state.value}: a label is issued only for an "
-                "authorised return"
-            )
-        consignment = return_consignment(uow, transport, rma, at or utcnow())
-        customer = found(
-            uow.customers.get(rma.customer_code), f"no customer {rma.customer_code!r}", "customer"
-        )
-        hub = found(
-            uow.sites.get(consignment.destination), f"no site {consignment.destination!r}", "site"
-        )
-        items = []
-        for line in rma.lines:
-            product = uow.products.get(line.sku)
-            items.append((line.sku, product.name if product else line.sku, line.quantity))
-        uow.commit()
+    customer = found(
+        uow.customers.get(rma.customer_code), f"no customer {rma.customer_code!r}", "customer"
+    )
+    hub = found(
+        uow.sites.get(consignment.destination), f"no site {consignment.destination!r}", "site"
+    )
+    items = []
+    for line in rma.lines:
+        product = uow.products.get(line.sku)
+        items.append((line.sku, product.name if product else line.sku, line.quantity))
     assert consignment.sscc is not None  # every return consignment has one
     return LabelFacts(
         rma=rma,
@@ -441,6 +426,45 @@ def return_label(
         digital_link=digital_link_sscc(consignment.sscc),
         company_prefix_length=len(transport.company_prefix),
     )
+
+
+def _labelled_return(uow: UnitOfWork, number: str, *, lock: bool = False) -> ReturnRequest:
+    rma = found(
+        uow.returns.get(number.strip().upper(), lock=lock), f"no return {number!r}", "number"
+    )
+    if rma.state not in EXPECTING_STATES:
+        raise NotAllowed(
+            f"return {rma.number} is {rma.state.value}: a label is issued only for an "
+            "authorised return"
+        )
+    return rma
+
+
+@retried
+def book_return_label(
+    uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
+) -> LabelFacts:
+    """Book the parcel of an authorised return with the best service, unless it is booked
+    already (its SSCC is then fixed), and give its label: every later call gives the same."""
+    with uow:
+        # Locked: two first requests at once book one parcel, the second reads its booking.
+        rma = _labelled_return(uow, number, lock=True)
+        consignment = return_consignment(uow, transport, rma, at or utcnow())
+        facts = _label_facts(uow, transport, rma, consignment)
+        uow.commit()
+    return facts
+
+
+def return_label(uow: UnitOfWork, transport: Transport, number: str) -> LabelFacts:
+    """The label of a return whose parcel is booked; it books nothing."""
+    with uow:
+        rma = _labelled_return(uow, number)
+        consignment = uow.consignments.for_rma(rma.number)
+        if consignment is None:
+            raise NotAllowed(
+                f"the parcel of return {rma.number} is not booked yet: book its label first"
+            )
+        return _label_facts(uow, transport, rma, consignment)
 
 
 def transport_totals(uow: UnitOfWork) -> LegTotals:

@@ -1,6 +1,6 @@
 """Return requests (RMA): ask, list, look at, authorise, reject."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
@@ -25,8 +25,9 @@ from revalo.entrypoints.api.types import (
 from revalo.entrypoints.labels import label_pdf
 from revalo.services import queries
 from revalo.services import returns as service
+from revalo.services import transport as transport_service
 from revalo.services.ports import ReturnFilter
-from revalo.services.transport import return_label as return_label_facts
+from revalo.services.transport import LabelFacts
 
 router = APIRouter(prefix="/returns", tags=["returns"])
 
@@ -115,19 +116,31 @@ def reject_return(
     return ReturnPublic.model_validate(rma)
 
 
-@router.get(
-    "/{number}/label",
-    response_class=Response,
-    responses={200: {"content": {"application/pdf": {}}, "description": "the label, a PDF"}},
-)
-def return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
-    """The return's parcel label (PDF, 4 x 6 inch): carrier and service, addresses, a
-    GS1-128 barcode of the parcel's SSCC and a GS1 Digital Link QR code. The parcel is
-    booked with the best service on the first call; later calls give the same label."""
-    pdf = label_pdf(return_label_facts(uow, transport, number))
-    name = f"{number.strip().upper()}-label.pdf"
+_PDF: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/pdf": {}}, "description": "the label, a PDF"}
+}
+
+
+def _pdf(facts: LabelFacts) -> Response:
+    name = f"{facts.rma.number}-label.pdf"
     return Response(
-        pdf,
+        label_pdf(facts),
         media_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="{name}"'},
     )
+
+
+@router.post("/{number}/label", response_class=Response, responses=_PDF)
+def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
+    """Book the return's parcel with the best service, unless it is booked already, and
+    give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
+    the parcel's SSCC and a GS1 Digital Link QR code. Booked once: later calls give the same
+    label."""
+    return _pdf(transport_service.book_return_label(uow, transport, number))
+
+
+@router.get("/{number}/label", response_class=Response, responses=_PDF)
+def return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
+    """The label of a return whose parcel is booked (by ``POST`` on this address); it books
+    nothing: 409 when the parcel is not booked yet."""
+    return _pdf(transport_service.return_label(uow, transport, number))
