@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from revalo.adapters import orm
 from revalo.adapters.db import make_engines
+from revalo.adapters.idempotency import SqlIdempotencyStore
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork, session_factories
 from revalo.domain.policy import ReturnPolicy
 from revalo.services.transport import Transport
@@ -38,6 +39,9 @@ class App:
         """A unit of work that only reads: on SQLite it never waits for a writer, and the
         database refuses any write made through it."""
         return self.uow().read_only()
+
+    def idempotency(self) -> SqlIdempotencyStore:
+        return SqlIdempotencyStore(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

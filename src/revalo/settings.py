@@ -28,6 +28,10 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 _TRUE = frozenset({"1", "true", "yes", "on"})
 #: A collection plan's search time, at most (the manager's request is refused above it).
 DEFAULT_MAX_PLAN_SECONDS = 60.0
+#: How long an Idempotency-Key and its first answer are kept: a day of retries.
+DEFAULT_IDEMPOTENCY_HOURS = 24.0
+#: The largest request body: a big JSON request is a few hundred kB.
+DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ class Settings:
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     #: Longest search a collection plan may ask for, in seconds.
     max_plan_seconds: float = DEFAULT_MAX_PLAN_SECONDS
+    idempotency_hours: float = DEFAULT_IDEMPOTENCY_HOURS
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -65,6 +71,10 @@ class Settings:
             https_proxy=os.environ.get("REVALO_HTTPS_PROXY", "").strip().lower() in _TRUE,
             lock_timeout_s=_seconds("REVALO_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S),
             max_plan_seconds=_seconds("REVALO_MAX_PLAN_SECONDS", DEFAULT_MAX_PLAN_SECONDS),
+            idempotency_hours=_positive("REVALO_IDEMPOTENCY_HOURS", DEFAULT_IDEMPOTENCY_HOURS),
+            max_body_bytes=int(
+                _positive("REVALO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, whole=True)
+            ),
         )
 
 
@@ -83,6 +93,22 @@ def _seconds(name: str, default: float) -> float:
         value = math.nan
     if not 0 < value <= MAX_SECONDS:  # also refuses NaN
         raise InvalidValue(f"{name}={text!r}: give seconds over 0 and at most {MAX_SECONDS:g}")
+    return value
+
+
+def _positive(name: str, default: float, *, whole: bool = False) -> float:
+    """A positive number (a whole one with ``whole``) from the environment, or the default
+    when the variable is unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = 0
+    if not 0 < value < float("inf"):
+        kind = "whole number" if whole else "number"
+        raise InvalidValue(f"{name}={raw!r}: a positive {kind} is expected", field=name)
     return value
 
 

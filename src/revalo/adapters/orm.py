@@ -375,6 +375,21 @@ sa.Index(
     **_partial("kind = 'return' AND rma_number IS NOT NULL"),
 )
 
+#: A client's Idempotency-Key and the first answer to its request (status null while that
+#: request is being processed): the primary key lets one request with the key run.
+idempotency_keys = sa.Table(
+    "idempotency_keys",
+    metadata,
+    sa.Column("key", sa.String(255), primary_key=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("method", sa.String(10), nullable=False),
+    sa.Column("path", sa.String(2000), nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("status", sa.Integer),
+    sa.Column("headers", sa.JSON),
+    sa.Column("body", sa.LargeBinary),
+)
+
 mapper_registry = registry(metadata=metadata)
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
 import revalo
 from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints import web
-from revalo.entrypoints.api import errors
+from revalo.entrypoints.api import errors, idempotency
 from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.api.hardening import Hardening
 from revalo.entrypoints.api.routers import ALL
@@ -28,7 +30,18 @@ Follow every returned item from the return request to its second life.
 Every change is recorded with the current operator as its actor. Every refusal answers
 `{"detail": [{"field": ..., "message": ...}]}`: 404 when a thing named does not exist, 409
 when the current state does not allow the step, 422 when a value is missing or wrong.
+
+Every `POST` takes an optional `Idempotency-Key` header (1 to 255 printable ASCII characters,
+a UUID for instance): a retry with the same key and body gets the first answer again (marked
+`Idempotent-Replayed: true`) and changes nothing; the same key with another body or route
+answers 422; a retry while the first request is still running waits for its answer, then
+answers 409 with `Retry-After`. Keys are kept `REVALO_IDEMPOTENCY_HOURS` (24 by default).
 """
+
+
+def _revalo(scope: Scope) -> App:
+    app: App = scope["app"].state.revalo
+    return app
 
 
 def create_app(app: App | None = None) -> FastAPI:
@@ -69,6 +82,13 @@ def create_app(app: App | None = None) -> FastAPI:
     api.include_router(web.router)
     api.mount(web.STATIC_PATH, web.static_files(), name="static")
     errors.install(api)
+    api.add_middleware(
+        idempotency.IdempotencyMiddleware,
+        prefix=f"{API_PREFIX}/",
+        store_of=lambda scope: _revalo(scope).idempotency(),
+        retention_of=lambda scope: timedelta(hours=_revalo(scope).settings.idempotency_hours),
+    )
+    idempotency.document(api, f"{API_PREFIX}/")
     # A person in a browser at an address with no page gets the error page, not JSON.
     api.add_exception_handler(StarletteHTTPException, web.on_http_error)
     api.add_middleware(
