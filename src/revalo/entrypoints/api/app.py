@@ -14,7 +14,7 @@ from starlette.types import Scope
 import revalo
 from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints import web
-from revalo.entrypoints.api import errors, idempotency
+from revalo.entrypoints.api import errors, idempotency, limits
 from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.api.hardening import Hardening
 from revalo.entrypoints.api.routers import ALL
@@ -89,6 +89,12 @@ def create_app(app: App | None = None) -> FastAPI:
         retention_of=lambda scope: timedelta(hours=_revalo(scope).settings.idempotency_hours),
     )
     idempotency.document(api, f"{API_PREFIX}/")
+    # Outside the idempotency keys: a body too large is refused before anything reads it.
+    api.add_middleware(
+        limits.BodyLimitMiddleware,
+        limit_of=lambda scope: _revalo(scope).settings.max_body_bytes,
+        on_refusal=web.on_http_error,
+    )
     # A person in a browser at an address with no page gets the error page, not JSON.
     api.add_exception_handler(StarletteHTTPException, web.on_http_error)
     api.add_middleware(

@@ -13,7 +13,7 @@ from revalo.entrypoints.api.schemas import (
     SitePublic,
     SitesPublic,
 )
-from revalo.entrypoints.api.types import SiteCodePath
+from revalo.entrypoints.api.types import Limit, Offset, SiteCodePath
 from revalo.services import catalog, lookups, queries
 
 router = APIRouter(prefix="/sites", tags=["sites"])
@@ -26,9 +26,16 @@ def create_site(body: SiteCreate, uow: UowDep) -> SitePublic:
 
 
 @router.get("")
-def list_sites(uow: ReadUowDep, kind: Annotated[SiteKind | None, Query()] = None) -> SitesPublic:
+def list_sites(
+    uow: ReadUowDep,
+    kind: Annotated[SiteKind | None, Query()] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> SitesPublic:
+    """By country, then code; ``count`` is the number of sites over all pages."""
     sites = queries.list_sites(uow, kind)
-    return SitesPublic(data=[SitePublic.model_validate(s) for s in sites], count=len(sites))
+    page = sites[offset : offset + limit]
+    return SitesPublic(data=[SitePublic.model_validate(s) for s in page], count=len(sites))
 
 
 @router.get("/{code}")

@@ -15,7 +15,7 @@ from revalo.entrypoints.api.schemas import (
     ShipCreate,
     UnitPublic,
 )
-from revalo.entrypoints.api.types import LpnPath, Storable
+from revalo.entrypoints.api.types import Limit, LpnPath, Offset, Storable
 from revalo.services import stock
 
 router = APIRouter(tags=["stock"])
@@ -103,12 +103,17 @@ def record_proceeds(
 
 @router.get("/stock/balances")
 def stock_balances(
-    uow: ReadUowDep, site_code: Annotated[str | None, Query(max_length=40), Storable] = None
+    uow: ReadUowDep,
+    site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> BalancesPublic:
-    """Units per location, summed from the stock moves; locations at zero are left out."""
+    """Units per location, summed from the stock moves, by location; locations at zero are
+    left out. ``count`` and ``total_units`` are over all pages."""
     found = stock.stock_balances(uow, site_code=site_code)
+    codes = sorted(found)
     data = [
-        BalancePublic(location_code=code, site_code=code.split(":", 1)[0], units=n)
-        for code, n in sorted(found.items())
+        BalancePublic(location_code=code, site_code=code.split(":", 1)[0], units=found[code])
+        for code in codes[offset : offset + limit]
     ]
-    return BalancesPublic(data=data, count=len(data), total_units=sum(found.values()))
+    return BalancesPublic(data=data, count=len(codes), total_units=sum(found.values()))
