@@ -32,14 +32,21 @@ def gtin(seed: str) -> str:
     return seed + str(gs1_check_digit(seed))
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """The URL of this session's own database, migrated to the current schema."""
+def own_postgres_database() -> pg_server.OwnDatabase:
+    """A new database of this session's own; where none can be made, the test is skipped
+    (failed where PostgreSQL is required)."""
     db = pg_server.create_test_database()
     if isinstance(db, str):
         if pg_server.required():
             pytest.fail(db)
         pytest.skip(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The URL of this session's own database, migrated to the current schema."""
+    db = own_postgres_database()
     try:
         from revalo.adapters.migrate import upgrade
 

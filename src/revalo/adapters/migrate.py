@@ -27,3 +27,15 @@ def current_head() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether this version of Revalo has the migration ``revision``."""
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    try:
+        script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False

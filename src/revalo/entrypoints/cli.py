@@ -101,14 +101,27 @@ def serve(
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
-    """Bring the schema up to date, then serve the web pages (at /) and the REST API
-    (at /api/v1, documentation at /docs)."""
+    """Check the database, bring its schema up to date, then serve the web pages (at /) and
+    the REST API (at /api/v1, documentation at /docs). A database that is missing, damaged,
+    read-only or not Revalo's is refused before anything is served."""
     with reported():
-        from revalo.adapters.migrate import upgrade
+        from revalo.adapters.db_check import check_database
+        from revalo.adapters.migrate import is_known_revision, upgrade
         from revalo.entrypoints.api.server import serve as serve_api
 
-        settings = settings_for(db, url, must_exist=False)
+        settings = settings_for(db, url, must_exist=True)
         with driver():
+            state = check_database(settings.database_url)
+            if not state.has_tables:
+                raise CliError(
+                    f"{shown(settings)} has no Revalo tables: create them with "
+                    "`revalo db upgrade` first"
+                )
+            if state.revision is not None and not is_known_revision(state.revision):
+                raise CliError(
+                    f"{shown(settings)} is at schema revision {state.revision}, newer than this "
+                    "version of Revalo knows: upgrade Revalo"
+                )
             upgrade(settings.database_url)
             rv = bootstrap(settings)
         try:

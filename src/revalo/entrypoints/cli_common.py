@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from revalo.adapters.db import normalise_url, sqlite_url
+from revalo.adapters.db_check import UnusableDatabase, sqlite_file
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.errors import DomainError
 from revalo.services.ports import DatabaseBusy
@@ -61,6 +62,8 @@ def reported() -> Iterator[None]:
         fail(exc.message, 1)
     except DatabaseBusy as exc:
         fail(f"{exc.message} (REVALO_LOCK_TIMEOUT): nothing was changed; try again", 1)
+    except UnusableDatabase as exc:
+        fail(exc.message, 1)
     except sa.exc.ArgumentError as exc:
         fail(f"not a database URL Revalo can use: {exc}", 2)
     except sa.exc.DBAPIError as exc:
@@ -72,20 +75,25 @@ def reported() -> Iterator[None]:
 
 
 def settings_for(db: Path | None, url: str | None, *, must_exist: bool) -> Settings:
+    """The settings on the database named by ``--db``, ``--url`` or the environment. With
+    ``must_exist``, an SQLite file that does not exist is refused: only ``db upgrade`` and
+    the demo create one, never a typing mistake."""
     if db is not None and url is not None:
         raise CliError("give --db or --url, not both", 2)
-    if db is not None:
-        if not db.parent.is_dir():
-            raise CliError(f"{db.parent}: no such directory", 2)
-        if must_exist and not db.is_file():
-            raise CliError(
-                f"{db}: no such database: create it with `revalo db upgrade --db {db}`", 2
-            )
-        return Settings.from_env(sqlite_url(db))
-    settings = Settings.from_env(url)
+    settings = Settings.from_env(sqlite_url(db) if db is not None else url)
     backend = sa.engine.make_url(normalise_url(settings.database_url)).get_backend_name()
     if backend not in BACKENDS:
         raise CliError(f"unknown database {backend!r}: use sqlite:///FILE or postgresql://...", 2)
+    path = sqlite_file(settings.database_url)
+    if path is not None:
+        if not path.parent.is_dir():
+            raise CliError(f"{path.parent}: no such directory", 2)
+        if must_exist and not path.is_file():
+            raise CliError(
+                f"{path}: no such database: create it with `revalo db upgrade --db {path}` "
+                "(or build the demo with `revalo demo`)",
+                2,
+            )
     return settings
 
 
