@@ -181,3 +181,26 @@ def _sscc(pdf: bytes) -> str:
     image = pdfium.PdfDocument(pdf)[0].render(scale=4).to_pil()
     code = next(c for c in zxingcpp.read_barcodes(image) if c.symbology_identifier == "]C1")
     return code.bytes.decode()[2:]
+
+
+def test_a_return_page_books_its_label_with_a_button(client: TestClient) -> None:
+    rma = request_return(
+        client, "C-ANNE", {"sku": "DRILL-18", "quantity": 1, "reason": "defective"}
+    )
+    page = client.get(f"/returns/{rma['number']}").text
+    assert f'<form method="post" action="/returns/{rma["number"]}/label"' in page
+    assert 'href="/returns/' + rma["number"] + "/label" not in page
+    # Looking at the page booked nothing: the API has no label to show yet.
+    assert client.get(f"{API}/returns/{rma['number']}/label").status_code == 409
+    first = client.post(f"/returns/{rma['number']}/label")
+    assert first.status_code == 200 and first.headers["content-type"] == "application/pdf"
+    again = client.post(f"/returns/{rma['number']}/label")
+    assert _sscc(again.content) == _sscc(first.content)
+    assert client.get(f"{API}/returns/{rma['number']}/label").content == first.content
+
+    rejected = request_return(
+        client, "C-ANNE", {"sku": "LAP-14", "quantity": 1, "reason": "withdrawal"}, days_ago=400
+    )
+    assert "/label" not in client.get(f"/returns/{rejected['number']}").text
+    refused = client.post(f"/returns/{rejected['number']}/label", headers={"accept": "text/html"})
+    assert refused.status_code == 409 and "authorised return" in refused.text

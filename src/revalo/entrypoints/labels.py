@@ -1,6 +1,8 @@
-"""A return's label as a PDF, for the API and the CLI."""
+"""A return's label as a PDF, for the API, the web pages and the CLI."""
 
 from __future__ import annotations
+
+from starlette.responses import Response
 
 from revalo.adapters.labels import LabelAddress, LabelItem, ReturnLabel, render_return_label
 from revalo.services.transport import LabelFacts
@@ -24,3 +26,12 @@ def label_pdf(facts: LabelFacts) -> bytes:
         company_prefix_length=facts.company_prefix_length,
     )
     return render_return_label(label)
+
+
+def label_response(facts: LabelFacts) -> Response:
+    """The label as an HTTP answer: a PDF shown in the browser, named after the return."""
+    return Response(
+        label_pdf(facts),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{facts.rma.number}-label.pdf"'},
+    )

@@ -112,6 +112,9 @@ EN: dict[str, str] = {
     "returns.requested_from": "Requested from",
     "returns.requested_to": "Requested before",
     "returns.detail": "Return {number}",
+    "returns.label": "Parcel label (PDF)",
+    "returns.label_hint": "Books the parcel with the best carrier service the first time; "
+    "later, the same label.",
     "returns.line": "Line",
     "returns.quantity": "Quantity",
     "returns.received_qty": "Received",
@@ -413,6 +416,9 @@ FR: dict[str, str] = {
     "returns.requested_from": "Demandé à partir du",
     "returns.requested_to": "Demandé avant le",
     "returns.detail": "Retour {number}",
+    "returns.label": "Étiquette du colis (PDF)",
+    "returns.label_hint": "Réserve le transport du colis au meilleur service la première fois ; "
+    "ensuite, la même étiquette.",
     "returns.line": "Ligne",
     "returns.quantity": "Quantité",
     "returns.received_qty": "Reçues",

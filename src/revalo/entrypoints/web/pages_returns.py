@@ -12,8 +12,9 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
-from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
+from revalo.domain.returns import EXPECTING_STATES, ReturnReason, ReturnState
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.entrypoints.labels import label_response
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
@@ -23,7 +24,7 @@ from revalo.services import deciding
 from revalo.services.disposition import record_disposition
 from revalo.services.ports import ReturnFilter, UnitOfWork
 from revalo.services.queries import list_returns, list_sites, return_with_units, unit_detail
-from revalo.services.transport import unit_journey
+from revalo.services.transport import book_return_label, unit_journey
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -79,7 +80,14 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 def return_page(request: Request, number: str, uow: ReadUowDep) -> HTMLResponse:
     """One return: its lines and the units received for it."""
     rma, units = return_with_units(uow, number[:20])
-    return page(request, "return.html", {"rma": rma, "units": units}, nav="returns")
+    ctx = {"rma": rma, "units": units, "labelled": rma.state in EXPECTING_STATES}
+    return page(request, "return.html", ctx, nav="returns")
+
+
+@router.post("/returns/{number}/label", response_model=None)
+def label_form(number: str, uow: UowDep, transport: TransportDep) -> Response:
+    """Book the return's parcel (once) and give its label, a PDF."""
+    return label_response(book_return_label(uow, transport, number[:20]))
 
 
 def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:

@@ -22,12 +22,11 @@ from revalo.entrypoints.api.types import (
     Storable,
     Timestamp,
 )
-from revalo.entrypoints.labels import label_pdf
+from revalo.entrypoints.labels import label_response
 from revalo.services import queries
 from revalo.services import returns as service
 from revalo.services import transport as transport_service
 from revalo.services.ports import ReturnFilter
-from revalo.services.transport import LabelFacts
 
 router = APIRouter(prefix="/returns", tags=["returns"])
 
@@ -121,26 +120,17 @@ _PDF: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _pdf(facts: LabelFacts) -> Response:
-    name = f"{facts.rma.number}-label.pdf"
-    return Response(
-        label_pdf(facts),
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{name}"'},
-    )
-
-
 @router.post("/{number}/label", response_class=Response, responses=_PDF)
 def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
     """Book the return's parcel with the best service, unless it is booked already, and
     give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
     the parcel's SSCC and a GS1 Digital Link QR code. Booked once: later calls give the same
     label."""
-    return _pdf(transport_service.book_return_label(uow, transport, number))
+    return label_response(transport_service.book_return_label(uow, transport, number))
 
 
 @router.get("/{number}/label", response_class=Response, responses=_PDF)
 def return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
     """The label of a return whose parcel is booked (by ``POST`` on this address); it books
     nothing: 409 when the parcel is not booked yet."""
-    return _pdf(transport_service.return_label(uow, transport, number))
+    return label_response(transport_service.return_label(uow, transport, number))
