@@ -53,6 +53,7 @@ def test_a_refusal_is_kept_too(any_client: TestClient, world: World) -> None:
     refused(first, 404, "customer_code")
     again = any_client.post(f"{API}/returns", json=body, headers={KEY: "k-404"})
     assert (again.status_code, again.content) == (404, first.content)
+    assert again.headers["idempotent-replayed"] == "true"
 
 
 def test_the_same_key_for_another_request_is_refused(any_client: TestClient, world: World) -> None:
@@ -104,11 +105,15 @@ def test_a_server_error_frees_the_key(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the disk is full")
 
+    body = _return()
     monkeypatch.setattr(returns_router.service, "request_return", broken)
     failing = TestClient(client.app, raise_server_exceptions=False)
-    assert failing.post(f"{API}/returns", json=_return(), headers={KEY: "k-5"}).status_code == 500
+    assert failing.post(f"{API}/returns", json=body, headers={KEY: "k-5"}).status_code == 500
     monkeypatch.setattr(returns_router.service, "request_return", real)
-    ok(client.post(f"{API}/returns", json=_return(), headers={KEY: "k-5"}), 201)
+    retried = client.post(f"{API}/returns", json=body, headers={KEY: "k-5"})
+    assert retried.status_code == 201 and "idempotent-replayed" not in retried.headers
+    again = client.post(f"{API}/returns", json=body, headers={KEY: "k-5"})
+    assert again.headers["idempotent-replayed"] == "true" and again.content == retried.content
     assert _count(sqlite_world, "return_requests") == 1
 
 
