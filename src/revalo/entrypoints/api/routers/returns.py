@@ -130,7 +130,7 @@ def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: Transpor
 
 
 @router.get("/{number}/label", response_class=Response, responses=_PDF)
-def return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
+def return_label(number: ReturnNumberPath, uow: ReadUowDep, transport: TransportDep) -> Response:
     """The label of a return whose parcel is booked (by ``POST`` on this address); it books
     nothing: 409 when the parcel is not booked yet."""
     return label_response(transport_service.return_label(uow, transport, number))
