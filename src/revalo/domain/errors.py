@@ -36,3 +36,16 @@ class NotAllowed(DomainError):
 
 class Conflict(DomainError):
     """Other requests changed the same thing at the same time: nothing was written."""
+
+
+class NotAuthenticated(DomainError):
+    """No user could be recognised: a wrong login or password, a locked login, an unknown
+    or revoked token."""
+
+
+class PermissionDenied(DomainError):
+    """The user's roles do not allow the use case, or not on these goods."""
+
+    def __init__(self, message: str, *, permission: str, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.permission = permission

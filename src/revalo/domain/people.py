@@ -1,0 +1,343 @@
+"""People and access: users and their roles, what each role may do, API tokens, the audit.
+
+What a role may do is one table, ``ROLE_PERMISSIONS``: a permission per use case of the
+services. The services ask ``ensure_can(user, permission)`` before they act, so the API, the
+web pages and the CLI obey the same rules. Partners and clients are kept to their part: a
+partner user sees only what is at or sent to its sites, a client user only its own goods.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from revalo.domain.catalog import check_code
+from revalo.domain.errors import InvalidValue, PermissionDenied
+
+
+class Role(enum.StrEnum):
+    ADMINISTRATOR = "administrator"
+    FLOW_MANAGER = "flow_manager"
+    TEAM_SUPERVISOR = "team_supervisor"
+    HANDLER = "handler"
+    FORKLIFT_DRIVER = "forklift_driver"
+    TECHNICIAN = "technician"
+    CUSTOMER_SERVICE = "customer_service"
+    FINANCE = "finance"
+    PARTNER = "partner"
+    CLIENT = "client"
+
+
+class Permission(enum.StrEnum):
+    """One use case of the services (or a family of reads that go together)."""
+
+    # The warehouse floor
+    RECEIVE = "receive"
+    QUARANTINE = "quarantine"
+    RELEASE = "release"
+    INSPECT = "inspect"
+    MOVE = "move"
+    START_WORK_ORDER = "start_work_order"
+    FINISH_WORK_ORDER = "finish_work_order"
+    # What becomes of a unit
+    DECIDE_DISPOSITION = "decide_disposition"
+    OVERRIDE_DISPOSITION = "override_disposition"
+    ACCEPT_DECISIONS = "accept_decisions"
+    DISPATCH = "dispatch"
+    SELL = "sell"
+    RECORD_PROCEEDS = "record_proceeds"
+    # Returns
+    REQUEST_RETURN = "request_return"
+    AUTHORISE_RETURN = "authorise_return"
+    REJECT_RETURN = "reject_return"
+    IMPORT_RETURNS = "import_returns"
+    # Transport
+    QUOTE = "quote"
+    BOOK_LABEL = "book_label"
+    SHIP = "ship"
+    BOOK_OUTBOUND = "book_outbound"
+    PLAN_COLLECTIONS = "plan_collections"
+    COMMIT_COLLECTION_PLAN = "commit_collection_plan"
+    # Reading
+    VIEW_RETURNS = "view_returns"
+    VIEW_UNITS = "view_units"
+    VIEW_STOCK = "view_stock"
+    VIEW_WORK_ORDERS = "view_work_orders"
+    VIEW_DECISIONS = "view_decisions"
+    VIEW_COLLECTIONS = "view_collections"
+    VIEW_CATALOGUE = "view_catalogue"
+    VIEW_CUSTOMERS = "view_customers"
+    VIEW_DASHBOARD = "view_dashboard"
+    VIEW_REPORTS = "view_reports"
+    VIEW_COSTS = "view_costs"
+    EXPORT_UNITS = "export_units"
+    # The catalogue and the people
+    MANAGE_PRODUCTS = "manage_products"
+    MANAGE_SITES = "manage_sites"
+    MANAGE_CUSTOMERS = "manage_customers"
+    MANAGE_USERS = "manage_users"
+    MANAGE_TOKENS = "manage_tokens"
+    VIEW_AUDIT = "view_audit"
+
+    @property
+    def description(self) -> str:
+        return PERMISSION_DESCRIPTIONS[self]
+
+
+P = Permission
+PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
+    P.RECEIVE: "receive a unit (scan it in, or quarantine an unidentified item)",
+    P.QUARANTINE: "put a unit in quarantine",
+    P.RELEASE: "release a unit from quarantine",
+    P.INSPECT: "inspect and grade a unit",
+    P.MOVE: "move a unit between locations of a site",
+    P.START_WORK_ORDER: "start a work order (test, clean, wipe, repair, refurbish)",
+    P.FINISH_WORK_ORDER: "finish a work order (done or failed)",
+    P.DECIDE_DISPOSITION: "decide what becomes of a unit",
+    P.OVERRIDE_DISPOSITION: "override a disposition already decided",
+    P.ACCEPT_DECISIONS: "accept the day's batch of proposed decisions",
+    P.DISPATCH: "dispatch a unit along the route decided for it",
+    P.SELL: "record the sale of a listed unit",
+    P.RECORD_PROCEEDS: "record the money a unit brought after it left",
+    P.REQUEST_RETURN: "create a return request",
+    P.AUTHORISE_RETURN: "authorise a return request",
+    P.REJECT_RETURN: "reject a return request",
+    P.IMPORT_RETURNS: "import return requests from a file",
+    P.QUOTE: "ask the carriers' prices for a shipment",
+    P.BOOK_LABEL: "book a carrier for a return's label",
+    P.SHIP: "ship units to another site (books a carrier)",
+    P.BOOK_OUTBOUND: "book the consolidated outbound shipments of a site",
+    P.PLAN_COLLECTIONS: "plan a day's collections",
+    P.COMMIT_COLLECTION_PLAN: "commit a collection plan (books its pickups)",
+    P.VIEW_RETURNS: "see return requests",
+    P.VIEW_UNITS: "see units, their timeline and journey",
+    P.VIEW_STOCK: "see the stock of the sites",
+    P.VIEW_WORK_ORDERS: "see work orders",
+    P.VIEW_DECISIONS: "see the decision queue and why the engine proposes a route",
+    P.VIEW_COLLECTIONS: "see collection plans and what waits for a pickup",
+    P.VIEW_CATALOGUE: "see products, sites and the network map",
+    P.VIEW_CUSTOMERS: "see customers (names and addresses)",
+    P.VIEW_DASHBOARD: "see the dashboard",
+    P.VIEW_REPORTS: "see the reports",
+    P.VIEW_COSTS: "see transport and processing costs",
+    P.EXPORT_UNITS: "export units to a file",
+    P.MANAGE_PRODUCTS: "add and change products",
+    P.MANAGE_SITES: "add and change sites",
+    P.MANAGE_CUSTOMERS: "add and change customers",
+    P.MANAGE_USERS: "add, change and deactivate users",
+    P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
+    P.VIEW_AUDIT: "see the audit trail",
+}
+
+_FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
+#: Every read of the goods and the figures (the audit trail is the administrator's alone).
+_VIEWS = frozenset(p for p in Permission if p.value.startswith("view_"))
+_ALL_READS = (_VIEWS - {P.VIEW_AUDIT}) | {P.EXPORT_UNITS}
+
+#: What each role may do. A user with several roles may do what any of them may.
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    # The administrator runs the system (people, tokens, catalogue, audit) and sees all; the
+    # work itself belongs to the roles that do it (give a person both roles when needed).
+    Role.ADMINISTRATOR: _ALL_READS
+    | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS}
+    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
+    Role.FLOW_MANAGER: frozenset(Permission)
+    - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
+    Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
+    | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
+    | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE},
+    Role.HANDLER: _FLOOR_READS | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE},
+    Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE},
+    Role.TECHNICIAN: _FLOOR_READS
+    | {P.QUARANTINE, P.INSPECT, P.START_WORK_ORDER, P.FINISH_WORK_ORDER},
+    Role.CUSTOMER_SERVICE: frozenset(
+        {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
+        | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
+    ),
+    Role.FINANCE: frozenset(
+        {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
+        | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
+    ),
+    # Only at its own sites: accept a delivery, report a repair done, record a sale.
+    Role.PARTNER: frozenset(
+        {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.RECEIVE}
+        | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.SELL}
+    ),
+    # Only its own goods, and it changes nothing of the warehouse's.
+    Role.CLIENT: frozenset(
+        {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS}
+        | {P.EXPORT_UNITS}
+    ),
+}
+
+#: Roles kept to a part of the goods; a user with one of them has no other role.
+SCOPED_ROLES = frozenset({Role.PARTNER, Role.CLIENT})
+
+
+def roles_with(permission: Permission) -> list[Role]:
+    return [r for r in Role if permission in ROLE_PERMISSIONS[r]]
+
+
+def parse_role(value: str) -> Role:
+    try:
+        return Role(value.strip().lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        valid = ", ".join(r.value for r in Role)
+        raise InvalidValue(f"unknown role {value!r}: use one of {valid}", field="roles") from None
+
+
+class Language(enum.StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+_LOGIN = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256
+
+
+def check_login(value: str) -> str:
+    v = value.strip().lower()
+    if not _LOGIN.match(v):
+        raise InvalidValue(
+            f"login {value!r} must be 2 to 64 characters of a-z, 0-9, '.', '_', '@' or '-'",
+            field="login",
+        )
+    return v
+
+
+def check_password(password: str, login: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidValue(
+            f"the password must have at least {MIN_PASSWORD_LENGTH} characters", field="password"
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidValue(
+            f"the password must have at most {MAX_PASSWORD_LENGTH} characters", field="password"
+        )
+    if password.strip().lower() == login:
+        raise InvalidValue("the password must not be the login", field="password")
+
+
+def check_roles(
+    roles: frozenset[Role], partner_sites: frozenset[str], client_code: str | None
+) -> tuple[frozenset[str], str | None]:
+    """The partner sites and client code, checked against the roles they go with."""
+    if not roles:
+        raise InvalidValue("a user needs at least one role", field="roles")
+    scoped = roles & SCOPED_ROLES
+    if scoped and len(roles) > 1:
+        raise InvalidValue(
+            f"a {min(scoped).value} user has that one role only: give another person the others",
+            field="roles",
+        )
+    sites = frozenset(check_code(s, "partner site") for s in partner_sites)
+    if Role.PARTNER in roles and not sites:
+        raise InvalidValue("a partner user needs at least one partner site", field="partner_sites")
+    if Role.PARTNER not in roles and sites:
+        raise InvalidValue("partner sites go with the partner role only", field="partner_sites")
+    code = check_code(client_code, "client code") if client_code else None
+    if Role.CLIENT in roles and code is None:
+        raise InvalidValue("a client user needs its client code", field="client_code")
+    if Role.CLIENT not in roles and code is not None:
+        raise InvalidValue("a client code goes with the client role only", field="client_code")
+    return sites, code
+
+
+@dataclass(eq=False)
+class User:
+    login: str
+    name: str
+    roles: frozenset[Role]
+    language: Language = Language.FR
+    active: bool = True
+    partner_sites: frozenset[str] = frozenset()
+    client_code: str | None = None
+    password_hash: str = ""
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.login = check_login(self.login)
+        self.name = self.name.strip()
+        if not self.name:
+            raise InvalidValue("a user needs a name", field="name")
+        self.roles = frozenset(self.roles)
+        self.partner_sites, self.client_code = check_roles(
+            self.roles, frozenset(self.partner_sites), self.client_code
+        )
+
+    def change_roles(
+        self, roles: frozenset[Role], partner_sites: frozenset[str], client_code: str | None
+    ) -> None:
+        sites, code = check_roles(frozenset(roles), frozenset(partner_sites), client_code)
+        self.roles, self.partner_sites, self.client_code = frozenset(roles), sites, code
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        if not self.active:
+            return frozenset()
+        return frozenset().union(*(ROLE_PERMISSIONS[r] for r in self.roles))
+
+    def can(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    def is_locked(self, at: datetime) -> bool:
+        return self.locked_until is not None and at < self.locked_until
+
+    # -- scoping ----------------------------------------------------------------------------
+    @property
+    def visible_sites(self) -> frozenset[str] | None:
+        """The sites whose goods the user may see and handle; None for every site."""
+        return self.partner_sites if Role.PARTNER in self.roles else None
+
+    @property
+    def bound_client(self) -> str | None:
+        """The client whose goods alone the user sees; None for a user of the warehouse."""
+        return self.client_code if Role.CLIENT in self.roles else None
+
+    def sees_site(self, site_code: str | None) -> bool:
+        sites = self.visible_sites
+        return sites is None or (site_code is not None and site_code.upper() in sites)
+
+    def sees_client(self, client_code: str | None) -> bool:
+        bound = self.bound_client
+        return bound is None or (client_code is not None and client_code.upper() == bound)
+
+
+def ensure_can(user: User, permission: Permission) -> None:
+    """Raise PermissionDenied, naming the permission and who has it, unless the user may."""
+    if user.can(permission):
+        return
+    if not user.active:
+        raise PermissionDenied(f"user {user.login} is deactivated", permission=permission.value)
+    holders = ", ".join(r.value for r in roles_with(permission))
+    raise PermissionDenied(
+        f"{user.login} may not {permission.description}: that needs the permission "
+        f"{permission.value!r} (roles: {holders})",
+        permission=permission.value,
+    )
+
+
+def _ensure_within(user: User, permission: Permission, allowed: bool, where: str) -> None:
+    ensure_can(user, permission)
+    if not allowed:
+        raise PermissionDenied(
+            f"{user.login} may {permission.description} only {where}",
+            permission=permission.value,
+        )
+
+
+def ensure_sees_site(user: User, permission: Permission, site_code: str | None) -> None:
+    sites = ", ".join(sorted(user.partner_sites))
+    where = f"at the sites {sites}, not at {site_code or 'no site'}"
+    _ensure_within(user, permission, user.sees_site(site_code), where)
+
+
+def ensure_sees_client(user: User, permission: Permission, client_code: str | None) -> None:
+    where = f"for the client {user.bound_client}, not for {client_code or 'goods of no client'}"
+    _ensure_within(user, permission, user.sees_client(client_code), where)
