@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from revalo.adapters import orm
 from revalo.adapters.db import make_engines
 from revalo.adapters.idempotency import SqlIdempotencyStore
+from revalo.adapters.passwords import Argon2Passwords
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork, session_factories
 from revalo.domain.policy import ReturnPolicy
+from revalo.services.people_ports import PasswordHasher
 from revalo.services.transport import Transport
 from revalo.settings import Settings, load_policy, load_transport
 
@@ -26,6 +28,7 @@ class App:
     #: The engine and sessions of read-only units of work (on PostgreSQL: ``engine``).
     reader_engine: sa.Engine | None = None
     read_session_factory: sessionmaker[Session] | None = None
+    passwords: PasswordHasher = field(default_factory=Argon2Passwords)
 
     def uow(self) -> SqlAlchemyUnitOfWork:
         """A unit of work that writes (and reads what it needs to)."""

@@ -5,11 +5,16 @@ from __future__ import annotations
 import math
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, DEFAULT_SQLITE_PATH, sqlite_url
+from revalo.domain.credentials import (
+    DEFAULT_LOCKOUT_MINUTES,
+    DEFAULT_LOGIN_ATTEMPTS,
+    LockoutPolicy,
+)
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.values import format_sscc
@@ -52,6 +57,8 @@ class Settings:
     max_plan_seconds: float = DEFAULT_MAX_PLAN_SECONDS
     idempotency_hours: float = DEFAULT_IDEMPOTENCY_HOURS
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    #: After how many failed logins in a row a login is locked, and for how long.
+    lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -74,6 +81,10 @@ class Settings:
             idempotency_hours=_positive("REVALO_IDEMPOTENCY_HOURS", DEFAULT_IDEMPOTENCY_HOURS),
             max_body_bytes=int(
                 _positive("REVALO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, whole=True)
+            ),
+            lockout=LockoutPolicy(
+                max_failures=_int_env("REVALO_LOGIN_ATTEMPTS", DEFAULT_LOGIN_ATTEMPTS),
+                minutes=_int_env("REVALO_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
             ),
         )
 
@@ -110,6 +121,15 @@ def _positive(name: str, default: float, *, whole: bool = False) -> float:
         kind = "whole number" if whole else "number"
         raise InvalidValue(f"{name}={raw!r}: a positive {kind} is expected", field=name)
     return value
+
+
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise InvalidValue(f"{name}={value!r} must be a whole number, 1 or more")
+    return int(value)
 
 
 def load_policy(path: Path | None = None) -> ReturnPolicy:

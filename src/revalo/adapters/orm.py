@@ -24,11 +24,13 @@ from revalo.domain.catalog import (
     SiteKind,
 )
 from revalo.domain.collection_plan import CollectionPlanRecord, CollectionPlanStatus
+from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
 from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
+from revalo.domain.people import Language, Role, User
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.units import FINAL_STATES, ReturnedUnit, UnitState
 from revalo.domain.work_orders import WipeMethod, WorkOrder, WorkOrderKind, WorkOrderState
@@ -62,6 +64,23 @@ class Money(sa.TypeDecorator[Decimal]):
 
     def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
         return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.01"))
+
+
+class CodeSet(sa.TypeDecorator[frozenset[str]]):
+    """A small set of codes (a user's roles, partner sites) as a sorted JSON list."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def __init__(self, kind: type[str] = str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def process_bind_param(self, value: frozenset[str] | None, dialect: Any) -> list[str] | None:
+        return None if value is None else sorted(str(v) for v in value)
+
+    def process_result_value(self, value: list[str] | None, dialect: Any) -> frozenset[str]:
+        return frozenset(self.kind(v) for v in value or ())
 
 
 def _enum(cls: type[enum.Enum]) -> sa.Enum:
@@ -390,6 +409,50 @@ idempotency_keys = sa.Table(
     sa.Column("body", sa.LargeBinary),
 )
 
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("login", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("language", _enum(Language), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("roles", CodeSet(Role), nullable=False),
+    sa.Column("partner_sites", CodeSet(), nullable=False),
+    sa.Column("client_code", sa.String(40), index=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("failed_logins", sa.Integer, nullable=False),
+    sa.Column("locked_until", UtcDateTime),
+    sa.Column("created_at", UtcDateTime),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("user_id", sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("prefix", sa.String(16), nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("last_used_at", UtcDateTime),
+    sa.Column("revoked_at", UtcDateTime),
+)
+
+# Kept without a foreign key: the trail outlives what it names.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("at", UtcDateTime, nullable=False, index=True),
+    sa.Column("user_id", sa.BigInteger, index=True),
+    sa.Column("actor", sa.String(64), nullable=False, index=True),
+    sa.Column("action", sa.String(60), nullable=False, index=True),
+    sa.Column("outcome", _enum(AuditOutcome), nullable=False, index=True),
+    sa.Column("target", sa.String(200), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+)
+
 mapper_registry = registry(metadata=metadata)
 
 
@@ -424,3 +487,6 @@ def start_mappers() -> None:
     m(Consignment, consignments)
     m(UnitLeg, unit_legs)
     m(CollectionPlanRecord, collection_plans)
+    m(User, users)
+    m(ApiToken, api_tokens)
+    m(AuditEntry, audit_log)

@@ -20,11 +20,12 @@ from typing import Any, Self
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
-from revalo.services import ports
+from revalo.services import people_ports, ports
 
 
 class SqlAlchemyUnitOfWork:
@@ -45,6 +46,9 @@ class SqlAlchemyUnitOfWork:
     collection_plans: ports.CollectionPlanRepository
     sequences: ports.Sequences
     reports: ports.ReportRepository
+    users: people_ports.UserRepository
+    tokens: people_ports.TokenRepository
+    audit: people_ports.AuditRepository
 
     def __init__(
         self,
@@ -95,6 +99,9 @@ class SqlAlchemyUnitOfWork:
         self.collection_plans = r.SqlCollectionPlanRepository(s)
         self.sequences = r.SqlSequences(s)
         self.reports = SqlReportRepository(s)
+        self.users = people.SqlUserRepository(s)
+        self.tokens = people.SqlTokenRepository(s)
+        self.audit = people.SqlAuditRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -24,6 +24,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
+    from revalo.services.people_ports import AuditRepository, TokenRepository, UserRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 T = TypeVar("T")
@@ -258,6 +259,9 @@ class UnitOfWork(Protocol):
     collection_plans: CollectionPlanRepository
     sequences: Sequences
     reports: ReportRepository
+    users: UserRepository
+    tokens: TokenRepository
+    audit: AuditRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...
