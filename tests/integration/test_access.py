@@ -53,7 +53,7 @@ def test_the_first_administrator_then_users_added_by_an_administrator(
     world: World, admin: User
 ) -> None:
     uow = world.app.uow
-    assert users.has_administrator(uow())
+    assert users.first_administrator(uow()) is not None
     with pytest.raises(NotAllowed, match="has an administrator"):
         users.add_first_administrator(uow(), FAST, draft("other", Role.ADMINISTRATOR), PASSWORD)
     ana = add(world, admin, "ana", Role.HANDLER, Role.FORKLIFT_DRIVER)
@@ -73,7 +73,7 @@ def test_the_first_administrator_then_users_added_by_an_administrator(
 
 
 def test_a_fresh_database_takes_an_administrator_first(world: World) -> None:
-    assert not users.has_administrator(world.app.uow())
+    assert users.first_administrator(world.app.uow()) is None
     with pytest.raises(InvalidValue, match="first user needs the administrator role"):
         users.add_first_administrator(world.app.uow(), FAST, draft("ana", Role.HANDLER), PASSWORD)
 

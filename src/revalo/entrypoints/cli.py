@@ -35,6 +35,7 @@ from revalo.entrypoints.cli_common import (
 )
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
+from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
 from revalo.services.ports import UnitFilter
@@ -270,6 +271,7 @@ app.command("solve-vrp")(solve_vrp)
 app.command("quote")(quote_command)
 app.command("label")(label_command)
 app.command("outbound")(outbound_command)
+register_people_commands(app)
 
 
 def main() -> None:

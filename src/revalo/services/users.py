@@ -43,15 +43,8 @@ def _administrators(uow: UnitOfWork) -> list[User]:
     return [u for u in uow.users.all() if u.active and Role.ADMINISTRATOR in u.roles]
 
 
-def _add(
-    uow: UnitOfWork,
-    hasher: PasswordHasher,
-    by: User | None,
-    draft: UserDraft,
-    password: str,
-    at: datetime,
-) -> User:
-    user = User(
+def _user_of(draft: UserDraft, at: datetime) -> User:
+    return User(
         login=draft.login,
         name=draft.name,
         roles=draft.roles,
@@ -60,14 +53,36 @@ def _add(
         client_code=draft.client_code,
         created_at=at,
     )
+
+
+def _check_new(uow: UnitOfWork, user: User) -> None:
+    if uow.users.by_login(user.login) is not None:
+        raise AlreadyExists(f"the login {user.login!r} is taken", field="login")
+    _check_partner_sites(uow, user)
+
+
+def check_draft(uow: UnitOfWork, draft: UserDraft) -> None:
+    """Raise what adding this user would refuse (before a password is asked for it)."""
+    user = _user_of(draft, when(None))
+    with uow:
+        _check_new(uow, user)
+
+
+def _add(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    by: User | None,
+    draft: UserDraft,
+    password: str,
+    at: datetime,
+) -> User:
+    user = _user_of(draft, at)
     check_password(password, user.login)
     hashed = hasher.hash(password)
     with uow:
-        if uow.users.by_login(user.login) is not None:
-            raise AlreadyExists(f"the login {user.login!r} is taken", field="login")
         if by is None and _administrators(uow):
             raise NotAllowed("the database has an administrator: act as one to add users")
-        _check_partner_sites(uow, user)
+        _check_new(uow, user)
         user.password_hash = hashed
         uow.users.add(user)
         roles = ", ".join(sorted(user.roles))
@@ -84,9 +99,11 @@ def _add(
     return user
 
 
-def has_administrator(uow: UnitOfWork) -> bool:
+def first_administrator(uow: UnitOfWork) -> User | None:
+    """The oldest active administrator: who a command on a local database acts as."""
     with uow:
-        return bool(_administrators(uow))
+        admins = _administrators(uow)
+    return min(admins, key=lambda u: u.id or 0) if admins else None
 
 
 def add_first_administrator(
