@@ -199,3 +199,43 @@ def test_a_token_is_printed_once_works_and_is_revoked(admin_db: Path) -> None:
         ] == [True]
     finally:
         app.close()
+
+
+def test_a_new_password_unlocks_a_locked_login(admin_db: Path) -> None:
+    add(admin_db, "Ana Lopez", "--login", "ana", "--role", "handler")
+    app = bootstrap(Settings(database_url=sqlite_url(admin_db)))
+    try:
+        for _ in range(app.settings.lockout.max_failures):
+            with pytest.raises(NotAuthenticated):
+                access.authenticate(app.uow(), app.passwords, app.settings.lockout, "ana", "guess")
+        assert users.get_user(app.uow(), "ana").locked_until is not None
+        refused(
+            run(
+                "users",
+                "password",
+                "nadia",
+                "--as",
+                "ana",
+                "--password-stdin",
+                "--db",
+                admin_db,
+                stdin="another long password\n",
+            ),
+            "that needs the permission 'manage_users'",
+        )
+        set_it = run(
+            "users",
+            "password",
+            "ana",
+            "--password-stdin",
+            "--db",
+            admin_db,
+            stdin="another long password\n",
+        )
+        assert set_it.exit_code == 0 and "New password set for ana (Ana Lopez)." in set_it.output
+        ana = access.authenticate(
+            app.uow(), app.passwords, app.settings.lockout, "ana", "another long password"
+        )
+        assert ana.login == "ana"
+    finally:
+        app.close()

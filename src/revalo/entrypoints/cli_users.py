@@ -34,6 +34,9 @@ AsLogin = Annotated[
         show_default=False,
     ),
 ]
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from the standard input.")
+]
 #: Which option of ``users add`` a refused value came from.
 _OPTION_OF_FIELD = {
     "login": "--login",
@@ -106,10 +109,7 @@ def add_user(
         str | None, typer.Option(metavar="CODE", help="A client user's client code.")
     ] = None,
     language: Annotated[Language, typer.Option(help="Language of the pages.")] = Language.FR,
-    password_stdin: Annotated[
-        bool,
-        typer.Option("--password-stdin", help="Read the password from the standard input."),
-    ] = False,
+    password_stdin: PasswordStdin = False,
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
@@ -189,6 +189,24 @@ def deactivate_user(
     with reported(), open_app(db, url) as rv:
         user = users.deactivate_user(rv.uow(), _acting(rv, as_login), login)
         out().print(f"Deactivated user {user.login} ({user.name}).", markup=False)
+
+
+@users_app.command("password")
+def set_password(
+    login: Annotated[str, typer.Argument(help="The user's login.")],
+    password_stdin: PasswordStdin = False,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Set a user's password (one's own, or anybody's as an administrator); it unlocks a
+    login locked after failed logins."""
+    with reported(), open_app(db, url) as rv:
+        by = _acting(rv, as_login)
+        user = users.get_user(rv.uow(), login)
+        with _naming_the_option():
+            users.set_password(rv.uow(), rv.passwords, by, user.login, _password(password_stdin))
+        out().print(f"New password set for {user.login} ({user.name}).", markup=False)
 
 
 @tokens_app.command("create")
