@@ -24,7 +24,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from _world import authorised_returns, fresh_app, seed
 from bench_import import CUSTOMERS, write_file
-from bench_receive_http import percentile
+from bench_receive_http import percentile, serve
 from revalo.adapters.db import sqlite_url
 
 #: What a manager's screens and a receiving station read.
@@ -92,23 +92,7 @@ def main() -> None:
         csv_path = Path(tmp) / "returns.csv"
         write_file(csv_path, args.lines, [p.sku for p in products])
 
-        env = {**os.environ, "REVALO_DATABASE_URL": sqlite_url(db)}
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "--factory",
-                "revalo.entrypoints.api:create_app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(args.port),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
+        server = serve(sqlite_url(db), args.port)
         base = f"http://127.0.0.1:{args.port}"
         revalo = Path(sys.executable).with_name("revalo")
         try:
