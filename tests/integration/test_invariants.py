@@ -37,7 +37,9 @@ def test_each_broken_promise_is_found(world: World) -> None:
     rma = ask(world, line("LAP-14", serial="SN-1"))
     unit = scan(world, gs1(world.laptop, "SN-1")).unit
     assert unit is not None
-    transport.return_label(world.app.uow(), world.app.transport, ask(world, line("SOFA-3")).number)
+    transport.book_return_label(
+        world.app.uow(), world.app.transport, ask(world, line("SOFA-3")).number
+    )
     assert check_database(world.app.engine) == []
     u, ln, c = orm.units, orm.return_lines, orm.consignments
 

@@ -11,7 +11,7 @@ import pytest
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.units import UnitState
 from revalo.services import collections, deciding, queries
-from revalo.services.transport import return_label
+from revalo.services.transport import book_return_label
 from tests.conftest import World
 from tests.integration.flows import grade
 from tests.integration.test_collections import _plan, returns_to_collect
@@ -26,7 +26,7 @@ def test_a_return_booked_while_its_plan_is_searched_is_not_collected(
 
     def meanwhile(*args: Any) -> Any:
         # While the plan is searched, a label is issued for one of its returns.
-        return_label(world.app.uow(), world.app.transport, r["acme"].number)
+        book_return_label(world.app.uow(), world.app.transport, r["acme"].number)
         return search(*args)
 
     monkeypatch.setattr(collections, "_solve", meanwhile)
