@@ -24,7 +24,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).parent))
 from _world import authorised_returns, fresh_app, seed
 from bench_import import CUSTOMERS, write_file
-from bench_receive_http import percentile, serve
+from bench_receive_http import percentile, serve, wait_ready
 from revalo.adapters.db import sqlite_url
 
 #: What a manager's screens and a receiving station read.
@@ -96,12 +96,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{args.port}"
         revalo = Path(sys.executable).with_name("revalo")
         try:
-            for _ in range(100):
-                try:
-                    if httpx.get(base + "/api/v1/sites", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_ready(base)
             with httpx.Client(base_url=base, timeout=60) as http:
                 reads(http, count=50, until=None)  # warm up: connections, caches
                 idle = reads(http, count=args.idle_reads, until=None)

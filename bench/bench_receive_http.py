@@ -149,6 +149,17 @@ def serve(url: str, port: int) -> subprocess.Popen[bytes]:
     )
 
 
+def wait_ready(base: str) -> None:
+    """Wait for the served app to answer; stop loudly if it never does."""
+    for _ in range(100):
+        try:
+            if httpx.get(base + "/api/v1/sites", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit(f"the server at {base} did not answer: nothing was measured")
+
+
 def run(url: str, args: argparse.Namespace, label: str) -> None:
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
@@ -167,12 +178,7 @@ def run(url: str, args: argparse.Namespace, label: str) -> None:
     server = serve(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(base + "/api/v1/sites", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_ready(base)
         elapsed, lat, answers, lpns = asyncio.run(drive(base, http_codes, args.clients))
     finally:
         server.terminate()
