@@ -13,6 +13,7 @@ from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, DEFAULT_SQLITE_PATH, sqli
 from revalo.domain.credentials import (
     DEFAULT_LOCKOUT_MINUTES,
     DEFAULT_LOGIN_ATTEMPTS,
+    DEFAULT_SESSION_HOURS,
     LockoutPolicy,
 )
 from revalo.domain.errors import InvalidValue
@@ -59,6 +60,8 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     #: After how many failed logins in a row a login is locked, and for how long.
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
+    #: How long a web session lasts after its login, in hours.
+    session_hours: float = DEFAULT_SESSION_HOURS
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -86,6 +89,7 @@ class Settings:
                 max_failures=_int_env("REVALO_LOGIN_ATTEMPTS", DEFAULT_LOGIN_ATTEMPTS),
                 minutes=_int_env("REVALO_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
             ),
+            session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
         )
 
 

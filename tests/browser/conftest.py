@@ -19,6 +19,8 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.demo.floor import MANAGER
+from revalo.demo.team import DEMO_PASSWORD
 from revalo.settings import Settings
 from tests.served import served
 
@@ -44,7 +46,7 @@ def chromium() -> Path:
 def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     url = sqlite_url(tmp_path_factory.mktemp("web") / "demo.db")
     upgrade(url)
-    app = bootstrap(Settings(database_url=url, operator="claire"))
+    app = bootstrap(Settings(database_url=url))
     build_demo(app, units=DEMO_UNITS, weeks=DEMO_WEEKS, seed=11)
     yield app
     app.close()
@@ -66,14 +68,30 @@ def browser(chromium: Path) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    """A fresh browser tab (English, a laptop-sized window) on the served app."""
+def guest(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh browser tab (English, a laptop-sized window) on the served app, signed out."""
     ctx = browser.new_context(
         base_url=server, viewport={"width": 1440, "height": 900}, locale="en-GB"
     )
     tab = ctx.new_page()
     yield tab
     ctx.close()
+
+
+def sign_in(tab: Page, login: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in with the login form, as a person would."""
+    tab.goto("/login")
+    tab.fill("input[name=login]", login)
+    tab.fill("input[name=password]", password)
+    tab.locator("form[action='/login'] button[type=submit]").click()
+    tab.wait_for_url(lambda url: "/login" not in url)
+
+
+@pytest.fixture
+def page(guest: Page) -> Page:
+    """A tab signed in as the demo's flow manager."""
+    sign_in(guest, MANAGER)
+    return guest
 
 
 def shot(tab: Page, name: str) -> Path:

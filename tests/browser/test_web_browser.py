@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from revalo.adapters import orm
 from revalo.bootstrap import App
+from revalo.demo.floor import MANAGER
 from revalo.services.dashboard import unit_explanation
 from tests.browser.conftest import shot
 
@@ -130,7 +131,7 @@ def test_receive_grade_decide_and_override(page: Page, demo_app: App) -> None:
     kinds = [e.get_attribute("data-event") for e in events.all()]
     assert kinds[:4] == ["disposition_recorded", "disposition_recorded", "inspected", "received"]
     expect(page.locator("#timeline")).to_contain_text("buyer found for this lot")
-    expect(page.locator("#timeline")).to_contain_text("claire")
+    expect(page.locator("#timeline")).to_contain_text(MANAGER)
     shot(page, "unit")
 
 

@@ -14,17 +14,28 @@ from httpx import Response
 from typer.testing import CliRunner, Result
 
 from revalo.adapters.db import sqlite_url
-from revalo.bootstrap import bootstrap
+from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.cli import app as cli
 from revalo.settings import Settings
 from tests.conftest import World, seed_world
+from tests.people import bearer
 
 API = "/api/v1"
 
 
+def signed_client(app: App, login: str = "operator", **options: Any) -> TestClient:
+    """A client of ``app`` signed in as a new user ``login`` who may do everything."""
+    return TestClient(
+        create_app(app), base_url="http://localhost", headers=bearer(app, login), **options
+    )
+
+
 def _client(world: World) -> Iterator[TestClient]:
-    with TestClient(create_app(world.app), base_url="http://localhost") as client:
+    """Signed in as ``operator``, a user who may do everything (with an API token)."""
+    with TestClient(
+        create_app(world.app), base_url="http://localhost", headers=bearer(world.app)
+    ) as client:
         yield client
 
 
@@ -92,9 +103,9 @@ def scan(client: TestClient, code: str, site: str = "HUB-FR", **extra: str) -> d
     return ok(client.post(f"{API}/receiving/scan", json={"code": code, "site_code": site, **extra}))
 
 
-def revalo(*args: str | Path) -> Result:
+def revalo(*args: str | Path, input: str | None = None) -> Result:
     # Wide enough that Rich never wraps a table cell: each problem stays on its own line.
-    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "250"})
+    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "250"}, input=input)
 
 
 @pytest.fixture

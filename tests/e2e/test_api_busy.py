@@ -18,11 +18,10 @@ from fastapi.testclient import TestClient
 
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import Customer, CustomerKind
-from revalo.entrypoints.api import create_app
 from revalo.services import collections, lookups
 from revalo.services.ports import UnitOfWork
 from tests.conftest import World, gtin
-from tests.e2e.conftest import API, ok
+from tests.e2e.conftest import API, ok, signed_client
 from tests.integration.test_collections import returns_to_collect
 from tests.integration.test_read_units_of_work import held_write
 
@@ -167,7 +166,7 @@ def _busy(response: Any) -> str:
 def test_a_lock_held_longer_than_the_timeout_answers_503_with_retry_after(
     impatient: App,
 ) -> None:
-    client = TestClient(create_app(impatient), base_url="http://localhost")
+    client = signed_client(impatient)
     with locked_from_outside(impatient):
         answer = client.post(f"{API}/products", json=PRODUCT)
         body = _busy(answer)
@@ -194,7 +193,7 @@ def test_a_writer_connection_busy_longer_than_the_timeout_answers_503(
     settings = dataclasses.replace(sqlite_world.app.settings, lock_timeout_s=0.5)
     app = bootstrap(settings)
     try:
-        client = TestClient(create_app(app), base_url="http://localhost")
+        client = signed_client(app)
         with held_write(app):
             assert "connection" in _busy(client.post(f"{API}/products", json=PRODUCT))
     finally:
@@ -214,9 +213,7 @@ def test_a_get_that_tried_to_write_would_fail(
         return found
 
     monkeypatch.setattr(lookups, "get_customer", writing_lookup)
-    client = TestClient(
-        create_app(world.app), base_url="http://localhost", raise_server_exceptions=False
-    )
+    client = signed_client(world.app, raise_server_exceptions=False)
     assert client.get(f"{API}/customers/C-NEW").status_code == 500
     with world.app.read_uow() as uow:
         assert uow.customers.get("C-NEW") is None

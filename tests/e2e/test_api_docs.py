@@ -1,7 +1,7 @@
-"""The API describes itself (OpenAPI, /docs), every route is in docs/api.md, and every route
-goes through the one current-user dependency."""
+"""The API describes itself (OpenAPI, /docs) and every route is in docs/api.md."""
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,10 +10,13 @@ import pytest
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import bootstrap
 from revalo.entrypoints.api import create_app
-from revalo.entrypoints.api.deps import User, get_current_user
 from revalo.settings import Settings
 from tests.conftest import World
-from tests.e2e.conftest import API, TestClient, ok, request_return, scan
+from tests.e2e.conftest import API, TestClient, ok, request_return, scan, signed_client
+from tests.people import bearer
+
+#: The Authorization header of the user of ``env_db``.
+ENV_HEADERS: dict[str, str] = {}
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = {"get", "post", "put", "patch", "delete"}
@@ -55,37 +58,23 @@ def test_every_route_is_documented_in_docs_api_md() -> None:
     assert documented - routes == set(), "docs/api.md lists routes that do not exist"
 
 
-def test_every_route_goes_through_the_current_user(client: TestClient) -> None:
-    calls: list[str] = []
-
-    def counting_user() -> User:
-        calls.append("called")
-        return User(name="counted")
-
-    client.app.dependency_overrides[get_current_user] = counting_user  # type: ignore[attr-defined]
-    for route in sorted(_routes()):
-        method, path = route.split(" ", 1)
-        before = len(calls)
-        client.request(method, re.sub(r"\{[^}]+\}", "X-1", path))
-        assert len(calls) == before + 1, f"{route} does not go through the current user"
-
-
-def test_the_current_user_is_the_actor_of_changes(client: TestClient, sqlite_world: World) -> None:
-    client.app.dependency_overrides[get_current_user] = lambda: User(name="ines")  # type: ignore[attr-defined]
-    rma = request_return(client, "B-ACME", {"sku": "SOFA-3", "reason": "other"})
-    decided = ok(client.post(f"{API}/returns/{rma['number']}/authorise", json={}))
-    assert decided["decided_by"] == "ines"
-    lpn = scan(client, sqlite_world.sofa.gtin)["unit"]["lpn"]
-    events = ok(client.get(f"{API}/units/{lpn}/timeline"))["data"]
-    assert [e["actor"] for e in events] == ["ines"]
+def test_the_signed_in_user_is_the_actor_of_changes(sqlite_world: World) -> None:
+    with signed_client(sqlite_world.app, "ines") as client:
+        rma = request_return(client, "B-ACME", {"sku": "SOFA-3", "reason": "other"})
+        decided = ok(client.post(f"{API}/returns/{rma['number']}/authorise", json={}))
+        assert decided["decided_by"] == "ines"
+        lpn = scan(client, sqlite_world.sofa.gtin)["unit"]["lpn"]
+        events = ok(client.get(f"{API}/units/{lpn}/timeline"))["data"]
+        assert [e["actor"] for e in events] == ["ines"]
 
 
 @pytest.fixture
 def env_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     url = sqlite_url(tmp_path / "env.db")
-    bootstrap(Settings(database_url=url), create_schema=True).close()
+    app = bootstrap(Settings(database_url=url), create_schema=True)
     monkeypatch.setenv("REVALO_DATABASE_URL", url)
-    monkeypatch.setenv("REVALO_OPERATOR", "night-shift")
+    monkeypatch.setattr(sys.modules[__name__], "ENV_HEADERS", bearer(app, "night-shift"))
+    app.close()
     yield url
 
 
@@ -101,13 +90,12 @@ def test_without_an_app_it_starts_from_the_environment(env_db: str) -> None:
         "lat": 51.56,
         "lon": 5.09,
     }
-    with TestClient(api, base_url="http://localhost") as http:
+    with TestClient(api, base_url="http://localhost", headers=ENV_HEADERS) as http:
         assert api.state.revalo.settings.database_url == env_db
-        assert api.state.revalo.settings.operator == "night-shift"
         ok(http.post(f"{API}/sites", json=site), 201)
         assert ok(http.get(f"{API}/sites"))["count"] == 1
     # What was written is in the database the environment named.
     again = bootstrap(Settings(database_url=env_db))
-    with TestClient(create_app(again), base_url="http://localhost") as http:
+    with TestClient(create_app(again), base_url="http://localhost", headers=ENV_HEADERS) as http:
         assert [s["code"] for s in ok(http.get(f"{API}/sites"))["data"]] == ["HUB-NL"]
     again.close()

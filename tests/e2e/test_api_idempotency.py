@@ -107,7 +107,12 @@ def test_a_server_error_frees_the_key(
 
     body = _return()
     monkeypatch.setattr(returns_router.service, "request_return", broken)
-    failing = TestClient(client.app, base_url="http://localhost", raise_server_exceptions=False)
+    failing = TestClient(
+        client.app,
+        base_url="http://localhost",
+        headers=client.headers,
+        raise_server_exceptions=False,
+    )
     assert failing.post(f"{API}/returns", json=body, headers={KEY: "k-5"}).status_code == 500
     monkeypatch.setattr(returns_router.service, "request_return", real)
     retried = client.post(f"{API}/returns", json=body, headers={KEY: "k-5"})

@@ -19,6 +19,7 @@ from revalo.entrypoints.api import create_app
 from revalo.settings import DEFAULT_MAX_BODY_BYTES, Settings
 from tests.conftest import World
 from tests.e2e.conftest import API, delivered, ok, refused, request_return, scan
+from tests.people import bearer
 
 LIMIT = 2_000
 
@@ -29,7 +30,7 @@ def small(sqlite_world: World) -> Iterator[TestClient]:
     app = sqlite_world.app
     settings = dataclasses.replace(app.settings, max_body_bytes=LIMIT)
     api = create_app(dataclasses.replace(app, settings=settings))
-    with TestClient(api, base_url="http://localhost") as client:
+    with TestClient(api, base_url="http://localhost", headers=bearer(app)) as client:
         yield client
 
 

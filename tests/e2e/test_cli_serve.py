@@ -107,10 +107,46 @@ def test_a_good_database_is_brought_up_to_date_and_served(
 ) -> None:
     path = tmp_path / "revalo.db"
     upgrade(sqlite_url(path), "0005")
+    # Nobody could sign in yet: refused, with the command that adds the administrator.
+    result = revalo("serve", "--db", path, "--port", "8103")
+    assert result.exit_code == 1
+    assert "revalo users add NAME --login LOGIN --role administrator" in one_line_error(result)
+    assert served == []
+    assert _version(sqlite_url(path)) == current_head()
+    added = revalo(
+        "users",
+        "add",
+        "Ada Admin",
+        "--login",
+        "ada",
+        "--role",
+        "administrator",
+        "--password-stdin",
+        "--db",
+        path,
+        input="a long passphrase\n",
+    )
+    assert added.exit_code == 0, added.output
     result = revalo("serve", "--db", path, "--port", "8103")
     assert result.exit_code == 0, result.output
     assert served == [sqlite_url(path)]
-    assert _version(sqlite_url(path)) == current_head()
+
+
+def test_at_a_terminal_a_fresh_database_asks_for_its_first_administrator(
+    tmp_path: Path, served: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revalo.entrypoints import cli_users
+
+    monkeypatch.setattr(cli_users, "at_a_terminal", lambda: True)
+    path = tmp_path / "revalo.db"
+    upgrade(sqlite_url(path))
+    answers = "Ada Admin\nada\na long passphrase\na long passphrase\n"
+    result = revalo("serve", "--db", path, "--port", "8103", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Added the administrator ada" in result.output
+    assert served == [sqlite_url(path)]
+    listed = revalo("users", "list", "--db", path)
+    assert "ada" in listed.output and "administrator" in listed.output
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from revalo.entrypoints.api.server import exposure_warnings
 from revalo.settings import LOOPBACK_HOSTS, Settings
 from tests.conftest import World
 from tests.e2e.conftest import API, refused
+from tests.people import bearer
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src/revalo/entrypoints/web/templates"
 
@@ -76,7 +77,10 @@ def test_allowed_hosts_come_from_the_settings(sqlite_world: World, monkeypatch) 
     settings = Settings.from_env(sqlite_world.app.settings.database_url)
     assert settings.allowed_hosts == ("returns.example.com", ".acme.test")
     sqlite_world.app.settings = settings
-    with TestClient(create_app(sqlite_world.app), base_url="http://returns.example.com") as http:
+    headers = bearer(sqlite_world.app)
+    with TestClient(
+        create_app(sqlite_world.app), base_url="http://returns.example.com", headers=headers
+    ) as http:
         assert http.get(f"{API}/sites").status_code == 200
         assert http.get(f"{API}/sites", headers={"Host": "wms.acme.test"}).status_code == 200
         assert http.get(f"{API}/sites", headers={"Host": "localhost"}).status_code == 400

@@ -24,7 +24,7 @@ from revalo.domain.catalog import (
     SiteKind,
 )
 from revalo.domain.collection_plan import CollectionPlanRecord, CollectionPlanStatus
-from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome
+from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome, WebSession
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
 from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
@@ -439,6 +439,19 @@ api_tokens = sa.Table(
     sa.Column("revoked_at", UtcDateTime),
 )
 
+#: People signed in with a browser (the cookie holds a secret of which a hash is kept).
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("user_id", sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("secret_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("expires_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("ended_at", UtcDateTime),
+)
+
 # Kept without a foreign key: the trail outlives what it names.
 audit_log = sa.Table(
     "audit_log",
@@ -490,3 +503,4 @@ def start_mappers() -> None:
     m(User, users)
     m(ApiToken, api_tokens)
     m(AuditEntry, audit_log)
+    m(WebSession, web_sessions)

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
-from revalo.domain.credentials import ApiToken, AuditEntry, LockoutPolicy
+from revalo.domain.credentials import (
+    TOUCH_EVERY,
+    ApiToken,
+    AuditEntry,
+    LockoutPolicy,
+    WebSession,
+)
 from revalo.domain.errors import AlreadyExists
 from revalo.domain.people import User
 from revalo.services.people_ports import AuditFilter
 from revalo.services.ports import Page
-
-#: A token's last use is written at most this often.
-TOUCH_EVERY = timedelta(minutes=1)
 
 
 class SqlUserRepository:
@@ -104,6 +107,38 @@ class SqlTokenRepository:
             .where(sa.or_(t.last_used_at.is_(None), t.last_used_at < at - TOUCH_EVERY))
             .values(last_used_at=at)
         )
+
+
+class SqlSessionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, web_session: WebSession) -> None:
+        self.session.add(web_session)
+        self.session.flush()
+
+    def by_hash(self, secret_hash: str) -> WebSession | None:
+        stmt = sa.select(WebSession).where(orm.web_sessions.c.secret_hash == secret_hash)
+        return self.session.scalars(stmt).first()
+
+    def end(self, session_id: int, at: datetime) -> None:
+        ws = orm.web_sessions.c
+        self.session.execute(
+            sa.update(orm.web_sessions)
+            .where(ws.id == session_id)
+            .where(ws.ended_at.is_(None))
+            .values(ended_at=at)
+        )
+
+    def end_all(self, user_id: int, at: datetime) -> int:
+        ws = orm.web_sessions.c
+        done = self.session.execute(
+            sa.update(orm.web_sessions)
+            .where(ws.user_id == user_id)
+            .where(ws.ended_at.is_(None))
+            .values(ended_at=at)
+        )
+        return int(getattr(done, "rowcount", 0) or 0)
 
 
 class SqlAuditRepository:

@@ -49,6 +49,7 @@ class SqlAlchemyUnitOfWork:
     users: people_ports.UserRepository
     tokens: people_ports.TokenRepository
     audit: people_ports.AuditRepository
+    sessions: people_ports.SessionRepository
 
     def __init__(
         self,
@@ -102,6 +103,7 @@ class SqlAlchemyUnitOfWork:
         self.users = people.SqlUserRepository(s)
         self.tokens = people.SqlTokenRepository(s)
         self.audit = people.SqlAuditRepository(s)
+        self.sessions = people.SqlSessionRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

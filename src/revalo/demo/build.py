@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import event
@@ -21,6 +21,7 @@ from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.simulation import Simulation
+from revalo.demo.team import DemoLogin, enrol_team
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.services import catalog
 
@@ -54,6 +55,8 @@ class DemoReport:
     engine: EngineTotals
     #: The manager's end-of-day consolidation of the outbound lanes.
     shipping: ShippingTotals
+    #: Who may sign in, one per role (password ``DEMO_PASSWORD``).
+    logins: list[DemoLogin] = field(default_factory=list)
 
     @property
     def service_calls(self) -> int:
@@ -112,6 +115,7 @@ def build_demo(
         on_day=lambda day: progress(SIMULATING, day, calendar.days),
     )
     sim.run()
+    logins = enrol_team(app)
     return DemoReport(
         seed=seed,
         units=plan.arriving,
@@ -126,6 +130,7 @@ def build_demo(
         elapsed_s=time.perf_counter() - started,
         engine=sim.manager.totals,
         shipping=sim.manager.transport,
+        logins=logins,
     )
 
 

@@ -31,6 +31,8 @@ class LockoutPolicy:
         return at + timedelta(minutes=self.minutes)
 
 
+#: A token's last use is written at most this often.
+TOUCH_EVERY = timedelta(minutes=1)
 #: What starts every API token, so that a leaked one is recognised (by secret scanners too).
 TOKEN_MARK = "rvl_"
 TOKEN_PREFIX_LENGTH = len(TOKEN_MARK) + 8
@@ -66,6 +68,11 @@ class ApiToken:
         if not self.name or len(self.name) > 100:
             raise InvalidValue("a token needs a name of 1 to 100 characters", field="name")
 
+    def needs_touch(self, at: datetime) -> bool:
+        """Whether its last use is worth writing (at most once a minute: a scanner uses a
+        token for every scan)."""
+        return self.last_used_at is None or self.last_used_at < at - TOUCH_EVERY
+
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
@@ -95,3 +102,29 @@ class AuditEntry:
     detail: str = ""
     user_id: int | None = None
     id: int | None = None
+
+
+#: How long a web session lasts after its login: a working day.
+DEFAULT_SESSION_HOURS = 12
+
+
+@dataclass(eq=False)
+class WebSession:
+    """A person signed in with a browser. The cookie holds a random secret of which only a
+    hash is kept; the session's CSRF token goes into every form and cookie-authenticated
+    write, and a request without it is refused."""
+
+    user_id: int
+    secret_hash: str
+    csrf_token: str
+    created_at: datetime
+    expires_at: datetime
+    ended_at: datetime | None = None
+    id: int | None = None
+
+    def is_open(self, at: datetime) -> bool:
+        return self.ended_at is None and at < self.expires_at
+
+
+def new_session_secret() -> str:
+    return secrets.token_urlsafe(32)

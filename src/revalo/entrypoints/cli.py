@@ -35,6 +35,7 @@ from revalo.entrypoints.cli_common import (
 )
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
+from revalo.entrypoints.cli_users import ensure_first_administrator
 from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
@@ -126,6 +127,7 @@ def serve(
             upgrade(settings.database_url)
             rv = bootstrap(settings)
         try:
+            ensure_first_administrator(rv)
             out().print(
                 f"Open http://{host}:{port}/ (web pages; API documentation at /docs); Ctrl+C stops."
             )

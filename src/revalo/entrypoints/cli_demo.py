@@ -28,6 +28,7 @@ from revalo.bootstrap import bootstrap
 from revalo.demo import DemoReport, build_demo
 from revalo.demo.catalogue import GS1_DEMO_PREFIX
 from revalo.demo.manager import EngineTotals
+from revalo.demo.team import DEMO_PASSWORD, DemoLogin
 from revalo.domain.errors import DomainError
 from revalo.services.ports import LegTotals
 from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
@@ -185,6 +186,19 @@ def _sites(s: ReturnsSummary) -> Table:
     return t
 
 
+def logins_table(logins: list[DemoLogin]) -> Table:
+    """Whom to sign in as, one per role: all with the demo password."""
+    table = Table(
+        title=f"Sign in at /login as one of them: the password is {DEMO_PASSWORD!r} for all",
+        title_justify="left",
+    )
+    for column in ("login", "name", "role", "kept to"):
+        table.add_column(column)
+    for p in logins:
+        table.add_row(p.login, p.name, p.role.value, p.scope)
+    return table
+
+
 def print_summary(s: ReturnsSummary, out: Console) -> None:
     out.print(f"[bold]{s.total_units}[/] units received from [bold]{s.total_returns}[/] returns")
     out.print(_counts("Units by state", s.units_by_state, "state"))
@@ -265,6 +279,7 @@ def demo(
         )
         out.print(engine_line(report.engine))
         out.print(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
+        out.print(logins_table(report.logins))
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 

@@ -85,6 +85,31 @@ def _password(from_stdin: bool) -> str:
     return password
 
 
+def at_a_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def ensure_first_administrator(rv: App) -> None:
+    """A database without any administrator asks for its first one (at a terminal), so that
+    somebody can sign in; elsewhere it is refused with the command that adds one."""
+    if users.first_administrator(rv.uow()) is not None:
+        return
+    if not at_a_terminal():
+        raise CliError(
+            "the database has no administrator yet, so nobody could sign in: add one with "
+            "`revalo users add NAME --login LOGIN --role administrator` first"
+        )
+    out().print("The database has no administrator yet: who is its first one?")
+    with _naming_the_option():
+        name: str = typer.prompt("Full name")
+        draft = UserDraft(
+            login=typer.prompt("Login"), name=name, roles=frozenset({Role.ADMINISTRATOR})
+        )
+        users.check_draft(rv.uow(), draft)
+        user = users.add_first_administrator(rv.uow(), rv.passwords, draft, _password(False))
+    out().print(f"Added the administrator {user.login}: sign in with it at /login.")
+
+
 def _when(at: datetime | None) -> str:
     return f"{at:%Y-%m-%d %H:%M}" if at else "-"
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome, LockoutPolicy
+from revalo.domain.credentials import (
+    ApiToken,
+    AuditEntry,
+    AuditOutcome,
+    LockoutPolicy,
+    WebSession,
+)
 from revalo.domain.people import User
 from revalo.services.ports import Page
 
@@ -49,6 +55,15 @@ class TokenRepository(Protocol):
 
     def touch(self, token_id: int, at: datetime) -> None:
         """Note that the token was used (at most once a minute: a scanner uses it often)."""
+        ...
+
+
+class SessionRepository(Protocol):
+    def add(self, web_session: WebSession) -> None: ...
+    def by_hash(self, secret_hash: str) -> WebSession | None: ...
+    def end(self, session_id: int, at: datetime) -> None: ...
+    def end_all(self, user_id: int, at: datetime) -> int:
+        """End every open session of a user (deactivated, or a new password); how many."""
         ...
 
 

@@ -24,7 +24,12 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
-    from revalo.services.people_ports import AuditRepository, TokenRepository, UserRepository
+    from revalo.services.people_ports import (
+        AuditRepository,
+        SessionRepository,
+        TokenRepository,
+        UserRepository,
+    )
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 T = TypeVar("T")
@@ -262,6 +267,7 @@ class UnitOfWork(Protocol):
     users: UserRepository
     tokens: TokenRepository
     audit: AuditRepository
+    sessions: SessionRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -220,6 +220,8 @@ def deactivate_user(uow: UnitOfWork, by: User, login: str, *, at: datetime | Non
         if Role.ADMINISTRATOR in user.roles:
             _ensure_an_administrator_stays(uow, user)
         user.active = False
+        assert user.id is not None
+        uow.sessions.end_all(user.id, t)
         note(uow, by, "deactivate_user", AuditOutcome.ALLOWED, t, target=user.login)
         uow.commit()
     return user
@@ -244,5 +246,7 @@ def set_password(
     with uow:
         user = find_user(uow, key)
         user.password_hash, user.failed_logins, user.locked_until = hashed, 0, None
+        assert user.id is not None
+        uow.sessions.end_all(user.id, t)
         note(uow, by, "set_password", AuditOutcome.ALLOWED, t, target=user.login)
         uow.commit()

@@ -6,30 +6,35 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from fastapi import APIRouter, Depends, FastAPI
-from fastapi_offline import FastAPIOffline
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Scope
 
 import revalo
 from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints import web
-from revalo.entrypoints.api import errors, idempotency, limits
-from revalo.entrypoints.api.deps import get_current_user
+from revalo.entrypoints.api import docs, errors, idempotency, limits, ratelimit
+from revalo.entrypoints.api.deps import AppDep
 from revalo.entrypoints.api.hardening import Hardening
 from revalo.entrypoints.api.routers import ALL
 from revalo.settings import Settings
 
 API_PREFIX = "/api/v1"
 #: The API's documentation pages, served offline (FastAPIOffline's defaults).
-DOCS_PAGES = ("/docs", "/redoc")
+DOCS_PAGES = (docs.DOCS_PATH, docs.REDOC_PATH)
 
 DESCRIPTION = """
 Follow every returned item from the return request to its second life.
 
-Every change is recorded with the current operator as its actor. Every refusal answers
-`{"detail": [{"field": ..., "message": ...}]}`: 404 when a thing named does not exist, 409
-when the current state does not allow the step, 422 when a value is missing or wrong.
+Every request names its user: `Authorization: Bearer <API token>` (made with
+`revalo tokens create` or `POST /api/v1/auth/tokens`), or the session cookie of a browser
+signed in at `/login` (a write then carries the session's CSRF token in `X-CSRF-Token`).
+Every change is recorded with that user as its actor. Every refusal answers
+`{"detail": [{"field": ..., "message": ...}]}`: 401 without a user, 403 when the user's
+roles do not allow the use case (the message names the permission), 404 when a thing named
+does not exist, 409 when the current state does not allow the step, 422 when a value is
+missing or wrong.
 
 Every `POST` takes an optional `Idempotency-Key` header (1 to 255 printable ASCII characters,
 a UUID for instance): a retry with the same key and body gets the first answer again (marked
@@ -61,9 +66,11 @@ def create_app(app: App | None = None) -> FastAPI:
         finally:
             built.close()
 
-    # FastAPIOffline serves the /docs page's scripts and styles from the installed package:
-    # the API's documentation works with no access to a CDN.
-    api = FastAPIOffline(
+    # The documentation pages are added by ``docs.install``, for signed-in people.
+    api = FastAPI(
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
         title="Revalo",
         version=revalo.__version__,
         description=DESCRIPTION,
@@ -73,11 +80,24 @@ def create_app(app: App | None = None) -> FastAPI:
     if app is not None:
         # Usable at once, also by a client that does not run the lifespan.
         api.state.revalo = app
-    # Every route goes through the current user, also those that only read.
-    v1 = APIRouter(prefix=API_PREFIX, dependencies=[Depends(get_current_user)])
+    api.state.rate_limiter = ratelimit.RateLimiter()
+    # Every route declares the permission of its use case (see ``deps.need``).
+    v1 = APIRouter(prefix=API_PREFIX)
     for router in ALL:
         v1.include_router(router, responses=errors.ERROR_RESPONSES)
     api.include_router(v1)
+    docs.install(api)
+
+    @api.get("/health", include_in_schema=False)
+    def health(rv: AppDep) -> JSONResponse:
+        """Open to anybody (a load balancer): whether the database answers."""
+        try:
+            with rv.read_uow() as uow:
+                uow.sites.get("HEALTH")
+        except Exception:
+            return JSONResponse({"status": "the database does not answer"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
     # The web pages (the dashboard at /) and their static files, served by the same app.
     api.include_router(web.router)
     api.mount(web.STATIC_PATH, web.static_files(), name="static")

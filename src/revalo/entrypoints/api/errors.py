@@ -24,14 +24,20 @@ from revalo.domain.errors import (
     InvalidValue,
     LedgerError,
     NotAllowed,
+    NotAuthenticated,
     NotFound,
+    PermissionDenied,
 )
+from revalo.entrypoints.api.ratelimit import TooManyRequests
 from revalo.services.ports import DatabaseBusy
 
 log = logging.getLogger(__name__)
 
 #: Most specific first: a subclass of one of these gets its parent's status.
 STATUS_BY_ERROR: tuple[tuple[type[DomainError], int], ...] = (
+    (TooManyRequests, 429),
+    (NotAuthenticated, 401),
+    (PermissionDenied, 403),
     (NotFound, 404),
     (AlreadyExists, 409),
     (Conflict, 409),
@@ -54,6 +60,8 @@ class ErrorBody(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No user: send an API token or sign in"},
+    403: {"model": ErrorBody, "description": "The user's roles do not allow it"},
     404: {"model": ErrorBody, "description": "A thing named in the request does not exist"},
     409: {"model": ErrorBody, "description": "The current state does not allow it"},
     422: {"model": ErrorBody, "description": "A value is missing or wrong"},
@@ -108,8 +116,14 @@ def body(items: list[ErrorItem]) -> dict[str, Any]:
 
 async def on_domain_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
+    status = status_for(exc)
+    headers = {"WWW-Authenticate": 'Bearer realm="revalo"'} if status == 401 else {}
+    if isinstance(exc, TooManyRequests):
+        headers["Retry-After"] = str(exc.retry_after)
     return JSONResponse(
-        body([ErrorItem(field=exc.field, message=exc.message)]), status_code=status_for(exc)
+        body([ErrorItem(field=exc.field, message=exc.message)]),
+        status_code=status,
+        headers=headers or None,
     )
 
 

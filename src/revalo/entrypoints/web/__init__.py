@@ -12,9 +12,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.entrypoints.api import errors as api_errors
-from revalo.entrypoints.api.deps import get_current_user
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
 from revalo.entrypoints.web.pages_collections import router as collections_router
+from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_station import router as station_router
@@ -35,8 +35,9 @@ async def _speak_the_page_language(request: Request) -> None:
 router = APIRouter(
     route_class=WebRoute,
     include_in_schema=False,
-    dependencies=[Depends(get_current_user), Depends(_speak_the_page_language)],
+    dependencies=[Depends(_speak_the_page_language)],
 )
+router.include_router(login_router)
 router.include_router(overview_router)
 router.include_router(returns_router)
 router.include_router(station_router)

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.errors import DomainError
+from revalo.domain.people import Permission
 from revalo.domain.values import utcnow
-from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page, redirect
@@ -45,13 +46,15 @@ def _plans_page(
     return page(request, "collections.html", ctx, status=status, nav="collections")
 
 
-@router.get("/collections", response_class=HTMLResponse)
+@router.get(
+    "/collections", dependencies=[need(Permission.VIEW_COLLECTIONS)], response_class=HTMLResponse
+)
 def plans_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The last plans, and the form to plan a region's day."""
     return _plans_page(request, uow)
 
 
-@router.post("/collections", response_model=None)
+@router.post("/collections", dependencies=[need(Permission.PLAN_COLLECTIONS)], response_model=None)
 def plan_form(
     request: Request, form: forms.PostedForm, uow: UowDep, transport: TransportDep, app: AppDep
 ) -> Response:
@@ -83,7 +86,11 @@ def plan_form(
     return _plans_page(request, uow, errors=errors, values=data, status=422)
 
 
-@router.get("/collections/{plan_id}", response_class=HTMLResponse)
+@router.get(
+    "/collections/{plan_id}",
+    dependencies=[need(Permission.VIEW_COLLECTIONS)],
+    response_class=HTMLResponse,
+)
 def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     """One plan: its routes on the map, the stops, what waits and why, collect or ship."""
     stored = service.get_plan(uow, plan_id)
@@ -91,11 +98,15 @@ def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     return page(request, "collection.html", ctx, nav="collections")
 
 
-@router.post("/collections/{plan_id}/commit", response_model=None)
+@router.post(
+    "/collections/{plan_id}/commit",
+    dependencies=[need(Permission.COMMIT_COLLECTION_PLAN)],
+    response_model=None,
+)
 def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
     """Book the plan's collections: each collected return is on its way."""
     try:
-        done = service.commit_plan(uow, transport, plan_id, user.name)
+        done = service.commit_plan(uow, transport, plan_id, user.login)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
     return redirect(
@@ -148,7 +159,11 @@ def plan_map(stored: StoredPlan) -> dict[str, Any]:
     }
 
 
-@router.get("/sites/{code}/outbound", response_class=HTMLResponse)
+@router.get(
+    "/sites/{code}/outbound",
+    dependencies=[need(Permission.VIEW_STOCK)],
+    response_class=HTMLResponse,
+)
 def outbound_page(
     request: Request, code: str, uow: ReadUowDep, transport: TransportDep
 ) -> HTMLResponse:
@@ -157,7 +172,9 @@ def outbound_page(
     return page(request, "outbound.html", {"p": plan}, nav="sites")
 
 
-@router.post("/sites/{code}/outbound", response_model=None)
+@router.post(
+    "/sites/{code}/outbound", dependencies=[need(Permission.BOOK_OUTBOUND)], response_model=None
+)
 def book_outbound_form(
     code: str, uow: UowDep, transport: TransportDep, user: CurrentUser
 ) -> Response:
@@ -165,7 +182,7 @@ def book_outbound_form(
     site = code[:40].strip().upper()
     try:
         plan = consolidate_site(uow, site, transport=transport)
-        booked = ship_planned(uow, plan, operator=user.name, transport=transport)
+        booked = ship_planned(uow, plan, operator=user.login, transport=transport)
     except DomainError as exc:
         return redirect(f"/sites/{site}/outbound", flash=exc.message)
     units = sum(s.consignment.units for s in booked)

@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.catalog import Site
 from revalo.domain.disposition import DispositionRoute
-from revalo.entrypoints.api.deps import ReadUowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import ReadUowDep, need
 from revalo.entrypoints.web import charts, geo
 from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
@@ -71,7 +72,7 @@ def _route_slices(d: Dashboard) -> list[charts.Slice]:
     ]
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/", dependencies=[need(Permission.VIEW_DASHBOARD)], response_class=HTMLResponse)
 def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The flow manager's dashboard, over a period chosen in the filter."""
     q, errors, t = request.query_params, Errors(), _t(request)
@@ -110,7 +111,7 @@ def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
     return charts.stacked_bars(rows, a.labels, label=t("sites.ageing"), label_width=170)
 
 
-@router.get("/sites", response_class=HTMLResponse)
+@router.get("/sites", dependencies=[need(Permission.VIEW_STOCK)], response_class=HTMLResponse)
 def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Parallel stock per site with ageing buckets, and the sites of the network."""
     ageing = board.stock_ageing(uow)
@@ -125,7 +126,9 @@ def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     return page(request, "sites.html", ctx, nav="sites")
 
 
-@router.get("/sites/{code}", response_class=HTMLResponse)
+@router.get(
+    "/sites/{code}", dependencies=[need(Permission.VIEW_STOCK)], response_class=HTMLResponse
+)
 def site_page(request: Request, code: str, uow: ReadUowDep) -> HTMLResponse:
     """One site's parallel stock per location, with ageing buckets."""
     ageing = board.stock_ageing(uow, site_code=code[:40])
@@ -189,7 +192,7 @@ def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
     }
 
 
-@router.get("/map", response_class=HTMLResponse)
+@router.get("/map", dependencies=[need(Permission.VIEW_CATALOGUE)], response_class=HTMLResponse)
 def map_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Sites of the network and the flows between them, drawn offline."""
     m = board.network_map(uow)

@@ -12,8 +12,9 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
+from revalo.domain.people import Permission
 from revalo.domain.returns import EXPECTING_STATES, ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.labels import label_response
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
@@ -47,7 +48,7 @@ def _categories(uow: UnitOfWork) -> list[str]:
         return sorted({p.category for p in uow.products.all()})
 
 
-@router.get("/returns", response_class=HTMLResponse)
+@router.get("/returns", dependencies=[need(Permission.VIEW_RETURNS)], response_class=HTMLResponse)
 def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Return requests with search, filters and pages."""
     q, errors = request.query_params, Errors()
@@ -76,7 +77,9 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     return page(request, "returns.html", ctx, nav="returns")
 
 
-@router.get("/returns/{number}", response_class=HTMLResponse)
+@router.get(
+    "/returns/{number}", dependencies=[need(Permission.VIEW_RETURNS)], response_class=HTMLResponse
+)
 def return_page(request: Request, number: str, uow: ReadUowDep) -> HTMLResponse:
     """One return: its lines and the units received for it."""
     rma, units = return_with_units(uow, number[:20])
@@ -84,7 +87,9 @@ def return_page(request: Request, number: str, uow: ReadUowDep) -> HTMLResponse:
     return page(request, "return.html", ctx, nav="returns")
 
 
-@router.post("/returns/{number}/label", response_model=None)
+@router.post(
+    "/returns/{number}/label", dependencies=[need(Permission.BOOK_LABEL)], response_model=None
+)
 def label_form(number: str, uow: UowDep, transport: TransportDep) -> Response:
     """Book the return's parcel (once) and give its label, a PDF."""
     return label_response(book_return_label(uow, transport, number[:20]))
@@ -110,13 +115,17 @@ def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
     }
 
 
-@router.get("/units/{lpn}", response_class=HTMLResponse)
+@router.get("/units/{lpn}", dependencies=[need(Permission.VIEW_UNITS)], response_class=HTMLResponse)
 def unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
     """Everything about one unit."""
     return page(request, "unit.html", _unit_context(uow, lpn), nav="returns")
 
 
-@router.post("/units/{lpn}/disposition", response_model=None)
+@router.post(
+    "/units/{lpn}/disposition",
+    dependencies=[need(Permission.DECIDE_DISPOSITION)],
+    response_model=None,
+)
 def decide_unit_form(
     request: Request, lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser
 ) -> Response:
@@ -132,7 +141,7 @@ def decide_unit_form(
                 uow,
                 lpn[:20],
                 route=route,
-                actor=user.name,
+                actor=user.login,
                 reason=reason,
                 destination_site=destination,
             )
@@ -148,7 +157,7 @@ def decide_unit_form(
     return page(request, "unit.html", ctx, status=422, nav="returns")
 
 
-@router.get("/queue", response_class=HTMLResponse)
+@router.get("/queue", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
 def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
@@ -169,7 +178,7 @@ def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     return page(request, "queue.html", ctx, nav="queue")
 
 
-@router.post("/queue/accept", response_model=None)
+@router.post("/queue/accept", dependencies=[need(Permission.ACCEPT_DECISIONS)], response_model=None)
 def accept_proposals(
     request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
 ) -> Response:
@@ -183,7 +192,7 @@ def accept_proposals(
     done, refused = 0, []
     for lpn in dict.fromkeys(lpns):
         try:
-            deciding.decide_unit(uow, lpn, actor=user.name)
+            deciding.decide_unit(uow, lpn, actor=user.login)
             done += 1
         except DomainError as exc:
             refused.append(t("queue.refused", lpn=lpn, message=exc.message))

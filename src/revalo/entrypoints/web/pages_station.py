@@ -18,8 +18,9 @@ from revalo.adapters.barcodes import parse_scan
 from revalo.domain.catalog import Site
 from revalo.domain.errors import DomainError
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
+from revalo.domain.people import Permission
 from revalo.domain.units import ReturnedUnit
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.barcode import code128_svg
 from revalo.entrypoints.web.forms import Errors
@@ -77,7 +78,7 @@ def _station(
     return page(request, "station.html", ctx, status=status, nav="station")
 
 
-@router.get("/station", response_class=HTMLResponse)
+@router.get("/station", dependencies=[need(Permission.RECEIVE)], response_class=HTMLResponse)
 def station_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """The scan field, ready for the scanner; with ``rma`` (a parcel's label was scanned),
     the return it holds, whose items are scanned next."""
@@ -93,7 +94,7 @@ def station_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     return _station(request, uow, values=values, unit_ctx={"parcel": parcel})
 
 
-@router.post("/station/scan", response_model=None)
+@router.post("/station/scan", dependencies=[need(Permission.RECEIVE)], response_model=None)
 def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser) -> Response:
     """Receive what was scanned; an unreadable code is answered next to the scan field."""
     data = forms.fields(form)
@@ -110,7 +111,7 @@ def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: Curre
         assert site
         try:
             outcome = receiving.receive_scan(
-                uow, parse_scan(code.strip()), site_code=site, operator=user.name, rma_number=rma
+                uow, parse_scan(code.strip()), site_code=site, operator=user.login, rma_number=rma
             )
         except DomainError as exc:
             field = {"rma_number": "rma", "site_code": "site"}.get(exc.field or "", "code")
@@ -128,7 +129,7 @@ def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: Curre
     return _station(request, uow, errors=errors, values=data, unknown=unknown, status=422)
 
 
-@router.post("/station/unidentified", response_model=None)
+@router.post("/station/unidentified", dependencies=[need(Permission.RECEIVE)], response_model=None)
 def unidentified_form(
     request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
 ) -> Response:
@@ -144,7 +145,7 @@ def unidentified_form(
         assert site
         try:
             outcome = receiving.quarantine_unidentified(
-                uow, site_code=site, description=description, operator=user.name, code=code
+                uow, site_code=site, description=description, operator=user.login, code=code
             )
         except DomainError as exc:
             errors.add(exc.field or "description", exc.message)
@@ -174,14 +175,18 @@ def _unit_ctx(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
     }
 
 
-@router.get("/station/units/{lpn}", response_class=HTMLResponse)
+@router.get(
+    "/station/units/{lpn}", dependencies=[need(Permission.RECEIVE)], response_class=HTMLResponse
+)
 def station_unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
     """The unit just scanned: its label, its expected return, the grading form."""
     ctx = _unit_ctx(uow, lpn)
     return _station(request, uow, values={"site": ctx["u"].site_code}, unit_ctx=ctx)
 
 
-@router.post("/station/units/{lpn}/grade", response_model=None)
+@router.post(
+    "/station/units/{lpn}/grade", dependencies=[need(Permission.INSPECT)], response_model=None
+)
 def grade_form(
     request: Request, lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser
 ) -> Response:
@@ -202,7 +207,7 @@ def grade_form(
                 ctx["u"].lpn,
                 functional_grade=functional,
                 cosmetic_grade=cosmetic,
-                operator=user.name,
+                operator=user.login,
                 duration_s=duration or 0,
                 checklist=checklist,
                 fault_codes=forms.fault_codes(faults),

@@ -24,7 +24,7 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
-from revalo.domain.errors import DomainError
+from revalo.domain.errors import DomainError, NotAuthenticated
 from revalo.entrypoints.api.errors import busy_message, status_for
 from revalo.entrypoints.web.i18n import (
     COOKIE,
@@ -90,12 +90,39 @@ def page_url(request: Request, **changes: Any) -> str:
 
 
 def language(request: Request) -> str:
+    """The language chosen with the switch (signing in chooses the user's), else the
+    browser's."""
     return pick_language(request.cookies.get(COOKIE), request.headers.get("accept-language"))
 
 
-def operator(request: Request) -> str:
-    app = getattr(request.app.state, "revalo", None)
-    return app.settings.operator if app is not None else ""
+def signed_in(request: Request) -> tuple[Any, str]:
+    """The user signed in on this request (None before the check), and the session's CSRF
+    token that every form carries ("" without a session)."""
+    caller = getattr(request.state, "caller", None)
+    if caller is None:
+        return None, ""
+    return caller.user, caller.session.csrf_token if caller.session is not None else ""
+
+
+#: The first page each permission opens, in the order of the navigation.
+LANDING: tuple[tuple[str, str], ...] = (
+    ("view_dashboard", "/"),
+    ("receive", "/station"),
+    ("view_returns", "/returns"),
+    ("view_stock", "/sites"),
+)
+
+
+def home_of(user: Any) -> str:
+    """The first page the user's roles open (every signed-in user may see /access)."""
+    if user is None:
+        return "/login"
+    return next((path for p, path in LANDING if user.can(p)), "/access")
+
+
+def login_url(request: Request) -> str:
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/login" + ("" if here == "/" else f"?next={quote(here, safe='/')}")
 
 
 def page(
@@ -106,16 +133,19 @@ def page(
     status: int = 200,
     nav: str = "",
 ) -> HTMLResponse:
-    """Render a page with what every page needs: the language and its labels, the
-    operator, the one-shot message of the previous redirect."""
+    """Render a page with what every page needs: the language and its labels, the user
+    signed in and the form's CSRF token, the one-shot message of the previous redirect."""
     lang = language(request)
     flash = request.cookies.get(FLASH)
+    user, csrf = signed_in(request)
     ctx: dict[str, Any] = {
         "request": request,
         "t": translator(lang),
         "lang": lang,
         "languages": LANGUAGES,
-        "operator": operator(request),
+        "user": user,
+        "csrf": csrf,
+        "home": home_of(user),
         "nav": nav,
         "flash": unquote(flash)[:_FLASH_MAX] if flash else None,
         "errors": {},
@@ -165,6 +195,8 @@ class WebRoute(APIRoute):
         async def handler(request: Request) -> Response:
             try:
                 return await original(request)
+            except NotAuthenticated:
+                return RedirectResponse(login_url(request), status_code=303)
             except DomainError as exc:
                 return error_page(request, exc.message, status_for(exc))
             except DatabaseBusy as exc:

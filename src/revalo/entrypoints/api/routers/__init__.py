@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from revalo.entrypoints.api.routers import (
     collections,
     customers,
+    people,
     products,
     receiving,
     returns,
@@ -26,4 +27,5 @@ ALL: tuple[APIRouter, ...] = (
     sites.router,
     products.router,
     customers.router,
+    people.router,
 )

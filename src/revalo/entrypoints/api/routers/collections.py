@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
-from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.api.schemas.collections import (
     CollectionPlanCreate,
     CollectionPlanPublic,
@@ -30,7 +31,7 @@ def plan_number(value: str) -> int:
     return int(value.upper().removeprefix("COL"))
 
 
-@router.post("/plans", status_code=201)
+@router.post("/plans", dependencies=[need(Permission.PLAN_COLLECTIONS)], status_code=201)
 def create_plan(
     body: CollectionPlanCreate, uow: UowDep, transport: TransportDep, app: AppDep
 ) -> CollectionPlanPublic:
@@ -53,25 +54,26 @@ def create_plan(
     return plan_public(stored)
 
 
-@router.get("/plans/{plan_id}")
+@router.get("/plans/{plan_id}", dependencies=[need(Permission.VIEW_COLLECTIONS)])
 def get_plan(plan_id: PlanPath, uow: ReadUowDep) -> CollectionPlanPublic:
     """One stored plan: routes with their stops, arrival times and loads; deferred returns
     and why; each collection's share of km, cost and CO2e; collect or ship."""
     return plan_public(service.get_plan(uow, plan_number(plan_id)))
 
 
-@router.post("/plans/{plan_id}/commit")
+@router.post("/plans/{plan_id}/commit", dependencies=[need(Permission.COMMIT_COLLECTION_PLAN)])
 def commit(
     plan_id: PlanPath, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> CollectionPlanPublic:
     """Carry out the plan: each collected return gets its consignment (the fleet vehicle,
     its share of the route) and goes in transit. Only a planned, up-to-date plan."""
-    done = service.commit_plan(uow, transport, plan_number(plan_id), user.name)
+    done = service.commit_plan(uow, transport, plan_number(plan_id), user.login)
     return plan_public(done.plan)
 
 
 @router.get(
     "/plans/{plan_id}/map.svg",
+    dependencies=[need(Permission.VIEW_COLLECTIONS)],
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}, "description": "the plan as a map"}},
 )

@@ -3,7 +3,8 @@
 from fastapi import APIRouter, status
 
 from revalo.domain.catalog import Customer
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import CustomerCreate, CustomerPublic
 from revalo.entrypoints.api.types import CustomerCodePath
 from revalo.services import catalog, lookups
@@ -11,11 +12,13 @@ from revalo.services import catalog, lookups
 router = APIRouter(prefix="/customers", tags=["customers"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", dependencies=[need(Permission.MANAGE_CUSTOMERS)], status_code=status.HTTP_201_CREATED
+)
 def create_customer(body: CustomerCreate, uow: UowDep) -> CustomerPublic:
     return CustomerPublic.model_validate(catalog.add_customer(uow, Customer(**body.model_dump())))
 
 
-@router.get("/{code}")
+@router.get("/{code}", dependencies=[need(Permission.VIEW_CUSTOMERS)])
 def get_customer(code: CustomerCodePath, uow: ReadUowDep) -> CustomerPublic:
     return CustomerPublic.model_validate(lookups.get_customer(uow, code))

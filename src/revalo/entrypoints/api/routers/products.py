@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Product
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import ProductCreate, ProductPublic, ProductsPublic
 from revalo.entrypoints.api.types import Limit, Offset, SkuPath, Storable
 from revalo.services import catalog, queries
@@ -13,14 +14,16 @@ from revalo.services import catalog, queries
 router = APIRouter(prefix="/products", tags=["products"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", dependencies=[need(Permission.MANAGE_PRODUCTS)], status_code=status.HTTP_201_CREATED
+)
 def create_product(body: ProductCreate, uow: UowDep) -> ProductPublic:
     """Add a product; its GTIN's check digit is verified."""
     product = catalog.add_product(uow, Product(**body.model_dump()))
     return ProductPublic.model_validate(product)
 
 
-@router.get("")
+@router.get("", dependencies=[need(Permission.VIEW_CATALOGUE)])
 def list_products(
     uow: ReadUowDep,
     category: Annotated[str | None, Query(max_length=40), Storable] = None,
@@ -35,6 +38,6 @@ def list_products(
     )
 
 
-@router.get("/{sku}")
+@router.get("/{sku}", dependencies=[need(Permission.VIEW_CATALOGUE)])
 def get_product(sku: SkuPath, uow: ReadUowDep) -> ProductPublic:
     return ProductPublic.model_validate(queries.get_product(uow, sku))

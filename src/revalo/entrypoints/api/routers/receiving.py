@@ -3,7 +3,8 @@
 from fastapi import APIRouter, status
 
 from revalo.adapters.barcodes import parse_scan
-from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import CurrentUser, TransportDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     ScanCreate,
     ScanResultPublic,
@@ -26,7 +27,7 @@ def _public(outcome: ReceiveOutcome) -> ScanResultPublic:
     )
 
 
-@router.post("/scan")
+@router.post("/scan", dependencies=[need(Permission.RECEIVE)])
 def receive_scan(
     body: ScanCreate, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> ScanResultPublic:
@@ -37,14 +38,16 @@ def receive_scan(
         uow,
         parse_scan(body.code),
         site_code=body.site_code,
-        operator=user.name,
+        operator=user.login,
         rma_number=body.rma_number,
         transport=transport,
     )
     return _public(outcome)
 
 
-@router.post("/unidentified", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/unidentified", dependencies=[need(Permission.RECEIVE)], status_code=status.HTTP_201_CREATED
+)
 def quarantine_unidentified(
     body: UnidentifiedCreate, uow: UowDep, user: CurrentUser
 ) -> ScanResultPublic:
@@ -54,7 +57,7 @@ def quarantine_unidentified(
         uow,
         site_code=body.site_code,
         description=body.description,
-        operator=user.name,
+        operator=user.login,
         code=body.code,
     )
     return _public(outcome)

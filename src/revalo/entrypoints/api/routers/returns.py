@@ -4,8 +4,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from revalo.domain.people import Permission
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     ReturnAuthorise,
     ReturnCreate,
@@ -31,7 +32,9 @@ from revalo.services.ports import ReturnFilter
 router = APIRouter(prefix="/returns", tags=["returns"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "", dependencies=[need(Permission.REQUEST_RETURN)], status_code=status.HTTP_201_CREATED
+)
 def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUser) -> ReturnPublic:
     """Record a customer's return request. The return policy answers at once: authorised
     (with the hub to send to), rejected, or left as requested for a person to review; the
@@ -42,13 +45,13 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
         customer_code=body.customer_code,
         lines=[service.LineRequest(**ln.model_dump()) for ln in body.lines],
         delivered_at=body.delivered_at,
-        actor=user.name,
+        actor=user.login,
         order_ref=body.order_ref,
     )
     return ReturnPublic.model_validate(rma)
 
 
-@router.get("")
+@router.get("", dependencies=[need(Permission.VIEW_RETURNS)])
 def list_returns(
     uow: ReadUowDep,
     state: ReturnState | None = None,
@@ -83,7 +86,7 @@ def list_returns(
     )
 
 
-@router.get("/{number}")
+@router.get("/{number}", dependencies=[need(Permission.VIEW_RETURNS)])
 def get_return(number: ReturnNumberPath, uow: ReadUowDep) -> ReturnDetailPublic:
     """The return with its lines and the units received for it."""
     rma, units = queries.return_with_units(uow, number)
@@ -93,25 +96,25 @@ def get_return(number: ReturnNumberPath, uow: ReadUowDep) -> ReturnDetailPublic:
     )
 
 
-@router.post("/{number}/authorise")
+@router.post("/{number}/authorise", dependencies=[need(Permission.AUTHORISE_RETURN)])
 def authorise_return(
     number: ReturnNumberPath, body: ReturnAuthorise, uow: UowDep, user: CurrentUser
 ) -> ReturnPublic:
     rma = service.authorise_return(
         uow,
         number,
-        actor=user.name,
+        actor=user.login,
         reason=body.reason,
         destination_site=body.destination_site,
     )
     return ReturnPublic.model_validate(rma)
 
 
-@router.post("/{number}/reject")
+@router.post("/{number}/reject", dependencies=[need(Permission.REJECT_RETURN)])
 def reject_return(
     number: ReturnNumberPath, body: ReturnReject, uow: UowDep, user: CurrentUser
 ) -> ReturnPublic:
-    rma = service.reject_return(uow, number, actor=user.name, reason=body.reason)
+    rma = service.reject_return(uow, number, actor=user.login, reason=body.reason)
     return ReturnPublic.model_validate(rma)
 
 
@@ -120,7 +123,12 @@ _PDF: dict[int | str, dict[str, Any]] = {
 }
 
 
-@router.post("/{number}/label", response_class=Response, responses=_PDF)
+@router.post(
+    "/{number}/label",
+    dependencies=[need(Permission.BOOK_LABEL)],
+    response_class=Response,
+    responses=_PDF,
+)
 def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
     """Book the return's parcel with the best service, unless it is booked already, and
     give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
@@ -129,7 +137,12 @@ def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: Transpor
     return label_response(transport_service.book_return_label(uow, transport, number))
 
 
-@router.get("/{number}/label", response_class=Response, responses=_PDF)
+@router.get(
+    "/{number}/label",
+    dependencies=[need(Permission.VIEW_RETURNS)],
+    response_class=Response,
+    responses=_PDF,
+)
 def return_label(number: ReturnNumberPath, uow: ReadUowDep, transport: TransportDep) -> Response:
     """The label of a return whose parcel is booked (by ``POST`` on this address); it books
     nothing: 409 when the parcel is not booked yet."""

@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Site, SiteKind
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     LocationPublic,
     SiteCreate,
@@ -19,13 +20,13 @@ from revalo.services import catalog, lookups, queries
 router = APIRouter(prefix="/sites", tags=["sites"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", dependencies=[need(Permission.MANAGE_SITES)], status_code=status.HTTP_201_CREATED)
 def create_site(body: SiteCreate, uow: UowDep) -> SitePublic:
     """Add a site; a site that holds stock gets its standard locations."""
     return SitePublic.model_validate(catalog.add_site(uow, Site(**body.model_dump())))
 
 
-@router.get("")
+@router.get("", dependencies=[need(Permission.VIEW_CATALOGUE)])
 def list_sites(
     uow: ReadUowDep,
     kind: Annotated[SiteKind | None, Query()] = None,
@@ -38,7 +39,7 @@ def list_sites(
     return SitesPublic(data=[SitePublic.model_validate(s) for s in page], count=len(sites))
 
 
-@router.get("/{code}")
+@router.get("/{code}", dependencies=[need(Permission.VIEW_CATALOGUE)])
 def get_site(code: SiteCodePath, uow: ReadUowDep) -> SiteDetailPublic:
     found = lookups.site_with_locations(uow, code)
     return SiteDetailPublic(

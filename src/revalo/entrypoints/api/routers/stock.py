@@ -4,7 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     BalancePublic,
     BalancesPublic,
@@ -21,7 +22,7 @@ from revalo.services import stock
 router = APIRouter(tags=["stock"])
 
 
-@router.post("/units/{lpn}/move")
+@router.post("/units/{lpn}/move", dependencies=[need(Permission.MOVE)])
 def move_unit(lpn: LpnPath, body: MoveCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
     """Move a unit between two locations of its site; refused unless it is where the move
     says it is."""
@@ -30,13 +31,13 @@ def move_unit(lpn: LpnPath, body: MoveCreate, uow: UowDep, user: CurrentUser) ->
         lpn,
         from_location=body.from_location,
         to_location=body.to_location,
-        operator=user.name,
+        operator=user.login,
         reason=body.reason,
     )
     return UnitPublic.model_validate(unit)
 
 
-@router.post("/units/{lpn}/ship")
+@router.post("/units/{lpn}/ship", dependencies=[need(Permission.SHIP)])
 def ship_unit(
     lpn: LpnPath, body: ShipCreate, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> UnitPublic:
@@ -46,14 +47,14 @@ def ship_unit(
         uow,
         lpn,
         to_site=body.to_site,
-        operator=user.name,
+        operator=user.login,
         document=body.document,
         transport=transport,
     )
     return UnitPublic.model_validate(unit)
 
 
-@router.post("/units/{lpn}/dispatch")
+@router.post("/units/{lpn}/dispatch", dependencies=[need(Permission.DISPATCH)])
 def dispatch_unit(
     lpn: LpnPath,
     uow: UowDep,
@@ -65,11 +66,11 @@ def dispatch_unit(
     restocked, sent to a partner, recycled...)."""
     document = body.document if body else ""
     return UnitPublic.model_validate(
-        stock.dispatch_unit(uow, lpn, operator=user.name, document=document, transport=transport)
+        stock.dispatch_unit(uow, lpn, operator=user.login, document=document, transport=transport)
     )
 
 
-@router.post("/units/{lpn}/sell")
+@router.post("/units/{lpn}/sell", dependencies=[need(Permission.SELL)])
 def sell_unit(
     lpn: LpnPath,
     uow: UowDep,
@@ -80,11 +81,11 @@ def sell_unit(
     document = body.document if body else ""
     price = body.price if body else None
     return UnitPublic.model_validate(
-        stock.sell_unit(uow, lpn, operator=user.name, document=document, price=price)
+        stock.sell_unit(uow, lpn, operator=user.login, document=document, price=price)
     )
 
 
-@router.post("/units/{lpn}/proceeds")
+@router.post("/units/{lpn}/proceeds", dependencies=[need(Permission.RECORD_PROCEEDS)])
 def record_proceeds(
     lpn: LpnPath, body: ProceedsCreate, uow: UowDep, user: CurrentUser
 ) -> UnitPublic:
@@ -94,14 +95,14 @@ def record_proceeds(
         uow,
         lpn,
         amount=body.amount,
-        operator=user.name,
+        operator=user.login,
         document=body.document,
         reason=body.reason,
     )
     return UnitPublic.model_validate(unit)
 
 
-@router.get("/stock/balances")
+@router.get("/stock/balances", dependencies=[need(Permission.VIEW_STOCK)])
 def stock_balances(
     uow: ReadUowDep,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,

@@ -7,10 +7,11 @@ import math
 from fastapi import APIRouter
 
 from revalo.domain.journey import Consignment
+from revalo.domain.people import Permission
 from revalo.domain.values import utcnow
 from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.api.schemas.transport import (
     BookedPublic,
     ConsignmentPublic,
@@ -76,7 +77,7 @@ def _place(p: PlaceIn) -> PlaceRef:
     return PlaceRef(code=p.code, country=p.country, lat=p.lat, lon=p.lon)
 
 
-@router.post("/quotes")
+@router.post("/quotes", dependencies=[need(Permission.QUOTE)])
 def quote(body: QuoteCreate, uow: UowDep, transport: TransportDep) -> QuotesPublic:
     """Price every service for a shipment and say which is best and why: the cheapest
     (plus the CO2 weight) arriving by ``needed_by``. Nothing is booked."""
@@ -100,7 +101,7 @@ def quote(body: QuoteCreate, uow: UowDep, transport: TransportDep) -> QuotesPubl
     )
 
 
-@router.post("/shipments", status_code=201)
+@router.post("/shipments", dependencies=[need(Permission.SHIP)], status_code=201)
 def ship_units(
     body: ShipmentCreate, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> ConsignmentPublic:
@@ -110,14 +111,14 @@ def ship_units(
         uow,
         body.lpns,
         to_site=body.to_site,
-        operator=user.name,
+        operator=user.login,
         document=body.document,
         transport=transport,
     )
     return consignment_public(shipped.consignment)
 
 
-@router.get("/units/{lpn}/journey")
+@router.get("/units/{lpn}/journey", dependencies=[need(Permission.VIEW_UNITS)])
 def journey(lpn: LpnPath, uow: ReadUowDep) -> JourneyPublic:
     """Every leg the unit travelled (its return parcel, transfers, its last trip out), with
     its share of each consignment's kilometres, cost and CO2e, and the totals."""
@@ -176,7 +177,7 @@ def _outbound_public(plan: SitePlan) -> OutboundPublic:
     return OutboundPublic(site_code=plan.site_code, day=plan.day, lanes=lanes)
 
 
-@router.get("/sites/{code}/outbound")
+@router.get("/sites/{code}/outbound", dependencies=[need(Permission.VIEW_STOCK)])
 def outbound(code: SiteCodePath, uow: ReadUowDep, transport: TransportDep) -> OutboundPublic:
     """The units waiting at a site to leave (for a workshop elsewhere, or out to a partner),
     by destination: send them today — one by one, together on a pallet or a truck, or split
@@ -185,13 +186,15 @@ def outbound(code: SiteCodePath, uow: ReadUowDep, transport: TransportDep) -> Ou
     return _outbound_public(consolidate_site(uow, code, transport=transport))
 
 
-@router.post("/sites/{code}/outbound", status_code=201)
+@router.post(
+    "/sites/{code}/outbound", dependencies=[need(Permission.BOOK_OUTBOUND)], status_code=201
+)
 def book_outbound(
     code: SiteCodePath, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> BookedPublic:
     """Book what leaves the site today, grouped as planned: one consignment per group;
     lanes that wait stay as they are."""
     plan = consolidate_site(uow, code, transport=transport)
-    booked = ship_planned(uow, plan, operator=user.name, transport=transport)
+    booked = ship_planned(uow, plan, operator=user.login, transport=transport)
     data = [consignment_public(s.consignment) for s in booked]
     return BookedPublic(data=data, count=len(data))

@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from revalo.domain.people import Permission
 from revalo.domain.units import UnitState
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     DispositionCreate,
     DispositionPublic,
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/units", tags=["units"])
 CodeQuery = Annotated[str | None, Query(max_length=80), Storable]
 
 
-@router.get("")
+@router.get("", dependencies=[need(Permission.VIEW_UNITS)])
 def list_units(
     uow: ReadUowDep,
     state: Annotated[
@@ -61,7 +62,7 @@ def list_units(
     return UnitsPublic(data=[UnitPublic.model_validate(u) for u in page.items], count=page.total)
 
 
-@router.get("/{lpn}")
+@router.get("/{lpn}", dependencies=[need(Permission.VIEW_UNITS)])
 def get_unit(lpn: LpnPath, uow: ReadUowDep) -> UnitDetailPublic:
     """Everything about a unit: its product, grades, inspections, decisions, work orders and
     stock moves."""
@@ -76,39 +77,39 @@ def get_unit(lpn: LpnPath, uow: ReadUowDep) -> UnitDetailPublic:
     )
 
 
-@router.get("/{lpn}/timeline")
+@router.get("/{lpn}/timeline", dependencies=[need(Permission.VIEW_UNITS)])
 def unit_timeline(lpn: LpnPath, uow: ReadUowDep) -> EventsPublic:
     """Every change of the unit's state or place, oldest first: what, when, where, who, why."""
     events = queries.unit_detail(uow, lpn).events
     return EventsPublic(data=[EventPublic.model_validate(e) for e in events], count=len(events))
 
 
-@router.post("/{lpn}/quarantine")
+@router.post("/{lpn}/quarantine", dependencies=[need(Permission.QUARANTINE)])
 def quarantine_unit(
     lpn: LpnPath, body: QuarantineCreate, uow: UowDep, user: CurrentUser
 ) -> UnitPublic:
-    unit = receiving.quarantine_unit(uow, lpn, reason=body.reason, operator=user.name)
+    unit = receiving.quarantine_unit(uow, lpn, reason=body.reason, operator=user.login)
     return UnitPublic.model_validate(unit)
 
 
-@router.post("/{lpn}/release")
+@router.post("/{lpn}/release", dependencies=[need(Permission.RELEASE)])
 def release_unit(lpn: LpnPath, body: ReleaseCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
     """Release from quarantine back to receiving; name the product (``sku``) when the unit
     was not identified."""
-    unit = receiving.release_unit(uow, lpn, operator=user.name, reason=body.reason, sku=body.sku)
+    unit = receiving.release_unit(uow, lpn, operator=user.login, reason=body.reason, sku=body.sku)
     return UnitPublic.model_validate(unit)
 
 
-@router.post("/{lpn}/inspection")
+@router.post("/{lpn}/inspection", dependencies=[need(Permission.INSPECT)])
 def inspect_unit(
     lpn: LpnPath, body: InspectionCreate, uow: UowDep, user: CurrentUser
 ) -> InspectionPublic:
     """Grade the unit: functional and cosmetic grades apart, checklist, fault codes."""
-    done = inspection.inspect_unit(uow, lpn, operator=user.name, **body.model_dump())
+    done = inspection.inspect_unit(uow, lpn, operator=user.login, **body.model_dump())
     return InspectionPublic.model_validate(done)
 
 
-@router.post("/{lpn}/disposition")
+@router.post("/{lpn}/disposition", dependencies=[need(Permission.DECIDE_DISPOSITION)])
 def record_disposition(
     lpn: LpnPath, body: DispositionCreate, uow: UowDep, user: CurrentUser
 ) -> DispositionPublic:
@@ -118,7 +119,7 @@ def record_disposition(
         uow,
         lpn,
         route=body.route,
-        actor=user.name,
+        actor=user.login,
         reason=body.reason,
         destination_site=body.destination_site,
     )

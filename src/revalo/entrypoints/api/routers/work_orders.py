@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from revalo.domain.people import Permission
 from revalo.domain.work_orders import WorkOrderState
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import WorkOrderFinish, WorkOrderPublic, WorkOrdersPublic
 from revalo.entrypoints.api.types import Limit, Offset, Storable, WorkOrderPath
 from revalo.services import lookups, queries
@@ -19,7 +20,7 @@ def _id(ref: str) -> int:
     return int(ref.upper().removeprefix("WO"))
 
 
-@router.get("")
+@router.get("", dependencies=[need(Permission.VIEW_WORK_ORDERS)])
 def list_work_orders(
     uow: ReadUowDep,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
@@ -39,24 +40,24 @@ def list_work_orders(
     )
 
 
-@router.get("/{order_id}")
+@router.get("/{order_id}", dependencies=[need(Permission.VIEW_WORK_ORDERS)])
 def get_work_order(order_id: WorkOrderPath, uow: ReadUowDep) -> WorkOrderPublic:
     return WorkOrderPublic.model_validate(lookups.get_work_order(uow, _id(order_id)))
 
 
-@router.post("/{order_id}/start")
+@router.post("/{order_id}/start", dependencies=[need(Permission.START_WORK_ORDER)])
 def start_work_order(order_id: WorkOrderPath, uow: UowDep, user: CurrentUser) -> WorkOrderPublic:
     """Start the work; the unit moves to work in progress."""
-    order = service.start_work_order(uow, _id(order_id), operator=user.name)
+    order = service.start_work_order(uow, _id(order_id), operator=user.login)
     return WorkOrderPublic.model_validate(order)
 
 
-@router.post("/{order_id}/finish")
+@router.post("/{order_id}/finish", dependencies=[need(Permission.FINISH_WORK_ORDER)])
 def finish_work_order(
     order_id: WorkOrderPath, body: WorkOrderFinish, uow: UowDep, user: CurrentUser
 ) -> WorkOrderPublic:
     """Finish the work with its labour and parts. A data wipe succeeds only with its method,
     tool and a verified result. When the unit's last order is done it is ready to leave; when
     one fails, the others are cancelled and the unit waits for a new decision."""
-    order = service.finish_work_order(uow, _id(order_id), operator=user.name, **body.model_dump())
+    order = service.finish_work_order(uow, _id(order_id), operator=user.login, **body.model_dump())
     return WorkOrderPublic.model_validate(order)

@@ -1,0 +1,58 @@
+"""The API's own documentation: the OpenAPI schema, Swagger UI at /docs and ReDoc at
+/redoc, for signed-in people only. Their scripts and styles come from the installed
+``fastapi-offline`` package: the pages work with no access to a CDN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fastapi_offline
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from revalo.entrypoints.api.deps import need_signed_in
+from revalo.entrypoints.web.render import WebRoute
+
+OPENAPI_PATH = "/openapi.json"
+DOCS_PATH, REDOC_PATH = "/docs", "/redoc"
+#: The documentation pages' scripts, styles and icon.
+ASSETS_PATH = "/static-offline-docs"
+ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
+
+
+def install(api: FastAPI) -> None:
+    api.mount(ASSETS_PATH, StaticFiles(directory=ASSETS_DIR), name="static-offline-docs")
+
+    # A program asking for the schema without a user gets 401; a person at the pages is
+    # sent to the login form (the pages are WebRoutes).
+    @api.get(OPENAPI_PATH, include_in_schema=False, dependencies=[need_signed_in])
+    def openapi() -> JSONResponse:
+        return JSONResponse(api.openapi())
+
+    pages = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+    @pages.get(DOCS_PATH, dependencies=[need_signed_in])
+    def swagger(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{OPENAPI_PATH}",
+            title=f"{api.title} - Swagger UI",
+            swagger_js_url=f"{root}{ASSETS_PATH}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{ASSETS_PATH}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+        )
+
+    @pages.get(REDOC_PATH, dependencies=[need_signed_in])
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{OPENAPI_PATH}",
+            title=f"{api.title} - ReDoc",
+            redoc_js_url=f"{root}{ASSETS_PATH}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+            with_google_fonts=False,
+        )
+
+    api.include_router(pages)

@@ -1,0 +1,51 @@
+"""What a use case needs of the user who asks for it.
+
+``@needs(Permission.X)`` on a use case makes the user (its ``by=`` argument) a required
+part of it: the roles are checked before anything is read, against ``ROLE_PERMISSIONS``,
+whether the API, a page or the command line called. A use case that looks at the goods
+then keeps a partner to its sites and a client to its own goods with ``ensure_sees_site``
+and ``ensure_sees_client``; every refusal, either way, is written to the audit trail once
+the use case's transaction is over (it stays when the use case does not run).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar, cast
+
+from revalo.domain.credentials import AuditOutcome
+from revalo.domain.errors import PermissionDenied
+from revalo.domain.people import Permission, User
+from revalo.services.access import authorise, note
+from revalo.services.common import when
+from revalo.services.ports import UnitOfWork
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def needs(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    def wrap(use_case: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(use_case)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            uow, by = cast(UnitOfWork, args[0]), kwargs.get("by")
+            if not isinstance(by, User):
+                raise TypeError(f"{use_case.__name__} needs the user who asks: by=User(...)")
+            authorise(uow, by, permission)
+            try:
+                return use_case(*args, **kwargs)
+            except PermissionDenied as exc:
+                _refused(uow, by, exc)
+                raise
+
+        run.permission = permission  # type: ignore[attr-defined]
+        return run
+
+    return wrap
+
+
+def _refused(uow: UnitOfWork, by: User, exc: PermissionDenied) -> None:
+    with uow:
+        note(uow, by, exc.permission, AuditOutcome.REFUSED, when(None), detail=exc.message)
+        uow.commit()
