@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
 
+from revalo.domain.clients import owner_label
 from revalo.domain.errors import AlreadyExists, DomainError, InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
@@ -33,6 +34,7 @@ COLUMNS = (
     "reason",
     "serial",
     "comment",
+    "client",
 )
 REQUIRED_COLUMNS = ("order_ref", "customer_code", "delivered_at", "sku", "quantity", "reason")
 MAX_QUANTITY = 10_000
@@ -78,6 +80,7 @@ class ReturnRow:
     reason: ReturnReason
     serial: str | None
     comment: str
+    client_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ class RowRefs:
     sku: str
     delivered_at: str
     requested_at: str
+    #: The client whose goods the order is ("": the provider's own).
+    client: str = ""
 
 
 @dataclass(slots=True)
@@ -102,6 +107,7 @@ class PlannedReturn:
     requested_at: datetime
     lines: list[LineRequest] = field(default_factory=list)
     file_lines: list[int] = field(default_factory=list)
+    client_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +257,7 @@ def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list
         reason=reason,
         serial=serial,
         comment=values.get("comment", "").strip(),
+        client_code=values.get("client", "").strip().upper() or None,
     )
     return row, []
 
@@ -291,6 +298,7 @@ def parse_records(
                 values["sku"].strip().upper(),
                 values["delivered_at"].strip(),
                 values.get("requested_at", "").strip(),
+                values.get("client", "").strip().upper(),
             )
         )
         row, problems = parse_row(line, values)
@@ -306,10 +314,19 @@ def parse_records(
 
 # -- checking against what is known -----------------------------------------------------------
 def check_references(
-    refs: Iterable[RowRefs], *, customers: set[str], skus: set[str], imported_refs: set[str]
+    refs: Iterable[RowRefs],
+    *,
+    customers: set[str],
+    skus: set[str],
+    imported_refs: set[str],
+    clients: dict[str, bool] | None = None,
+    owners: dict[str, str | None] | None = None,
 ) -> list[RowError]:
-    """Customers and products that do not exist, orders that were imported already."""
+    """Customers, products and clients that do not exist, inactive clients, products of
+    another client than the row's, orders that were imported already. ``clients``: whether
+    each client is active; ``owners``: the client of each product."""
     errors = []
+    clients, owners = clients or {}, owners or {}
     for r in refs:
         if r.customer_code and r.customer_code not in customers:
             errors.append(
@@ -317,6 +334,16 @@ def check_references(
             )
         if r.sku and r.sku not in skus:
             errors.append(RowError(r.line, "sku", f"no product with SKU {r.sku!r}"))
+        if r.client and r.client not in clients:
+            errors.append(RowError(r.line, "client", f"no client with code {r.client!r}"))
+        elif r.client and not clients[r.client]:
+            errors.append(RowError(r.line, "client", f"client {r.client} is inactive"))
+        owner = owners.get(r.sku)
+        if owner is not None and owner != (r.client or None):
+            msg = f"product {r.sku} belongs to {owner_label(owner)}, not to " + owner_label(
+                r.client or None
+            )
+            errors.append(RowError(r.line, "sku", msg))
         if r.order_ref and r.order_ref in imported_refs:
             msg = f"order_ref {r.order_ref!r} was imported already"
             errors.append(RowError(r.line, "order_ref", msg))
@@ -344,6 +371,7 @@ def check_orders(refs: Iterable[RowRefs]) -> list[RowError]:
             continue
         for column, same in (
             ("customer_code", r.customer_code == head.customer_code),
+            ("client", r.client == head.client),
             ("delivered_at", _same_when(r.delivered_at, head.delivered_at)),
             ("requested_at", _same_when(r.requested_at, head.requested_at)),
         ):
@@ -377,7 +405,13 @@ def plan_returns(
                 bad("serial", f"serial {row.serial!r} of {row.sku} is already on line {seen}")
         plan = plans.get(row.order_ref)
         if plan is None:
-            plan = PlannedReturn(row.order_ref, row.customer_code, row.delivered_at, requested)
+            plan = PlannedReturn(
+                row.order_ref,
+                row.customer_code,
+                row.delivered_at,
+                requested,
+                client_code=row.client_code,
+            )
             plans[row.order_ref] = plan
         plan.lines.append(LineRequest(row.sku, row.quantity, row.reason, row.serial, row.comment))
         plan.file_lines.append(row.line)
@@ -399,9 +433,17 @@ def check_returns(
     if refs:
         with uow.read_only() as reading:
             customers = reading.customers.existing_codes({r.customer_code for r in refs})
-            skus = {p.sku for p in reading.products.all()}
+            owners = {p.sku: p.client_code for p in reading.products.all()}
+            clients = {c.code: c.active for c in reading.clients.list()}
             imported = reading.returns.existing_order_refs({r.order_ref for r in refs} - {""})
-        errors += check_references(refs, customers=customers, skus=skus, imported_refs=imported)
+        errors += check_references(
+            refs,
+            customers=customers,
+            skus=set(owners),
+            imported_refs=imported,
+            clients=clients,
+            owners=owners,
+        )
         errors += check_orders(refs)
     plans, problems = plan_returns(rows, now=now)
     return CheckResult(plans, sorted(errors + problems, key=_order), count)
@@ -458,7 +500,7 @@ def _import_all(
         clash = uow.returns.existing_order_refs({p.order_ref for p in plans})
         # The session keeps loaded objects only while something refers to them: holding the
         # catalogue here spares every use case from loading it again.
-        held: list[object] = [*uow.products.all(), *uow.sites.list()]
+        held: list[object] = [*uow.products.all(), *uow.sites.list(), *uow.clients.list()]
         held += [uow.customers.get(c) for c in {p.customer_code for p in plans}]
     if clash:
         refs = ", ".join(sorted(clash)[:5])
@@ -475,6 +517,7 @@ def _import_all(
                 requested_at=plan.requested_at,
                 order_ref=plan.order_ref,
                 actor=actor,
+                client_code=plan.client_code,
             )
         except DomainError as exc:
             where = f"line {plan.file_lines[0]} (order {plan.order_ref!r})"
