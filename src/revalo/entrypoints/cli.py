@@ -21,6 +21,7 @@ from rich.table import Table
 from revalo.bootstrap import bootstrap
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
     CliError,
@@ -236,6 +237,10 @@ def export_units(
     site: Annotated[
         str | None, typer.Option(help="Only units at this site (code).", show_default=False)
     ] = None,
+    client: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="Only this client's units.", show_default=False),
+    ] = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -244,7 +249,9 @@ def export_units(
         if file.is_dir() or not file.parent.is_dir():
             raise CliError(f"{file}: not a file in an existing directory", 2)
         flt = UnitFilter(
-            states=frozenset(state or ()), site_code=site.strip().upper() if site else None
+            states=frozenset(state or ()),
+            site_code=site.strip().upper() if site else None,
+            client_code=client.strip().upper() if client else None,
         )
         # Written beside the target and renamed at the end: a failed export leaves no
         # half-written file behind, and an older export stays as it was.
@@ -272,6 +279,7 @@ app.command("quote")(quote_command)
 app.command("label")(label_command)
 app.command("outbound")(outbound_command)
 register_people_commands(app)
+register_client_commands(app)
 
 
 def main() -> None:

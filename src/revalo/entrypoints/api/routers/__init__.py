@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    clients,
     collections,
     customers,
     products,
@@ -26,4 +27,5 @@ ALL: tuple[APIRouter, ...] = (
     sites.router,
     products.router,
     customers.router,
+    clients.router,
 )

@@ -16,6 +16,7 @@ from revalo.entrypoints.api.schemas import (
     UnitPublic,
 )
 from revalo.entrypoints.api.types import (
+    ClientCodeQuery,
     Limit,
     Offset,
     ReturnNumberPath,
@@ -44,6 +45,7 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
         delivered_at=body.delivered_at,
         actor=user.name,
         order_ref=body.order_ref,
+        client_code=body.client_code,
     )
     return ReturnPublic.model_validate(rma)
 
@@ -63,6 +65,7 @@ def list_returns(
         Query(max_length=100, description="part of the return number, order or customer code"),
         Storable,
     ] = None,
+    client_code: ClientCodeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ReturnsPublic:
@@ -76,6 +79,7 @@ def list_returns(
         requested_from=requested_from,
         requested_to=requested_to,
         search=q.strip() if q and q.strip() else None,
+        client_code=client_code.strip().upper() if client_code else None,
     )
     page = queries.list_returns(uow, flt, limit=limit, offset=offset)
     return ReturnsPublic(
