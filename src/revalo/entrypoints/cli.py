@@ -39,6 +39,7 @@ from revalo.entrypoints.cli_transport import label_command, outbound_command, qu
 from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
+from revalo.services.import_checks import RowError
 from revalo.services.ports import UnitFilter
 
 app = typer.Typer(
@@ -141,7 +142,7 @@ def _count_lines(path: Path) -> int:
         return sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
 
 
-def _bad_rows_table(path: Path, errors: list[imports.RowError]) -> Table:
+def _bad_rows_table(path: Path, errors: list[RowError]) -> Table:
     table = Table(title=f"{path.name}: {len(errors)} problem(s); nothing was imported")
     table.add_column("line", justify="right")
     table.add_column("column")
@@ -151,7 +152,7 @@ def _bad_rows_table(path: Path, errors: list[imports.RowError]) -> Table:
     return table
 
 
-def _show_bad_rows(path: Path, errors: list[imports.RowError]) -> None:
+def _show_bad_rows(path: Path, errors: list[RowError]) -> None:
     if len(errors) <= TABLE_LIMIT:
         out().print(_bad_rows_table(path, errors))
         return

@@ -13,14 +13,20 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Protocol
 
-from revalo.domain.clients import owner_label
 from revalo.domain.errors import AlreadyExists, DomainError, InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.values import as_utc, utcnow
+from revalo.services.import_checks import (
+    RowError,
+    RowRefs,
+    check_orders,
+    check_references,
+    parse_when,
+)
 from revalo.services.ports import UnitOfWork
 from revalo.services.returns import LineRequest, request_return
 
@@ -58,15 +64,6 @@ class BatchUnitOfWork(UnitOfWork, Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class RowError:
-    """One problem of one row; line 1 is the header. ``column`` is None for the whole row."""
-
-    line: int
-    column: str | None
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReturnRow:
     """A row whose values have the right form (references not checked yet)."""
 
@@ -81,20 +78,6 @@ class ReturnRow:
     serial: str | None
     comment: str
     client_code: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RowRefs:
-    """What a row names, normalised: checked against the database in one go."""
-
-    line: int
-    order_ref: str
-    customer_code: str
-    sku: str
-    delivered_at: str
-    requested_at: str
-    #: The client whose goods the order is ("": the provider's own).
-    client: str = ""
 
 
 @dataclass(slots=True)
@@ -194,14 +177,6 @@ def check_header(header: list[str]) -> list[RowError]:
     return errors
 
 
-def _when(text: str) -> datetime:
-    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given)."""
-    if len(text) <= 10:
-        d = date.fromisoformat(text)
-        return datetime(d.year, d.month, d.day, tzinfo=UTC)
-    return as_utc(datetime.fromisoformat(text))
-
-
 def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list[RowError]]:
     """Check the form of every value of one row; all its problems are reported at once."""
     errors: list[RowError] = []
@@ -222,7 +197,7 @@ def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list
     for column in ("delivered_at", "requested_at"):
         text = values.get(column, "").strip()
         try:
-            dates[column] = _when(text) if text else None
+            dates[column] = parse_when(text) if text else None
         except (ValueError, OverflowError):
             bad(column, f"{column} {text!r} is not an ISO date (2024-03-31) or date and time")
     quantity_text = required("quantity")
@@ -310,75 +285,6 @@ def parse_records(
     if on_progress and count % PROGRESS_EVERY:
         on_progress(line - reported)
     return rows, refs, errors, count
-
-
-# -- checking against what is known -----------------------------------------------------------
-def check_references(
-    refs: Iterable[RowRefs],
-    *,
-    customers: set[str],
-    skus: set[str],
-    imported_refs: set[str],
-    clients: dict[str, bool] | None = None,
-    owners: dict[str, str | None] | None = None,
-) -> list[RowError]:
-    """Customers, products and clients that do not exist, inactive clients, products of
-    another client than the row's, orders that were imported already. ``clients``: whether
-    each client is active; ``owners``: the client of each product."""
-    errors = []
-    clients, owners = clients or {}, owners or {}
-    for r in refs:
-        if r.customer_code and r.customer_code not in customers:
-            errors.append(
-                RowError(r.line, "customer_code", f"no customer with code {r.customer_code!r}")
-            )
-        if r.sku and r.sku not in skus:
-            errors.append(RowError(r.line, "sku", f"no product with SKU {r.sku!r}"))
-        if r.client and r.client not in clients:
-            errors.append(RowError(r.line, "client", f"no client with code {r.client!r}"))
-        elif r.client and not clients[r.client]:
-            errors.append(RowError(r.line, "client", f"client {r.client} is inactive"))
-        owner = owners.get(r.sku)
-        if owner is not None and owner != (r.client or None):
-            msg = f"product {r.sku} belongs to {owner_label(owner)}, not to " + owner_label(
-                r.client or None
-            )
-            errors.append(RowError(r.line, "sku", msg))
-        if r.order_ref and r.order_ref in imported_refs:
-            msg = f"order_ref {r.order_ref!r} was imported already"
-            errors.append(RowError(r.line, "order_ref", msg))
-    return errors
-
-
-def _same_when(a: str, b: str) -> bool:
-    """Two ways of writing one instant are the same; what does not parse is compared as text
-    (its form is reported on its own)."""
-    if a == b:
-        return True
-    try:
-        return (_when(a) if a else None) == (_when(b) if b else None)
-    except (ValueError, OverflowError):
-        return a == b
-
-
-def check_orders(refs: Iterable[RowRefs]) -> list[RowError]:
-    """The rows of one order are one return: they must agree on its customer and dates."""
-    first: dict[str, RowRefs] = {}
-    errors = []
-    for r in refs:
-        head = first.setdefault(r.order_ref, r)
-        if head is r or not r.order_ref:
-            continue
-        for column, same in (
-            ("customer_code", r.customer_code == head.customer_code),
-            ("client", r.client == head.client),
-            ("delivered_at", _same_when(r.delivered_at, head.delivered_at)),
-            ("requested_at", _same_when(r.requested_at, head.requested_at)),
-        ):
-            if not same:
-                msg = f"{column} differs from line {head.line} of order {r.order_ref!r}"
-                errors.append(RowError(r.line, column, msg))
-    return errors
 
 
 def plan_returns(
