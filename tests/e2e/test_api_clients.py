@@ -3,6 +3,7 @@ client, and every list filters by ``client_code``; the web pages have a client s
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -111,7 +112,10 @@ def test_the_pages_offer_a_client_selector_and_show_its_goods_only(
 ) -> None:
     ok(client.post(f"{API}/clients", json={"code": A, "name": "Vélo Nord"}), 201)
     rma = request_return(client, "C-ANNE", {"sku": "LAP-14", "reason": "withdrawal"})
-    scan(client, gs1(sqlite_world.laptop.gtin, "SN-1"), rma_number=rma["number"])
+    lpn = scan(client, gs1(sqlite_world.laptop.gtin, "SN-1"), rma_number=rma["number"])
+    lpn = lpn["unit"]["lpn"]
+    unit_page = html.unescape(client.get(f"/units/{lpn}").text)
+    assert "<dt>Client</dt><dd>the provider's own</dd>" in unit_page
 
     def received(query: str) -> str:
         page = client.get(f"/{query}").text
