@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, status
 from revalo.domain.clients import Client
 from revalo.entrypoints.api.deps import ReadUowDep, UowDep
 from revalo.entrypoints.api.schemas import ClientCreate, ClientPublic, ClientsPublic
-from revalo.entrypoints.api.types import ClientCodePath
+from revalo.entrypoints.api.types import ClientCodePath, Limit, Offset
 from revalo.services import clients
 
 router = APIRouter(prefix="/clients", tags=["clients"])
@@ -17,10 +17,13 @@ router = APIRouter(prefix="/clients", tags=["clients"])
 def list_clients(
     uow: ReadUowDep,
     active: Annotated[bool | None, Query(description="only active, or only inactive")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> ClientsPublic:
-    """By code."""
+    """By code; ``count`` is over all pages."""
     found = clients.list_clients(uow, active=active)
-    return ClientsPublic(data=[ClientPublic.model_validate(c) for c in found], count=len(found))
+    page = found[offset : offset + limit]
+    return ClientsPublic(data=[ClientPublic.model_validate(c) for c in page], count=len(found))
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
