@@ -101,6 +101,9 @@ def test_users_are_added_with_their_roles_and_listed(admin_db: Path) -> None:
         "OUT-FR",
     )
     assert "Added user rep (Lille repairs): partner at OUT-FR, REP-FR." in partner.output
+    refused = add(admin_db, "ACME", "--login", "acme", "--role", "client", "--client", "acme")
+    assert refused.exit_code == 1 and "no client with code 'ACME'" in refused.stderr
+    assert run("clients", "add", "ACME", "--name", "Acme", "--db", admin_db).exit_code == 0
     client = add(admin_db, "ACME", "--login", "acme", "--role", "client", "--client", "acme")
     assert "Added user acme (ACME): client for ACME." in client.output
     listed = run("users", "list", "--db", admin_db)

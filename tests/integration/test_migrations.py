@@ -16,9 +16,10 @@ from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import make_engine, sqlite_url
 from revalo.adapters.migrate import current_head, upgrade
 from revalo.bootstrap import bootstrap
+from revalo.domain.values import normalise_gtin
 from revalo.services import receiving
 from revalo.settings import Settings
-from tests.conftest import seed_world
+from tests.conftest import gtin, seed_world
 
 
 def differences(url: str) -> list[object]:
@@ -100,35 +101,35 @@ def test_the_unique_identities_are_refused_over_duplicates_with_what_to_fix(
 ) -> None:
     url = sqlite_url(tmp_path / "old.db")
     upgrade(url, "0005")
-    app = bootstrap(Settings(database_url=url))
-    try:
-        world = seed_world(app)
-        code = f"01{world.laptop.gtin}21SN-TWICE"
-        first = receiving.receive_scan(
-            app.uow(), parse_scan(code), site_code="HUB-FR", operator="bob"
-        )
-        assert first.unit is not None
-    finally:
-        app.close()
-    # What two scans at once could leave before 0006: a second live unit with that serial.
+    # Written in the columns of 0005 (today's mapping has more): a unit received with its
+    # serial, and what two scans at once could leave before 0006, a second live unit with
+    # that serial.
+    laptop_gtin = normalise_gtin(gtin("370000000001"))
     engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(
             sa.text(
-                "INSERT INTO units SELECT 2, 'LPN000000002', site_code, location_code, "
-                "received_at, state, sku, gtin, serial, batch, sscc, scanned_code, rma_number, "
-                "rma_line_no, quarantine_reason, functional_grade, cosmetic_grade, route, "
-                "destination_site, data_wiped_at, tested_at, updated_at, proceeds FROM units"
+                "INSERT INTO sites (code, name, kind, country, city, lat, lon, weee_certified, "
+                "skills) VALUES ('HUB-FR', 'Hub Lyon', 'returns_hub', 'FR', 'Lyon', 45.76, "
+                "4.84, 0, '[]')"
             )
         )
+        for n in (1, 2):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO units (id, lpn, site_code, received_at, state, gtin, serial, "
+                    "scanned_code, quarantine_reason) VALUES (:n, :lpn, 'HUB-FR', "
+                    "'2024-03-01 10:00:00', 'received', :gtin, 'SN-TWICE', :code, '')"
+                ),
+                {"n": n, "lpn": f"LPN{n:09d}", "gtin": laptop_gtin, "code": f"01{laptop_gtin}"},
+            )
     engine.dispose()
     with pytest.raises(RuntimeError) as err:
         upgrade(url)
     message = str(err.value)
     assert "1 live units sharing a GTIN and serial" in message
     assert (
-        f"{world.laptop.gtin.zfill(14)}/SN-TWICE (2 of them, lpn LPN000000001 to LPN000000002)"
-        in message
+        f"{laptop_gtin.zfill(14)}/SN-TWICE (2 of them, lpn LPN000000001 to LPN000000002)" in message
     )
     assert "Nothing was changed" in message
     assert read(url, "SELECT version_num FROM alembic_version") == [("0005",)]

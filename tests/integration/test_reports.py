@@ -14,6 +14,7 @@ The laptops of RMA 4 and the sofa are still in stock at HUB-FR.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -29,13 +30,21 @@ from revalo.services.reports import Dwell, ReturnCount, SiteStock, summary
 from tests.conftest import World
 
 DAY0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+#: What the laptop SN-1 was sold for, EUR.
+PRICE_OF_SN1 = Decimal("500.00")
 
 
 def day(n: float) -> datetime:
     return DAY0 + timedelta(days=n)
 
 
-def _ask(world: World, customer: str, line: returns.LineRequest, delivered_days: int) -> str:
+def _ask(
+    world: World,
+    customer: str,
+    line: returns.LineRequest,
+    delivered_days: int,
+    client: str | None = None,
+) -> str:
     rma = returns.request_return(
         world.app.uow(),
         world.app.policy,
@@ -44,6 +53,7 @@ def _ask(world: World, customer: str, line: returns.LineRequest, delivered_days:
         delivered_at=day(-2 - delivered_days),
         requested_at=day(-2),
         actor="portal",
+        client_code=client,
     )
     return rma.number
 
@@ -68,16 +78,18 @@ def _grade(world: World, lpn: str, f: FunctionalGrade, at: datetime) -> None:
     )
 
 
-@pytest.fixture
-def case(world: World) -> World:
+def play_case(world: World, clients: dict[int, str] | None = None) -> World:
+    """The case above; ``clients``: the client of each RMA, by its number 1 to 5 (none: the
+    provider's own). The clients must exist."""
     u = world.app.uow
     laptop, drill, sofa = world.laptop.gtin, world.drill.gtin, world.sofa.gtin
     LR, R = returns.LineRequest, ReturnReason
-    rma1 = _ask(world, "C-ANNE", LR("LAP-14", 1, R.WITHDRAWAL, serial="SN-1"), 3)
-    rma2 = _ask(world, "C-JONAS", LR("DRILL-18", 1, R.DEFECTIVE), 60)
-    _ask(world, "C-ANNE", LR("TEE-M", 1, R.WITHDRAWAL), 30)
-    rma4 = _ask(world, "B-ACME", LR("LAP-14", 2, R.END_OF_LEASE), 1200)
-    rma5 = _ask(world, "C-ANNE", LR("SOFA-3", 1, R.WITHDRAWAL), 4)
+    of = (clients or {}).get
+    rma1 = _ask(world, "C-ANNE", LR("LAP-14", 1, R.WITHDRAWAL, serial="SN-1"), 3, of(1))
+    rma2 = _ask(world, "C-JONAS", LR("DRILL-18", 1, R.DEFECTIVE), 60, of(2))
+    _ask(world, "C-ANNE", LR("TEE-M", 1, R.WITHDRAWAL), 30, of(3))
+    rma4 = _ask(world, "B-ACME", LR("LAP-14", 2, R.END_OF_LEASE), 1200, of(4))
+    rma5 = _ask(world, "C-ANNE", LR("SOFA-3", 1, R.WITHDRAWAL), 4, of(5))
 
     u1 = _receive(world, f"(01){laptop}(21)SN-1", "HUB-FR", rma1, day(0))
     _grade(world, u1, FunctionalGrade.A, day(0.1))
@@ -98,7 +110,7 @@ def case(world: World) -> World:
             at=day(1.05 + i / 10),
         )
     stock.dispatch_unit(u(), u1, operator="bob", at=day(1.5))
-    stock.sell_unit(u(), u1, operator="shop", at=day(10))
+    stock.sell_unit(u(), u1, operator="shop", at=day(10), price=PRICE_OF_SN1)
 
     u2 = _receive(world, f"01{drill}21D-9", "HUB-DE", rma2, day(1))
     _grade(world, u2, FunctionalGrade.D, day(1.1))
@@ -117,6 +129,11 @@ def case(world: World) -> World:
     _receive(world, f"01{laptop}21AC-2", "HUB-FR", rma4, day(3))
     _receive(world, sofa[1:], "HUB-FR", rma5, day(5))
     return world
+
+
+@pytest.fixture
+def case(world: World) -> World:
+    return play_case(world)
 
 
 def test_counts_by_state_route_site_reason_and_category(case: World) -> None:

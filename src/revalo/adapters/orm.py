@@ -23,6 +23,7 @@ from revalo.domain.catalog import (
     Site,
     SiteKind,
 )
+from revalo.domain.clients import Client
 from revalo.domain.collection_plan import CollectionPlanRecord, CollectionPlanStatus
 from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome, WebSession
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
@@ -110,6 +111,21 @@ sequences = sa.Table(
     sa.Column("value", sa.BigInteger, nullable=False),
 )
 
+#: The firms a logistics provider handles returns for (domain/clients.py).
+clients = sa.Table(
+    "clients",
+    metadata,
+    sa.Column("code", sa.String(40), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+)
+
+
+def _client_code() -> sa.Column[str]:
+    """Whose goods a row is: a client's, or the provider's own (null)."""
+    return sa.Column("client_code", sa.ForeignKey("clients.code"), index=True)
+
+
 products = sa.Table(
     "products",
     metadata,
@@ -128,6 +144,7 @@ products = sa.Table(
     sa.Column("apparel", sa.Boolean, nullable=False),
     sa.Column("furniture", sa.Boolean, nullable=False),
     sa.Column("bulky", sa.Boolean, nullable=False),
+    _client_code(),
 )
 
 sites = sa.Table(
@@ -179,6 +196,7 @@ return_requests = sa.Table(
     sa.Column("decision_reason", sa.Text, nullable=False),
     sa.Column("decided_at", UtcDateTime),
     sa.Column("order_ref", sa.String(60), nullable=False, index=True),
+    _client_code(),
 )
 
 return_lines = sa.Table(
@@ -222,6 +240,7 @@ units = sa.Table(
     sa.Column("tested_at", UtcDateTime),
     sa.Column("updated_at", UtcDateTime),
     sa.Column("proceeds", Money),
+    _client_code(),
 )
 
 inspections = sa.Table(
@@ -474,6 +493,7 @@ def start_mappers() -> None:
     if mapper_registry.mappers:
         return
     m = mapper_registry.map_imperatively
+    m(Client, clients)
     m(Product, products)
     m(Site, sites)
     m(Location, locations)

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
+from revalo.adapters.client_repositories import of_client_units
 from revalo.domain.events import EventType
 from revalo.domain.units import UnitState
 from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
@@ -36,20 +37,45 @@ def _text(value: Any) -> str:
 
 
 class SqlReportRepository:
-    def __init__(self, session: Session) -> None:
+    """Every figure over all goods, or (``client_code``) over one client's goods only."""
+
+    def __init__(self, session: Session, client_code: str | None = None) -> None:
         self.session = session
+        self.client_code = client_code
+
+    def for_client(self, client_code: str | None) -> SqlReportRepository:
+        return SqlReportRepository(self.session, client_code)
+
+    # -- the client's goods: conditions added to every query --------------------------------
+    def _units(self) -> list[Any]:
+        """On the units table: its rows of the client."""
+        if self.client_code is None:
+            return []
+        return [orm.units.c.client_code == self.client_code]
+
+    def _of_units(self, unit_id: sa.ColumnElement[Any]) -> list[Any]:
+        """On a table of what happened to units: its rows about the client's units."""
+        return of_client_units(unit_id, self.client_code)
+
+    def _returns(self) -> list[Any]:
+        if self.client_code is None:
+            return []
+        return [orm.return_requests.c.client_code == self.client_code]
 
     # -- counts -----------------------------------------------------------------------------
     def count_units(self) -> int:
-        return int(self.session.scalar(sa.select(sa.func.count()).select_from(orm.units)) or 0)
-
-    def count_returns(self) -> int:
-        stmt = sa.select(sa.func.count()).select_from(orm.return_requests)
+        stmt = sa.select(sa.func.count()).select_from(orm.units).where(*self._units())
         return int(self.session.scalar(stmt) or 0)
 
-    def _count_by(self, column: sa.ColumnElement[Any], empty: str = "") -> dict[str, int]:
+    def count_returns(self) -> int:
+        stmt = sa.select(sa.func.count()).select_from(orm.return_requests).where(*self._returns())
+        return int(self.session.scalar(stmt) or 0)
+
+    def _count_by(
+        self, column: sa.ColumnElement[Any], where: list[Any], empty: str = ""
+    ) -> dict[str, int]:
         """Counts by value, the largest first."""
-        stmt = sa.select(column, sa.func.count()).group_by(column)
+        stmt = sa.select(column, sa.func.count()).where(*where).group_by(column)
         rows = [
             (_text(key) if key is not None else empty, int(count))
             for key, count in self.session.execute(stmt)
@@ -57,13 +83,13 @@ class SqlReportRepository:
         return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
 
     def units_by_state(self) -> dict[str, int]:
-        return self._count_by(orm.units.c.state)
+        return self._count_by(orm.units.c.state, self._units())
 
     def units_by_route(self) -> dict[str, int]:
-        return self._count_by(orm.units.c.route, empty="undecided")
+        return self._count_by(orm.units.c.route, self._units(), empty="undecided")
 
     def returns_by_state(self) -> dict[str, int]:
-        return self._count_by(orm.return_requests.c.state)
+        return self._count_by(orm.return_requests.c.state, self._returns())
 
     def units_by_site(self) -> Sequence[SiteStock]:
         u, s = orm.units.c, orm.sites.c
@@ -72,6 +98,7 @@ class SqlReportRepository:
         stmt = (
             sa.select(s.code, s.name, s.kind, in_stock, left)
             .join_from(orm.units, orm.sites, u.site_code == s.code)
+            .where(*self._units())
             .group_by(s.code, s.name, s.kind)
         )
         rows = [
@@ -90,6 +117,9 @@ class SqlReportRepository:
         )
         if join_products:
             stmt = stmt.join_from(orm.return_lines, orm.products, ln.sku == orm.products.c.sku)
+        if self.client_code is not None:
+            r = orm.return_requests.c
+            stmt = stmt.where(ln.rma_id.in_(sa.select(r.id).where(*self._returns())))
         rows = [
             ReturnCount(_text(k), int(n), int(req or 0), int(got or 0))
             for k, n, req, got in self.session.execute(stmt.group_by(key))
@@ -103,6 +133,7 @@ class SqlReportRepository:
         return self._returns_by(orm.products.c.category, join_products=True)
 
     def latest_event_at(self) -> datetime | None:
+        # The moment figures are measured at: the same for every client.
         stmt = sa.select(sa.func.max(orm.unit_events.c.occurred_at))
         latest: datetime | None = self.session.scalar(stmt)
         return latest
@@ -152,7 +183,7 @@ class SqlReportRepository:
         now = sa.literal(as_of, orm.UtcDateTime())
         rows = (
             sa.select(u.site_code.label("site"), self._days(u.received_at, now).label("days"))
-            .where(u.location_code.is_not(None))
+            .where(u.location_code.is_not(None), *self._units())
             .subquery()
         )
         return self._stats(rows, by_site)
@@ -164,7 +195,7 @@ class SqlReportRepository:
                 u.site_code.label("site"), self._days(u.received_at, m.moved_at).label("days")
             )
             .join_from(orm.stock_moves, orm.units, m.unit_id == u.id)
-            .where(m.to_location.is_(None))
+            .where(m.to_location.is_(None), *self._units())
             .subquery()
         )
         return self._stats(rows, by_site)
@@ -182,20 +213,22 @@ class SqlReportRepository:
         return {_day(d): int(n) for d, n in self.session.execute(stmt)}
 
     def units_received_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
-        return self._per_day(orm.units.c.received_at, start, end)
+        return self._per_day(orm.units.c.received_at, start, end, *self._units())
 
     def units_graded_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
-        return self._per_day(orm.inspections.c.inspected_at, start, end)
+        i = orm.inspections.c
+        return self._per_day(i.inspected_at, start, end, *self._of_units(i.unit_id))
 
     def units_left_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
         m = orm.stock_moves.c
-        return self._per_day(m.moved_at, start, end, m.to_location.is_(None))
+        where = [m.to_location.is_(None), *self._of_units(m.unit_id)]
+        return self._per_day(m.moved_at, start, end, *where)
 
     def stock_by_site_and_state(self) -> dict[tuple[str, str], int]:
         u = orm.units.c
         stmt = (
             sa.select(u.site_code, u.state, sa.func.count())
-            .where(u.location_code.is_not(None))
+            .where(u.location_code.is_not(None), *self._units())
             .group_by(u.site_code, u.state)
         )
         return {(site, _text(state)): int(n) for site, state, n in self.session.execute(stmt)}
@@ -204,7 +237,7 @@ class SqlReportRepository:
         u = orm.units.c
         stmt = (
             sa.select(u.functional_grade, u.cosmetic_grade, sa.func.count())
-            .where(u.location_code.is_not(None))
+            .where(u.location_code.is_not(None), *self._units())
             .group_by(u.functional_grade, u.cosmetic_grade)
         )
         return {(f or "", c or ""): int(n) for f, c, n in self.session.execute(stmt)}
@@ -221,7 +254,9 @@ class SqlReportRepository:
         now = sa.literal(as_of, orm.UtcDateTime())
         bucket = self._bucket(self._days(u.received_at, now), edges).label("bucket")
         key = {"site": u.site_code, "location": u.location_code}.get(by, sa.literal(""))
-        stmt = sa.select(key, bucket, sa.func.count()).where(u.location_code.is_not(None))
+        stmt = sa.select(key, bucket, sa.func.count()).where(
+            u.location_code.is_not(None), *self._units()
+        )
         if site_code:
             stmt = stmt.where(u.site_code == site_code)
         rows = self.session.execute(stmt.group_by(key, bucket))
@@ -233,7 +268,7 @@ class SqlReportRepository:
         u, p = orm.units.c, orm.products.c
         now = sa.literal(as_of, orm.UtcDateTime())
         days = self._days(u.received_at, now)
-        cond = sa.and_(u.location_code.is_not(None), days >= min_days)
+        cond = sa.and_(u.location_code.is_not(None), days >= min_days, *self._units())
         total = self.session.scalar(sa.select(sa.func.count()).select_from(orm.units).where(cond))
         stmt = (
             sa.select(u.lpn, u.site_code, u.location_code, u.state, p.name, days)
@@ -253,7 +288,9 @@ class SqlReportRepository:
         u = orm.units.c
         stmt = (
             sa.select(u.route, sa.func.count())
-            .where(u.received_at >= start, u.received_at < end, u.route.is_not(None))
+            .where(
+                u.received_at >= start, u.received_at < end, u.route.is_not(None), *self._units()
+            )
             .group_by(u.route)
         )
         return {_text(route): int(n) for route, n in self.session.execute(stmt)}
@@ -263,7 +300,7 @@ class SqlReportRepository:
         stmt = (
             sa.select(sa.func.count(), sa.func.sum(p.new_price))
             .join_from(orm.units, orm.products, u.sku == p.sku)
-            .where(u.received_at >= start, u.received_at < end)
+            .where(u.received_at >= start, u.received_at < end, *self._units())
         )
         n, total = self.session.execute(stmt).one()
         return int(n or 0), Decimal(total or 0)
@@ -282,14 +319,16 @@ class SqlReportRepository:
         stmt = (
             sa.select(sa.func.count(), sa.func.sum(p.new_price), sa.func.sum(brought))
             .join_from(orm.units, orm.products, u.sku == p.sku)
-            .where(u.id.in_(left))
+            .where(u.id.in_(left), *self._units())
         )
         n, value, proceeds = self.session.execute(stmt).one()
         return int(n or 0), Decimal(value or 0), Decimal(proceeds or 0)
 
     def returns_requested(self, start: datetime, end: datetime) -> int:
         r = orm.return_requests.c
-        stmt = sa.select(sa.func.count()).where(r.requested_at >= start, r.requested_at < end)
+        stmt = sa.select(sa.func.count()).where(
+            r.requested_at >= start, r.requested_at < end, *self._returns()
+        )
         return int(self.session.scalar(stmt) or 0)
 
     def work_cost(self, start: datetime, end: datetime) -> WorkCost:
@@ -299,7 +338,7 @@ class SqlReportRepository:
             sa.func.count(sa.distinct(w.unit_id)),
             sa.func.sum(w.labour_minutes),
             sa.func.sum(w.parts_cost),
-        ).where(w.completed_at >= start, w.completed_at < end)
+        ).where(w.completed_at >= start, w.completed_at < end, *self._of_units(w.unit_id))
         orders, units, minutes, parts = self.session.execute(stmt).one()
         return WorkCost(int(orders or 0), int(units or 0), int(minutes or 0), Decimal(parts or 0))
 
@@ -310,14 +349,14 @@ class SqlReportRepository:
         shipped_from = e.detail["from_site"].as_string()
         stmt = (
             sa.select(shipped_from, e.site_code, count)
-            .where(e.type == EventType.SHIPPED)
+            .where(e.type == EventType.SHIPPED, *self._of_units(e.unit_id))
             .group_by(shipped_from, e.site_code)
         )
         out += [Flow(a, b, "transfer", int(n)) for a, b, n in self.session.execute(stmt) if a and b]
         sent_to = e.detail["destination_site"].as_string()
         stmt = (
             sa.select(e.site_code, sent_to, count)
-            .where(e.type == EventType.DISPATCHED, sent_to.is_not(None))
+            .where(e.type == EventType.DISPATCHED, sent_to.is_not(None), *self._of_units(e.unit_id))
             .group_by(e.site_code, sent_to)
         )
         out += [Flow(a, b, "dispatch", int(n)) for a, b, n in self.session.execute(stmt) if a and b]
@@ -337,7 +376,7 @@ class SqlReportRepository:
             .join_from(orm.unit_events, orm.units, e.unit_id == u.id)
             .join(orm.return_requests, r.number == u.rma_number)
             .join(orm.customers, c.code == r.customer_code)
-            .where(e.type == EventType.RECEIVED)
+            .where(e.type == EventType.RECEIVED, *self._units())
             .group_by(c.country, e.site_code)
         )
         rows = [

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from revalo.adapters import locking, orm
+from revalo.adapters.client_repositories import of_client_units
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
@@ -51,10 +52,14 @@ class SqlProductRepository(_Repo):
     def by_gtin(self, gtin: str) -> Product | None:
         return self.session.scalars(sa.select(Product).where(orm.products.c.gtin == gtin)).first()
 
-    def list(self, *, category: str | None, limit: int, offset: int) -> Page[Product]:
+    def list(
+        self, *, category: str | None, limit: int, offset: int, client_code: str | None = None
+    ) -> Page[Product]:
         stmt = sa.select(Product).order_by(orm.products.c.sku)
         if category:
             stmt = stmt.where(orm.products.c.category == category)
+        if client_code:
+            stmt = stmt.where(orm.products.c.client_code == client_code)
         return self._page(stmt, limit, offset)
 
     def all(self) -> Sequence[Product]:
@@ -127,6 +132,8 @@ class SqlReturnRepository(_Repo):
             stmt = stmt.where(r.state == flt.state)
         if flt.customer_code:
             stmt = stmt.where(r.customer_code == flt.customer_code)
+        if flt.client_code:
+            stmt = stmt.where(r.client_code == flt.client_code)
         if flt.requested_from:
             stmt = stmt.where(r.requested_at >= flt.requested_from)
         if flt.requested_to:
@@ -234,6 +241,8 @@ class SqlUnitRepository(_Repo):
             stmt = stmt.where(u.sku == flt.sku)
         if flt.rma_number:
             stmt = stmt.where(u.rma_number == flt.rma_number)
+        if flt.client_code:
+            stmt = stmt.where(u.client_code == flt.client_code)
         if flt.category:
             stmt = stmt.where(
                 u.sku.in_(
@@ -321,14 +330,17 @@ class SqlLedgerRepository(_Repo):
             self.session.scalars(sa.select(StockMove).where(c.unit_id == unit_id).order_by(c.id))
         )
 
-    def balances(self, *, site_code: str | None = None) -> dict[str, int]:
+    def balances(
+        self, *, site_code: str | None = None, client_code: str | None = None
+    ) -> dict[str, int]:
         """Units per location, summed from the moves alone (+1 in, -1 out)."""
         m, loc = orm.stock_moves.c, orm.locations.c
+        mine = of_client_units(m.unit_id, client_code)
         ins = sa.select(m.to_location.label("code"), sa.literal(1).label("n")).where(
-            m.to_location.is_not(None)
+            m.to_location.is_not(None), *mine
         )
         outs = sa.select(m.from_location.label("code"), sa.literal(-1).label("n")).where(
-            m.from_location.is_not(None)
+            m.from_location.is_not(None), *mine
         )
         both = sa.union_all(ins, outs).subquery()
         stmt = sa.select(both.c.code, sa.func.sum(both.c.n)).group_by(both.c.code)
@@ -375,9 +387,24 @@ class SqlLegRepository(_Repo):
             )
         )
 
-    def totals(self, start: datetime | None = None, end: datetime | None = None) -> LegTotals:
+    def totals(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        client_code: str | None = None,
+    ) -> LegTotals:
         c, k = orm.unit_legs.c, orm.consignments.c
-        legs_in, booked_in = [], []
+        legs_in: list[Any] = of_client_units(c.unit_id, client_code)
+        booked_in: list[Any] = []
+        if client_code is not None:
+            r = orm.return_requests.c
+            booked_in.append(
+                sa.or_(
+                    k.id.in_(sa.select(c.consignment_id).where(*legs_in)),
+                    k.rma_number.in_(sa.select(r.number).where(r.client_code == client_code)),
+                )
+            )
         if start is not None:
             legs_in.append(c.at >= start)
             booked_in.append(k.booked_at >= start)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
+from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
@@ -31,6 +32,7 @@ from revalo.services import people_ports, ports
 class SqlAlchemyUnitOfWork:
     # Typed as the ports say, so that this class satisfies services.ports.UnitOfWork.
     session: Session
+    clients: ports.ClientRepository
     products: ports.ProductRepository
     sites: ports.SiteRepository
     customers: ports.CustomerRepository
@@ -85,6 +87,7 @@ class SqlAlchemyUnitOfWork:
 
     def _bind(self, s: Session) -> None:
         self.session = s
+        self.clients = SqlClientRepository(s)
         self.products = r.SqlProductRepository(s)
         self.sites = r.SqlSiteRepository(s)
         self.customers = r.SqlCustomerRepository(s)

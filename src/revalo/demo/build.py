@@ -16,14 +16,16 @@ from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.calendar import DEFAULT_START, Calendar
 from revalo.demo.catalogue import build_catalogue
+from revalo.demo.clients import CLIENTS
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import DemoLogin, enrol_team
+from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
-from revalo.services import catalog
+from revalo.services import catalog, clients
 
 Progress = Callable[[str, int, int], None]
 
@@ -91,6 +93,8 @@ def build_demo(
     total = len(items) + len(sites) + len(people) + len(accounts)
     progress(SETTING_UP, 0, total)
     with uow.batch(isolate_failures=False):
+        for code, name in CLIENTS:
+            clients.add_client(uow, Client(code, name))
         for item in items:
             catalog.add_product(uow, item.product)
         for site in sites:

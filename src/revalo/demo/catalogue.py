@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from revalo.demo.clients import CLIENT_OF_BRAND
 from revalo.domain.catalog import Product
 from revalo.domain.values import gs1_check_digit
 
@@ -276,6 +277,7 @@ def build_catalogue() -> list[CatalogueItem]:
                 apparel=apparel,
                 furniture=furniture,
                 bulky=over.get("bulky", bulky),
+                client_code=CLIENT_OF_BRAND.get(m.brand),
             )
             items.append(CatalogueItem(product, FAMILY[m.category], brand, m.popularity * share))
     return items

@@ -43,6 +43,7 @@ class Intake:
             actor="b2b-portal" if business else "web-portal",
             requested_at=rma.requested_at,
             order_ref=f.document("LEASE-" if business else "WEB-"),
+            client_code=rma.lines[0].item.product.client_code,
         )
         if created.state is ReturnState.AUTHORISED:
             self._authorised(rma, created.number, created.destination_site)

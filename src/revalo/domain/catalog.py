@@ -51,9 +51,13 @@ class Product:
     apparel: bool = False
     furniture: bool = False
     bulky: bool = False
+    #: The client whose product it is (None: the provider's catalogue, anyone's returns).
+    client_code: str | None = None
 
     def __post_init__(self) -> None:
         self.sku = check_code(self.sku, "sku")
+        if self.client_code is not None:
+            self.client_code = check_code(self.client_code, "client code")
         self.gtin = normalise_gtin(self.gtin)
         self.category = self.category.strip().lower()
         if not self.category:

@@ -77,6 +77,7 @@ class Permission(enum.StrEnum):
     MANAGE_PRODUCTS = "manage_products"
     MANAGE_SITES = "manage_sites"
     MANAGE_CUSTOMERS = "manage_customers"
+    MANAGE_CLIENTS = "manage_clients"
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
@@ -126,6 +127,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_PRODUCTS: "add and change products",
     P.MANAGE_SITES: "add and change sites",
     P.MANAGE_CUSTOMERS: "add and change customers",
+    P.MANAGE_CLIENTS: "add and deactivate the client firms whose returns are handled",
     P.MANAGE_USERS: "add, change and deactivate users",
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
@@ -141,7 +143,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # The administrator runs the system (people, tokens, catalogue, audit) and sees all; the
     # work itself belongs to the roles that do it (give a person both roles when needed).
     Role.ADMINISTRATOR: _ALL_READS
-    | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS}
+    | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS}
     | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},

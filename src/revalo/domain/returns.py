@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from revalo.domain.catalog import check_code
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.states import can_transition, ensure_transition
 
@@ -93,8 +94,12 @@ class ReturnRequest:
     decided_at: datetime | None = None
     order_ref: str = ""
     id: int | None = None
+    #: The client the return belongs to (None: the provider's own goods); never changed.
+    client_code: str | None = None
 
     def __post_init__(self) -> None:
+        if self.client_code is not None:
+            self.client_code = check_code(self.client_code, "client code")
         if not self.lines:
             raise InvalidValue("a return needs at least one line", field="lines")
         numbers = [ln.line_no for ln in self.lines]

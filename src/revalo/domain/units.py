@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from revalo.domain.catalog import LocationKind, Site, location_code
+from revalo.domain.clients import owner_when_identified
 from revalo.domain.disposition import (
     ROUTE_RULES,
     WORK_AT_DESTINATION,
@@ -138,6 +139,9 @@ class ReturnedUnit:
     #: What the unit brought, EUR: its sale price, a partner's payment, a vendor's credit
     #: (None: nothing recorded yet).
     proceeds: Decimal | None = None
+    #: The client the unit belongs to (None: the provider's own goods), set when it is
+    #: received and never changed after (domain/clients.py).
+    client_code: str | None = None
 
     # -- creation ---------------------------------------------------------------------------
     @classmethod
@@ -297,11 +301,20 @@ class ReturnedUnit:
         reason: str,
         sku: str | None = None,
         gtin: str | None = None,
+        product_client: str | None = None,
     ) -> Change:
-        """Release from quarantine, identifying the product when it was unknown."""
+        """Release from quarantine, identifying the product when it was unknown
+        (``product_client``: the client that product belongs to)."""
         self.ensure_can(_U.RECEIVED)
         self._ensure_on_site("released")
         if sku is not None:
+            self.client_code = owner_when_identified(
+                lpn=self.lpn,
+                unit_client=self.client_code,
+                on_return=self.rma_number is not None,
+                sku=sku,
+                product_client=product_client,
+            )
             # Keep the GTIN read from the unit's own label, if any: a later scan of that label
             # must find this unit again.
             self.sku, self.gtin = sku, self.gtin or gtin

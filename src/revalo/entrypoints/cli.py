@@ -21,6 +21,7 @@ from rich.table import Table
 from revalo.bootstrap import bootstrap
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
     CliError,
@@ -39,6 +40,7 @@ from revalo.entrypoints.cli_users import ensure_first_administrator
 from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
 from revalo.services import exports, imports
+from revalo.services.import_checks import RowError
 from revalo.services.ports import UnitFilter
 
 app = typer.Typer(
@@ -142,7 +144,7 @@ def _count_lines(path: Path) -> int:
         return sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
 
 
-def _bad_rows_table(path: Path, errors: list[imports.RowError]) -> Table:
+def _bad_rows_table(path: Path, errors: list[RowError]) -> Table:
     table = Table(title=f"{path.name}: {len(errors)} problem(s); nothing was imported")
     table.add_column("line", justify="right")
     table.add_column("column")
@@ -152,7 +154,7 @@ def _bad_rows_table(path: Path, errors: list[imports.RowError]) -> Table:
     return table
 
 
-def _show_bad_rows(path: Path, errors: list[imports.RowError]) -> None:
+def _show_bad_rows(path: Path, errors: list[RowError]) -> None:
     if len(errors) <= TABLE_LIMIT:
         out().print(_bad_rows_table(path, errors))
         return
@@ -238,6 +240,10 @@ def export_units(
     site: Annotated[
         str | None, typer.Option(help="Only units at this site (code).", show_default=False)
     ] = None,
+    client: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="Only this client's units.", show_default=False),
+    ] = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -246,7 +252,9 @@ def export_units(
         if file.is_dir() or not file.parent.is_dir():
             raise CliError(f"{file}: not a file in an existing directory", 2)
         flt = UnitFilter(
-            states=frozenset(state or ()), site_code=site.strip().upper() if site else None
+            states=frozenset(state or ()),
+            site_code=site.strip().upper() if site else None,
+            client_code=client.strip().upper() if client else None,
         )
         # Written beside the target and renamed at the end: a failed export leaves no
         # half-written file behind, and an older export stays as it was.
@@ -274,6 +282,7 @@ app.command("quote")(quote_command)
 app.command("label")(label_command)
 app.command("outbound")(outbound_command)
 register_people_commands(app)
+register_client_commands(app)
 
 
 def main() -> None:

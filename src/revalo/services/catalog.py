@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from revalo.domain.catalog import Customer, Product, Site
-from revalo.domain.errors import AlreadyExists
+from revalo.domain.clients import owner_label
+from revalo.domain.errors import AlreadyExists, Conflict
+from revalo.services.clients import owner_for_new
+from revalo.services.common import found
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
@@ -15,7 +18,27 @@ def add_product(uow: UnitOfWork, product: Product) -> Product:
             raise AlreadyExists(f"product {product.sku} exists already", field="sku")
         if uow.products.by_gtin(product.gtin) is not None:
             raise AlreadyExists(f"another product has GTIN {product.gtin}", field="gtin")
+        product.client_code = owner_for_new(uow, product.client_code)
         uow.products.add(product)
+        uow.commit()
+    return product
+
+
+@retried
+def give_product_to_client(uow: UnitOfWork, sku: str, client_code: str) -> Product:
+    """A product of the provider's catalogue becomes a client's: its returns are then that
+    client's only. A product that is a client's already stays that client's (the units
+    received of it are, and a unit never changes owner)."""
+    with uow:
+        product = found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")
+        owner = owner_for_new(uow, client_code)
+        if product.client_code not in (None, owner):
+            raise Conflict(
+                f"product {product.sku} belongs to {owner_label(product.client_code)}; it "
+                f"cannot be given to {owner_label(owner)}",
+                field="client_code",
+            )
+        product.client_code = owner
         uow.commit()
     return product
 

@@ -20,6 +20,7 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.values import as_utc, utcnow
 from revalo.engines.disposition import UnitScore, load_params, score_unit
 from revalo.engines.disposition.params import load_config
+from revalo.services.clients import client_filter
 from revalo.services.common import get_site, get_unit
 from revalo.services.decision_inputs import (
     Placed,
@@ -190,6 +191,8 @@ class Dashboard:
     value_left: Decimal
     recovered: Decimal
     states: list[str] = field(default_factory=list)
+    #: The client whose goods alone every figure counts (None: all goods).
+    client_code: str | None = None
 
     @property
     def received(self) -> int:
@@ -251,8 +254,8 @@ def _weeks(days: list[DayCount]) -> list[DayCount]:
     return [DayCount(k, *v) for k, v in sorted(weeks.items())]
 
 
-def _first_record(uow: UnitOfWork, as_of: datetime) -> datetime:
-    page = uow.units.list(UnitFilter(), limit=1, offset=0)
+def _first_record(uow: UnitOfWork, as_of: datetime, client_code: str | None) -> datetime:
+    page = uow.units.list(UnitFilter(client_code=client_code), limit=1, offset=0)
     return page.items[0].received_at if page.items else as_of
 
 
@@ -263,14 +266,18 @@ def dashboard(
     stale_days: int = STALE_DAYS,
     oldest: int = 8,
     config: Path | None = None,
+    client_code: str | None = None,
 ) -> Dashboard:
     """The flow manager's dashboard over the ``days`` whole days up to the latest recorded
-    event (None: all the history); the stock figures are as of that moment."""
+    event (None: all the history); the stock figures are as of that moment. With
+    ``client_code``, every figure counts that client's goods only."""
     labour = load_params(config).labour_eur_per_hour
     with uow:
-        r = uow.reports
+        client = client_filter(uow, client_code)
+        r = uow.reports.for_client(client)
         as_of = _as_of(uow)
-        period = period_ending(as_of, days, _first_record(uow, as_of) if days is None else None)
+        first = _first_record(uow, as_of, client) if days is None else None
+        period = period_ending(as_of, days, first)
         s, e = period.start, period.end
         series = _series(
             [r.units_received_by_day(s, e), r.units_graded_by_day(s, e), r.units_left_by_day(s, e)],
@@ -311,11 +318,12 @@ def dashboard(
             value_received=value,
             work=r.work_cost(s, e),
             labour_eur_per_hour=labour,
-            transport=uow.legs.totals(s, e),
+            transport=uow.legs.totals(s, e, client_code=client),
             units_left_valued=left_n,
             value_left=left_value,
             recovered=recovered,
             states=[st.value for st in UnitState if st.value in _states(by_site)],
+            client_code=client,
         )
 
 
@@ -359,18 +367,20 @@ class StockAgeing:
         return [sum(r.counts[i] for r in self.rows) for i in range(len(self.labels))]
 
 
-def stock_ageing(uow: UnitOfWork, *, site_code: str | None = None) -> StockAgeing:
-    """Units in the parallel stock by age bucket: per site, or per location of one site."""
+def stock_ageing(
+    uow: UnitOfWork, *, site_code: str | None = None, client_code: str | None = None
+) -> StockAgeing:
+    """Units in the parallel stock by age bucket: per site, or per location of one site;
+    of one client's goods only with ``client_code``."""
     with uow:
+        reports = uow.reports.for_client(client_filter(uow, client_code))
         site = None
         if site_code:
             site = get_site(uow, site_code)
         as_of = _as_of(uow)
         by = "location" if site else "site"
         counts: dict[str, list[int]] = {}
-        for a in uow.reports.stock_ages(
-            as_of, AGE_EDGES, by=by, site_code=site.code if site else None
-        ):
+        for a in reports.stock_ages(as_of, AGE_EDGES, by=by, site_code=site.code if site else None):
             counts.setdefault(a.key, [0] * (len(AGE_EDGES) + 1))[a.bucket] += a.count
         if site:
             names = {loc.code: loc.kind.value for loc in uow.sites.locations(site.code)}
@@ -403,13 +413,18 @@ def decision_queue(
     limit: int = 25,
     offset: int = 0,
     config: Path | None = None,
+    client_code: str | None = None,
 ) -> Page[Proposal]:
-    """Graded units awaiting a decision, one page, each with the engine's proposal scored
-    as of the latest recorded event."""
+    """Graded units awaiting a decision (of one client with ``client_code``), one page,
+    each with the engine's proposal scored as of the latest recorded event."""
     params = load_params(config)
     with uow:
         as_of = _as_of(uow)
-        flt = UnitFilter(states=frozenset({UnitState.GRADED}), site_code=site_code)
+        flt = UnitFilter(
+            states=frozenset({UnitState.GRADED}),
+            site_code=site_code,
+            client_code=client_filter(uow, client_code),
+        )
         page = uow.units.list(flt, limit=limit, offset=offset)
         ready = [graded_unit(uow, u) for u in page.items if awaiting_decision(u) is None]
         inputs = build_inputs(uow, ready, at=as_of, config=config) if ready else None
@@ -464,11 +479,11 @@ class NetworkMap:
     inflows: list[Inflow]
 
 
-def network_map(uow: UnitOfWork) -> NetworkMap:
+def network_map(uow: UnitOfWork, *, client_code: str | None = None) -> NetworkMap:
     """The sites with the units they hold, the flows between them and the customers'
-    returns coming in, by country."""
+    returns coming in, by country (of one client's goods only, with ``client_code``)."""
     with uow:
-        r = uow.reports
+        r = uow.reports.for_client(client_filter(uow, client_code))
         stock: dict[str, int] = {}
         for (site, _state), n in r.stock_by_site_and_state().items():
             stock[site] = stock.get(site, 0) + n

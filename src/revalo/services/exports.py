@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TextIO
 
 from revalo.domain.units import ReturnedUnit
+from revalo.services.clients import client_named
 from revalo.services.common import get_site
 from revalo.services.ports import UnitFilter, UnitOfWork
 
@@ -24,6 +25,7 @@ UNIT_COLUMNS = (
     "location",
     "rma_number",
     "rma_line_no",
+    "client",
     "functional_grade",
     "cosmetic_grade",
     "route",
@@ -59,6 +61,7 @@ def unit_row(unit: ReturnedUnit, categories: dict[str, str]) -> list[str]:
         unit.location_code,
         unit.rma_number,
         unit.rma_line_no,
+        unit.client_code,
         unit.functional_grade,
         unit.cosmetic_grade,
         unit.route.value if unit.route else None,
@@ -91,6 +94,8 @@ def export_units(
     with uow:
         if flt.site_code:
             get_site(uow, flt.site_code, "site")
+        if flt.client_code:
+            client_named(uow, flt.client_code, "client")
         categories = {p.sku: p.category for p in uow.products.all()}
         while True:
             page = uow.units.list(flt, limit=page_size, offset=written)

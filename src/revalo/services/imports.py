@@ -13,13 +13,20 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Protocol
 
 from revalo.domain.errors import AlreadyExists, DomainError, InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.values import as_utc, utcnow
+from revalo.services.import_checks import (
+    RowError,
+    RowRefs,
+    check_orders,
+    check_references,
+    parse_when,
+)
 from revalo.services.ports import UnitOfWork
 from revalo.services.returns import LineRequest, request_return
 
@@ -33,6 +40,7 @@ COLUMNS = (
     "reason",
     "serial",
     "comment",
+    "client",
 )
 REQUIRED_COLUMNS = ("order_ref", "customer_code", "delivered_at", "sku", "quantity", "reason")
 MAX_QUANTITY = 10_000
@@ -56,15 +64,6 @@ class BatchUnitOfWork(UnitOfWork, Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class RowError:
-    """One problem of one row; line 1 is the header. ``column`` is None for the whole row."""
-
-    line: int
-    column: str | None
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReturnRow:
     """A row whose values have the right form (references not checked yet)."""
 
@@ -78,18 +77,7 @@ class ReturnRow:
     reason: ReturnReason
     serial: str | None
     comment: str
-
-
-@dataclass(frozen=True, slots=True)
-class RowRefs:
-    """What a row names, normalised: checked against the database in one go."""
-
-    line: int
-    order_ref: str
-    customer_code: str
-    sku: str
-    delivered_at: str
-    requested_at: str
+    client_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -102,6 +90,7 @@ class PlannedReturn:
     requested_at: datetime
     lines: list[LineRequest] = field(default_factory=list)
     file_lines: list[int] = field(default_factory=list)
+    client_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,14 +177,6 @@ def check_header(header: list[str]) -> list[RowError]:
     return errors
 
 
-def _when(text: str) -> datetime:
-    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given)."""
-    if len(text) <= 10:
-        d = date.fromisoformat(text)
-        return datetime(d.year, d.month, d.day, tzinfo=UTC)
-    return as_utc(datetime.fromisoformat(text))
-
-
 def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list[RowError]]:
     """Check the form of every value of one row; all its problems are reported at once."""
     errors: list[RowError] = []
@@ -216,7 +197,7 @@ def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list
     for column in ("delivered_at", "requested_at"):
         text = values.get(column, "").strip()
         try:
-            dates[column] = _when(text) if text else None
+            dates[column] = parse_when(text) if text else None
         except (ValueError, OverflowError):
             bad(column, f"{column} {text!r} is not an ISO date (2024-03-31) or date and time")
     quantity_text = required("quantity")
@@ -251,6 +232,7 @@ def parse_row(line: int, values: dict[str, str]) -> tuple[ReturnRow | None, list
         reason=reason,
         serial=serial,
         comment=values.get("comment", "").strip(),
+        client_code=values.get("client", "").strip().upper() or None,
     )
     return row, []
 
@@ -291,6 +273,7 @@ def parse_records(
                 values["sku"].strip().upper(),
                 values["delivered_at"].strip(),
                 values.get("requested_at", "").strip(),
+                values.get("client", "").strip().upper(),
             )
         )
         row, problems = parse_row(line, values)
@@ -302,55 +285,6 @@ def parse_records(
     if on_progress and count % PROGRESS_EVERY:
         on_progress(line - reported)
     return rows, refs, errors, count
-
-
-# -- checking against what is known -----------------------------------------------------------
-def check_references(
-    refs: Iterable[RowRefs], *, customers: set[str], skus: set[str], imported_refs: set[str]
-) -> list[RowError]:
-    """Customers and products that do not exist, orders that were imported already."""
-    errors = []
-    for r in refs:
-        if r.customer_code and r.customer_code not in customers:
-            errors.append(
-                RowError(r.line, "customer_code", f"no customer with code {r.customer_code!r}")
-            )
-        if r.sku and r.sku not in skus:
-            errors.append(RowError(r.line, "sku", f"no product with SKU {r.sku!r}"))
-        if r.order_ref and r.order_ref in imported_refs:
-            msg = f"order_ref {r.order_ref!r} was imported already"
-            errors.append(RowError(r.line, "order_ref", msg))
-    return errors
-
-
-def _same_when(a: str, b: str) -> bool:
-    """Two ways of writing one instant are the same; what does not parse is compared as text
-    (its form is reported on its own)."""
-    if a == b:
-        return True
-    try:
-        return (_when(a) if a else None) == (_when(b) if b else None)
-    except (ValueError, OverflowError):
-        return a == b
-
-
-def check_orders(refs: Iterable[RowRefs]) -> list[RowError]:
-    """The rows of one order are one return: they must agree on its customer and dates."""
-    first: dict[str, RowRefs] = {}
-    errors = []
-    for r in refs:
-        head = first.setdefault(r.order_ref, r)
-        if head is r or not r.order_ref:
-            continue
-        for column, same in (
-            ("customer_code", r.customer_code == head.customer_code),
-            ("delivered_at", _same_when(r.delivered_at, head.delivered_at)),
-            ("requested_at", _same_when(r.requested_at, head.requested_at)),
-        ):
-            if not same:
-                msg = f"{column} differs from line {head.line} of order {r.order_ref!r}"
-                errors.append(RowError(r.line, column, msg))
-    return errors
 
 
 def plan_returns(
@@ -377,7 +311,13 @@ def plan_returns(
                 bad("serial", f"serial {row.serial!r} of {row.sku} is already on line {seen}")
         plan = plans.get(row.order_ref)
         if plan is None:
-            plan = PlannedReturn(row.order_ref, row.customer_code, row.delivered_at, requested)
+            plan = PlannedReturn(
+                row.order_ref,
+                row.customer_code,
+                row.delivered_at,
+                requested,
+                client_code=row.client_code,
+            )
             plans[row.order_ref] = plan
         plan.lines.append(LineRequest(row.sku, row.quantity, row.reason, row.serial, row.comment))
         plan.file_lines.append(row.line)
@@ -399,9 +339,17 @@ def check_returns(
     if refs:
         with uow.read_only() as reading:
             customers = reading.customers.existing_codes({r.customer_code for r in refs})
-            skus = {p.sku for p in reading.products.all()}
+            owners = {p.sku: p.client_code for p in reading.products.all()}
+            clients = {c.code: c.active for c in reading.clients.list()}
             imported = reading.returns.existing_order_refs({r.order_ref for r in refs} - {""})
-        errors += check_references(refs, customers=customers, skus=skus, imported_refs=imported)
+        errors += check_references(
+            refs,
+            customers=customers,
+            skus=set(owners),
+            imported_refs=imported,
+            clients=clients,
+            owners=owners,
+        )
         errors += check_orders(refs)
     plans, problems = plan_returns(rows, now=now)
     return CheckResult(plans, sorted(errors + problems, key=_order), count)
@@ -458,7 +406,7 @@ def _import_all(
         clash = uow.returns.existing_order_refs({p.order_ref for p in plans})
         # The session keeps loaded objects only while something refers to them: holding the
         # catalogue here spares every use case from loading it again.
-        held: list[object] = [*uow.products.all(), *uow.sites.list()]
+        held: list[object] = [*uow.products.all(), *uow.sites.list(), *uow.clients.list()]
         held += [uow.customers.get(c) for c in {p.customer_code for p in plans}]
     if clash:
         refs = ", ".join(sorted(clash)[:5])
@@ -475,6 +423,7 @@ def _import_all(
                 requested_at=plan.requested_at,
                 order_ref=plan.order_ref,
                 actor=actor,
+                client_code=plan.client_code,
             )
         except DomainError as exc:
             where = f"line {plan.file_lines[0]} (order {plan.order_ref!r})"

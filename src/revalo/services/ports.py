@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar
 
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
+from revalo.domain.clients import Client
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import UnitEvent
@@ -61,6 +62,7 @@ class ReturnFilter:
     requested_from: datetime | None = None
     requested_to: datetime | None = None
     search: str | None = None
+    client_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +74,26 @@ class UnitFilter:
     category: str | None = None
     rma_number: str | None = None
     in_stock: bool | None = None
+    client_code: str | None = None
+
+
+class ClientRepository(Protocol):
+    def add(self, client: Client) -> None: ...
+    def get(self, code: str, *, lock: bool = False) -> Client | None: ...
+    def list(self, *, active: bool | None = None) -> Sequence[Client]:
+        """By code; ``active`` True or False: only those."""
+        ...
+
+    def existing_codes(self, codes: set[str], *, active: bool | None = None) -> set[str]: ...
 
 
 class ProductRepository(Protocol):
     def add(self, product: Product) -> None: ...
     def get(self, sku: str) -> Product | None: ...
     def by_gtin(self, gtin: str) -> Product | None: ...
-    def list(self, *, category: str | None, limit: int, offset: int) -> Page[Product]: ...
+    def list(
+        self, *, category: str | None, limit: int, offset: int, client_code: str | None = None
+    ) -> Page[Product]: ...
     def all(self) -> Sequence[Product]: ...
 
 
@@ -148,7 +163,9 @@ class EventRepository(Protocol):
 class LedgerRepository(Protocol):
     def add(self, move: StockMove) -> None: ...
     def for_unit(self, unit_id: int) -> Sequence[StockMove]: ...
-    def balances(self, *, site_code: str | None = None) -> dict[str, int]: ...
+    def balances(
+        self, *, site_code: str | None = None, client_code: str | None = None
+    ) -> dict[str, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +192,26 @@ class LegRepository(Protocol):
     def add(self, leg: UnitLeg) -> None: ...
     def for_unit(self, unit_id: int) -> Sequence[UnitLeg]: ...
     def for_consignment(self, consignment_id: int) -> Sequence[UnitLeg]: ...
-    def totals(self, start: datetime | None = None, end: datetime | None = None) -> LegTotals:
+    def totals(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        client_code: str | None = None,
+    ) -> LegTotals:
         """Units that travelled, their legs, and the sums of km, cost and CO2e (g), of the
-        legs travelled between ``start`` and ``end`` (all when None)."""
+        legs travelled between ``start`` and ``end`` (all when None); with ``client_code``,
+        of that client's units only (and the consignments that carried them or its
+        returns)."""
         ...
 
 
 class ReportRepository(Protocol):
     """Aggregations for the summary report, computed by the database."""
+
+    def for_client(self, client_code: str | None) -> ReportRepository:
+        """The same questions over one client's goods only (None: over all goods)."""
+        ...
 
     def count_units(self) -> int: ...
     def count_returns(self) -> int: ...
@@ -249,6 +278,7 @@ class DatabaseBusy(Exception):
 
 
 class UnitOfWork(Protocol):
+    clients: ClientRepository
     products: ProductRepository
     sites: SiteRepository
     customers: CustomerRepository

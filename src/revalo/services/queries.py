@@ -13,6 +13,7 @@ from revalo.domain.ledger import StockMove
 from revalo.domain.returns import ReturnRequest
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
+from revalo.services.clients import client_filter, client_named
 from revalo.services.common import found, get_unit
 from revalo.services.ports import Page, ReturnFilter, UnitFilter, UnitOfWork
 
@@ -46,6 +47,8 @@ def list_returns(
     uow: UnitOfWork, flt: ReturnFilter, *, limit: int = 50, offset: int = 0
 ) -> Page[ReturnRequest]:
     with uow:
+        if flt.client_code:
+            client_named(uow, flt.client_code)
         return uow.returns.list(flt, limit=limit, offset=offset)
 
 
@@ -60,6 +63,8 @@ def list_units(
     uow: UnitOfWork, flt: UnitFilter, *, limit: int = 50, offset: int = 0
 ) -> Page[ReturnedUnit]:
     with uow:
+        if flt.client_code:
+            client_named(uow, flt.client_code)
         return uow.units.list(flt, limit=limit, offset=offset)
 
 
@@ -74,10 +79,16 @@ def get_site_detail(uow: UnitOfWork, code: str) -> Site:
 
 
 def list_products(
-    uow: UnitOfWork, *, category: str | None = None, limit: int = 50, offset: int = 0
+    uow: UnitOfWork,
+    *,
+    category: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    client_code: str | None = None,
 ) -> Page[Product]:
     with uow:
-        return uow.products.list(category=category, limit=limit, offset=offset)
+        client = client_filter(uow, client_code)
+        return uow.products.list(category=category, limit=limit, offset=offset, client_code=client)
 
 
 def get_product(uow: UnitOfWork, sku: str) -> Product:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from revalo.domain.catalog import Site
+from revalo.domain.clients import owner_of_received
 from revalo.domain.errors import InvalidValue
 from revalo.domain.returns import ReturnRequest
 from revalo.domain.scan import ScanKind, ScannedCode
@@ -138,9 +139,17 @@ def _receive(
             operator,
             at,
             sku=product.sku,
+            client_code=product.client_code,
             **ident,
             quarantine=f"unexpected: {where} {what}",
         )
+    # Refused before anything is counted when the return's client is not the product's.
+    owner = owner_of_received(
+        rma_number=rma.number,
+        return_client=rma.client_code,
+        sku=product.sku,
+        product_client=product.client_code,
+    )
     line = rma.line(line_no)
     rma.record_receipt(line)
     return _new(
@@ -152,6 +161,7 @@ def _receive(
         **ident,
         rma_number=rma.number,
         rma_line_no=line_no,
+        client_code=owner,
         document=rma.number,
         carried_by=(rma, transport or default_transport()),
     )
@@ -279,14 +289,19 @@ def release_unit(
     """Release a unit from quarantine, naming its product when it was not identified."""
     with uow:
         unit = get_unit(uow, lpn, lock=True)
-        gtin = None
+        gtin = owner = None
         if sku:
             product = found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")
-            sku, gtin = product.sku, product.gtin
+            sku, gtin, owner = product.sku, product.gtin, product.client_code
         record(
             uow,
             unit.release(
-                at=when(at), actor=operator, reason=reason or "released", sku=sku, gtin=gtin
+                at=when(at),
+                actor=operator,
+                reason=reason or "released",
+                sku=sku,
+                gtin=gtin,
+                product_client=owner,
             ),
         )
         uow.commit()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from revalo.domain.values import as_utc
+from revalo.services.clients import client_filter
 from revalo.services.ports import UnitOfWork
 
 
@@ -71,17 +72,23 @@ class ReturnsSummary:
     returns_by_state: dict[str, int]
     returns_by_reason: list[ReturnCount]
     returns_by_category: list[ReturnCount]
+    #: The client whose goods alone the figures count (None: all goods).
+    client_code: str | None = None
 
 
 def _one(rows: Sequence[Dwell]) -> Dwell | None:
     return rows[0] if rows else None
 
 
-def summary(uow: UnitOfWork, *, as_of: datetime | None = None) -> ReturnsSummary:
-    """The summary of the whole database. Dwell times are measured at ``as_of``, by default
-    at the latest unit event recorded (so a replayed or imported history reads right)."""
+def summary(
+    uow: UnitOfWork, *, as_of: datetime | None = None, client_code: str | None = None
+) -> ReturnsSummary:
+    """The summary of the whole database, or of one client's goods (``client_code``).
+    Dwell times are measured at ``as_of``, by default at the latest unit event recorded
+    (so a replayed or imported history reads right)."""
     with uow:
-        r = uow.reports
+        client = client_filter(uow, client_code)
+        r = uow.reports.for_client(client)
         when = as_utc(as_of) if as_of else r.latest_event_at()
         in_stock: Sequence[Dwell] = ()
         overall: Sequence[Dwell] = ()
@@ -102,4 +109,5 @@ def summary(uow: UnitOfWork, *, as_of: datetime | None = None) -> ReturnsSummary
             returns_by_state=r.returns_by_state(),
             returns_by_reason=list(r.returns_by_reason()),
             returns_by_category=list(r.returns_by_category()),
+            client_code=client,
         )

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from revalo.domain.catalog import Customer, Site, SiteKind
+from revalo.domain.clients import ensure_same_owner
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest
 from revalo.domain.values import GeoPoint, as_utc
+from revalo.services.clients import owner_for_new
 from revalo.services.common import found, get_site, when
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -50,8 +52,11 @@ def request_return(
     requested_at: datetime | None = None,
     order_ref: str = "",
     auto_decide: bool = True,
+    client_code: str | None = None,
 ) -> ReturnRequest:
-    """Record a return request; the policy authorises, rejects or leaves it for review."""
+    """Record a return request; the policy authorises, rejects or leaves it for review.
+    ``client_code``: the client whose goods come back (None: the provider's own); every
+    line's product must be that client's or of no client."""
     at = when(requested_at)
     with uow:
         customer = found(
@@ -59,7 +64,8 @@ def request_return(
             f"no customer with code {customer_code!r}",
             "customer_code",
         )
-        rma = _build(uow, customer, lines, at, delivered_at, order_ref)
+        owner = owner_for_new(uow, client_code)
+        rma = _build(uow, customer, lines, at, delivered_at, order_ref, owner)
         if auto_decide:
             _apply_policy(uow, policy, customer, rma, at)
         uow.returns.add(rma)
@@ -74,13 +80,20 @@ def _build(
     at: datetime,
     delivered_at: datetime | None,
     order_ref: str,
+    owner: str | None,
 ) -> ReturnRequest:
     if not lines:
         raise InvalidValue("a return needs at least one line", field="lines")
     built = []
     for i, ln in enumerate(lines, start=1):
         sku = ln.sku.strip().upper()
-        found(uow.products.get(sku), f"line {i}: no product with SKU {ln.sku!r}", "sku")
+        product = found(uow.products.get(sku), f"line {i}: no product with SKU {ln.sku!r}", "sku")
+        ensure_same_owner(
+            the_return=f"line {i}: the return",
+            return_client=owner,
+            sku=sku,
+            product_client=product.client_code,
+        )
         built.append(
             ReturnLine(
                 line_no=i,
@@ -100,6 +113,7 @@ def _build(
         delivered_at=as_utc(delivered_at) if delivered_at else None,
         lines=built,
         order_ref=order_ref,
+        client_code=owner,
     )
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from revalo.domain.errors import InvalidValue
 from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.units import ReturnedUnit
+from revalo.services.clients import client_filter
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -208,9 +209,15 @@ def record_proceeds(
     return unit
 
 
-def stock_balances(uow: UnitOfWork, *, site_code: str | None = None) -> dict[str, int]:
-    """Units per location, derived from the moves."""
+def stock_balances(
+    uow: UnitOfWork, *, site_code: str | None = None, client_code: str | None = None
+) -> dict[str, int]:
+    """Units per location, derived from the moves (of one client's units only, with
+    ``client_code``)."""
     with uow:
         if site_code:
             get_site(uow, site_code)
-        return uow.ledger.balances(site_code=site_code.upper() if site_code else None)
+        return uow.ledger.balances(
+            site_code=site_code.upper() if site_code else None,
+            client_code=client_filter(uow, client_code),
+        )

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from revalo.domain.catalog import SiteKind
 from revalo.domain.credentials import AuditOutcome
-from revalo.domain.errors import AlreadyExists, InvalidValue, NotAllowed
+from revalo.domain.errors import AlreadyExists, InvalidValue, NotAllowed, NotFound
 from revalo.domain.people import Language, Permission, Role, User, check_login, check_password
 from revalo.services.access import authorise, find_user, note
 from revalo.services.common import get_site, when
@@ -55,10 +55,16 @@ def _user_of(draft: UserDraft, at: datetime) -> User:
     )
 
 
+def _check_client(uow: UnitOfWork, user: User) -> None:
+    if user.client_code is not None and uow.clients.get(user.client_code) is None:
+        raise NotFound(f"no client with code {user.client_code!r}", field="client_code")
+
+
 def _check_new(uow: UnitOfWork, user: User) -> None:
     if uow.users.by_login(user.login) is not None:
         raise AlreadyExists(f"the login {user.login!r} is taken", field="login")
     _check_partner_sites(uow, user)
+    _check_client(uow, user)
 
 
 def check_draft(uow: UnitOfWork, draft: UserDraft) -> None:
@@ -193,6 +199,7 @@ def update_user(
                 (user.client_code if kept else None) if client_code is None else client_code,
             )
             _check_partner_sites(uow, user)
+            _check_client(uow, user)
             if was_admin and Role.ADMINISTRATOR not in user.roles and user.active:
                 _ensure_an_administrator_stays(uow, user)
             changes.append(f"roles: {', '.join(sorted(user.roles))}")

@@ -100,6 +100,13 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="items to skip
 SkuPath = Annotated[str, Path(min_length=1, max_length=40), Storable]
 SiteCodePath = Annotated[str, Path(min_length=1, max_length=40), Storable]
 CustomerCodePath = Annotated[str, Path(min_length=1, max_length=40), Storable]
+ClientCodePath = Annotated[str, Path(min_length=1, max_length=40), Storable]
+#: Restrict a list or a figure to one client's goods; an unknown client is refused.
+ClientCodeQuery = Annotated[
+    str | None,
+    Query(max_length=40, description="only this client's goods (its code)"),
+    Storable,
+]
 ReturnNumberPath = Annotated[
     str, Path(min_length=1, max_length=20, examples=["RMA00000001"]), Storable
 ]

@@ -12,6 +12,7 @@ from revalo.domain.disposition import DispositionRoute
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import ReadUowDep, need
 from revalo.entrypoints.web import charts, geo
+from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
 from revalo.entrypoints.web.render import WebRoute, language, page
@@ -80,7 +81,10 @@ def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     per = one_of(q, "per", errors, ["day", "week"], "day")
     stale = integer(q, "stale", errors, low=1, high=3650, default=board.STALE_DAYS)
     assert stale is not None
-    d = board.dashboard(uow, days=None if period == "all" else int(period), stale_days=stale)
+    client, clients = chosen_client(uow, q, errors)
+    d = board.dashboard(
+        uow, days=None if period == "all" else int(period), stale_days=stale, client_code=client
+    )
     flow_chart, flow_series = _flow_chart(d, per, t)
     slices = _route_slices(d)
     ctx = {
@@ -90,6 +94,8 @@ def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         "per": per,
         "stale": stale,
         "errors": errors,
+        "client": client,
+        "clients": clients,
         "flow_chart": flow_chart,
         "flow_series": flow_series,
         "site_chart": _site_chart(d, t),
@@ -114,7 +120,9 @@ def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
 @router.get("/sites", dependencies=[need(Permission.VIEW_STOCK)], response_class=HTMLResponse)
 def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Parallel stock per site with ageing buckets, and the sites of the network."""
-    ageing = board.stock_ageing(uow)
+    errors = Errors()
+    client, clients = chosen_client(uow, request.query_params, errors)
+    ageing = board.stock_ageing(uow, client_code=client)
     sites = sorted(list_sites(uow), key=lambda s: (not s.holds_stock, s.kind.value, s.code))
     stock = {r.key: r.total for r in ageing.rows}
     ctx = {
@@ -122,6 +130,9 @@ def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         "chart": _ageing_chart(ageing, _t(request)),
         "sites": sites,
         "stock": stock,
+        "errors": errors,
+        "client": client,
+        "clients": clients,
     }
     return page(request, "sites.html", ctx, nav="sites")
 
@@ -131,8 +142,17 @@ def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 )
 def site_page(request: Request, code: str, uow: ReadUowDep) -> HTMLResponse:
     """One site's parallel stock per location, with ageing buckets."""
-    ageing = board.stock_ageing(uow, site_code=code[:40])
-    ctx = {"a": ageing, "chart": _ageing_chart(ageing, _t(request)), "site": ageing.site}
+    errors = Errors()
+    client, clients = chosen_client(uow, request.query_params, errors)
+    ageing = board.stock_ageing(uow, site_code=code[:40], client_code=client)
+    ctx = {
+        "a": ageing,
+        "chart": _ageing_chart(ageing, _t(request)),
+        "site": ageing.site,
+        "errors": errors,
+        "client": client,
+        "clients": clients,
+    }
     return page(request, "site.html", ctx, nav="sites")
 
 
@@ -195,6 +215,15 @@ def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
 @router.get("/map", dependencies=[need(Permission.VIEW_CATALOGUE)], response_class=HTMLResponse)
 def map_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Sites of the network and the flows between them, drawn offline."""
-    m = board.network_map(uow)
-    ctx = {"m": m, "svg": _map_svg(m, _t(request)), "top": m.flows[:12]}
+    errors = Errors()
+    client, clients = chosen_client(uow, request.query_params, errors)
+    m = board.network_map(uow, client_code=client)
+    ctx = {
+        "m": m,
+        "svg": _map_svg(m, _t(request)),
+        "top": m.flows[:12],
+        "errors": errors,
+        "client": client,
+        "clients": clients,
+    }
     return page(request, "map.html", ctx, nav="map")

@@ -17,6 +17,7 @@ from revalo.domain.returns import EXPECTING_STATES, ReturnReason, ReturnState
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.labels import label_response
 from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
@@ -52,6 +53,7 @@ def _categories(uow: UnitOfWork) -> list[str]:
 def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Return requests with search, filters and pages."""
     q, errors = request.query_params, Errors()
+    client, clients = chosen_client(uow, q, errors)
     flt = ReturnFilter(
         state=forms.choice(q, "state", errors, ReturnState),
         reason=forms.choice(q, "reason", errors, ReturnReason),
@@ -60,6 +62,7 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         requested_from=forms.day(q, "from", errors),
         requested_to=forms.day(q, "to", errors),
         search=forms.text(q, "q", errors, max_length=60) or None,
+        client_code=client,
     )
     number = _page_no(q, errors)
     result = list_returns(uow, flt, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
@@ -73,6 +76,8 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         "states": [s.value for s in ReturnState],
         "reasons": [r.value for r in ReturnReason],
         "categories": _categories(uow),
+        "client": client,
+        "clients": clients,
     }
     return page(request, "returns.html", ctx, nav="returns")
 
@@ -162,9 +167,10 @@ def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)
+    client, clients = chosen_client(uow, q, errors)
     number = _page_no(q, errors)
     result = board.decision_queue(
-        uow, site_code=site, limit=PER_PAGE, offset=(number - 1) * PER_PAGE
+        uow, site_code=site, limit=PER_PAGE, offset=(number - 1) * PER_PAGE, client_code=client
     )
     ctx = {
         "rows": result.items,
@@ -174,6 +180,8 @@ def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         "errors": errors,
         "site": site or "",
         "sites": [s for s in list_sites(uow) if s.holds_stock],
+        "client": client,
+        "clients": clients,
     }
     return page(request, "queue.html", ctx, nav="queue")
 

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    clients,
     collections,
     customers,
     people,
@@ -27,5 +28,6 @@ ALL: tuple[APIRouter, ...] = (
     sites.router,
     products.router,
     customers.router,
+    clients.router,
     people.router,
 )

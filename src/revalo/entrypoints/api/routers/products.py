@@ -8,7 +8,7 @@ from revalo.domain.catalog import Product
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import ProductCreate, ProductPublic, ProductsPublic
-from revalo.entrypoints.api.types import Limit, Offset, SkuPath, Storable
+from revalo.entrypoints.api.types import ClientCodeQuery, Limit, Offset, SkuPath, Storable
 from revalo.services import catalog, queries
 
 router = APIRouter(prefix="/products", tags=["products"])
@@ -27,11 +27,16 @@ def create_product(body: ProductCreate, uow: UowDep) -> ProductPublic:
 def list_products(
     uow: ReadUowDep,
     category: Annotated[str | None, Query(max_length=40), Storable] = None,
+    client_code: ClientCodeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ProductsPublic:
     page = queries.list_products(
-        uow, category=category.strip().lower() if category else None, limit=limit, offset=offset
+        uow,
+        category=category.strip().lower() if category else None,
+        limit=limit,
+        offset=offset,
+        client_code=client_code,
     )
     return ProductsPublic(
         data=[ProductPublic.model_validate(p) for p in page.items], count=page.total

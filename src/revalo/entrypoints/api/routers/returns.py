@@ -17,6 +17,7 @@ from revalo.entrypoints.api.schemas import (
     UnitPublic,
 )
 from revalo.entrypoints.api.types import (
+    ClientCodeQuery,
     Limit,
     Offset,
     ReturnNumberPath,
@@ -47,6 +48,7 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
         delivered_at=body.delivered_at,
         actor=user.login,
         order_ref=body.order_ref,
+        client_code=body.client_code,
     )
     return ReturnPublic.model_validate(rma)
 
@@ -66,6 +68,7 @@ def list_returns(
         Query(max_length=100, description="part of the return number, order or customer code"),
         Storable,
     ] = None,
+    client_code: ClientCodeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> ReturnsPublic:
@@ -79,6 +82,7 @@ def list_returns(
         requested_from=requested_from,
         requested_to=requested_to,
         search=q.strip() if q and q.strip() else None,
+        client_code=client_code.strip().upper() if client_code else None,
     )
     page = queries.list_returns(uow, flt, limit=limit, offset=offset)
     return ReturnsPublic(

@@ -16,7 +16,7 @@ from revalo.entrypoints.api.schemas import (
     ShipCreate,
     UnitPublic,
 )
-from revalo.entrypoints.api.types import Limit, LpnPath, Offset, Storable
+from revalo.entrypoints.api.types import ClientCodeQuery, Limit, LpnPath, Offset, Storable
 from revalo.services import stock
 
 router = APIRouter(tags=["stock"])
@@ -106,12 +106,13 @@ def record_proceeds(
 def stock_balances(
     uow: ReadUowDep,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
+    client_code: ClientCodeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> BalancesPublic:
     """Units per location, summed from the stock moves, by location; locations at zero are
     left out. ``count`` and ``total_units`` are over all pages."""
-    found = stock.stock_balances(uow, site_code=site_code)
+    found = stock.stock_balances(uow, site_code=site_code, client_code=client_code)
     codes = sorted(found)
     data = [
         BalancePublic(location_code=code, site_code=code.split(":", 1)[0], units=found[code])

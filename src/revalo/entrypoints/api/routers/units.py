@@ -24,7 +24,7 @@ from revalo.entrypoints.api.schemas import (
     UnitsPublic,
     WorkOrderPublic,
 )
-from revalo.entrypoints.api.types import Limit, LpnPath, Offset, Storable
+from revalo.entrypoints.api.types import ClientCodeQuery, Limit, LpnPath, Offset, Storable
 from revalo.services import disposition, inspection, queries, receiving
 from revalo.services.ports import UnitFilter
 
@@ -45,6 +45,7 @@ def list_units(
     category: CodeQuery = None,
     rma_number: CodeQuery = None,
     in_stock: bool | None = None,
+    client_code: ClientCodeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> UnitsPublic:
@@ -57,6 +58,7 @@ def list_units(
         category=category.strip().lower() if category else None,
         rma_number=rma_number.strip().upper() if rma_number else None,
         in_stock=in_stock,
+        client_code=client_code.strip().upper() if client_code else None,
     )
     page = queries.list_units(uow, flt, limit=limit, offset=offset)
     return UnitsPublic(data=[UnitPublic.model_validate(u) for u in page.items], count=page.total)

@@ -13,6 +13,7 @@ from revalo.entrypoints.api.schemas.catalog import (
     SitePublic,
     SitesPublic,
 )
+from revalo.entrypoints.api.schemas.clients import ClientCreate, ClientPublic, ClientsPublic
 from revalo.entrypoints.api.schemas.returns import (
     ReturnAuthorise,
     ReturnCreate,
@@ -59,6 +60,9 @@ from revalo.entrypoints.api.schemas.work import (
 __all__ = [
     "BalancePublic",
     "BalancesPublic",
+    "ClientCreate",
+    "ClientPublic",
+    "ClientsPublic",
     "CustomerCreate",
     "CustomerPublic",
     "DispatchCreate",

@@ -12,6 +12,7 @@ from revalo.domain.values import normalise_gtin
 from revalo.entrypoints.api.schemas.base import Input, Public
 from revalo.entrypoints.api.types import (
     Category,
+    Code,
     Country,
     Email,
     Label,
@@ -53,6 +54,9 @@ class ProductCreate(Input):
     apparel: bool = False
     furniture: bool = False
     bulky: bool = False
+    client_code: Code | None = Field(
+        None, description="the client whose product it is; none: the provider's catalogue"
+    )
 
 
 class ProductPublic(Public):
@@ -71,6 +75,7 @@ class ProductPublic(Public):
     apparel: bool
     furniture: bool
     bulky: bool
+    client_code: str | None
 
 
 class ProductsPublic(Public):

@@ -29,6 +29,9 @@ class ReturnCreate(Input):
     delivered_at: Timestamp | None = None
     lines: Annotated[list[ReturnLineCreate], Field(min_length=1, max_length=100)]
     order_ref: OrderRef = ""
+    client_code: Code | None = Field(
+        None, description="the client whose goods come back; none: the provider's own"
+    )
 
 
 class ReturnAuthorise(Input):
@@ -65,6 +68,7 @@ class ReturnPublic(Public):
     decision_reason: str
     decided_at: datetime | None
     lines: list[ReturnLinePublic]
+    client_code: str | None
 
 
 class ReturnDetailPublic(ReturnPublic):

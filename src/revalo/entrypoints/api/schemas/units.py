@@ -76,6 +76,9 @@ class UnitPublic(Public):
     proceeds: Decimal | None = Field(
         description="what the unit brought, EUR: sale price, partners' payments"
     )
+    client_code: str | None = Field(
+        description="the client the unit belongs to (none: the provider's own); never changes"
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

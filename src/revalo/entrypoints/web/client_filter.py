@@ -1,0 +1,28 @@
+"""The client selector of the pages that show lists, stock and figures: "all clients" by
+default, else one client's goods only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from revalo.domain.clients import Client
+from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.forms import Errors
+from revalo.services.clients import list_clients
+from revalo.services.ports import UnitOfWork
+
+#: The query parameter the selector sends.
+PARAM = "client"
+
+
+def chosen_client(
+    uow: UnitOfWork, q: Mapping[str, str], errors: Errors
+) -> tuple[str | None, Sequence[Client]]:
+    """The client chosen in the selector (None: all clients; an unknown code is reported
+    next to the selector and all clients are shown), and the clients to offer."""
+    clients = list_clients(uow)
+    code = forms.code(q, PARAM, errors)
+    if code and code not in {c.code for c in clients}:
+        errors.add(PARAM, f"no client {code!r}")
+        code = None
+    return code, clients
