@@ -10,12 +10,34 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import Customer, CustomerKind, Product, Site, SiteKind
+from revalo.domain.people import Role, User
 from revalo.domain.returns import ReturnReason
 from revalo.domain.values import gs1_check_digit
-from revalo.services import catalog, returns
+from revalo.services import access, catalog, returns
 from revalo.settings import Settings
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+#: Who the benchmarks act as: may do everything (the roles that hold every permission).
+BENCH = User(
+    login="bench",
+    name="Benchmark",
+    roles=frozenset({Role.ADMINISTRATOR, Role.FLOW_MANAGER, Role.FINANCE}),
+)
+
+
+def bench_headers(app: App) -> dict[str, str]:
+    """``BENCH`` stored in the database, and the Authorization header of a new API token of
+    it, for the benchmarks that go through HTTP (or ``--as bench`` for a command)."""
+    uow = app.uow()
+    with uow:
+        user = uow.users.by_login(BENCH.login)
+        if user is None:
+            user = User(login=BENCH.login, name=BENCH.name, roles=BENCH.roles)
+            uow.users.add(user)
+            uow.commit()
+    return {"Authorization": f"Bearer {access.create_token(app.uow(), user, 'bench').secret}"}
 
 
 def gtin(n: int) -> str:
@@ -78,7 +100,7 @@ def authorised_returns(
                 uow,
                 app.policy,
                 customer_code=f"C-{i % customers:05d}",
-                actor="bench",
+                by=BENCH,
                 lines=[returns.LineRequest(p.sku, 1, ReturnReason.WITHDRAWAL, serial=serial)],
                 delivered_at=NOW - timedelta(days=3),
                 requested_at=NOW,

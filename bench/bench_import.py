@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _world import NOW, fresh_app, seed
+from _world import BENCH, NOW, fresh_app, seed
 from revalo.services import imports
 
 CUSTOMERS = 2_000
@@ -66,7 +66,7 @@ def main() -> None:
         assert checked.ok, checked.errors[:3]
 
         t0 = time.perf_counter()
-        summary = imports.import_returns(app.uow(), app.policy, checked, actor="bench")
+        summary = imports.import_returns(app.uow(), app.policy, checked, by=BENCH)
         import_s = time.perf_counter() - t0
         app.close()
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _world import authorised_returns, fresh_app, seed
+from _world import BENCH, authorised_returns, bench_headers, fresh_app, seed
 from bench_import import CUSTOMERS, write_file
 from bench_receive_http import percentile, serve, wait_ready
 from revalo.adapters.db import sqlite_url
@@ -88,6 +88,7 @@ def main() -> None:
         app = fresh_app(db)
         products = seed(app, customers=CUSTOMERS)
         authorised_returns(app, products, 500)
+        headers = bench_headers(app)
         app.close()
         csv_path = Path(tmp) / "returns.csv"
         write_file(csv_path, args.lines, [p.sku for p in products])
@@ -97,13 +98,14 @@ def main() -> None:
         revalo = Path(sys.executable).with_name("revalo")
         try:
             wait_ready(base)
-            with httpx.Client(base_url=base, timeout=60) as http:
+            with httpx.Client(base_url=base, timeout=60, headers=headers) as http:
                 reads(http, count=50, until=None)  # warm up: connections, caches
                 idle = reads(http, count=args.idle_reads, until=None)
                 t0 = time.perf_counter()
                 nice = ["nice", "-n", str(args.nice)] if args.nice else []
+                command = [str(revalo), "import", "returns", str(csv_path), "--db", str(db)]
                 importer = subprocess.Popen(
-                    [*nice, str(revalo), "import", "returns", str(csv_path), "--db", str(db)],
+                    [*nice, *command, "--as", BENCH.login],
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
                 )

@@ -36,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _world import authorised_returns, seed
+from _world import BENCH, authorised_returns, bench_headers, seed
 from revalo.adapters import orm
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import make_engine, normalise_url, sqlite_url
@@ -96,7 +96,7 @@ def mixed(codes: list[str], same: int) -> list[str]:
 
 
 async def drive(
-    base: str, codes: list[str], clients: int
+    base: str, codes: list[str], clients: int, headers: dict[str, str]
 ) -> tuple[float, list[float], Counter[str], dict[str, set[str]]]:
     queue: asyncio.Queue[str] = asyncio.Queue()
     for c in codes:
@@ -122,7 +122,7 @@ async def drive(
             lpns.setdefault(code, set()).add(body["unit"]["lpn"])
 
     limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60, headers=headers) as http:
         t0 = time.perf_counter()
         await asyncio.gather(*(client(http) for _ in range(clients)))
         elapsed = time.perf_counter() - t0
@@ -153,7 +153,7 @@ def wait_ready(base: str) -> None:
     """Wait for the served app to answer; stop loudly if it never does."""
     for _ in range(100):
         try:
-            if httpx.get(base + "/api/v1/sites", timeout=1).status_code == 200:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
                 return
         except httpx.TransportError:
             time.sleep(0.1)
@@ -171,15 +171,16 @@ def run(url: str, args: argparse.Namespace, label: str) -> None:
     # Baseline: the same use case in-process, one scan after the other.
     t0 = time.perf_counter()
     for code in local_codes:
-        receive_scan(app.uow(), parse_scan(code), site_code="HUB-FR", operator="bench")
+        receive_scan(app.uow(), parse_scan(code), site_code="HUB-FR", by=BENCH)
     local_mean = (time.perf_counter() - t0) / len(local_codes)
 
+    headers = bench_headers(app)
     port = free_port()
     server = serve(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_ready(base)
-        elapsed, lat, answers, lpns = asyncio.run(drive(base, http_codes, args.clients))
+        elapsed, lat, answers, lpns = asyncio.run(drive(base, http_codes, args.clients, headers))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from _world import bench_headers
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
@@ -116,7 +117,9 @@ def main() -> None:
         app = demo_app(args.db or Path(tmp) / "demo.db", args.units)
         try:
             ids = sample(app)
-            with TestClient(create_app(app), base_url="http://localhost") as client:
+            with TestClient(
+                create_app(app), base_url="http://localhost", headers=bench_headers(app)
+            ) as client:
                 base = measure(client, BASELINE, args.repeat)
                 base_p50 = statistics.median(base)
                 print(f"\n{'page':<52} {'p50 ms':>8} {'p95 ms':>8} {'x base':>8}")

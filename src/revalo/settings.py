@@ -43,7 +43,6 @@ DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
-    operator: str = "operator"
     policy_file: Path | None = None
     carriers_file: Path | None = None
     osrm_url: str | None = None
@@ -72,7 +71,6 @@ class Settings:
         carriers = os.environ.get("REVALO_CARRIERS")
         return cls(
             database_url=url,
-            operator=os.environ.get("REVALO_OPERATOR", "operator"),
             policy_file=Path(policy) if policy else None,
             carriers_file=Path(carriers) if carriers else None,
             osrm_url=os.environ.get("REVALO_OSRM_URL") or None,

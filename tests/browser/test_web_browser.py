@@ -16,6 +16,7 @@ from revalo.bootstrap import App
 from revalo.demo.floor import MANAGER
 from revalo.services.dashboard import unit_explanation
 from tests.browser.conftest import shot
+from tests.people import person
 
 pytestmark = pytest.mark.slow
 
@@ -115,7 +116,7 @@ def test_receive_grade_decide_and_override(page: Page, demo_app: App) -> None:
     expect(page.locator(".flash")).to_contain_text("1 decision(s) recorded")
 
     # ...then overrides it with the second-best route, with a reason.
-    explanation = unit_explanation(demo_app.uow(), lpn)
+    explanation = unit_explanation(demo_app.uow(), lpn, by=person("reader"))
     assert explanation is not None and len(explanation.ranked) >= 2
     decided = next(s for s in explanation.ranked if s.label == proposal)
     other = next(s for s in explanation.ranked if s.option.route != decided.option.route)

@@ -19,7 +19,7 @@ from revalo.entrypoints.api import create_app
 from revalo.entrypoints.cli import app as cli
 from revalo.settings import Settings
 from tests.conftest import World, seed_world
-from tests.people import bearer
+from tests.people import add_person, bearer
 
 API = "/api/v1"
 
@@ -109,11 +109,18 @@ def revalo(*args: str | Path, input: str | None = None) -> Result:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[tuple[Path, World]]:
-    """A database made by ``revalo db upgrade``, holding the small named world."""
+def bare_db(tmp_path: Path) -> Iterator[tuple[Path, World]]:
+    """A database made by ``revalo db upgrade``, holding the small named world, no user."""
     path = tmp_path / "revalo.db"
     result = revalo("db", "upgrade", "--db", path)
     assert result.exit_code == 0, result.output
     app = bootstrap(Settings(database_url=sqlite_url(path)))
     yield path, seed_world(app)
     app.close()
+
+
+@pytest.fixture
+def db(bare_db: tuple[Path, World]) -> tuple[Path, World]:
+    """The same, with the administrator ``operator`` the commands act as (who may do all)."""
+    add_person(bare_db[1].app, "operator")
+    return bare_db

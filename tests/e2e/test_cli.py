@@ -20,6 +20,7 @@ from revalo.services import queries, receiving
 from revalo.services.ports import ReturnFilter
 from tests.conftest import World
 from tests.e2e.conftest import revalo
+from tests.people import person
 
 HEADER = "order_ref,customer_code,delivered_at,requested_at,sku,quantity,reason,serial,comment"
 
@@ -52,7 +53,7 @@ def read_units(path: Path) -> list[dict[str, str]]:
 
 
 def all_returns(app: App) -> dict[str, ReturnRequest]:
-    page = queries.list_returns(app.uow(), ReturnFilter(), limit=1000)
+    page = queries.list_returns(app.uow(), ReturnFilter(), limit=1000, by=person("reader"))
     return {r.order_ref: r for r in page.items}
 
 
@@ -176,10 +177,10 @@ def test_export_writes_one_row_per_unit(db: tuple[Path, World], tmp_path: Path) 
     assert revalo("import", "returns", good_file(tmp_path), "--db", path).exit_code == 0
     world = db[1]
     laptop = receiving.receive_scan(
-        app.uow(), parse_scan(f"01{world.laptop.gtin}21SN-A1"), site_code="HUB-FR", operator="x"
+        app.uow(), parse_scan(f"01{world.laptop.gtin}21SN-A1"), site_code="HUB-FR", by=person("xx")
     )
     stray = receiving.receive_scan(
-        app.uow(), parse_scan(f"01{world.drill.gtin}21D-77"), site_code="HUB-FR", operator="x"
+        app.uow(), parse_scan(f"01{world.drill.gtin}21D-77"), site_code="HUB-FR", by=person("xx")
     )
     assert laptop.rma_number and stray.quarantined
 

@@ -11,6 +11,7 @@ from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.services import returns
 from tests.conftest import World
 from tests.e2e.conftest import revalo
+from tests.people import person
 
 
 def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> str:
@@ -21,10 +22,10 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> str
         customer_code=customer,
         lines=[returns.LineRequest(sku, quantity, reason)],
         delivered_at=world.now - timedelta(days=3),
-        actor="portal",
+        by=person("portal"),
         auto_decide=False,
     )
-    returns.authorise_return(world.app.uow(), rma.number, actor="ines", reason="ok")
+    returns.authorise_return(world.app.uow(), rma.number, by=person("ines"), reason="ok")
     return rma.number
 
 

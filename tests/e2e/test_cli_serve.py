@@ -109,8 +109,7 @@ def test_a_good_database_is_brought_up_to_date_and_served(
     upgrade(sqlite_url(path), "0005")
     # Nobody could sign in yet: refused, with the command that adds the administrator.
     result = revalo("serve", "--db", path, "--port", "8103")
-    assert result.exit_code == 1
-    assert "revalo users add NAME --login LOGIN --role administrator" in one_line_error(result)
+    one_line_error(result, 1, "revalo users add NAME --login LOGIN --role administrator")
     assert served == []
     assert _version(sqlite_url(path)) == current_head()
     added = revalo(

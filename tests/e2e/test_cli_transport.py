@@ -17,6 +17,7 @@ from revalo.services import disposition, inspection, receiving, returns
 from revalo.settings import Settings
 from tests.conftest import World
 from tests.e2e.conftest import revalo
+from tests.people import person
 
 
 def test_quote_prints_every_service_best_first(db: tuple[Path, World]) -> None:
@@ -71,7 +72,7 @@ def test_label_writes_the_pdf_of_an_authorised_return(
             customer_code="C-JONAS",
             lines=[returns.LineRequest("DRILL-18", 1, returns.ReturnReason.WITHDRAWAL)],
             delivered_at=world.now,
-            actor="portal",
+            by=person("portal"),
         )
     finally:
         app.close()
@@ -97,10 +98,10 @@ def test_outbound_plans_then_books_what_leaves_a_site(db: tuple[Path, World]) ->
             customer_code="C-ANNE",
             lines=[returns.LineRequest("LAP-14", 1, returns.ReturnReason.WITHDRAWAL)],
             delivered_at=world.now,
-            actor="portal",
+            by=person("portal"),
         )
         lpn = receiving.receive_scan(
-            app.uow(), parse_scan(f"01{world.laptop.gtin}"), site_code="HUB-FR", operator="bob"
+            app.uow(), parse_scan(f"01{world.laptop.gtin}"), site_code="HUB-FR", by=person("bob")
         ).unit
         assert lpn is not None
         inspection.inspect_unit(
@@ -108,14 +109,14 @@ def test_outbound_plans_then_books_what_leaves_a_site(db: tuple[Path, World]) ->
             lpn.lpn,
             functional_grade=FunctionalGrade.C,
             cosmetic_grade=CosmeticGrade.B,
-            operator="ines",
+            by=person("ines"),
             duration_s=60,
         )
         disposition.record_disposition(
             app.uow(),
             lpn.lpn,
             route=DispositionRoute.REPAIR,
-            actor="manager",
+            by=person("manager"),
             reason="hinge",
             destination_site="REP-FR",
         )

@@ -39,8 +39,8 @@ def logins(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def admin_db(db: tuple[Path, World]) -> Path:
-    path, _ = db
+def admin_db(bare_db: tuple[Path, World]) -> Path:
+    path, _ = bare_db
     added = run(
         "users",
         "add",
@@ -63,8 +63,8 @@ def add(path: Path, *args: str, stdin: str = PASSWORD + "\n") -> Result:
     return run("users", "add", *args, "--password-stdin", "--db", path, stdin=stdin)
 
 
-def test_a_fresh_database_takes_an_administrator_first(db: tuple[Path, World]) -> None:
-    path, _ = db
+def test_a_fresh_database_takes_an_administrator_first(bare_db: tuple[Path, World]) -> None:
+    path, _ = bare_db
     refused(
         add(path, "Ana Lopez", "--login", "ana", "--role", "handler"),
         "the database has no administrator yet: the first user needs --role administrator",

@@ -22,6 +22,7 @@ from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
 from revalo.services.reports import ReturnsSummary, summary
 from revalo.settings import Settings
+from tests.people import person
 
 UNITS = 300
 SIX = {"FR", "BE", "DE", "ES", "IT", "NL"}
@@ -54,7 +55,7 @@ def _build(folder: Path, seed: int) -> Built:
     result = run_demo("--units", UNITS, "--weeks", 4, "--seed", seed, "--db", db)
     assert result.exit_code == 0, result.output
     app = bootstrap(Settings(database_url=sqlite_url(db)))
-    return Built(db, result, app, summary(app.uow()))
+    return Built(db, result, app, summary(app.uow(), by=person("reader")))
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +297,7 @@ def test_serve_serves_the_api_on_the_demo_database(
     served: list[tuple[int, str, int]] = []
 
     def fake_serve(app: App, *, host: str, port: int) -> None:
-        served.append((summary(app.uow()).total_units, host, port))
+        served.append((summary(app.uow(), by=person("reader")).total_units, host, port))
 
     monkeypatch.setattr(server, "serve", fake_serve)
     db = tmp_path / "served.db"
@@ -321,4 +322,6 @@ def test_postgresql_gives_the_same_demo_and_summary(pg_app: App, sqlite_app: App
     on_pg = build_demo(pg_app, units=120, seed=11, weeks=3)
     on_sqlite = build_demo(sqlite_app, units=120, seed=11, weeks=3)
     assert on_pg.calls == on_sqlite.calls
-    assert summary(pg_app.uow()) == summary(sqlite_app.uow())
+    assert summary(pg_app.uow(), by=person("reader")) == summary(
+        sqlite_app.uow(), by=person("reader")
+    )

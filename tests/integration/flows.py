@@ -20,6 +20,7 @@ from revalo.services import work_orders as wo
 from revalo.services.disposition import DispositionOutcome
 from revalo.services.receiving import ReceiveOutcome
 from tests.conftest import World
+from tests.people import person
 
 
 def gs1(product: Product, serial: str | None = None) -> str:
@@ -43,7 +44,7 @@ def ask(
         customer_code=customer,
         lines=list(lines),
         delivered_at=at - timedelta(days=delivered_days_ago),
-        actor="portal",
+        by=person("portal"),
         requested_at=at,
         order_ref=order_ref,
     )
@@ -62,7 +63,7 @@ def scan(
     world: World, raw: str, *, site: str = "HUB-FR", rma_number: str | None = None
 ) -> ReceiveOutcome:
     return receiving.receive_scan(
-        world.app.uow(), parse_scan(raw), site_code=site, operator="bob", rma_number=rma_number
+        world.app.uow(), parse_scan(raw), site_code=site, by=person("bob"), rma_number=rma_number
     )
 
 
@@ -79,7 +80,7 @@ def grade(
         lpn,
         functional_grade=FunctionalGrade(functional),
         cosmetic_grade=CosmeticGrade(cosmetic),
-        operator="ines",
+        by=person("ines"),
         duration_s=180,
         hazardous=hazardous,
     )
@@ -96,19 +97,19 @@ def decide(
         world.app.uow(),
         lpn,
         route=route,
-        actor="manager",
+        by=person("manager"),
         reason=reason,
         destination_site=destination,
     )
 
 
 def do_work(world: World, order: WorkOrder, *, succeeded: bool = True, notes: str = "") -> None:
-    wo.start_work_order(world.app.uow(), order.id, operator="tech")
+    wo.start_work_order(world.app.uow(), order.id, by=person("tech"))
     wo.finish_work_order(
         world.app.uow(),
         order.id,
         succeeded=succeeded,
-        operator="tech",
+        by=person("tech"),
         labour_minutes=15,
         notes=notes,
         wipe_method=WipeMethod.PURGE,

@@ -14,6 +14,7 @@ from revalo.services import catalog, clients, queries, receiving, returns, stock
 from revalo.services.ports import ReturnFilter, UnitFilter
 from tests.conftest import World, gtin
 from tests.integration.flows import gs1, line, scan, snapshot
+from tests.people import person
 
 A, B = "VELO-NORD", "CASA-SUD"
 
@@ -37,7 +38,7 @@ def ask(world: World, client: str | None, *lines: returns.LineRequest) -> str:
         customer_code="C-ANNE",
         lines=list(lines),
         delivered_at=world.now,
-        actor="portal",
+        by=person("portal"),
         requested_at=world.now,
         client_code=client,
     )
@@ -58,7 +59,9 @@ def test_clients_are_added_listed_and_deactivated(owned: World) -> None:
 
 def test_a_unit_takes_its_client_from_its_return_or_else_its_product(owned: World) -> None:
     number = ask(owned, A, line("LAP-14"))
-    assert queries.return_with_units(owned.app.uow(), number)[0].client_code == A
+    assert (
+        queries.return_with_units(owned.app.uow(), number, by=person("reader"))[0].client_code == A
+    )
     unit = scan(owned, gs1(owned.laptop, "SN-1")).unit
     assert unit is not None and (unit.rma_number, unit.client_code) == (number, A)
     # No return expects this sofa: it is quarantined, and its product's client's.
@@ -72,10 +75,10 @@ def test_a_unit_takes_its_client_from_its_return_or_else_its_product(owned: Worl
 def test_an_unidentified_item_takes_its_products_client_once_named(owned: World) -> None:
     u = owned.app.uow
     out = receiving.quarantine_unidentified(
-        u(), site_code="HUB-FR", description="a drill in a bag", operator="bob"
+        u(), site_code="HUB-FR", description="a drill in a bag", by=person("bob")
     )
     assert out.unit is not None and out.unit.client_code is None
-    unit = receiving.release_unit(u(), out.unit.lpn, operator="bob", reason="is", sku="DRILL-18")
+    unit = receiving.release_unit(u(), out.unit.lpn, by=person("bob"), reason="is", sku="DRILL-18")
     assert unit.client_code == A
 
 
@@ -133,12 +136,17 @@ def test_lists_filter_by_client(owned: World) -> None:
         scan(owned, raw)
 
     def rmas(client: str | None) -> set[str]:
-        return {r.number for r in queries.list_returns(u(), ReturnFilter(client_code=client)).items}
+        return {
+            r.number
+            for r in queries.list_returns(
+                u(), ReturnFilter(client_code=client), by=person("reader")
+            ).items
+        }
 
     assert (rmas(A), rmas(B), rmas(None)) == ({a}, {b}, {a, b, own})
 
     def units(client: str | None, **flt: object) -> list[str | None]:
-        page = queries.list_units(u(), UnitFilter(client_code=client, **flt))  # type: ignore[arg-type]
+        page = queries.list_units(u(), UnitFilter(client_code=client, **flt), by=person("reader"))  # type: ignore[arg-type]
         return sorted(x.sku or "" for x in page.items)
 
     assert units(A) == ["DRILL-18", "LAP-14"]
@@ -150,9 +158,9 @@ def test_lists_filter_by_client(owned: World) -> None:
     assert sum(stock.stock_balances(u(), client_code=A).values()) == 2
     assert sum(stock.stock_balances(u()).values()) == 4
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
-        queries.list_units(u(), UnitFilter(client_code="NOBODY"))
+        queries.list_units(u(), UnitFilter(client_code="NOBODY"), by=person("reader"))
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
-        queries.list_returns(u(), ReturnFilter(client_code="NOBODY"))
+        queries.list_returns(u(), ReturnFilter(client_code="NOBODY"), by=person("reader"))
 
 
 def test_the_filter_is_a_where_clause_of_the_query(owned: World) -> None:
@@ -164,6 +172,8 @@ def test_the_filter_is_a_where_clause_of_the_query(owned: World) -> None:
     for i in range(3):
         scan(owned, gs1(owned.laptop, f"B{i}"))
         scan(owned, gs1(owned.laptop, f"A{i}"))
-    page = queries.list_units(owned.app.uow(), UnitFilter(client_code=A), limit=2, offset=0)
+    page = queries.list_units(
+        owned.app.uow(), UnitFilter(client_code=A), limit=2, offset=0, by=person("reader")
+    )
     assert page.total == 3 and [x.serial for x in page.items] == ["A0", "A1"]
     assert all(x.client_code == A for x in page.items)

@@ -15,6 +15,7 @@ from revalo.services.imports import CheckResult
 from revalo.services.ports import ReturnFilter
 from tests.conftest import World
 from tests.integration.flows import snapshot
+from tests.people import person
 
 HEADER = "order_ref,customer_code,delivered_at,sku,quantity,reason,client"
 NOW = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)
@@ -43,9 +44,9 @@ def test_each_order_is_imported_as_its_clients(owned: World) -> None:
     )
     assert checked.ok, checked.errors
     app = owned.app
-    summary = imports.import_returns(app.uow(), app.policy, checked, actor="t")
+    summary = imports.import_returns(app.uow(), app.policy, checked, by=person("tt"))
     assert summary.committed and summary.returns == 3
-    found = queries.list_returns(app.uow(), ReturnFilter()).items
+    found = queries.list_returns(app.uow(), ReturnFilter(), by=person("reader")).items
     assert {r.order_ref: r.client_code for r in found} == {
         "ORD-1": "VELO-NORD",
         "ORD-2": "CASA-SUD",
@@ -75,7 +76,7 @@ def test_bad_client_references_are_reported_by_line_and_nothing_is_imported(
         (6, "client", "client differs from line 5 of order 'ORD-4'"),
     ]
     with pytest.raises(imports.InvalidValue, match="nothing is imported"):
-        imports.import_returns(owned.app.uow(), owned.app.policy, checked, actor="t")
+        imports.import_returns(owned.app.uow(), owned.app.policy, checked, by=person("tt"))
     assert snapshot(owned.app) == before
 
 
@@ -84,6 +85,6 @@ def test_a_file_without_the_client_column_is_the_providers_own(owned: World) -> 
     text += "ORD-9,C-ANNE,2025-03-10,LAP-14,1,withdrawal\n"
     checked = imports.check_returns(owned.app.uow(), io.StringIO(text, newline=""), now=NOW)
     assert checked.ok
-    imports.import_returns(owned.app.uow(), owned.app.policy, checked, actor="t")
-    (rma,) = queries.list_returns(owned.app.uow(), ReturnFilter()).items
+    imports.import_returns(owned.app.uow(), owned.app.policy, checked, by=person("tt"))
+    (rma,) = queries.list_returns(owned.app.uow(), ReturnFilter(), by=person("reader")).items
     assert rma.client_code is None

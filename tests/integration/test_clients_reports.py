@@ -32,6 +32,7 @@ from revalo.services.ports import UnitFilter
 from revalo.services.reports import ReturnsSummary, summary
 from tests.conftest import World
 from tests.integration.test_reports import PRICE_OF_SN1, day, play_case
+from tests.people import person
 
 DAY0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 A, B = "VELO-NORD", "CASA-SUD"
@@ -81,9 +82,9 @@ def added(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
 
 def test_every_dashboard_total_counts_only_the_clients_units(case: World) -> None:
     u = case.app.uow
-    every = figures(board.dashboard(u(), days=28, stale_days=1))
-    mine = board.dashboard(u(), days=28, stale_days=1, client_code="velo-nord")
-    theirs = board.dashboard(u(), days=28, stale_days=1, client_code=B)
+    every = figures(board.dashboard(u(), days=28, stale_days=1, by=person("reader")))
+    mine = board.dashboard(u(), days=28, stale_days=1, client_code="velo-nord", by=person("reader"))
+    theirs = board.dashboard(u(), days=28, stale_days=1, client_code=B, by=person("reader"))
     assert mine.client_code == A
     a = figures(mine)
     # A's by hand: three laptops received, one graded, resold and gone; two in stock.
@@ -92,7 +93,7 @@ def test_every_dashboard_total_counts_only_the_clients_units(case: World) -> Non
     assert a["value_received"] == 3 * case.laptop.new_price
     assert (a["units_left_valued"], a["recovered"]) == (1, PRICE_OF_SN1)
     # Every work order of the case is A's laptop's.
-    assert a["work"][:2] == (queries.list_work_orders(u()).total, 1)
+    assert a["work"][:2] == (queries.list_work_orders(u(), by=person("reader")).total, 1)
     assert a["transport"][0] == 3  # each laptop's return parcel; the sale is in-house
     assert {s.site_code for s in mine.stock_by_site} == {"HUB-FR"}
     assert [x.lpn for x in mine.oldest] == ["LPN000000003", "LPN000000004"]
@@ -102,7 +103,9 @@ def test_every_dashboard_total_counts_only_the_clients_units(case: World) -> Non
 
 def test_the_summary_counts_only_the_clients_goods(case: World) -> None:
     u = case.app.uow
-    mine, theirs, every = (summary(u(), as_of=day(12), client_code=c) for c in (A, B, None))
+    mine, theirs, every = (
+        summary(u(), as_of=day(12), client_code=c, by=person("reader")) for c in (A, B, None)
+    )
     assert (mine.total_units, mine.total_returns) == (3, 2)
     assert mine.units_by_state == {"received": 2, "sold": 1}
     assert mine.returns_by_state == {"received": 2}
@@ -128,22 +131,29 @@ def test_the_summary_counts_only_the_clients_goods(case: World) -> None:
 
 def test_stock_pages_map_queue_and_export_count_only_the_clients_goods(case: World) -> None:
     u = case.app.uow
-    ageing = board.stock_ageing(u(), client_code=A)
+    ageing = board.stock_ageing(u(), client_code=A, by=person("reader"))
     assert [(r.key, r.total) for r in ageing.rows] == [("HUB-FR", 2)]
-    at_hub = board.stock_ageing(u(), site_code="HUB-FR", client_code=B)
+    at_hub = board.stock_ageing(u(), site_code="HUB-FR", client_code=B, by=person("reader"))
     assert sum(r.total for r in at_hub.rows) == 1
-    net = board.network_map(u(), client_code=B)
+    net = board.network_map(u(), client_code=B, by=person("reader"))
     assert net.in_stock == {"HUB-FR": 1}
     assert {(f.origin, f.destination) for f in net.flows} == {("HUB-DE", "REC-FR")}
-    assert sum(f.units for f in board.network_map(u(), client_code=A).inflows) == 3
-    assert board.decision_queue(u(), client_code=A).total == 0
+    assert (
+        sum(f.units for f in board.network_map(u(), client_code=A, by=person("reader")).inflows)
+        == 3
+    )
+    assert board.decision_queue(u(), client_code=A, by=person("reader")).total == 0
     out = io.StringIO()
-    assert exports.export_units(u(), out, UnitFilter(client_code=B)) == 2
+    assert exports.export_units(u(), out, UnitFilter(client_code=B), by=person("reader")) == 2
     rows = out.getvalue().splitlines()
     column = rows[0].split(",").index("client")
     assert {r.split(",")[column] for r in rows[1:]} == {B}
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
-        board.dashboard(u(), client_code="NOBODY")
+        board.dashboard(u(), client_code="NOBODY", by=person("reader"))
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
-        exports.export_units(u(), io.StringIO(), UnitFilter(client_code="NOBODY"))
-    assert astuple(board.stock_ageing(u()).rows[0])  # the unfiltered page still answers
+        exports.export_units(
+            u(), io.StringIO(), UnitFilter(client_code="NOBODY"), by=person("reader")
+        )
+    assert astuple(
+        board.stock_ageing(u(), by=person("reader")).rows[0]
+    )  # the unfiltered page still answers

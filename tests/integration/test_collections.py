@@ -24,6 +24,7 @@ from revalo.services import catalog, collections, returns
 from revalo.services.transport import book_return_label, unit_journey
 from tests.conftest import World
 from tests.integration.flows import gs1, scan
+from tests.people import person
 from tests.unit.collection.checker import violations
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -37,12 +38,12 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> Ret
         customer_code=customer,
         lines=[returns.LineRequest(sku, quantity, reason)],
         delivered_at=world.now - timedelta(days=3),
-        actor="portal",
+        by=person("portal"),
         requested_at=world.now,
         auto_decide=False,
     )
     return returns.authorise_return(
-        world.app.uow(), rma.number, actor="ines", reason="ok", at=world.now
+        world.app.uow(), rma.number, by=person("ines"), reason="ok", at=world.now
     )
 
 
@@ -127,7 +128,7 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     assert len(svg.findall(f"{SVG}polyline")) == len(plan.routes) >= 1
     assert len(svg.findall(f"{SVG}circle[@class='deferred']")) == 1
 
-    done = collections.commit_plan(world.app.uow(), world.app.transport, rec.id, "ines")
+    done = collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
     assert done.plan.record.status is CollectionPlanStatus.COMMITTED
     assert {c.rma_number for c in done.consignments} == near
     for c in done.consignments:
@@ -145,7 +146,7 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     # A drill of the Dijon return is received: its journey starts with the fleet's trip.
     out = scan(world, gs1(world.drill))
     assert out.unit.rma_number == r["dijon"].number
-    journey = unit_journey(world.app.uow(), out.unit.lpn)
+    journey = unit_journey(world.app.uow(), out.unit.lpn, by=person("reader"))
     first = journey.legs[0].consignment
     dijon = next(c for c in done.consignments if c.rma_number == r["dijon"].number)
     assert first.id == dijon.id and first.carrier == "Own fleet"
@@ -154,7 +155,7 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     assert journey.legs[0].leg.co2e_g == pytest.approx(dijon.co2e_g / 2, abs=1)
 
     with pytest.raises(InvalidTransition, match="committed"):
-        collections.commit_plan(world.app.uow(), world.app.transport, rec.id, "ines")
+        collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
 
 
 def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
@@ -163,7 +164,9 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
     book_return_label(world.app.uow(), world.app.transport, r["acme"].number)
     with pytest.raises(NotAllowed, match=f"{r['acme'].number} is booked already"):
-        collections.commit_plan(world.app.uow(), world.app.transport, stored.record.id, "ines")
+        collections.commit_plan(
+            world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
+        )
     with world.app.uow() as uow:
         rma = uow.returns.get(r["dijon"].number)
         plan = uow.collection_plans.get(stored.record.id)
@@ -178,7 +181,9 @@ def test_a_plan_collecting_nothing_is_not_committed(world: World) -> None:
     assert stored.plan.collected == () and stored.record.deferred == 4
     assert all("waiting one more day" in d.reason for d in stored.plan.deferred[:3])
     with pytest.raises(NotAllowed, match="collects nothing"):
-        collections.commit_plan(world.app.uow(), world.app.transport, stored.record.id, "ines")
+        collections.commit_plan(
+            world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
+        )
 
 
 def test_bad_requests_are_refused_with_the_field(world: World) -> None:
@@ -188,7 +193,7 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
         collections.get_plan(uow(), 99)
     assert e.value.field == "plan_id"
     with pytest.raises(NotFound, match="no collection plan 99"):
-        collections.commit_plan(uow(), tr, 99, "ines")
+        collections.commit_plan(uow(), tr, 99, by=person("ines"))
     with pytest.raises(NotFound, match="no returns hub in BE") as e:
         collections.plan_collections(uow(), tr, day=day, region="BE", seconds=1)
     assert e.value.field == "region"

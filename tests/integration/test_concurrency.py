@@ -28,6 +28,7 @@ from revalo.services import receiving, stock, transport
 from revalo.services.receiving import ReceiveOutcome
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
+from tests.people import bearer, person
 from tests.served import served
 
 T = TypeVar("T")
@@ -78,7 +79,7 @@ def return_consignments(world: World, number: str) -> int:
 
 def scan(world: World, code: str, operator: str = "bob") -> ReceiveOutcome:
     return receiving.receive_scan(
-        world.app.uow(), parse_scan(code), site_code="HUB-FR", operator=operator
+        world.app.uow(), parse_scan(code), site_code="HUB-FR", by=person(operator)
     )
 
 
@@ -149,7 +150,7 @@ def test_moves_of_the_same_units_at_once_move_each_once(world: World) -> None:
                     lpn,
                     from_location=here,
                     to_location=targets[i % 2],
-                    operator=f"driver-{i}",
+                    by=person(f"driver-{i}"),
                     reason="put away",
                 )
                 done.append(lpn)
@@ -179,14 +180,19 @@ def test_the_same_label_asked_at_once_books_one_parcel(world: World) -> None:
 @pytest.fixture
 def served_api(world: World) -> Iterator[str]:
     """The API of ``world`` served over HTTP."""
+    HEADERS.update(bearer(world.app))
     with served(world.app) as base:
         yield base + API
+
+
+#: The Authorization header of the served API's user (who may do everything).
+HEADERS: dict[str, str] = {}
 
 
 def post_together(base: str, requests: list[tuple[str, dict[str, Any]]]) -> list[httpx.Response]:
     def send(i: int) -> httpx.Response:
         path, body = requests[i]
-        with httpx.Client(base_url=base, timeout=60) as http:
+        with httpx.Client(base_url=base, timeout=60, headers=HEADERS) as http:
             return http.post(path, json=body)
 
     return outcomes(together(len(requests), send))

@@ -14,6 +14,7 @@ from revalo.services.consolidation import consolidate_site, ship_planned, waitin
 from revalo.services.transport import unit_journey
 from tests.conftest import World
 from tests.integration.flows import decide, do_work, received_unit
+from tests.people import person
 
 
 def _ready_for_recycling(world: World, serial: str) -> str:
@@ -40,15 +41,18 @@ def test_units_waiting_per_destination_leave_together(world: World) -> None:
     # No history on these lanes: nothing more is expected, so waiting gains nothing.
     assert all(x.decision.action is ConsolidationAction.SHIP_NOW for x in plan.lanes)
 
-    booked = ship_planned(world.app.uow(), plan, operator="bob")
+    booked = ship_planned(world.app.uow(), plan, by=person("bob"))
     assert sum(s.consignment.units for s in booked) == 4
     for lpn in laptops:
-        unit = queries.unit_detail(world.app.uow(), lpn).unit
+        unit = queries.unit_detail(world.app.uow(), lpn, by=person("reader")).unit
         assert unit.location_code == "REP-FR:in_transit"
-        assert unit_journey(world.app.uow(), lpn).legs[-1].consignment.kind is (
-            ConsignmentKind.TRANSFER
-        )
-    assert queries.unit_detail(world.app.uow(), drill).unit.state is UnitState.RECYCLED
+        assert unit_journey(world.app.uow(), lpn, by=person("reader")).legs[
+            -1
+        ].consignment.kind is (ConsignmentKind.TRANSFER)
+    assert (
+        queries.unit_detail(world.app.uow(), drill, by=person("reader")).unit.state
+        is UnitState.RECYCLED
+    )
     with world.app.uow() as uow:
         assert waiting_units(uow, "HUB-FR") == []
 
@@ -82,5 +86,8 @@ def test_a_lane_with_a_steady_flow_and_no_value_to_lose_waits(world: World) -> N
     (lane,) = plan.lanes
     assert lane.decision.action is ConsolidationAction.WAIT, lane.decision.reason
     assert "wait" in lane.decision.reason
-    assert ship_planned(world.app.uow(), plan, operator="bob") == []
-    assert queries.unit_detail(world.app.uow(), drill).unit.state is UnitState.READY
+    assert ship_planned(world.app.uow(), plan, by=person("bob")) == []
+    assert (
+        queries.unit_detail(world.app.uow(), drill, by=person("reader")).unit.state
+        is UnitState.READY
+    )

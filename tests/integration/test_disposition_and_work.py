@@ -20,6 +20,7 @@ from tests.integration.flows import (
     scan,
     snapshot,
 )
+from tests.people import person
 
 Route = DispositionRoute
 
@@ -30,7 +31,7 @@ def test_a_decision_opens_the_work_it_implies(world: World) -> None:
     assert [o.kind for o in out.work_orders] == [WorkOrderKind.DATA_WIPE, WorkOrderKind.CLEAN]
     assert {o.site_code for o in out.work_orders} == {"HUB-FR"}
     assert out.record.decided_by is DecidedBy.MANAGER and out.record.overrides_id is None
-    detail = queries.unit_detail(world.app.uow(), lpn)
+    detail = queries.unit_detail(world.app.uow(), lpn, by=person("reader"))
     assert detail.unit.state is UnitState.DISPOSITION_DECIDED
     assert [o.state for o in detail.work_orders] == [WorkOrderState.OPEN] * 2
 
@@ -38,7 +39,7 @@ def test_a_decision_opens_the_work_it_implies(world: World) -> None:
 def test_overriding_cancels_open_work_and_keeps_the_earlier_decision(world: World) -> None:
     lpn = received_unit(world, world.laptop, "SN-1")
     first = decide(world, lpn, Route.RESELL, reason="sells well")
-    wo.start_work_order(world.app.uow(), first.work_orders[0].id, operator="tech")
+    wo.start_work_order(world.app.uow(), first.work_orders[0].id, by=person("tech"))
 
     with pytest.raises(InvalidValue) as err:
         decide(world, lpn, Route.RECYCLE, "REC-FR", reason=" ")
@@ -47,7 +48,7 @@ def test_overriding_cancels_open_work_and_keeps_the_earlier_decision(world: Worl
     second = decide(world, lpn, Route.RECYCLE, "REC-FR", reason="screen cracked on second look")
     assert [o.id for o in second.cancelled] == [o.id for o in first.work_orders]
     assert second.work_orders == []
-    detail = queries.unit_detail(world.app.uow(), lpn)
+    detail = queries.unit_detail(world.app.uow(), lpn, by=person("reader"))
     assert [o.state for o in detail.work_orders] == [WorkOrderState.CANCELLED] * 2
     assert {o.notes for o in detail.work_orders} == {"decision changed to recycle"}
     records = detail.dispositions
@@ -65,7 +66,7 @@ def test_a_failed_work_order_sends_the_unit_back_to_graded_stock(world: World) -
     wipe, clean = decide(world, lpn, Route.RESELL).work_orders
     do_work(world, wipe)
     do_work(world, clean, succeeded=False, notes="stain will not come off")
-    detail = queries.unit_detail(world.app.uow(), lpn)
+    detail = queries.unit_detail(world.app.uow(), lpn, by=person("reader"))
     assert (detail.unit.state, detail.unit.location_code) == (
         UnitState.GRADED,
         "HUB-FR:graded_stock",
@@ -82,7 +83,7 @@ def test_when_one_order_fails_the_others_are_cancelled(world: World) -> None:
     lpn = received_unit(world, world.laptop, "SN-1")
     wipe = decide(world, lpn, Route.RESELL).work_orders[0]
     do_work(world, wipe, succeeded=False, notes="disk does not answer")
-    orders = queries.unit_detail(world.app.uow(), lpn).work_orders
+    orders = queries.unit_detail(world.app.uow(), lpn, by=person("reader")).work_orders
     assert [o.state for o in orders] == [WorkOrderState.FAILED, WorkOrderState.CANCELLED]
     assert orders[1].notes == f"{wipe.number} failed"
 
@@ -90,11 +91,11 @@ def test_when_one_order_fails_the_others_are_cancelled(world: World) -> None:
 def test_a_data_wipe_without_its_certificate_is_not_done(world: World) -> None:
     lpn = received_unit(world, world.laptop, "SN-1")
     wipe = decide(world, lpn, Route.RESELL).work_orders[0]
-    wo.start_work_order(world.app.uow(), wipe.id, operator="tech")
+    wo.start_work_order(world.app.uow(), wipe.id, by=person("tech"))
     before = snapshot(world.app)
     with pytest.raises(InvalidValue, match="certificate of sanitisation"):
         wo.finish_work_order(
-            world.app.uow(), wipe.id, succeeded=True, operator="tech", labour_minutes=20
+            world.app.uow(), wipe.id, succeeded=True, by=person("tech"), labour_minutes=20
         )
     assert snapshot(world.app) == before
 
@@ -103,11 +104,11 @@ def test_a_unit_worked_through_is_ready_then_leaves_for_its_partner(world: World
     lpn = received_unit(world, world.laptop, "SN-1")
     for order in decide(world, lpn, Route.RESELL, "OUT-FR", reason="outlet").work_orders:
         do_work(world, order)
-    unit = queries.unit_detail(world.app.uow(), lpn).unit
+    unit = queries.unit_detail(world.app.uow(), lpn, by=person("reader")).unit
     assert (unit.state, unit.location_code) == (UnitState.READY, "HUB-FR:outbound")
     assert unit.data_wiped_at is not None
-    stock.dispatch_unit(world.app.uow(), lpn, operator="bob", document="CMR-9")
-    unit = queries.unit_detail(world.app.uow(), lpn).unit
+    stock.dispatch_unit(world.app.uow(), lpn, by=person("bob"), document="CMR-9")
+    unit = queries.unit_detail(world.app.uow(), lpn, by=person("reader")).unit
     assert (unit.state, unit.location_code) == (UnitState.SENT_TO_PARTNER, None)
     assert stock.stock_balances(world.app.uow()) == {}
 
@@ -144,5 +145,5 @@ def test_no_decision_on_a_unit_not_yet_graded(world: World) -> None:
     out = scan(world, "LPN000000999")  # unknown: quarantined, not identified
     with pytest.raises(InvalidTransition, match="quarantined and cannot become"):
         disposition.record_disposition(
-            world.app.uow(), out.unit.lpn, route=Route.RECYCLE, actor="m", reason="r"
+            world.app.uow(), out.unit.lpn, route=Route.RECYCLE, by=person("mm"), reason="r"
         )

@@ -14,18 +14,19 @@ from revalo.domain.units import UnitState
 from revalo.services import exports, receiving, returns
 from revalo.services.ports import UnitFilter
 from tests.conftest import World
+from tests.people import person
 
 
 def receive(world: World, gtin: str, serial: str, site: str = "HUB-FR") -> str:
     outcome = receiving.receive_scan(
-        world.app.uow(), parse_scan(f"01{gtin}21{serial}"), site_code=site, operator="bob"
+        world.app.uow(), parse_scan(f"01{gtin}21{serial}"), site_code=site, by=person("bob")
     )
     return outcome.unit.lpn
 
 
 def export(world: World, flt: UnitFilter, **kw: object) -> list[dict[str, str]]:
     out = io.StringIO(newline="")
-    n = exports.export_units(world.app.uow(), out, flt, **kw)  # type: ignore[arg-type]
+    n = exports.export_units(world.app.uow(), out, flt, **kw, by=person("reader"))  # type: ignore[arg-type]
     out.seek(0)
     rows = list(csv.DictReader(out))
     assert n == len(rows)
@@ -41,7 +42,7 @@ def units(world: World) -> list[str]:
         customer_code="C-ANNE",
         lines=[returns.LineRequest("LAP-14", 1, ReturnReason.WRONG_ITEM, serial="SN-1")],
         delivered_at=None,
-        actor="portal",
+        by=person("portal"),
     )
     lpns = [receive(world, world.laptop.gtin, "SN-1")]
     lpns += [
@@ -78,11 +79,13 @@ def test_filters_by_state_and_site(world: World, units: list[str]) -> None:
 
 def test_an_empty_export_still_has_its_header(world: World) -> None:
     out = io.StringIO(newline="")
-    assert exports.export_units(world.app.uow(), out, UnitFilter()) == 0
+    assert exports.export_units(world.app.uow(), out, UnitFilter(), by=person("reader")) == 0
     assert out.getvalue().strip() == ",".join(exports.UNIT_COLUMNS)
 
 
 def test_an_unknown_site_is_refused(world: World) -> None:
     with pytest.raises(NotFound, match="no site") as raised:
-        exports.export_units(world.app.uow(), io.StringIO(), UnitFilter(site_code="NOWHERE"))
+        exports.export_units(
+            world.app.uow(), io.StringIO(), UnitFilter(site_code="NOWHERE"), by=person("reader")
+        )
     assert raised.value.field == "site"

@@ -19,6 +19,7 @@ from revalo.services import imports, queries, returns
 from revalo.services.imports import CheckResult, RowError
 from revalo.services.ports import ReturnFilter
 from tests.conftest import World
+from tests.people import person
 
 HEADER = "order_ref,customer_code,delivered_at,requested_at,sku,quantity,reason,serial,comment"
 NOW = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)
@@ -107,7 +108,7 @@ def test_an_order_imported_before_is_refused(sqlite_world: World) -> None:
         customer_code="C-ANNE",
         lines=[line],
         delivered_at=None,
-        actor="t",
+        by=person("tt"),
         order_ref="ORD-1",
     )
     result = check(
@@ -208,7 +209,7 @@ def a_good_file(world: World) -> CheckResult:
 
 
 def stored(app: App) -> dict[str, Any]:
-    page = queries.list_returns(app.uow(), ReturnFilter(), limit=100)
+    page = queries.list_returns(app.uow(), ReturnFilter(), limit=100, by=person("reader"))
     return {r.order_ref: r for r in page.items}
 
 
@@ -222,7 +223,7 @@ def table_counts(app: App) -> dict[str, int]:
 
 def test_a_good_file_is_imported_through_the_policy(world: World) -> None:
     app = world.app
-    summary = imports.import_returns(app.uow(), app.policy, a_good_file(world), actor="t")
+    summary = imports.import_returns(app.uow(), app.policy, a_good_file(world), by=person("tt"))
     assert summary.committed
     assert (summary.returns, summary.lines, summary.units) == (4, 5, 6)
     got = stored(app)
@@ -243,7 +244,7 @@ def test_a_dry_run_says_what_would_happen_and_keeps_nothing(world: World) -> Non
     app = world.app
     before = table_counts(app)
     summary = imports.import_returns(
-        app.uow(), app.policy, a_good_file(world), actor="t", dry_run=True
+        app.uow(), app.policy, a_good_file(world), by=person("tt"), dry_run=True
     )
     assert not summary.committed
     assert summary.returns == 4 and summary.by_state[ReturnState.AUTHORISED] == 2
@@ -265,13 +266,20 @@ def test_a_failure_midway_leaves_the_database_as_it_was(world: World) -> None:
     app = world.app
     before = table_counts(app)
     with pytest.raises(NotAllowed, match=r"order 'W-3'.*cannot be reached"):
-        imports.import_returns(app.uow(), PolicyFailingOnSofas(), a_good_file(world), actor="t")
+        imports.import_returns(
+            app.uow(), PolicyFailingOnSofas(), a_good_file(world), by=person("tt")
+        )
     assert table_counts(app) == before
     assert stored(app) == {}
     # The numbering did not move either: the next return is the first one.
     line = returns.LineRequest("TEE-M", 1, ReturnReason.DEFECTIVE)
     rma = returns.request_return(
-        app.uow(), app.policy, customer_code="C-ANNE", lines=[line], delivered_at=None, actor="t"
+        app.uow(),
+        app.policy,
+        customer_code="C-ANNE",
+        lines=[line],
+        delivered_at=None,
+        by=person("tt"),
     )
     assert rma.number == "RMA00000001"
 
@@ -286,11 +294,11 @@ def test_an_order_imported_meanwhile_stops_the_whole_import(world: World) -> Non
         customer_code="C-ANNE",
         lines=[line],
         delivered_at=None,
-        actor="other",
+        by=person("other"),
         order_ref="W-4",
     )
     with pytest.raises(AlreadyExists, match="W-4"):
-        imports.import_returns(app.uow(), app.policy, checked, actor="t")
+        imports.import_returns(app.uow(), app.policy, checked, by=person("tt"))
     assert sorted(stored(app)) == ["W-4"]
 
 
@@ -298,5 +306,5 @@ def test_a_checked_file_with_errors_is_never_imported(sqlite_world: World) -> No
     app = sqlite_world.app
     bad = check(sqlite_world, "ORD-1,C-NOBODY,2025-03-10,,LAP-14,1,defective,,")
     with pytest.raises(InvalidValue, match="nothing is imported"):
-        imports.import_returns(app.uow(), app.policy, bad, actor="t")
+        imports.import_returns(app.uow(), app.policy, bad, by=person("tt"))
     assert stored(app) == {}

@@ -26,6 +26,7 @@ from tests.integration.flows import (
     scan,
     snapshot,
 )
+from tests.people import person
 
 
 def _shares_add_up(world: World, consignment_id: int) -> None:
@@ -43,7 +44,7 @@ def test_a_received_unit_carries_its_share_of_the_return_parcel(world: World) ->
     outs = [scan(world, gs1(world.tshirt)) for _ in range(2)] + [scan(world, gs1(world.drill))]
     assert all(o.created and not o.quarantined for o in outs), [o.message for o in outs]
 
-    journeys = [unit_journey(world.app.uow(), o.unit.lpn) for o in outs]
+    journeys = [unit_journey(world.app.uow(), o.unit.lpn, by=person("reader")) for o in outs]
     consignments = {j.legs[0].consignment.id for j in journeys}
     assert len(consignments) == 1, "one parcel carried the whole return"
     c = journeys[0].legs[0].consignment
@@ -64,7 +65,7 @@ def test_a_received_unit_carries_its_share_of_the_return_parcel(world: World) ->
     tee, drill = journeys[0].totals, journeys[2].totals
     assert drill.cost > tee.cost and drill.co2e_kg > tee.co2e_kg, "shares follow the mass"
 
-    received = queries.unit_detail(world.app.uow(), outs[2].unit.lpn).events[0]
+    received = queries.unit_detail(world.app.uow(), outs[2].unit.lpn, by=person("reader")).events[0]
     assert received.type is EventType.RECEIVED
     assert received.detail["transport"]["consignment"] == c.reference
     assert received.detail["transport"]["km"] == c.km
@@ -76,9 +77,9 @@ def test_units_shipped_together_share_one_consignment_and_add_it_to_their_journe
     lpns = [received_unit(world, world.laptop, f"SN-{i}") for i in range(3)]
     for lpn in lpns:
         decide(world, lpn, DispositionRoute.REPAIR, "REP-FR", reason="keyboard")
-    before = unit_journey(world.app.uow(), lpns[0]).totals
+    before = unit_journey(world.app.uow(), lpns[0], by=person("reader")).totals
 
-    shipped = stock.ship_units(world.app.uow(), lpns, to_site="rep-fr", operator="bob")
+    shipped = stock.ship_units(world.app.uow(), lpns, to_site="rep-fr", by=person("bob"))
 
     c = shipped.consignment
     assert (c.kind, c.origin, c.destination, c.units) == (
@@ -91,12 +92,12 @@ def test_units_shipped_together_share_one_consignment_and_add_it_to_their_journe
         "laptops hold lithium"
     )
     _shares_add_up(world, c.id)
-    after = unit_journey(world.app.uow(), lpns[0])
+    after = unit_journey(world.app.uow(), lpns[0], by=person("reader"))
     assert after.totals.legs == before.legs + 1
     assert after.totals.km == pytest.approx(before.km + c.km, abs=0.11)
     assert after.totals.cost == before.cost + after.legs[-1].leg.cost
     for lpn in lpns:
-        shipped_event = queries.unit_detail(world.app.uow(), lpn).events[-1]
+        shipped_event = queries.unit_detail(world.app.uow(), lpn, by=person("reader")).events[-1]
         assert shipped_event.type is EventType.SHIPPED
         assert shipped_event.document == c.reference
         assert shipped_event.detail["transport"]["consignment"] == c.reference
@@ -110,12 +111,12 @@ def test_shipping_units_from_two_sites_together_is_refused_and_changes_nothing(
     there = scan(world, gs1(world.laptop, "SN-2"), site="HUB-DE").unit.lpn
     before = snapshot(world.app)
     with pytest.raises(InvalidValue, match="one site; these are at HUB-DE, HUB-FR") as err:
-        stock.ship_units(world.app.uow(), [here, there], to_site="REP-FR", operator="bob")
+        stock.ship_units(world.app.uow(), [here, there], to_site="REP-FR", by=person("bob"))
     assert err.value.field == "lpns"
     with pytest.raises(InvalidValue, match="named twice"):
-        stock.ship_units(world.app.uow(), [here, here], to_site="REP-FR", operator="bob")
+        stock.ship_units(world.app.uow(), [here, here], to_site="REP-FR", by=person("bob"))
     with pytest.raises(NotFound):
-        stock.ship_units(world.app.uow(), [here], to_site="NOWHERE", operator="bob")
+        stock.ship_units(world.app.uow(), [here], to_site="NOWHERE", by=person("bob"))
     assert snapshot(world.app) == before
 
 
@@ -124,8 +125,8 @@ def test_the_last_trip_to_a_recycler_is_the_last_leg(world: World) -> None:
     out = decide(world, lpn, DispositionRoute.RECYCLE, "REC-FR", reason="dead motor")
     for order in out.work_orders:
         do_work(world, order)
-    stock.dispatch_unit(world.app.uow(), lpn, operator="rita")
-    journey = unit_journey(world.app.uow(), lpn)
+    stock.dispatch_unit(world.app.uow(), lpn, by=person("rita"))
+    journey = unit_journey(world.app.uow(), lpn, by=person("reader"))
     assert [(x.consignment.kind, x.leg.destination) for x in journey.legs] == [
         (ConsignmentKind.RETURN, "HUB-FR"),
         (ConsignmentKind.DISPATCH, "REC-FR"),
@@ -139,16 +140,16 @@ def test_restocking_in_place_adds_no_leg(world: World) -> None:
     out = decide(world, lpn, DispositionRoute.RESTOCK)
     for order in out.work_orders:
         do_work(world, order)
-    stock.dispatch_unit(world.app.uow(), lpn, operator="rita")
-    assert unit_journey(world.app.uow(), lpn).totals.legs == 1
+    stock.dispatch_unit(world.app.uow(), lpn, by=person("rita"))
+    assert unit_journey(world.app.uow(), lpn, by=person("reader")).totals.legs == 1
 
 
 def test_the_totals_are_the_sum_of_every_journey(world: World) -> None:
     empty = transport_totals(world.app.uow())
     assert (empty.units, empty.legs, empty.cost, empty.co2e_g) == (0, 0, Decimal("0.00"), 0)
     lpns = [received_unit(world, world.laptop, f"SN-{i}") for i in range(2)]
-    stock.ship_units(world.app.uow(), lpns, to_site="HUB-DE", operator="bob")
-    journeys = [unit_journey(world.app.uow(), lpn) for lpn in lpns]
+    stock.ship_units(world.app.uow(), lpns, to_site="HUB-DE", by=person("bob"))
+    journeys = [unit_journey(world.app.uow(), lpn, by=person("reader")) for lpn in lpns]
     totals = transport_totals(world.app.uow())
     assert (totals.units, totals.legs) == (2, 4)
     assert totals.cost == sum((j.totals.cost for j in journeys), Decimal(0))

@@ -49,6 +49,7 @@ from revalo.services import work_orders as wo
 from revalo.services.ports import UnitFilter
 from revalo.settings import Settings
 from tests.conftest import gtin, seed_world, truncate_all
+from tests.people import person
 
 # The GTINs of the named world's products (tests.conftest.seed_world), as 14 digits.
 PRODUCTS = {
@@ -162,14 +163,14 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
                 customer_code="C-ANNE",
                 lines=[returns.LineRequest(sku, 1, ReturnReason.DEFECTIVE, serial=serial)],
                 delivered_at=utcnow() - timedelta(days=3),
-                actor="portal",
+                by=person("portal"),
             )
             assert rma.expects_units
         out = receiving.receive_scan(
             self.app.uow(),
             parse_scan(f"01{PRODUCTS[sku]}21{serial}"),
             site_code="HUB-FR",
-            operator="bob",
+            by=person("bob"),
         )
         assert out.created and out.quarantined is not expected
         self.lpns.append(out.unit.lpn)
@@ -181,7 +182,7 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
         lpn = self.pick(data)
         site = self.unit(lpn).site_code
         out = receiving.receive_scan(
-            self.app.uow(), parse_scan(lpn), site_code=site, operator="bob"
+            self.app.uow(), parse_scan(lpn), site_code=site, by=person("bob")
         )
         assert not out.created and out.unit.lpn == lpn
 
@@ -201,7 +202,7 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
                 lpn,
                 from_location=origin,
                 to_location=f"{unit.site_code}:{kind.value}",
-                operator="bob",
+                by=person("bob"),
                 reason="put away",
             )
         except LedgerError:
@@ -237,7 +238,7 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
                 lpn,
                 functional_grade=functional,
                 cosmetic_grade=cosmetic,
-                operator="ines",
+                by=person("ines"),
                 duration_s=60,
                 checklist={"works": True},
             ),
@@ -249,7 +250,7 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
         lpn = lpn or self.pick(data)
         self.attempt(
             lpn,
-            lambda: receiving.release_unit(self.app.uow(), lpn, operator="lea", reason="checked"),
+            lambda: receiving.release_unit(self.app.uow(), lpn, by=person("lea"), reason="checked"),
         )
 
     @precondition(lambda self: self.lpns)
@@ -272,7 +273,7 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
                     self.app.uow(),
                     lpn,
                     route=route,
-                    actor="manager",
+                    by=person("manager"),
                     reason="random",
                     destination_site=destination,
                 )
@@ -280,34 +281,34 @@ class ServicesLedgerMachine(RuleBasedStateMachine):
         ):
             return
         for order in decided[0].work_orders:
-            start = partial(wo.start_work_order, self.app.uow(), order.id, operator="tech")
+            start = partial(wo.start_work_order, self.app.uow(), order.id, by=person("tech"))
             if not self.attempt(lpn, start):
                 return
             wo.finish_work_order(
                 self.app.uow(),
                 order.id,
                 succeeded=True,
-                operator="tech",
+                by=person("tech"),
                 labour_minutes=5,
                 wipe_method=WipeMethod.PURGE,
                 wipe_tool="wiper",
                 wipe_verified=True,
             )
-        self.attempt(lpn, lambda: stock.dispatch_unit(self.app.uow(), lpn, operator="bob"))
+        self.attempt(lpn, lambda: stock.dispatch_unit(self.app.uow(), lpn, by=person("bob")))
 
     @precondition(lambda self: self.lpns)
     @rule(data=st.data(), site=st.sampled_from(STOCK_SITES))
     def ship(self, data: st.DataObject, site: str) -> None:
         lpn = self.pick(data)
         self.attempt(
-            lpn, lambda: stock.ship_unit(self.app.uow(), lpn, to_site=site, operator="bob")
+            lpn, lambda: stock.ship_unit(self.app.uow(), lpn, to_site=site, by=person("bob"))
         )
 
     @precondition(lambda self: self.lpns)
     @rule(data=st.data())
     def sell(self, data: st.DataObject) -> None:
         lpn = self.pick(data)
-        self.attempt(lpn, lambda: stock.sell_unit(self.app.uow(), lpn, operator="shop"))
+        self.attempt(lpn, lambda: stock.sell_unit(self.app.uow(), lpn, by=person("shop")))
 
     # -- invariants, read back from the database ------------------------------------------
     @invariant()

@@ -12,6 +12,7 @@ from revalo.services import queries, returns, stock
 from revalo.services.ports import ReturnFilter, UnitFilter
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan
+from tests.people import person
 
 Reason = ReturnReason
 
@@ -39,7 +40,10 @@ def five_returns(world: World) -> list[ReturnRequest]:
 
 
 def numbers(flt: ReturnFilter, world: World, **page: int) -> list[str]:
-    return [r.number for r in queries.list_returns(world.app.uow(), flt, **page).items]
+    return [
+        r.number
+        for r in queries.list_returns(world.app.uow(), flt, **page, by=person("reader")).items
+    ]
 
 
 def test_returns_come_newest_first_in_pages_that_add_up(
@@ -47,11 +51,17 @@ def test_returns_come_newest_first_in_pages_that_add_up(
 ) -> None:
     newest_first = [r.number for r in reversed(five_returns)]
     pages = [
-        queries.list_returns(world.app.uow(), ReturnFilter(), limit=2, offset=o) for o in (0, 2, 4)
+        queries.list_returns(
+            world.app.uow(), ReturnFilter(), limit=2, offset=o, by=person("reader")
+        )
+        for o in (0, 2, 4)
     ]
     assert [p.total for p in pages] == [5, 5, 5]
     assert [r.number for p in pages for r in p.items] == newest_first
-    assert queries.list_returns(world.app.uow(), ReturnFilter(), offset=10).items == []
+    assert (
+        queries.list_returns(world.app.uow(), ReturnFilter(), offset=10, by=person("reader")).items
+        == []
+    )
 
 
 def test_returns_are_filtered_by_what_a_manager_asks(
@@ -75,7 +85,9 @@ def test_returns_are_filtered_by_what_a_manager_asks(
         requested_to=world.now - timedelta(hours=12),
     )
     assert numbers(window, world) == [late, mixed, sofa]
-    page = queries.list_returns(world.app.uow(), ReturnFilter(category="laptop"), limit=1)
+    page = queries.list_returns(
+        world.app.uow(), ReturnFilter(category="laptop"), limit=1, by=person("reader")
+    )
     assert (page.total, [r.number for r in page.items]) == (3, [lease])
 
 
@@ -85,10 +97,10 @@ def test_units_are_filtered_and_paged(world: World) -> None:
     tee1 = scan(world, gs1(world.tshirt)).unit.lpn
     tee2 = scan(world, gs1(world.tshirt)).unit.lpn
     stray = scan(world, gs1(world.sofa)).unit.lpn  # nobody expects it: quarantined
-    stock.ship_unit(world.app.uow(), tee2, to_site="HUB-DE", operator="bob")
+    stock.ship_unit(world.app.uow(), tee2, to_site="HUB-DE", by=person("bob"))
 
     def lpns(**flt: object) -> list[str]:
-        got = queries.list_units(world.app.uow(), UnitFilter(**flt))  # type: ignore[arg-type]
+        got = queries.list_units(world.app.uow(), UnitFilter(**flt), by=person("reader"))  # type: ignore[arg-type]
         return [u.lpn for u in got.items]
 
     assert lpns() == [lap, tee1, tee2, stray]
@@ -97,11 +109,13 @@ def test_units_are_filtered_and_paged(world: World) -> None:
     assert lpns(location_code="HUB-FR:receiving") == [lap, tee1]
     assert lpns(sku="TEE-M") == [tee1, tee2]
     assert lpns(category="sofa") == [stray]
-    rma = queries.list_returns(world.app.uow(), ReturnFilter()).items[0].number
+    rma = queries.list_returns(world.app.uow(), ReturnFilter(), by=person("reader")).items[0].number
     assert lpns(rma_number=rma) == [lap, tee1, tee2]
     assert lpns(in_stock=True) == [lap, tee1, tee2, stray]
     assert lpns(in_stock=False) == []
-    second = queries.list_units(world.app.uow(), UnitFilter(), limit=3, offset=3)
+    second = queries.list_units(
+        world.app.uow(), UnitFilter(), limit=3, offset=3, by=person("reader")
+    )
     assert (second.total, [u.lpn for u in second.items]) == (4, [stray])
 
 
@@ -118,7 +132,7 @@ def test_a_manager_decides_a_return_left_for_review(world: World) -> None:
     assert rma.state is ReturnState.REQUESTED
     assert rma.decision_reason.startswith("needs review: line 1: reason 'other'")
     done = returns.authorise_return(
-        world.app.uow(), rma.number, actor="anna", reason="goodwill", destination_site="HUB-DE"
+        world.app.uow(), rma.number, by=person("anna"), reason="goodwill", destination_site="HUB-DE"
     )
     assert (done.state, done.destination_site) == (ReturnState.AUTHORISED, "HUB-DE")
     assert numbers(ReturnFilter(state=ReturnState.AUTHORISED), world) == [rma.number]

@@ -16,6 +16,7 @@ from tests.conftest import World
 from tests.integration.flows import grade
 from tests.integration.test_collections import _plan, returns_to_collect
 from tests.integration.test_deciding import graded
+from tests.people import person
 
 
 def test_a_return_booked_while_its_plan_is_searched_is_not_collected(
@@ -67,9 +68,9 @@ def test_a_unit_graded_again_while_the_batch_is_solved_is_not_decided_on_its_old
         return solve(*args, **kwargs)
 
     monkeypatch.setattr(deciding, "solve_disposition", meanwhile)
-    batch = deciding.decide_batch(world.app.uow(), actor="engine")
+    batch = deciding.decide_batch(world.app.uow(), by=person("engine"))
     assert batch.decided_lpns == [second]
     assert [x.lpn for x in batch.refused] == [first]
     assert "graded again while the batch was solved" in batch.refused[0].reason
-    unit = queries.unit_detail(world.app.uow(), first).unit
+    unit = queries.unit_detail(world.app.uow(), first, by=person("reader")).unit
     assert unit.state is UnitState.GRADED  # it waits for the next batch

@@ -20,6 +20,7 @@ from revalo.domain.values import normalise_gtin
 from revalo.services import receiving
 from revalo.settings import Settings
 from tests.conftest import gtin, seed_world
+from tests.people import person
 
 
 def differences(url: str) -> list[object]:
@@ -59,7 +60,7 @@ def check_migrated(url: str) -> None:
     try:
         world = seed_world(app)
         out = receiving.receive_scan(
-            app.uow(), parse_scan(f"01{world.sofa.gtin}"), site_code="HUB-FR", operator="bob"
+            app.uow(), parse_scan(f"01{world.sofa.gtin}"), site_code="HUB-FR", by=person("bob")
         )
         assert out.unit.lpn == "LPN000000001"
     finally:

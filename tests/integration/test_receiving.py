@@ -15,6 +15,7 @@ from revalo.services.ports import UnitFilter
 from revalo.services.transport import book_return_label, default_transport, unit_journey
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan, snapshot
+from tests.people import person
 
 
 def test_a_serial_finds_its_own_line_before_an_older_line_without_serial(world: World) -> None:
@@ -39,9 +40,9 @@ def test_the_same_unit_scanned_twice_is_one_unit(world: World) -> None:
     assert first.created and not again.created and not by_lpn.created
     assert again.unit.lpn == by_lpn.unit.lpn == first.unit.lpn
     assert "already received" in again.message
-    units = queries.list_units(world.app.uow(), UnitFilter())
+    units = queries.list_units(world.app.uow(), UnitFilter(), by=person("reader"))
     assert units.total == 1
-    got, _ = queries.return_with_units(world.app.uow(), rma.number)
+    got, _ = queries.return_with_units(world.app.uow(), rma.number, by=person("reader"))
     assert got.lines[0].received_quantity == 1
 
 
@@ -62,18 +63,18 @@ def test_an_unknown_gtin_waits_in_quarantine_until_someone_names_the_product(wor
     assert out.unit.quarantine_reason == "unknown product: no product has GTIN 04006381333931"
     with pytest.raises(NotFound) as err:
         receiving.release_unit(
-            world.app.uow(), out.unit.lpn, operator="lea", reason="it is a drill", sku="NOPE-1"
+            world.app.uow(), out.unit.lpn, by=person("lea"), reason="it is a drill", sku="NOPE-1"
         )
     assert err.value.field == "sku"
 
     unit = receiving.release_unit(
-        world.app.uow(), out.unit.lpn, operator="lea", reason="it is a drill", sku="drill-18"
+        world.app.uow(), out.unit.lpn, by=person("lea"), reason="it is a drill", sku="drill-18"
     )
     # The unit keeps the GTIN of its own label, so scanning that label again finds it.
     assert (unit.state, unit.sku, unit.gtin) == (UnitState.RECEIVED, "DRILL-18", "04006381333931")
     again = scan(world, "(01)04006381333931(21)X-1")
     assert not again.created and again.unit.lpn == out.unit.lpn
-    detail = queries.unit_detail(world.app.uow(), out.unit.lpn)
+    detail = queries.unit_detail(world.app.uow(), out.unit.lpn, by=person("reader"))
     assert [e.type for e in detail.events] == [
         EventType.RECEIVED,
         EventType.QUARANTINED,
@@ -88,7 +89,7 @@ def test_the_same_unknown_item_scanned_twice_is_one_unit(world: World) -> None:
     again = scan(world, "0104006381333931" + "21X-1")
     assert first.created and not again.created
     assert again.unit.lpn == first.unit.lpn
-    assert queries.list_units(world.app.uow(), UnitFilter()).total == 1
+    assert queries.list_units(world.app.uow(), UnitFilter(), by=person("reader")).total == 1
 
 
 def test_an_unknown_parcel_is_quarantined_once_and_opened_later(world: World) -> None:
@@ -99,9 +100,9 @@ def test_an_unknown_parcel_is_quarantined_once_and_opened_later(world: World) ->
     assert "parcel SSCC 376130321109103420: no return expects it" in first.unit.quarantine_reason
     assert not again.created and again.unit.lpn == first.unit.lpn
     with pytest.raises(Exception, match="name its product to release it"):
-        receiving.release_unit(world.app.uow(), first.unit.lpn, operator="lea", reason="opened")
+        receiving.release_unit(world.app.uow(), first.unit.lpn, by=person("lea"), reason="opened")
     unit = receiving.release_unit(
-        world.app.uow(), first.unit.lpn, operator="lea", reason="opened", sku="SOFA-3"
+        world.app.uow(), first.unit.lpn, by=person("lea"), reason="opened", sku="SOFA-3"
     )
     assert unit.state is UnitState.RECEIVED and unit.sku == "SOFA-3"
 
@@ -115,11 +116,11 @@ def test_an_lpn_revalo_does_not_know_is_quarantined(world: World) -> None:
 def test_an_item_without_a_readable_code_is_described_and_quarantined(world: World) -> None:
     with pytest.raises(InvalidValue) as err:
         receiving.quarantine_unidentified(
-            world.app.uow(), site_code="HUB-FR", description=" ", operator="bob"
+            world.app.uow(), site_code="HUB-FR", description=" ", by=person("bob")
         )
     assert err.value.field == "description"
     out = receiving.quarantine_unidentified(
-        world.app.uow(), site_code="HUB-FR", description="grey kettle, no label", operator="bob"
+        world.app.uow(), site_code="HUB-FR", description="grey kettle, no label", by=person("bob")
     )
     assert out.unit.quarantine_reason == "unidentified: grey kettle, no label"
 
@@ -153,11 +154,11 @@ def test_a_return_is_received_when_every_line_is(world: World) -> None:
     rma = ask(world, line("LAP-14", serial="SN-5"), line("TEE-M", quantity=2))
     scan(world, gs1(world.tshirt))
     scan(world, gs1(world.laptop, "SN-5"))
-    got, units = queries.return_with_units(world.app.uow(), rma.number)
+    got, units = queries.return_with_units(world.app.uow(), rma.number, by=person("reader"))
     assert got.state is ReturnState.AUTHORISED
     assert [ln.outstanding for ln in got.lines] == [0, 1]
     scan(world, gs1(world.tshirt))
-    got, units = queries.return_with_units(world.app.uow(), rma.number)
+    got, units = queries.return_with_units(world.app.uow(), rma.number, by=person("reader"))
     assert got.state is ReturnState.RECEIVED
     assert sorted((u.rma_line_no or 0, u.sku or "") for u in units) == [
         (1, "LAP-14"),
@@ -184,7 +185,7 @@ def test_a_foreign_lpn_scanned_twice_is_one_quarantined_unit(world: World) -> No
     again = scan(world, "lpn900000001")
     assert first.quarantined and first.created
     assert not again.created and again.unit.lpn == first.unit.lpn
-    assert queries.list_units(world.app.uow(), UnitFilter()).total == 1
+    assert queries.list_units(world.app.uow(), UnitFilter(), by=person("reader")).total == 1
 
 
 def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
@@ -203,5 +204,5 @@ def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
     item = scan(world, gs1(world.drill), rma_number=rma.number)
     assert item.created and not item.quarantined
     assert item.unit is not None
-    first = unit_journey(world.app.uow(), item.unit.lpn).legs[0].consignment
+    first = unit_journey(world.app.uow(), item.unit.lpn, by=person("reader")).legs[0].consignment
     assert first.sscc == sscc

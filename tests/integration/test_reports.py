@@ -28,6 +28,7 @@ from revalo.services import disposition, inspection, receiving, returns, stock
 from revalo.services import work_orders as wo
 from revalo.services.reports import Dwell, ReturnCount, SiteStock, summary
 from tests.conftest import World
+from tests.people import person
 
 DAY0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 #: What the laptop SN-1 was sold for, EUR.
@@ -52,7 +53,7 @@ def _ask(
         lines=[line],
         delivered_at=day(-2 - delivered_days),
         requested_at=day(-2),
-        actor="portal",
+        by=person("portal"),
         client_code=client,
     )
     return rma.number
@@ -60,7 +61,7 @@ def _ask(
 
 def _receive(world: World, code: str, site: str, rma: str, at: datetime) -> str:
     out = receiving.receive_scan(
-        world.app.uow(), parse_scan(code), site_code=site, operator="bob", rma_number=rma, at=at
+        world.app.uow(), parse_scan(code), site_code=site, by=person("bob"), rma_number=rma, at=at
     )
     assert out.created and not out.quarantined, out.message
     return out.unit.lpn
@@ -72,7 +73,7 @@ def _grade(world: World, lpn: str, f: FunctionalGrade, at: datetime) -> None:
         lpn,
         functional_grade=f,
         cosmetic_grade=CosmeticGrade.B,
-        operator="eve",
+        by=person("eve"),
         duration_s=300,
         at=at,
     )
@@ -94,23 +95,23 @@ def play_case(world: World, clients: dict[int, str] | None = None) -> World:
     u1 = _receive(world, f"(01){laptop}(21)SN-1", "HUB-FR", rma1, day(0))
     _grade(world, u1, FunctionalGrade.A, day(0.1))
     decided = disposition.record_disposition(
-        u(), u1, route=DispositionRoute.RESELL, actor="manager", reason="sells", at=day(0.2)
+        u(), u1, route=DispositionRoute.RESELL, by=person("manager"), reason="sells", at=day(0.2)
     )
     for i, order in enumerate(decided.work_orders):
-        wo.start_work_order(u(), order.id, operator="tech", at=day(1 + i / 10))
+        wo.start_work_order(u(), order.id, by=person("tech"), at=day(1 + i / 10))
         wo.finish_work_order(
             u(),
             order.id,
             succeeded=True,
-            operator="tech",
+            by=person("tech"),
             labour_minutes=20,
             wipe_method=WipeMethod.PURGE,
             wipe_tool="crypto erase",
             wipe_verified=True,
             at=day(1.05 + i / 10),
         )
-    stock.dispatch_unit(u(), u1, operator="bob", at=day(1.5))
-    stock.sell_unit(u(), u1, operator="shop", at=day(10), price=PRICE_OF_SN1)
+    stock.dispatch_unit(u(), u1, by=person("bob"), at=day(1.5))
+    stock.sell_unit(u(), u1, by=person("shop"), at=day(10), price=PRICE_OF_SN1)
 
     u2 = _receive(world, f"01{drill}21D-9", "HUB-DE", rma2, day(1))
     _grade(world, u2, FunctionalGrade.D, day(1.1))
@@ -119,11 +120,11 @@ def play_case(world: World, clients: dict[int, str] | None = None) -> World:
         u2,
         route=DispositionRoute.RECYCLE,
         destination_site="REC-FR",
-        actor="manager",
+        by=person("manager"),
         reason="dead",
         at=day(1.2),
     )
-    stock.dispatch_unit(u(), u2, operator="hans", at=day(4))
+    stock.dispatch_unit(u(), u2, by=person("hans"), at=day(4))
 
     _receive(world, f"01{laptop}21AC-1", "HUB-FR", rma4, day(2))
     _receive(world, f"01{laptop}21AC-2", "HUB-FR", rma4, day(3))
@@ -137,7 +138,7 @@ def case(world: World) -> World:
 
 
 def test_counts_by_state_route_site_reason_and_category(case: World) -> None:
-    s = summary(case.app.uow(), as_of=day(12))
+    s = summary(case.app.uow(), as_of=day(12), by=person("reader"))
     assert (s.total_units, s.total_returns) == (5, 5)
     assert s.units_by_state == {"received": 3, "recycled": 1, "sold": 1}
     assert s.units_by_route == {"undecided": 3, "recycle": 1, "resell": 1}
@@ -168,7 +169,7 @@ def _same(got: Dwell | None, want: Dwell) -> None:
 
 
 def test_dwell_of_units_in_stock_at_a_given_time(case: World) -> None:
-    s = summary(case.app.uow(), as_of=day(12))
+    s = summary(case.app.uow(), as_of=day(12), by=person("reader"))
     assert s.as_of == day(12)
     # Still in stock at HUB-FR, received on days 2, 3 and 5: 10, 9 and 7 days. An odd count:
     # the median is the middle value; p90 is the 3rd of 3 (nearest rank).
@@ -178,7 +179,7 @@ def test_dwell_of_units_in_stock_at_a_given_time(case: World) -> None:
 
 
 def test_days_from_receipt_to_leaving(case: World) -> None:
-    s = summary(case.app.uow(), as_of=day(12))
+    s = summary(case.app.uow(), as_of=day(12), by=person("reader"))
     assert len(s.time_to_leave) == 2
     _same(s.time_to_leave[0], Dwell("HUB-DE", 1, 3.0, 3.0, 3.0))
     _same(s.time_to_leave[1], Dwell("HUB-FR", 1, 10.0, 10.0, 10.0))
@@ -187,13 +188,13 @@ def test_days_from_receipt_to_leaving(case: World) -> None:
 
 
 def test_dwell_is_measured_at_the_latest_event_by_default(case: World) -> None:
-    s = summary(case.app.uow())
+    s = summary(case.app.uow(), by=person("reader"))
     assert s.as_of == day(10)  # the sale of the first laptop
     _same(s.dwell_in_stock_overall, Dwell(None, 3, 7.0, 8.0, 8.0))
 
 
 def test_summary_of_an_empty_database(app: App) -> None:
-    s = summary(app.uow())
+    s = summary(app.uow(), by=person("reader"))
     assert s.as_of is None
     assert (s.total_units, s.total_returns) == (0, 0)
     assert s.units_by_state == {} and s.returns_by_state == {}

@@ -20,6 +20,7 @@ from tests.integration.flows import (
     scan,
     snapshot,
 )
+from tests.people import person
 
 
 def test_a_unit_goes_to_a_repair_centre_is_scanned_in_and_repaired_there(world: World) -> None:
@@ -28,9 +29,9 @@ def test_a_unit_goes_to_a_repair_centre_is_scanned_in_and_repaired_there(world: 
     out = decide(world, lpn, DispositionRoute.REPAIR, "REP-FR", reason="keyboard")
     assert {o.site_code for o in out.work_orders} == {"REP-FR"}
     with pytest.raises(NotAllowed, match="ship it there first"):
-        wo.start_work_order(u(), out.work_orders[0].id, operator="tech")
+        wo.start_work_order(u(), out.work_orders[0].id, by=person("tech"))
 
-    stock.ship_unit(u(), lpn, to_site="REP-FR", operator="bob", document="CMR-1")
+    stock.ship_unit(u(), lpn, to_site="REP-FR", by=person("bob"), document="CMR-1")
     assert stock.stock_balances(u()) == {"REP-FR:in_transit": 1}
     # Scanned at the wrong site on the way: nothing changes.
     wrong = scan(world, lpn, site="HUB-DE")
@@ -41,8 +42,8 @@ def test_a_unit_goes_to_a_repair_centre_is_scanned_in_and_repaired_there(world: 
 
     for order in out.work_orders:
         do_work(world, order)
-    stock.dispatch_unit(u(), lpn, operator="rita")
-    detail = queries.unit_detail(u(), lpn)
+    stock.dispatch_unit(u(), lpn, by=person("rita"))
+    detail = queries.unit_detail(u(), lpn, by=person("reader"))
     assert (detail.unit.state, detail.unit.location_code) == (
         UnitState.LISTED,
         "REP-FR:graded_stock",
@@ -60,7 +61,7 @@ def test_a_unit_goes_to_a_repair_centre_is_scanned_in_and_repaired_there(world: 
 
 def test_a_unit_in_transit_is_not_handled_before_it_arrives(world: World) -> None:
     lpn = expected_unit(world, world.laptop, "SN-1")
-    stock.ship_unit(world.app.uow(), lpn, to_site="HUB-DE", operator="bob")
+    stock.ship_unit(world.app.uow(), lpn, to_site="HUB-DE", by=person("bob"))
     before = snapshot(world.app)
     with pytest.raises(NotAllowed, match="in transit to HUB-DE: it cannot be inspected"):
         grade(world, lpn)
@@ -70,7 +71,7 @@ def test_a_unit_in_transit_is_not_handled_before_it_arrives(world: World) -> Non
             lpn,
             from_location="HUB-DE:in_transit",
             to_location="HUB-DE:receiving",
-            operator="bob",
+            by=person("bob"),
             reason="skip arrival",
         )
     assert snapshot(world.app) == before
@@ -79,9 +80,9 @@ def test_a_unit_in_transit_is_not_handled_before_it_arrives(world: World) -> Non
 def test_shipping_to_a_partner_is_refused(world: World) -> None:
     lpn = received_unit(world, world.laptop, "SN-1")
     with pytest.raises(NotAllowed, match="does not hold Revalo stock"):
-        stock.ship_unit(world.app.uow(), lpn, to_site="OUT-FR", operator="bob")
+        stock.ship_unit(world.app.uow(), lpn, to_site="OUT-FR", by=person("bob"))
     with pytest.raises(NotFound) as err:
-        stock.ship_unit(world.app.uow(), lpn, to_site="NOWHERE", operator="bob")
+        stock.ship_unit(world.app.uow(), lpn, to_site="NOWHERE", by=person("bob"))
     assert err.value.field == "to_site"
 
 
@@ -93,11 +94,11 @@ def test_a_move_is_recorded_in_the_ledger_and_the_balances(world: World) -> None
         lpn,
         from_location="HUB-FR:receiving",
         to_location="HUB-FR:inspection",
-        operator="bob",
+        by=person("bob"),
         reason="to the bench",
     )
     assert stock.stock_balances(u()) == {"HUB-FR:inspection": 1}
-    moves = queries.unit_detail(u(), lpn).moves
+    moves = queries.unit_detail(u(), lpn, by=person("reader")).moves
     assert [(m.from_location, m.to_location, m.reason) for m in moves] == [
         (None, "HUB-FR:receiving", "received at Hub Lyon"),
         ("HUB-FR:receiving", "HUB-FR:inspection", "to the bench"),
@@ -113,7 +114,7 @@ def test_a_move_from_where_the_unit_is_not_is_refused_and_changes_nothing(world:
             lpn,
             from_location="HUB-FR:quarantine",
             to_location="HUB-FR:graded_stock",
-            operator="bob",
+            by=person("bob"),
             reason="",
         )
     with pytest.raises(NotFound) as err:
@@ -122,7 +123,7 @@ def test_a_move_from_where_the_unit_is_not_is_refused_and_changes_nothing(world:
             lpn,
             from_location="HUB-FR:receiving",
             to_location="HUB-FR:roof",
-            operator="bob",
+            by=person("bob"),
             reason="",
         )
     assert err.value.field == "to_location"
@@ -132,7 +133,7 @@ def test_a_move_from_where_the_unit_is_not_is_refused_and_changes_nothing(world:
             "LPN000000404",
             from_location="HUB-FR:receiving",
             to_location="HUB-FR:inspection",
-            operator="bob",
+            by=person("bob"),
             reason="",
         )
     assert err.value.field == "lpn"
@@ -142,7 +143,7 @@ def test_a_move_from_where_the_unit_is_not_is_refused_and_changes_nothing(world:
 def test_balances_can_be_read_per_site(world: World) -> None:
     expected_unit(world, world.sofa, "SN-1")
     lpn = expected_unit(world, world.laptop, "SN-2")
-    stock.ship_unit(world.app.uow(), lpn, to_site="HUB-DE", operator="bob")
+    stock.ship_unit(world.app.uow(), lpn, to_site="HUB-DE", by=person("bob"))
     u = world.app.uow
     assert stock.stock_balances(u()) == {"HUB-FR:receiving": 1, "HUB-DE:in_transit": 1}
     assert stock.stock_balances(u(), site_code="HUB-FR") == {"HUB-FR:receiving": 1}

@@ -11,6 +11,7 @@ from revalo.domain.work_orders import WipeMethod
 from revalo.services import disposition, inspection, queries, receiving, returns, stock
 from revalo.services import work_orders as wo
 from tests.conftest import World
+from tests.people import person
 
 
 def test_a_laptop_from_request_to_sale(world: World) -> None:
@@ -19,7 +20,7 @@ def test_a_laptop_from_request_to_sale(world: World) -> None:
         u(),
         app.policy,
         customer_code="C-ANNE",
-        actor="portal",
+        by=person("portal"),
         lines=[returns.LineRequest("LAP-14", 1, ReturnReason.WITHDRAWAL, serial="SN-1")],
         delivered_at=world.now - timedelta(days=5),
     )
@@ -30,7 +31,7 @@ def test_a_laptop_from_request_to_sale(world: World) -> None:
         u(),
         parse_scan(f"01{world.laptop.gtin.zfill(14)}21SN-1"),
         site_code="HUB-FR",
-        operator="bob",
+        by=person("bob"),
     )
     assert out.created and out.rma_number == rma.number
     lpn = out.unit.lpn
@@ -39,29 +40,29 @@ def test_a_laptop_from_request_to_sale(world: World) -> None:
         lpn,
         functional_grade=FunctionalGrade.A,
         cosmetic_grade=CosmeticGrade.B,
-        operator="bob",
+        by=person("bob"),
         duration_s=240,
     )
     decided = disposition.record_disposition(
-        u(), lpn, route=DispositionRoute.RESELL, actor="manager", reason="sells well"
+        u(), lpn, route=DispositionRoute.RESELL, by=person("manager"), reason="sells well"
     )
     assert [o.kind.value for o in decided.work_orders] == ["data_wipe", "clean"]
     for order in decided.work_orders:
-        wo.start_work_order(u(), order.id, operator="tech")
+        wo.start_work_order(u(), order.id, by=person("tech"))
         wo.finish_work_order(
             u(),
             order.id,
             succeeded=True,
-            operator="tech",
+            by=person("tech"),
             labour_minutes=12,
             wipe_method=WipeMethod.PURGE,
             wipe_tool="wiper 5",
             wipe_verified=True,
         )
-    stock.dispatch_unit(u(), lpn, operator="bob")
-    stock.sell_unit(u(), lpn, operator="shop")
+    stock.dispatch_unit(u(), lpn, by=person("bob"))
+    stock.sell_unit(u(), lpn, by=person("shop"))
 
-    detail = queries.unit_detail(u(), lpn)
+    detail = queries.unit_detail(u(), lpn, by=person("reader"))
     assert detail.unit.state is UnitState.SOLD
     assert detail.unit.location_code is None
     assert [e.type.value for e in detail.events][:3] == [
@@ -70,4 +71,7 @@ def test_a_laptop_from_request_to_sale(world: World) -> None:
         "disposition_recorded",
     ]
     assert stock.stock_balances(u()) == {}
-    assert queries.return_with_units(u(), rma.number)[0].state is ReturnState.RECEIVED
+    assert (
+        queries.return_with_units(u(), rma.number, by=person("reader"))[0].state
+        is ReturnState.RECEIVED
+    )

@@ -16,6 +16,7 @@ from revalo.services import work_orders as wo
 from revalo.services.ports import UnitFilter
 from tests.conftest import World
 from tests.integration.flows import expected_unit, gs1, received_unit, scan, snapshot
+from tests.people import person
 
 
 def test_a_refused_use_case_leaves_the_database_as_it_was(world: World) -> None:
@@ -26,12 +27,15 @@ def test_a_refused_use_case_leaves_the_database_as_it_was(world: World) -> None:
             world.app.uow(),
             lpn,
             route=DispositionRoute.RECYCLE,
-            actor="manager",
+            by=person("manager"),
             reason="broken",
             destination_site="REC-X",
         )
     assert snapshot(world.app) == before
-    assert queries.unit_detail(world.app.uow(), lpn).unit.state is UnitState.GRADED
+    assert (
+        queries.unit_detail(world.app.uow(), lpn, by=person("reader")).unit.state
+        is UnitState.GRADED
+    )
 
 
 def test_a_refused_receipt_does_not_use_up_a_licence_plate(world: World) -> None:
@@ -46,12 +50,12 @@ def test_a_failing_use_case_in_a_batch_rolls_back_only_itself(world: World) -> N
     refused: list[DomainError] = []
     with uow.batch():
         first = receiving.receive_scan(
-            uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", operator="bob"
+            uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", by=person("bob")
         )
         try:
             # Takes a unit number, then the charity refuses to hold stock.
             receiving.receive_scan(
-                uow, parse_scan(gs1(world.drill)), site_code="CHA-FR", operator="bob"
+                uow, parse_scan(gs1(world.drill)), site_code="CHA-FR", by=person("bob")
             )
         except DomainError as exc:
             refused.append(exc)
@@ -61,16 +65,16 @@ def test_a_failing_use_case_in_a_batch_rolls_back_only_itself(world: World) -> N
                 first.unit.lpn,
                 from_location="HUB-FR:receiving",  # it is in quarantine
                 to_location="HUB-FR:inspection",
-                operator="bob",
+                by=person("bob"),
                 reason="",
             )
         except DomainError as exc:
             refused.append(exc)
         second = receiving.receive_scan(
-            uow, parse_scan(gs1(world.tshirt)), site_code="HUB-FR", operator="bob"
+            uow, parse_scan(gs1(world.tshirt)), site_code="HUB-FR", by=person("bob")
         )
     assert [type(e).__name__ for e in refused] == ["NotAllowed", "LedgerError"]
-    units = queries.list_units(world.app.uow(), UnitFilter()).items
+    units = queries.list_units(world.app.uow(), UnitFilter(), by=person("reader")).items
     assert [(u.lpn, u.sku) for u in units] == [
         (first.unit.lpn, "SOFA-3"),
         (second.unit.lpn, "TEE-M"),
@@ -84,8 +88,12 @@ def test_an_error_escaping_the_batch_rolls_back_the_whole_batch(world: World) ->
     before = snapshot(world.app)
     uow = world.app.uow()
     with pytest.raises(NotAllowed), uow.batch():
-        receiving.receive_scan(uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", operator="b")
-        receiving.receive_scan(uow, parse_scan(gs1(world.sofa)), site_code="CHA-FR", operator="b")
+        receiving.receive_scan(
+            uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", by=person("bb")
+        )
+        receiving.receive_scan(
+            uow, parse_scan(gs1(world.sofa)), site_code="CHA-FR", by=person("bb")
+        )
     assert snapshot(world.app) == before
 
 
@@ -99,18 +107,18 @@ def test_a_step_refused_inside_a_batch_leaves_no_trace_in_what_the_batch_loaded(
             uow,
             lpn,
             route=DispositionRoute.REPAIR,
-            actor="m",
+            by=person("mm"),
             reason="keyboard",
             destination_site="REP-FR",
         ).work_orders
         # The order is marked started, then the unit is found still at the hub: refused.
         with pytest.raises(NotAllowed, match="ship it there first"):
-            wo.start_work_order(uow, orders[0].id, operator="tech")
-        stock.ship_unit(uow, lpn, to_site="REP-FR", operator="bob")
-        receiving.receive_scan(uow, parse_scan(lpn), site_code="REP-FR", operator="rita")
-        started = wo.start_work_order(uow, orders[0].id, operator="tech")
+            wo.start_work_order(uow, orders[0].id, by=person("tech"))
+        stock.ship_unit(uow, lpn, to_site="REP-FR", by=person("bob"))
+        receiving.receive_scan(uow, parse_scan(lpn), site_code="REP-FR", by=person("rita"))
+        started = wo.start_work_order(uow, orders[0].id, by=person("tech"))
         assert started.state is WorkOrderState.IN_PROGRESS
-    detail = queries.unit_detail(world.app.uow(), lpn)
+    detail = queries.unit_detail(world.app.uow(), lpn, by=person("reader"))
     assert (detail.unit.state, detail.unit.location_code) == (
         UnitState.IN_PROCESS,
         "REP-FR:work_in_progress",
@@ -125,15 +133,17 @@ def test_without_savepoints_one_failing_use_case_fails_the_whole_batch(world: Wo
         pytest.raises(RuntimeError, match="nothing was written"),
         uow.batch(isolate_failures=False),
     ):
-        receiving.receive_scan(uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", operator="b")
+        receiving.receive_scan(
+            uow, parse_scan(gs1(world.sofa)), site_code="HUB-FR", by=person("bb")
+        )
         # The caller carries on after a refusal, but the batch will not be written.
         with contextlib.suppress(NotAllowed):
             receiving.receive_scan(
-                uow, parse_scan(gs1(world.drill)), site_code="CHA-FR", operator="bob"
+                uow, parse_scan(gs1(world.drill)), site_code="CHA-FR", by=person("bob")
             )
         with pytest.raises(RuntimeError, match="failed earlier"):
             receiving.receive_scan(
-                uow, parse_scan(gs1(world.tshirt)), site_code="HUB-FR", operator="bob"
+                uow, parse_scan(gs1(world.tshirt)), site_code="HUB-FR", by=person("bob")
             )
     assert snapshot(world.app) == before
 
@@ -143,7 +153,7 @@ def test_without_savepoints_a_batch_that_succeeds_is_written(world: World) -> No
     with uow.batch(isolate_failures=False):
         for product in (world.sofa, world.tshirt):
             receiving.receive_scan(
-                uow, parse_scan(gs1(product)), site_code="HUB-FR", operator="bob"
+                uow, parse_scan(gs1(product)), site_code="HUB-FR", by=person("bob")
             )
-    units = queries.list_units(world.app.uow(), UnitFilter()).items
+    units = queries.list_units(world.app.uow(), UnitFilter(), by=person("reader")).items
     assert [u.sku for u in units] == ["SOFA-3", "TEE-M"]

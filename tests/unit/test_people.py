@@ -88,7 +88,7 @@ def test_only_an_administrator_manages_people_tokens_and_reads_the_audit() -> No
     assert not admin.can(P.DECIDE_DISPOSITION), "the work belongs to those who do it"
 
 
-def test_a_partner_accepts_deliveries_reports_repairs_and_records_sales_only() -> None:
+def test_a_partner_accepts_deliveries_reports_repairs_sends_on_and_records_sales_only() -> None:
     partner = user(Role.PARTNER, partner_sites=frozenset({"rep-fr"}))
     assert partner.partner_sites == {"REP-FR"}
     assert {P.RECEIVE, P.FINISH_WORK_ORDER, P.SELL} <= partner.permissions
@@ -98,6 +98,7 @@ def test_a_partner_accepts_deliveries_reports_repairs_and_records_sales_only() -
         P.RECEIVE,
         P.START_WORK_ORDER,
         P.FINISH_WORK_ORDER,
+        P.DISPATCH,
         P.SELL,
     }
 

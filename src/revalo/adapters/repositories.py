@@ -243,6 +243,9 @@ class SqlUnitRepository(_Repo):
             stmt = stmt.where(u.rma_number == flt.rma_number)
         if flt.client_code:
             stmt = stmt.where(u.client_code == flt.client_code)
+        if flt.seen_at is not None:
+            seen = sorted(flt.seen_at)
+            stmt = stmt.where(sa.or_(u.site_code.in_(seen), u.destination_site.in_(seen)))
         if flt.category:
             stmt = stmt.where(
                 u.sku.in_(
@@ -302,12 +305,17 @@ class SqlWorkOrderRepository(_Repo):
         )
 
     def list(
-        self, *, site_code: str | None, state: WorkOrderState | None, limit: int, offset: int
+        self,
+        *,
+        site_codes: frozenset[str] | None,
+        state: WorkOrderState | None,
+        limit: int,
+        offset: int,
     ) -> Page[WorkOrder]:
         c = orm.work_orders.c
         stmt = sa.select(WorkOrder).order_by(c.id)
-        if site_code:
-            stmt = stmt.where(c.site_code == site_code)
+        if site_codes is not None:
+            stmt = stmt.where(c.site_code.in_(sorted(site_codes)))
         if state:
             stmt = stmt.where(c.state == state)
         return self._page(stmt, limit, offset)

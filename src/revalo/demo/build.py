@@ -22,7 +22,7 @@ from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.simulation import Simulation
-from revalo.demo.team import DemoLogin, enrol_team
+from revalo.demo.team import TEAM, DemoLogin, enrol_team
 from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.services import catalog, clients
@@ -110,16 +110,17 @@ def build_demo(
     planner = Planner(rng, calendar, network, items, people, accounts)
     plan = planner.plan(units)
     progress(SIMULATING, 0, calendar.days)
+    team = enrol_team(app)
     sim = Simulation(
         uow,
         app.policy,
         planner,
         plan,
         random.Random(f"{seed}:simulation"),
+        team,
         on_day=lambda day: progress(SIMULATING, day, calendar.days),
     )
     sim.run()
-    logins = enrol_team(app)
     return DemoReport(
         seed=seed,
         units=plan.arriving,
@@ -134,7 +135,7 @@ def build_demo(
         elapsed_s=time.perf_counter() - started,
         engine=sim.manager.totals,
         shipping=sim.manager.transport,
-        logins=logins,
+        logins=list(TEAM),
     )
 
 

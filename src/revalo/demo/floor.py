@@ -17,6 +17,7 @@ from revalo.demo.grading import Grading
 from revalo.demo.network import Network
 from revalo.demo.plan import PlannedUnit
 from revalo.domain.disposition import DispositionRoute
+from revalo.domain.people import User
 from revalo.domain.work_orders import WorkOrder
 from revalo.domain.work_orders import WorkOrderKind as WK
 from revalo.services.ports import UnitOfWork
@@ -56,13 +57,19 @@ class Floor:
     rng: random.Random
     cal: Calendar
     net: Network
-    #: Log-in handles of each site's staff.
-    staff: dict[str, list[str]]
+    #: Each site's staff, in the order of their part (see ``team.HUB_ROLES``).
+    staff: dict[str, list[User]]
+    #: The flow manager, the shops' integrations..., by login.
+    people: dict[str, User]
     _documents: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
-    def who(self, site: str, role: int) -> str:
+    def who(self, site: str, role: int) -> User:
         people = self.staff[site]
         return people[role % len(people)]
+
+    @property
+    def manager(self) -> User:
+        return self.people[MANAGER]
 
     def document(self, prefix: str) -> str:
         """A new number for a transport order, delivery note or sales order."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
-from revalo.demo.floor import MANAGER, Floor, SimUnit
+from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.plan import PlannedParcel, PlannedReturn, Planner
 from revalo.demo.processing import Processing
 from revalo.domain.errors import InvalidValue
@@ -40,7 +40,7 @@ class Intake:
                 for ln in rma.lines
             ],
             delivered_at=rma.delivered_at,
-            actor="b2b-portal" if business else "web-portal",
+            by=f.people["b2b-portal" if business else "web-portal"],
             requested_at=rma.requested_at,
             order_ref=f.document("LEASE-" if business else "WEB-"),
             client_code=rma.lines[0].item.product.client_code,
@@ -60,7 +60,7 @@ class Intake:
                 returns.authorise_return,
                 f.uow,
                 number,
-                actor=MANAGER,
+                by=f.manager,
                 reason="reviewed: accepted as a goodwill gesture",
                 at=at,
             )
@@ -70,7 +70,7 @@ class Intake:
                 returns.reject_return,
                 f.uow,
                 number,
-                actor=MANAGER,
+                by=f.manager,
                 reason="reviewed: outside the legal periods and not covered by a contract",
                 at=at,
             )
@@ -96,7 +96,7 @@ class Intake:
             f.uow,
             parse_scan(unit.plan.code),
             site_code=unit.hub,
-            operator=f.who(unit.hub, 0),
+            by=f.who(unit.hub, 0),
             rma_number=unit.rma,
             at=at,
         )
@@ -109,7 +109,7 @@ class Intake:
                 f.uow,
                 parse_scan(unit.lpn),
                 site_code=unit.hub,
-                operator=f.who(unit.hub, 1),
+                by=f.who(unit.hub, 1),
                 at=f.agenda.at(Phase.ARRIVE, unit, site=unit.hub, minutes=0.1),
             )
         self._received(unit, out.quarantined)
@@ -128,14 +128,14 @@ class Intake:
                 site_code=unit.hub,
                 description=f"label unreadable ({exc.message}); the box reads "
                 f"'{unit.plan.item.product.name}'",
-                operator=who,
+                by=who,
                 code=unit.plan.code,
                 at=at,
             )
             unit.unidentified = True
         else:
             out = f.agenda.call(
-                receiving.receive_scan, f.uow, scan, site_code=unit.hub, operator=who, at=at
+                receiving.receive_scan, f.uow, scan, site_code=unit.hub, by=who, at=at
             )
         assert out.unit is not None  # an item's code always gives a unit
         unit.lpn, unit.site = out.unit.lpn, unit.hub
@@ -164,7 +164,7 @@ class Intake:
             receiving.release_unit,
             f.uow,
             unit.lpn,
-            operator=MANAGER,
+            by=f.manager,
             reason=reason,
             sku=product.sku if unit.unidentified else None,
             at=f.agenda.at(Phase.RELEASE, unit, site=unit.site),

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from revalo.demo.floor import MANAGER
 from revalo.demo.processing import Processing
 from revalo.domain.journey import ConsignmentKind
 from revalo.services import deciding
@@ -80,7 +79,7 @@ class Manager:
         t = self.transport
         for site in sorted({u.site for u in outbound.values()}):
             plan = f.agenda.call(consolidate_site, f.uow, site, at=at)
-            booked = f.agenda.call(ship_planned, f.uow, plan, operator=f.who(site, 1), at=at)
+            booked = f.agenda.call(ship_planned, f.uow, plan, by=f.manager, at=at)
             for shipped in booked:
                 t.consignments += 1
                 for u in shipped.units:
@@ -98,7 +97,7 @@ class Manager:
         if not self.p.awaiting:
             return
         f, at = self.p.f, self._end_of(day)
-        batch = f.agenda.call(deciding.decide_batch, f.uow, actor=MANAGER, at=at)
+        batch = f.agenda.call(deciding.decide_batch, f.uow, by=f.manager, at=at)
         t = self.totals
         t.batches += 1
         t.net_recovery += batch.net_recovery

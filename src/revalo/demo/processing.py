@@ -10,7 +10,7 @@ from decimal import Decimal
 from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
-from revalo.demo.floor import MANAGER, Floor, SimUnit
+from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
@@ -43,7 +43,7 @@ class Processing:
             unit.lpn,
             functional_grade=g.functional,
             cosmetic_grade=g.cosmetic,
-            operator=f.who(unit.site, 2),
+            by=f.who(unit.site, 2),
             duration_s=g.duration_s,
             checklist=g.checklist,
             fault_codes=g.fault_codes,
@@ -88,7 +88,7 @@ class Processing:
             f.uow,
             unit.lpn,
             route=d.route,
-            actor=MANAGER,
+            by=f.manager,
             reason=d.reason,
             destination_site=d.destination,
             at=f.agenda.at(Phase.DECIDE, unit),
@@ -135,7 +135,7 @@ class Processing:
             f.uow,
             parse_scan(unit.lpn),
             site_code=unit.site,
-            operator=f.who(unit.site, 0),
+            by=f.who(unit.site, 0),
             at=f.agenda.at(Phase.ARRIVE, unit, site=unit.site),
         )
         if unit.orders:
@@ -155,7 +155,7 @@ class Processing:
                 wo.start_work_order,
                 f.uow,
                 order.id,
-                operator=f.who(unit.site, 3),
+                by=f.who(unit.site, 3),
                 at=done - timedelta(minutes=r.labour_minutes),
             )
             if order.kind in LONG_WORK:
@@ -180,7 +180,7 @@ class Processing:
             f.uow,
             order.id,
             succeeded=r.succeeded,
-            operator=f.who(unit.site, 3),
+            by=f.who(unit.site, 3),
             labour_minutes=r.labour_minutes,
             parts_cost=r.parts_cost,
             notes=r.notes,
@@ -213,7 +213,7 @@ class Processing:
             stock.dispatch_unit,
             f.uow,
             unit.lpn,
-            operator=f.who(unit.site, 1),
+            by=f.who(unit.site, 1),
             document=f.document("DN"),
             at=f.agenda.at(Phase.DISPATCH, unit, site=unit.site),
         )
@@ -232,7 +232,7 @@ class Processing:
             stock.sell_unit,
             f.uow,
             unit.lpn,
-            operator="web-shop",
+            by=f.people["web-shop"],
             document=f.document("SO"),
             at=f.agenda.at(Phase.SELL, unit),
             price=price,
@@ -256,7 +256,7 @@ class Processing:
             f.uow,
             unit.lpn,
             amount=amount,
-            operator=MANAGER,
+            by=f.manager,
             document=f.document("RS"),
             reason="recycler's statement",
             at=f.agenda.at(Phase.SELL, unit),

@@ -21,6 +21,8 @@ from revalo.demo.manager import Manager
 from revalo.demo.people import staff_handles
 from revalo.demo.plan import Plan, Planner
 from revalo.demo.processing import Processing
+from revalo.demo.team import enrol_staff
+from revalo.domain.people import User
 from revalo.domain.policy import ReturnPolicy
 
 
@@ -32,12 +34,14 @@ class Simulation:
         planner: Planner,
         plan: Plan,
         rng: random.Random,
+        people: dict[str, User],
         on_day: Callable[[int], None] | None = None,
     ) -> None:
         self.uow, self.plan, self.on_day = uow, plan, on_day
         self.agenda = Agenda(planner.cal)
-        staff = {code: staff_handles(rng, s.country, 4) for code, s in planner.net.sites.items()}
-        floor = Floor(uow, self.agenda, rng, planner.cal, planner.net, staff)
+        handles = {code: staff_handles(rng, s.country, 4) for code, s in planner.net.sites.items()}
+        staff = enrol_staff(uow, planner.net.sites, handles)
+        floor = Floor(uow, self.agenda, rng, planner.cal, planner.net, staff, people)
         self.processing = Processing(floor)
         self.intake = Intake(floor, policy, planner, self.processing)
         self.manager = Manager(self.processing)

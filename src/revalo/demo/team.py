@@ -7,18 +7,22 @@ a role; the flow manager is the one who decides the demo's returns (``MANAGER``)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from revalo.bootstrap import App
 from revalo.demo.floor import MANAGER
-from revalo.domain.people import Language, Role
+from revalo.domain.catalog import Site, SiteKind
+from revalo.domain.people import Language, Role, User
 from revalo.services import users
+from revalo.services.ports import UnitOfWork
 from revalo.services.users import UserDraft
 
 #: The password of every demo user (a demonstration database, never a real one).
 DEMO_PASSWORD = "revalo-demo"
-#: The repair centre whose partner user the demo has.
+#: The repair centre whose partner user the demo has, and the client firm of its client user.
 PARTNER_SITE = "REP-FR-IT"
+CLIENT = "MAISON-BOREA"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +45,71 @@ TEAM: tuple[DemoLogin, ...] = (
     DemoLogin("service", "Emma Laurent", Role.CUSTOMER_SERVICE, Language.FR),
     DemoLogin("finance", "Hugo Petit", Role.FINANCE),
     DemoLogin("partner", "Atelier Numérique du Nord", Role.PARTNER, scope=PARTNER_SITE),
+    DemoLogin("client", "Maison Borea", Role.CLIENT, Language.FR, scope=CLIENT),
 )
 
 
-def enrol_team(app: App, team: tuple[DemoLogin, ...] = TEAM) -> list[DemoLogin]:
-    """Add the demo's users (the first one the administrator, who adds the others)."""
+#: The integrations of the demo's shops, which ask for returns (a return portal) and sell
+#: refurbished units (a marketplace's order feed): users with an API token in real life.
+INTEGRATIONS: tuple[DemoLogin, ...] = (
+    DemoLogin("web-portal", "Web shop return portal", Role.CUSTOMER_SERVICE),
+    DemoLogin("b2b-portal", "B2B lease-return portal", Role.CUSTOMER_SERVICE),
+    DemoLogin("web-shop", "Marketplace order feed", Role.FINANCE),
+)
+#: What each of a returns hub's four staff does, in the order of ``Floor.who``'s index:
+#: receives; ships and dispatches; inspects; repairs and refurbishes.
+HUB_ROLES = (Role.HANDLER, Role.TEAM_SUPERVISOR, Role.HANDLER, Role.TECHNICIAN)
+
+
+def enrol_team(app: App, team: tuple[DemoLogin, ...] = TEAM) -> dict[str, User]:
+    """Add the demo's users who sign in (the first one the administrator, who adds the
+    others) and its integrations, by login."""
     first, *others = team
     admin = users.add_first_administrator(
         app.uow(), app.passwords, _draft(first), DEMO_PASSWORD, at=None
     )
-    for person in others:
-        users.add_user(app.uow(), app.passwords, admin, _draft(person), DEMO_PASSWORD)
-    return list(team)
+    added = {admin.login: admin}
+    for person in [*others, *INTEGRATIONS]:
+        user = users.add_user(app.uow(), app.passwords, admin, _draft(person), DEMO_PASSWORD)
+        added[user.login] = user
+    return added
+
+
+def enrol_staff(
+    uow: UnitOfWork, sites: Mapping[str, Site], handles: Mapping[str, list[str]]
+) -> dict[str, list[User]]:
+    """The staff of every site as users, by site: a returns hub's by ``HUB_ROLES``, a
+    partner's kept to its own site. They have no password (nobody signs in as them until an
+    administrator gives them one); their logins are what the history names."""
+    taken: set[str] = set()
+    staff: dict[str, list[User]] = {}
+    with uow:
+        taken |= {u.login for u in uow.users.all()}
+        for code, site in sites.items():
+            people = []
+            for i, handle in enumerate(handles[code]):
+                login = _free(handle, taken)
+                hub = site.kind is SiteKind.RETURNS_HUB
+                user = User(
+                    login=login,
+                    name=login,
+                    roles=frozenset({HUB_ROLES[i % len(HUB_ROLES)] if hub else Role.PARTNER}),
+                    partner_sites=frozenset() if hub else frozenset({code}),
+                )
+                uow.users.add(user)
+                people.append(user)
+            staff[code] = people
+        uow.commit()
+    return staff
+
+
+def _free(handle: str, taken: set[str]) -> str:
+    login, n = handle, 1
+    while login in taken:
+        n += 1
+        login = f"{handle}{n}"
+    taken.add(login)
+    return login
 
 
 def _draft(person: DemoLogin) -> UserDraft:

@@ -49,3 +49,5 @@ class PermissionDenied(DomainError):
     def __init__(self, message: str, *, permission: str, field: str | None = None) -> None:
         super().__init__(message, field=field)
         self.permission = permission
+        #: Whether the refusal is in the audit trail already.
+        self.audited = False

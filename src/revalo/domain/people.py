@@ -158,14 +158,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
     ),
+    # Billing: sales and what units brought after they left (a sales channel's order feed
+    # is a finance user too).
     Role.FINANCE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
+        | {P.SELL}
     ),
-    # Only at its own sites: accept a delivery, report a repair done, record a sale.
+    # Only at its own sites: accept a delivery, report a repair done, send the unit on,
+    # record a sale.
     Role.PARTNER: frozenset(
         {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.RECEIVE}
-        | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.SELL}
+        | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

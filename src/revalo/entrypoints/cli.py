@@ -24,9 +24,11 @@ from revalo.domain.units import UnitState
 from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
+    AsLogin,
     CliError,
     DbPath,
     DbUrl,
+    acting,
     driver,
     open_app,
     out,
@@ -190,6 +192,7 @@ def import_returns(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check and rehearse the import, write nothing.")
     ] = False,
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -216,7 +219,7 @@ def import_returns(
                     rv.uow(),
                     rv.policy,
                     checked,
-                    actor=rv.settings.operator,
+                    by=acting(rv, as_login),
                     dry_run=dry_run,
                     on_progress=advance,
                 )
@@ -244,6 +247,7 @@ def export_units(
         str | None,
         typer.Option(metavar="CODE", help="Only this client's units.", show_default=False),
     ] = None,
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -267,6 +271,7 @@ def export_units(
                         rv.read_uow(),
                         sink,
                         flt,
+                        by=acting(rv, as_login),
                         on_progress=lambda done, total: progress.update(
                             task, completed=done, total=total
                         ),

@@ -15,7 +15,16 @@ from revalo.entrypoints.api.schemas.collections import (
     RoutePublic,
     plan_public,
 )
-from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
+from revalo.entrypoints.cli_common import (
+    AsLogin,
+    CliError,
+    DbPath,
+    DbUrl,
+    acting,
+    open_app,
+    out,
+    reported,
+)
 from revalo.services import collections as service
 
 
@@ -126,6 +135,7 @@ def plan_collections_command(
         typer.Option("--svg", help="Write the plan as a map (SVG) to FILE.", dir_okay=False),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -149,7 +159,7 @@ def plan_collections_command(
             if commit:
                 try:
                     done = service.commit_plan(
-                        rv.uow(), rv.transport, stored.record.id, rv.settings.operator
+                        rv.uow(), rv.transport, stored.record.id, by=acting(rv, as_login)
                     )
                     stored, booked = done.plan, len(done.consignments)
                 except DomainError as exc:

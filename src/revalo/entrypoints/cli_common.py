@@ -16,6 +16,8 @@ from revalo.adapters.db import normalise_url, sqlite_url
 from revalo.adapters.db_check import UnusableDatabase, sqlite_file
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.errors import DomainError
+from revalo.domain.people import User
+from revalo.services import users
 from revalo.services.ports import DatabaseBusy
 from revalo.settings import Settings
 
@@ -29,6 +31,14 @@ DbUrl = Annotated[
         "--url",
         help="Database URL: sqlite:///FILE or postgresql://user@host:5432/db "
         "(default: REVALO_DATABASE_URL, else sqlite:///revalo.db).",
+        show_default=False,
+    ),
+]
+AsLogin = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        help="Act as this user (default: the database's first administrator).",
         show_default=False,
     ),
 ]
@@ -135,3 +145,19 @@ def open_app(db: Path | None, url: str | None) -> Iterator[App]:
         yield rv
     finally:
         rv.close()
+
+
+def acting(rv: App, login: str | None) -> User:
+    """The user a command acts as: ``--as LOGIN``, else the first administrator."""
+    if login:
+        user = users.get_user(rv.uow(), login)
+        if not user.active:
+            raise CliError(f"user {user.login} is deactivated: it cannot act")
+        return user
+    admin = users.first_administrator(rv.uow())
+    if admin is None:
+        raise CliError(
+            "the database has no administrator yet: add one first with "
+            "`revalo users add NAME --login LOGIN --role administrator`"
+        )
+    return admin

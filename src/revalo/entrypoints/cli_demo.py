@@ -30,6 +30,7 @@ from revalo.demo.catalogue import GS1_DEMO_PREFIX
 from revalo.demo.manager import EngineTotals
 from revalo.demo.team import DEMO_PASSWORD, DemoLogin
 from revalo.domain.errors import DomainError
+from revalo.entrypoints.cli_common import acting
 from revalo.services.ports import LegTotals
 from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
 from revalo.services.transport import transport_totals
@@ -270,7 +271,7 @@ def demo(
         raise _fail(exc.message, 1) from None
     app = bootstrap(Settings(database_url=url))
     try:
-        print_summary(summary(app.read_uow()), out)
+        print_summary(summary(app.read_uow(), by=acting(app, None)), out)
         per_call = 1000 * sum(report.call_seconds.values()) / max(1, report.service_calls)
         out.print(
             f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls} use cases "

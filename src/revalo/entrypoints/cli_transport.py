@@ -17,7 +17,16 @@ from revalo.domain.values import utcnow
 from revalo.engines.transport.choice import ServiceChoice
 from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
-from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
+from revalo.entrypoints.cli_common import (
+    AsLogin,
+    CliError,
+    DbPath,
+    DbUrl,
+    acting,
+    open_app,
+    out,
+    reported,
+)
 from revalo.entrypoints.labels import label_pdf
 from revalo.services.consolidation import consolidate_site, ship_planned
 from revalo.services.transport import PlaceRef, book_return_label, quote_shipment
@@ -183,6 +192,7 @@ def outbound_command(
     book: Annotated[
         bool, typer.Option("--book", help="Book what leaves today (else only plan).")
     ] = False,
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -192,7 +202,7 @@ def outbound_command(
         with open_app(db, url) as rv:
             plan = consolidate_site(rv.uow(), site, transport=rv.transport)
             booked = (
-                ship_planned(rv.uow(), plan, operator=rv.settings.operator, transport=rv.transport)
+                ship_planned(rv.uow(), plan, by=acting(rv, as_login), transport=rv.transport)
                 if book
                 else []
             )

@@ -19,21 +19,22 @@ from rich.table import Table
 from revalo.bootstrap import App
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Language, Permission, Role, User, parse_role
-from revalo.entrypoints.cli_common import CliError, DbPath, DbUrl, open_app, out, reported
+from revalo.entrypoints.cli_common import (
+    AsLogin,
+    CliError,
+    DbPath,
+    DbUrl,
+    acting,
+    open_app,
+    out,
+    reported,
+)
 from revalo.services import access, users
 from revalo.services.users import UserDraft
 
 users_app = typer.Typer(help="The people who use Revalo, and their roles.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens for integrations and scanners.", no_args_is_help=True)
 
-AsLogin = Annotated[
-    str | None,
-    typer.Option(
-        "--as",
-        help="Act as this user (default: the database's first administrator).",
-        show_default=False,
-    ),
-]
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from the standard input.")
 ]
@@ -49,21 +50,6 @@ _OPTION_OF_FIELD = {
 def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")
     app.add_typer(tokens_app, name="tokens")
-
-
-def _acting(rv: App, login: str | None) -> User:
-    if login:
-        user = users.get_user(rv.uow(), login)
-        if not user.active:
-            raise CliError(f"user {user.login} is deactivated: it cannot act")
-        return user
-    admin = users.first_administrator(rv.uow())
-    if admin is None:
-        raise CliError(
-            "the database has no administrator yet: add one first with "
-            "`revalo users add NAME --login LOGIN --role administrator`"
-        )
-    return admin
 
 
 @contextmanager
@@ -157,7 +143,7 @@ def add_user(
                     "the database has no administrator yet: the first user needs "
                     "--role administrator"
                 )
-            by = None if first else _acting(rv, as_login)
+            by = None if first else acting(rv, as_login)
             users.check_draft(rv.uow(), draft)
             password = _password(password_stdin)
             if by is None:
@@ -183,7 +169,7 @@ def _scope(user: User) -> str:
 def list_users(as_login: AsLogin = None, db: DbPath = None, url: DbUrl = None) -> None:
     """The users, with their roles and whether they are active."""
     with reported(), open_app(db, url) as rv:
-        found = users.list_users(rv.uow(), _acting(rv, as_login))
+        found = users.list_users(rv.uow(), acting(rv, as_login))
         now = datetime.now().astimezone()
         table = Table(title=f"{len(found)} user(s)")
         for column in ("login", "name", "roles", "sites or client", "language", "state"):
@@ -212,7 +198,7 @@ def deactivate_user(
 ) -> None:
     """Deactivate a user: no more logins nor tokens; their name stays on what they did."""
     with reported(), open_app(db, url) as rv:
-        user = users.deactivate_user(rv.uow(), _acting(rv, as_login), login)
+        user = users.deactivate_user(rv.uow(), acting(rv, as_login), login)
         out().print(f"Deactivated user {user.login} ({user.name}).", markup=False)
 
 
@@ -227,7 +213,7 @@ def set_password(
     """Set a user's password (one's own, or anybody's as an administrator); it unlocks a
     login locked after failed logins."""
     with reported(), open_app(db, url) as rv:
-        by = _acting(rv, as_login)
+        by = acting(rv, as_login)
         user = users.get_user(rv.uow(), login)
         with _naming_the_option():
             users.set_password(rv.uow(), rv.passwords, by, user.login, _password(password_stdin))
@@ -247,7 +233,7 @@ def create_token(
 ) -> None:
     """Create an API token and print it, once: only a hash of it is kept."""
     with reported(), open_app(db, url) as rv:
-        by = _acting(rv, as_login)
+        by = acting(rv, as_login)
         new = access.create_token(rv.uow(), by, name, for_login=user)
         owner = users.get_user(rv.uow(), user) if user else by
         out().print(
@@ -270,7 +256,7 @@ def list_tokens(
 ) -> None:
     """The API tokens (everybody's for an administrator, else the acting user's own)."""
     with reported(), open_app(db, url) as rv:
-        by = _acting(rv, as_login)
+        by = acting(rv, as_login)
         everybody = user is None and by.can(Permission.MANAGE_TOKENS)
         found = access.list_tokens(rv.uow(), by, for_login=user, everybody=everybody)
         table = Table(title=f"{len(found)} token(s)")
@@ -299,5 +285,5 @@ def revoke_token(
 ) -> None:
     """Revoke an API token: it is refused from now on."""
     with reported(), open_app(db, url) as rv:
-        token = access.revoke_token(rv.uow(), _acting(rv, as_login), id)
+        token = access.revoke_token(rv.uow(), acting(rv, as_login), id)
         out().print(f"Revoked token {token.id} ({token.name}).", markup=False)

@@ -94,6 +94,7 @@ def authorise(
                 detail=exc.message,
             )
             uow.commit()
+        exc.audited = True
         raise
 
 

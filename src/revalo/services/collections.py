@@ -18,6 +18,7 @@ from decimal import Decimal
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import Consignment, ConsignmentKind, allocate_by_mass
+from revalo.domain.people import Permission, User
 from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.domain.values import format_sscc
 from revalo.engines.collection.config import CollectionConfig, hhmm, load_collection_config
@@ -48,6 +49,7 @@ from revalo.services.collection_pickups import (
     region_hubs,
 )
 from revalo.services.common import found, when
+from revalo.services.guard import needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport
@@ -293,13 +295,14 @@ class Committed:
     consignments: tuple[Consignment, ...]
 
 
+@needs(Permission.COMMIT_COLLECTION_PLAN)
 @retried
 def commit_plan(
     uow: UnitOfWork,
     transport: Transport,
     plan_id: int,
-    operator: str,
     *,
+    by: User,
     at: datetime | None = None,
 ) -> Committed:
     """Carry out a planned collection plan: each collected return gets its consignment
@@ -328,7 +331,7 @@ def commit_plan(
                 uow.consignments.add(consignment)
                 rma.mark_in_transit()
                 booked.append(consignment)
-        record.commit(by=operator, at=t)
+        record.commit(by=by.login, at=t)
         uow.commit()
     return Committed(stored, tuple(booked))
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from revalo.domain.catalog import Site
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.journey import ConsignmentKind
+from revalo.domain.people import Permission, User
 from revalo.domain.units import Change, ReturnedUnit, UnitState
 from revalo.engines.disposition.params import DispositionParams, load_params
 from revalo.engines.disposition.value import daily_value_loss
@@ -31,6 +32,7 @@ from revalo.engines.transport.consolidation import (
 )
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, get_site, when
+from revalo.services.guard import needs
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.stock import Shipped
@@ -176,12 +178,13 @@ def _inflow(history: tuple[int, float] | None, waiting: Sequence[WaitingUnit]) -
     return Inflow(units / INFLOW_DAYS, weight / units, volume)
 
 
+@needs(Permission.BOOK_OUTBOUND)
 @retried
 def ship_planned(
     uow: UnitOfWork,
     plan: SitePlan,
     *,
-    operator: str,
+    by: User,
     at: datetime | None = None,
     transport: Transport | None = None,
 ) -> list[Shipped]:
@@ -207,7 +210,7 @@ def ship_planned(
                     uow,
                     tr,
                     units,
-                    _step(lane.kind, destination, operator, t, uow),
+                    _step(lane.kind, destination, by.login, t, uow),
                     kind=lane.kind,
                     origin=origin,
                     destination=destination,

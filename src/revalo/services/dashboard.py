@@ -16,6 +16,7 @@ from pathlib import Path
 
 from revalo.domain.catalog import Product, Site
 from revalo.domain.inspection import Inspection
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.values import as_utc, utcnow
 from revalo.engines.disposition import UnitScore, load_params, score_unit
@@ -30,8 +31,10 @@ from revalo.services.decision_inputs import (
     graded_unit,
     problem_of,
 )
+from revalo.services.guard import reads
 from revalo.services.ports import LegTotals, Page, UnitFilter, UnitOfWork
 from revalo.services.reports import Dwell
+from revalo.services.scoping import client_for, ensure_sees_unit
 
 #: Upper bounds (days, excluded) of the age buckets of the parallel stock; the last bucket
 #: holds everything older.
@@ -259,9 +262,11 @@ def _first_record(uow: UnitOfWork, as_of: datetime, client_code: str | None) -> 
     return page.items[0].received_at if page.items else as_of
 
 
+@reads(Permission.VIEW_DASHBOARD)
 def dashboard(
     uow: UnitOfWork,
     *,
+    by: User,
     days: int | None = 28,
     stale_days: int = STALE_DAYS,
     oldest: int = 8,
@@ -271,6 +276,7 @@ def dashboard(
     """The flow manager's dashboard over the ``days`` whole days up to the latest recorded
     event (None: all the history); the stock figures are as of that moment. With
     ``client_code``, every figure counts that client's goods only."""
+    client_code = client_for(by, client_code, Permission.VIEW_DASHBOARD)
     labour = load_params(config).labour_eur_per_hour
     with uow:
         client = client_filter(uow, client_code)
@@ -367,20 +373,28 @@ class StockAgeing:
         return [sum(r.counts[i] for r in self.rows) for i in range(len(self.labels))]
 
 
+@reads(Permission.VIEW_STOCK)
 def stock_ageing(
-    uow: UnitOfWork, *, site_code: str | None = None, client_code: str | None = None
+    uow: UnitOfWork,
+    *,
+    by: User,
+    site_code: str | None = None,
+    client_code: str | None = None,
 ) -> StockAgeing:
     """Units in the parallel stock by age bucket: per site, or per location of one site;
     of one client's goods only with ``client_code``."""
+    client_code = client_for(by, client_code, Permission.VIEW_STOCK)
     with uow:
         reports = uow.reports.for_client(client_filter(uow, client_code))
         site = None
         if site_code:
             site = get_site(uow, site_code)
         as_of = _as_of(uow)
-        by = "location" if site else "site"
+        per = "location" if site else "site"
         counts: dict[str, list[int]] = {}
-        for a in reports.stock_ages(as_of, AGE_EDGES, by=by, site_code=site.code if site else None):
+        for a in reports.stock_ages(
+            as_of, AGE_EDGES, by=per, site_code=site.code if site else None
+        ):
             counts.setdefault(a.key, [0] * (len(AGE_EDGES) + 1))[a.bucket] += a.count
         if site:
             names = {loc.code: loc.kind.value for loc in uow.sites.locations(site.code)}
@@ -406,9 +420,11 @@ class Proposal:
     why: str | None
 
 
+@reads(Permission.VIEW_DECISIONS)
 def decision_queue(
     uow: UnitOfWork,
     *,
+    by: User,
     site_code: str | None = None,
     limit: int = 25,
     offset: int = 0,
@@ -417,6 +433,7 @@ def decision_queue(
 ) -> Page[Proposal]:
     """Graded units awaiting a decision (of one client with ``client_code``), one page,
     each with the engine's proposal scored as of the latest recorded event."""
+    client_code = client_for(by, client_code, Permission.VIEW_DECISIONS)
     params = load_params(config)
     with uow:
         as_of = _as_of(uow)
@@ -452,12 +469,16 @@ def decision_queue(
     return Page(out, page.total)
 
 
-def unit_explanation(uow: UnitOfWork, lpn: str, *, config: Path | None = None) -> UnitScore | None:
+@reads(Permission.VIEW_DECISIONS)
+def unit_explanation(
+    uow: UnitOfWork, lpn: str, *, by: User, config: Path | None = None
+) -> UnitScore | None:
     """How the engine scores the unit's options now, wherever it is in its life (None when
     it has no product or no inspection yet): the open routes best first with their
     breakdown, the closed ones with the rule that closes them."""
     with uow:
         unit = get_unit(uow, lpn)
+        ensure_sees_unit(by, unit, Permission.VIEW_DECISIONS)
         if unit.sku is None:
             return None
         product = uow.products.get(unit.sku)
@@ -479,9 +500,11 @@ class NetworkMap:
     inflows: list[Inflow]
 
 
-def network_map(uow: UnitOfWork, *, client_code: str | None = None) -> NetworkMap:
+@reads(Permission.VIEW_CATALOGUE)
+def network_map(uow: UnitOfWork, *, by: User, client_code: str | None = None) -> NetworkMap:
     """The sites with the units they hold, the flows between them and the customers'
     returns coming in, by country (of one client's goods only, with ``client_code``)."""
+    client_code = client_for(by, client_code, Permission.VIEW_CATALOGUE)
     with uow:
         r = uow.reports.for_client(client_filter(uow, client_code))
         stock: dict[str, int] = {}

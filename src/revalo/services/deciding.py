@@ -10,6 +10,7 @@ from pathlib import Path
 
 from revalo.domain.disposition import DecidedBy
 from revalo.domain.errors import DomainError, NotAllowed
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.engines.disposition import (
     DispositionParams,
@@ -33,6 +34,7 @@ from revalo.services.decision_inputs import (
     graded_units,
 )
 from revalo.services.disposition import DispositionOutcome, record_disposition
+from revalo.services.guard import needs
 from revalo.services.imports import BatchUnitOfWork
 from revalo.services.ports import UnitOfWork
 from revalo.services.transport import Transport
@@ -110,7 +112,7 @@ def _apply(
     option: Option,
     lpn: str,
     net_eur: float,
-    actor: str,
+    by: User,
     at: datetime,
 ) -> DispositionOutcome:
     dest = option.destination
@@ -118,7 +120,7 @@ def _apply(
         uow,
         lpn,
         route=option.route,
-        actor=actor,
+        by=by,
         reason=reason_for(problem, option, net_eur),
         destination_site=problem.sites[dest].site.code if dest is not None else None,
         decided_by=DecidedBy.ENGINE,
@@ -126,11 +128,12 @@ def _apply(
     )
 
 
+@needs(Permission.DECIDE_DISPOSITION)
 def decide_unit(
     uow: UnitOfWork,
     lpn: str,
     *,
-    actor: str,
+    by: User,
     params: DispositionParams | None = None,
     at: datetime | None = None,
     config: Path | None = None,
@@ -142,7 +145,7 @@ def decide_unit(
     best = score_unit(inputs.problem, _params(params), 0).best
     if best is None:
         raise NotAllowed(f"no route is open to unit {lpn}: see its explanation")
-    return _apply(uow, inputs.problem, best.option, lpn, best.breakdown.net, actor, t)
+    return _apply(uow, inputs.problem, best.option, lpn, best.breakdown.net, by, t)
 
 
 def changed_since(uow: UnitOfWork, read: GradedUnit, unit: ReturnedUnit) -> str | None:
@@ -162,10 +165,11 @@ def changed_since(uow: UnitOfWork, read: GradedUnit, unit: ReturnedUnit) -> str 
     return None
 
 
+@needs(Permission.DECIDE_DISPOSITION)
 def decide_batch(
     uow: BatchUnitOfWork,
     *,
-    actor: str,
+    by: User,
     site_code: str | None = None,
     params: DispositionParams | None = None,
     at: datetime | None = None,
@@ -223,7 +227,7 @@ def decide_batch(
                 if why is not None:
                     raise NotAllowed(why)
                 net = unit_value(problem, p, option, row).net
-                summary.decided.append(_apply(uow, problem, option, g.unit.lpn, net, actor, t))
+                summary.decided.append(_apply(uow, problem, option, g.unit.lpn, net, by, t))
                 summary.decided_lpns.append(g.unit.lpn)
             except DomainError as exc:
                 summary.refused.append(Refusal(g.unit.lpn, exc.message))

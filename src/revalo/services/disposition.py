@@ -14,9 +14,11 @@ from revalo.domain.disposition import (
     implied_work,
 )
 from revalo.domain.errors import InvalidValue
+from revalo.domain.people import Permission, User, ensure_can
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
@@ -32,13 +34,14 @@ class DispositionOutcome:
     cancelled: list[WorkOrder]
 
 
+@needs(Permission.DECIDE_DISPOSITION)
 @retried
 def record_disposition(
     uow: UnitOfWork,
     lpn: str,
     *,
     route: DispositionRoute,
-    actor: str,
+    by: User,
     reason: str,
     destination_site: str | None = None,
     decided_by: DecidedBy = DecidedBy.MANAGER,
@@ -49,6 +52,7 @@ def record_disposition(
     t = when(at)
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.DECIDE_DISPOSITION, unit)
         unit.ensure_can_decide()
         assert unit.sku is not None
         product = found(uow.products.get(unit.sku), f"no product {unit.sku}")
@@ -57,6 +61,8 @@ def record_disposition(
         )
         check_route(route, product, uow.inspections.latest(unit.id), destination)
         previous = uow.dispositions.latest(unit.id) if unit.state in _DECIDED else None
+        if previous is not None:
+            ensure_can(by, Permission.OVERRIDE_DISPOSITION)
         if previous is not None and not reason.strip():
             raise InvalidValue("overriding a decision needs a reason", field="reason")
         cancelled = [wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open]
@@ -66,7 +72,7 @@ def record_disposition(
             unit_id=unit.id,
             route=route,
             decided_by=decided_by,
-            actor=actor,
+            actor=by.login,
             decided_at=t,
             reason=reason.strip() or f"{route.value} chosen",
             destination_site=destination.code if destination else None,

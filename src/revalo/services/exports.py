@@ -7,10 +7,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.clients import client_named
 from revalo.services.common import get_site
+from revalo.services.guard import reads
 from revalo.services.ports import UnitFilter, UnitOfWork
+from revalo.services.scoping import units_for
 
 UNIT_COLUMNS = (
     "lpn",
@@ -75,11 +78,13 @@ def unit_row(unit: ReturnedUnit, categories: dict[str, str]) -> list[str]:
     return [_text(v) for v in values]
 
 
+@reads(Permission.EXPORT_UNITS)
 def export_units(
     uow: UnitOfWork,
     out: TextIO,
     flt: UnitFilter,
     *,
+    by: User,
     page_size: int = PAGE_SIZE,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int:
@@ -88,6 +93,7 @@ def export_units(
     Pages are read in one unit of work, ordered by unit id so that units received meanwhile
     come last instead of shifting the pages. ``on_progress(done, total)`` follows each page.
     """
+    flt = units_for(by, flt, Permission.EXPORT_UNITS)
     writer = csv.writer(out)
     writer.writerow(UNIT_COLUMNS)
     written = 0

@@ -16,7 +16,8 @@ from typing import ParamSpec, TypeVar, cast
 
 from revalo.domain.credentials import AuditOutcome
 from revalo.domain.errors import PermissionDenied
-from revalo.domain.people import Permission, User
+from revalo.domain.people import Permission, User, ensure_can, ensure_sees_site
+from revalo.domain.units import ReturnedUnit
 from revalo.services.access import authorise, note
 from revalo.services.common import when
 from revalo.services.ports import UnitOfWork
@@ -45,7 +46,43 @@ def needs(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return wrap
 
 
+def reads(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """The same for a use case that only reads (its unit of work may be read-only): the
+    roles are checked; a refusal is written to the audit trail by the entrypoint that
+    answers it (``PermissionDenied.audited`` is False)."""
+
+    def wrap(use_case: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(use_case)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            by = kwargs.get("by")
+            if not isinstance(by, User):
+                raise TypeError(f"{use_case.__name__} needs the user who asks: by=User(...)")
+            ensure_can(by, permission)
+            return use_case(*args, **kwargs)
+
+        run.permission = permission  # type: ignore[attr-defined]
+        return run
+
+    return wrap
+
+
 def _refused(uow: UnitOfWork, by: User, exc: PermissionDenied) -> None:
+    if exc.audited:
+        return
     with uow:
         note(uow, by, exc.permission, AuditOutcome.REFUSED, when(None), detail=exc.message)
         uow.commit()
+    exc.audited = True
+
+
+def ensure_handles(by: User, permission: Permission, unit: ReturnedUnit) -> None:
+    """A partner handles only the units at one of its sites or on their way to one; any
+    other user, every unit (what their roles allow)."""
+    if by.visible_sites is None or (unit.destination_site and by.sees_site(unit.destination_site)):
+        return
+    ensure_sees_site(by, permission, unit.site_code)
+
+
+def ensure_at(by: User, permission: Permission, site_code: str) -> None:
+    """A partner works only at its own sites."""
+    ensure_sees_site(by, permission, site_code)

@@ -17,9 +17,11 @@ from datetime import datetime
 from typing import Protocol
 
 from revalo.domain.errors import AlreadyExists, DomainError, InvalidValue
+from revalo.domain.people import Permission, User
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.values import as_utc, utcnow
+from revalo.services.guard import needs
 from revalo.services.import_checks import (
     RowError,
     RowRefs,
@@ -364,12 +366,13 @@ class _Rehearsal(Exception):
     """Raised to roll back a dry run once every return went through."""
 
 
+@needs(Permission.IMPORT_RETURNS)
 def import_returns(
     uow: BatchUnitOfWork,
     policy: ReturnPolicy,
     checked: CheckResult,
     *,
-    actor: str,
+    by: User,
     dry_run: bool = False,
     on_progress: Progress | None = None,
 ) -> ImportSummary:
@@ -384,7 +387,7 @@ def import_returns(
     try:
         # All or nothing: a failed return fails the whole import, so no savepoint per return.
         with uow.batch(isolate_failures=False):
-            _import_all(uow, policy, checked.returns, actor, summary, on_progress)
+            _import_all(uow, policy, checked.returns, by, summary, on_progress)
             if dry_run:
                 raise _Rehearsal
     except _Rehearsal:
@@ -397,7 +400,7 @@ def _import_all(
     uow: BatchUnitOfWork,
     policy: ReturnPolicy,
     plans: list[PlannedReturn],
-    actor: str,
+    by: User,
     summary: ImportSummary,
     on_progress: Progress | None,
 ) -> None:
@@ -422,7 +425,7 @@ def _import_all(
                 delivered_at=plan.delivered_at,
                 requested_at=plan.requested_at,
                 order_ref=plan.order_ref,
-                actor=actor,
+                by=by,
                 client_code=plan.client_code,
             )
         except DomainError as exc:

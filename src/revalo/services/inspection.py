@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
+from revalo.domain.people import Permission, User
 from revalo.services.common import get_unit, record, when
+from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
 
+@needs(Permission.INSPECT)
 @retried
 def inspect_unit(
     uow: UnitOfWork,
@@ -17,7 +20,7 @@ def inspect_unit(
     *,
     functional_grade: FunctionalGrade,
     cosmetic_grade: CosmeticGrade,
-    operator: str,
+    by: User,
     duration_s: int,
     checklist: dict[str, bool] | None = None,
     fault_codes: list[str] | None = None,
@@ -27,9 +30,10 @@ def inspect_unit(
 ) -> Inspection:
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.INSPECT, unit)
         inspection = Inspection(
             unit_id=unit.id,
-            operator=operator,
+            operator=by.login,
             inspected_at=when(at),
             functional_grade=functional_grade,
             cosmetic_grade=cosmetic_grade,

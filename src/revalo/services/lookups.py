@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from revalo.domain.catalog import Customer, Location, Site
+from revalo.domain.people import Permission, User
 from revalo.domain.work_orders import WorkOrder
 from revalo.services.common import found
+from revalo.services.guard import reads
 from revalo.services.ports import UnitOfWork
+from revalo.services.scoping import sites_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,9 @@ def site_with_locations(uow: UnitOfWork, code: str) -> SiteWithLocations:
         return SiteWithLocations(site, list(uow.sites.locations(site.code)))
 
 
-def get_work_order(uow: UnitOfWork, order_id: int) -> WorkOrder:
+@reads(Permission.VIEW_WORK_ORDERS)
+def get_work_order(uow: UnitOfWork, order_id: int, *, by: User) -> WorkOrder:
     with uow:
-        return found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+        order = found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+    sites_for(by, order.site_code, Permission.VIEW_WORK_ORDERS)
+    return order

@@ -75,6 +75,8 @@ class UnitFilter:
     rma_number: str | None = None
     in_stock: bool | None = None
     client_code: str | None = None
+    #: Only the units at one of these sites or on their way to one (a partner's).
+    seen_at: frozenset[str] | None = None
 
 
 class ClientRepository(Protocol):
@@ -151,8 +153,15 @@ class WorkOrderRepository(Protocol):
     def get(self, order_id: int, *, lock: bool = False) -> WorkOrder | None: ...
     def for_unit(self, unit_id: int) -> Sequence[WorkOrder]: ...
     def list(
-        self, *, site_code: str | None, state: WorkOrderState | None, limit: int, offset: int
-    ) -> Page[WorkOrder]: ...
+        self,
+        *,
+        site_codes: frozenset[str] | None,
+        state: WorkOrderState | None,
+        limit: int,
+        offset: int,
+    ) -> Page[WorkOrder]:
+        """The orders at these sites (None: all), in the order they were opened."""
+        ...
 
 
 class EventRepository(Protocol):

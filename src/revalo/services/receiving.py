@@ -10,11 +10,13 @@ from typing import Any
 from revalo.domain.catalog import Site
 from revalo.domain.clients import owner_of_received
 from revalo.domain.errors import InvalidValue
+from revalo.domain.people import Permission, User
 from revalo.domain.returns import ReturnRequest
 from revalo.domain.scan import ScanKind, ScannedCode
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import format_lpn
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.guard import ensure_at, ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, inbound_leg
@@ -32,13 +34,14 @@ class ReceiveOutcome:
     quarantined: bool = False
 
 
+@needs(Permission.RECEIVE)
 @retried
 def receive_scan(
     uow: UnitOfWork,
     scan: ScannedCode,
     *,
     site_code: str,
-    operator: str,
+    by: User,
     rma_number: str | None = None,
     at: datetime | None = None,
     transport: Transport | None = None,
@@ -51,7 +54,8 @@ def receive_scan(
     t = when(at)
     with uow:
         site = get_site(uow, site_code)
-        outcome = _receive(uow, scan, site, operator, rma_number, t, transport)
+        ensure_at(by, Permission.RECEIVE, site.code)
+        outcome = _receive(uow, scan, site, by.login, rma_number, t, transport)
         uow.commit()
     return outcome
 
@@ -237,13 +241,14 @@ def _known(
     )
 
 
+@needs(Permission.RECEIVE)
 @retried
 def quarantine_unidentified(
     uow: UnitOfWork,
     *,
     site_code: str,
     description: str,
-    operator: str,
+    by: User,
     code: str = "",
     at: datetime | None = None,
 ) -> ReceiveOutcome:
@@ -253,10 +258,11 @@ def quarantine_unidentified(
         raise InvalidValue("describe the item so that someone can identify it", field="description")
     with uow:
         site = get_site(uow, site_code)
+        ensure_at(by, Permission.RECEIVE, site.code)
         outcome = _new(
             uow,
             site,
-            operator,
+            by.login,
             when(at),
             scanned_code=code[:200],
             quarantine=f"unidentified: {description.strip()}",
@@ -265,23 +271,26 @@ def quarantine_unidentified(
     return outcome
 
 
+@needs(Permission.QUARANTINE)
 @retried
 def quarantine_unit(
-    uow: UnitOfWork, lpn: str, *, reason: str, operator: str, at: datetime | None = None
+    uow: UnitOfWork, lpn: str, *, reason: str, by: User, at: datetime | None = None
 ) -> ReturnedUnit:
     with uow:
         unit = get_unit(uow, lpn, lock=True)
-        record(uow, unit.quarantine(reason=reason, at=when(at), actor=operator))
+        ensure_handles(by, Permission.QUARANTINE, unit)
+        record(uow, unit.quarantine(reason=reason, at=when(at), actor=by.login))
         uow.commit()
     return unit
 
 
+@needs(Permission.RELEASE)
 @retried
 def release_unit(
     uow: UnitOfWork,
     lpn: str,
     *,
-    operator: str,
+    by: User,
     reason: str,
     sku: str | None = None,
     at: datetime | None = None,
@@ -289,6 +298,7 @@ def release_unit(
     """Release a unit from quarantine, naming its product when it was not identified."""
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.RELEASE, unit)
         gtin = owner = None
         if sku:
             product = found(uow.products.get(sku.strip().upper()), f"no product {sku!r}", "sku")
@@ -297,7 +307,7 @@ def release_unit(
             uow,
             unit.release(
                 at=when(at),
-                actor=operator,
+                actor=by.login,
                 reason=reason or "released",
                 sku=sku,
                 gtin=gtin,

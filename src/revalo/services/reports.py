@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from revalo.domain.people import Permission, User
 from revalo.domain.values import as_utc
 from revalo.services.clients import client_filter
+from revalo.services.guard import reads
 from revalo.services.ports import UnitOfWork
+from revalo.services.scoping import client_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +83,18 @@ def _one(rows: Sequence[Dwell]) -> Dwell | None:
     return rows[0] if rows else None
 
 
+@reads(Permission.VIEW_REPORTS)
 def summary(
-    uow: UnitOfWork, *, as_of: datetime | None = None, client_code: str | None = None
+    uow: UnitOfWork,
+    *,
+    by: User,
+    as_of: datetime | None = None,
+    client_code: str | None = None,
 ) -> ReturnsSummary:
-    """The summary of the whole database, or of one client's goods (``client_code``).
-    Dwell times are measured at ``as_of``, by default at the latest unit event recorded
-    (so a replayed or imported history reads right)."""
+    """The summary of the whole database, or of one client's goods (``client_code``; a
+    client user's always). Dwell times are measured at ``as_of``, by default at the latest
+    unit event recorded (so a replayed or imported history reads right)."""
+    client_code = client_for(by, client_code, Permission.VIEW_REPORTS)
     with uow:
         client = client_filter(uow, client_code)
         r = uow.reports.for_client(client)

@@ -8,11 +8,13 @@ from datetime import datetime
 from revalo.domain.catalog import Customer, Site, SiteKind
 from revalo.domain.clients import ensure_same_owner
 from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.people import Permission, User
 from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest
 from revalo.domain.values import GeoPoint, as_utc
 from revalo.services.clients import owner_for_new
 from revalo.services.common import found, get_site, when
+from revalo.services.guard import needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
@@ -40,6 +42,7 @@ def nearest_hub(hubs: list[Site], point: GeoPoint, country: str) -> Site:
     return min(home, key=lambda h: (point.km_to(h.point), h.code))
 
 
+@needs(Permission.REQUEST_RETURN)
 @retried
 def request_return(
     uow: UnitOfWork,
@@ -48,7 +51,7 @@ def request_return(
     customer_code: str,
     lines: list[LineRequest],
     delivered_at: datetime | None,
-    actor: str,
+    by: User,
     requested_at: datetime | None = None,
     order_ref: str = "",
     auto_decide: bool = True,
@@ -153,12 +156,13 @@ def _load(uow: UnitOfWork, number: str) -> ReturnRequest:
     )
 
 
+@needs(Permission.AUTHORISE_RETURN)
 @retried
 def authorise_return(
     uow: UnitOfWork,
     number: str,
     *,
-    actor: str,
+    by: User,
     reason: str,
     destination_site: str | None = None,
     at: datetime | None = None,
@@ -178,20 +182,21 @@ def authorise_return(
                 customer.country,
             )
         rma.authorise(
-            by=actor, reason=reason or "authorised", at=when(at), destination_site=hub.code
+            by=by.login, reason=reason or "authorised", at=when(at), destination_site=hub.code
         )
         uow.commit()
     return rma
 
 
+@needs(Permission.REJECT_RETURN)
 @retried
 def reject_return(
-    uow: UnitOfWork, number: str, *, actor: str, reason: str, at: datetime | None = None
+    uow: UnitOfWork, number: str, *, by: User, reason: str, at: datetime | None = None
 ) -> ReturnRequest:
     with uow:
         rma = _load(uow, number)
         rma.ensure_can_reject()
-        rma.reject(by=actor, reason=reason, at=when(at))
+        rma.reject(by=by.login, reason=reason, at=when(at))
         uow.commit()
     return rma
 

@@ -9,14 +9,17 @@ from decimal import Decimal
 
 from revalo.domain.errors import InvalidValue
 from revalo.domain.journey import Consignment, ConsignmentKind
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.clients import client_filter
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, ship_together
 
 
+@needs(Permission.MOVE)
 @retried
 def move_unit(
     uow: UnitOfWork,
@@ -24,12 +27,13 @@ def move_unit(
     *,
     from_location: str | None,
     to_location: str,
-    operator: str,
+    by: User,
     reason: str,
     at: datetime | None = None,
 ) -> ReturnedUnit:
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.MOVE, unit)
         found(uow.sites.location(to_location), f"no location {to_location!r}", "to_location")
         record(
             uow,
@@ -37,7 +41,7 @@ def move_unit(
                 from_location=from_location,
                 to_location=to_location,
                 at=when(at),
-                actor=operator,
+                actor=by.login,
                 reason=reason or "moved",
             ),
         )
@@ -51,13 +55,14 @@ class Shipped:
     units: list[ReturnedUnit]
 
 
+@needs(Permission.SHIP)
 @retried
 def ship_units(
     uow: UnitOfWork,
     lpns: Sequence[str],
     *,
     to_site: str,
-    operator: str,
+    by: User,
     document: str = "",
     at: datetime | None = None,
     transport: Transport | None = None,
@@ -75,7 +80,7 @@ def ship_units(
             uow,
             transport or default_transport(),
             units,
-            lambda u, ref: u.ship(to_site=site, at=t, actor=operator, document=document or ref),
+            lambda u, ref: u.ship(to_site=site, at=t, actor=by.login, document=document or ref),
             kind=ConsignmentKind.TRANSFER,
             origin=origin,
             destination=site,
@@ -85,13 +90,14 @@ def ship_units(
     return Shipped(consignment, units)
 
 
+@needs(Permission.SHIP)
 @retried
 def ship_unit(
     uow: UnitOfWork,
     lpn: str,
     *,
     to_site: str,
-    operator: str,
+    by: User,
     document: str = "",
     at: datetime | None = None,
     transport: Transport | None = None,
@@ -101,7 +107,7 @@ def ship_unit(
         uow,
         [lpn],
         to_site=to_site,
-        operator=operator,
+        by=by,
         document=document,
         at=at,
         transport=transport,
@@ -127,12 +133,13 @@ def _units_at_one_site(uow: UnitOfWork, lpns: Sequence[str]) -> list[ReturnedUni
     return units
 
 
+@needs(Permission.DISPATCH)
 @retried
 def dispatch_unit(
     uow: UnitOfWork,
     lpn: str,
     *,
-    operator: str,
+    by: User,
     document: str = "",
     at: datetime | None = None,
     transport: Transport | None = None,
@@ -142,6 +149,7 @@ def dispatch_unit(
     t = when(at)
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.DISPATCH, unit)
         # An unidentified unit is never ready: dispatch() refuses it by its state.
         product = uow.products.get(unit.sku) if unit.sku else None
         data_bearing = product.data_bearing if product else False
@@ -152,7 +160,7 @@ def dispatch_unit(
                 transport or default_transport(),
                 [unit],
                 lambda u, ref: u.dispatch(
-                    at=t, actor=operator, data_bearing=data_bearing, document=document or ref
+                    at=t, actor=by.login, data_bearing=data_bearing, document=document or ref
                 ),
                 kind=ConsignmentKind.DISPATCH,
                 origin=get_site(uow, unit.site_code),
@@ -162,18 +170,19 @@ def dispatch_unit(
         else:
             record(
                 uow,
-                unit.dispatch(at=t, actor=operator, data_bearing=data_bearing, document=document),
+                unit.dispatch(at=t, actor=by.login, data_bearing=data_bearing, document=document),
             )
         uow.commit()
     return unit
 
 
+@needs(Permission.SELL)
 @retried
 def sell_unit(
     uow: UnitOfWork,
     lpn: str,
     *,
-    operator: str,
+    by: User,
     document: str = "",
     at: datetime | None = None,
     price: Decimal | None = None,
@@ -181,18 +190,20 @@ def sell_unit(
     """A listed unit is sold, at ``price`` (EUR) when known: it leaves the parallel stock."""
     with uow:
         unit = get_unit(uow, lpn, lock=True)
-        record(uow, unit.sell(at=when(at), actor=operator, document=document, price=price))
+        ensure_handles(by, Permission.SELL, unit)
+        record(uow, unit.sell(at=when(at), actor=by.login, document=document, price=price))
         uow.commit()
     return unit
 
 
+@needs(Permission.RECORD_PROCEEDS)
 @retried
 def record_proceeds(
     uow: UnitOfWork,
     lpn: str,
     *,
     amount: Decimal,
-    operator: str,
+    by: User,
     document: str = "",
     reason: str = "",
     at: datetime | None = None,
@@ -201,8 +212,9 @@ def record_proceeds(
     recycler's price per kg. It adds to the recovery rate."""
     with uow:
         unit = get_unit(uow, lpn, lock=True)
+        ensure_handles(by, Permission.RECORD_PROCEEDS, unit)
         change = unit.record_proceeds(
-            amount=amount, at=when(at), actor=operator, document=document, reason=reason
+            amount=amount, at=when(at), actor=by.login, document=document, reason=reason
         )
         record(uow, change)
         uow.commit()

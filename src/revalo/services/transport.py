@@ -28,6 +28,7 @@ from revalo.domain.journey import (
     journey_totals,
     share_out,
 )
+from revalo.domain.people import Permission, User
 from revalo.domain.returns import EXPECTING_STATES, ReturnRequest
 from revalo.domain.units import Change, ReturnedUnit
 from revalo.domain.values import digital_link_sscc, format_sscc, utcnow
@@ -48,8 +49,10 @@ from revalo.engines.transport.places import Place
 from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.engines.transport.shipment import Parcel, Shipment
 from revalo.services.common import found, get_unit, record
+from revalo.services.guard import reads
 from revalo.services.ports import LegTotals, UnitOfWork
 from revalo.services.retry import retried
+from revalo.services.scoping import ensure_sees_unit
 
 #: GS1 prefix 952 is set aside by GS1 for demonstrations and examples: SSCCs built on it are
 #: well-formed but belong to no company. Set your own GS1 company prefix in production.
@@ -319,10 +322,12 @@ class Journey:
     totals: JourneyTotals
 
 
-def unit_journey(uow: UnitOfWork, lpn: str) -> Journey:
+@reads(Permission.VIEW_UNITS)
+def unit_journey(uow: UnitOfWork, lpn: str, *, by: User) -> Journey:
     """Every leg a unit travelled, with the consignment that carried it, and the totals."""
     with uow:
         unit = get_unit(uow, lpn)
+        ensure_sees_unit(by, unit, Permission.VIEW_UNITS)
         legs = uow.legs.for_unit(unit.id)
         rows = []
         for leg in legs:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.work_orders import WipeMethod, WorkOrder
 from revalo.services.common import found, record, when
+from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
@@ -20,28 +22,31 @@ def _load(uow: UnitOfWork, order_id: int) -> tuple[WorkOrder, ReturnedUnit]:
     return found(uow.work_orders.get(order_id, lock=True), "work order missing"), unit
 
 
+@needs(Permission.START_WORK_ORDER)
 @retried
 def start_work_order(
-    uow: UnitOfWork, order_id: int, *, operator: str, at: datetime | None = None
+    uow: UnitOfWork, order_id: int, *, by: User, at: datetime | None = None
 ) -> WorkOrder:
     t = when(at)
     with uow:
         order, unit = _load(uow, order_id)
+        ensure_handles(by, Permission.START_WORK_ORDER, unit)
         # The order first: starting a closed order is refused for what it is.
-        order.start(operator=operator, at=t)
-        change = unit.start_work(order, at=t, actor=operator)
+        order.start(operator=by.login, at=t)
+        change = unit.start_work(order, at=t, actor=by.login)
         record(uow, change)
         uow.commit()
     return order
 
 
+@needs(Permission.FINISH_WORK_ORDER)
 @retried
 def finish_work_order(
     uow: UnitOfWork,
     order_id: int,
     *,
     succeeded: bool,
-    operator: str,
+    by: User,
     labour_minutes: int,
     parts_cost: Decimal = Decimal("0"),
     notes: str = "",
@@ -55,6 +60,7 @@ def finish_work_order(
     t = when(at)
     with uow:
         order, unit = _load(uow, order_id)
+        ensure_handles(by, Permission.FINISH_WORK_ORDER, unit)
         order.finish(
             succeeded=succeeded,
             at=t,
@@ -69,11 +75,11 @@ def finish_work_order(
             wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open and wo.id != order.id
         ]
         if succeeded:
-            change = unit.complete_work(order, at=t, actor=operator, all_done=not others)
+            change = unit.complete_work(order, at=t, actor=by.login, all_done=not others)
         else:
             for wo in others:
                 wo.cancel(at=t, reason=f"{order.number} failed")
-            change = unit.fail_work(order, at=t, actor=operator, reason=notes)
+            change = unit.fail_work(order, at=t, actor=by.login, reason=notes)
         record(uow, change)
         uow.commit()
     return order

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.domain.errors import (
@@ -28,6 +29,7 @@ from revalo.domain.errors import (
     NotFound,
     PermissionDenied,
 )
+from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.ratelimit import TooManyRequests
 from revalo.services.ports import DatabaseBusy
 
@@ -114,8 +116,10 @@ def body(items: list[ErrorItem]) -> dict[str, Any]:
     return ErrorBody(detail=items).model_dump()
 
 
-async def on_domain_error(_request: Request, exc: Exception) -> JSONResponse:
+async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
+    if isinstance(exc, PermissionDenied):
+        await run_in_threadpool(audit_refusal, request, exc)
     status = status_for(exc)
     headers = {"WWW-Authenticate": 'Bearer realm="revalo"'} if status == 401 else {}
     if isinstance(exc, TooManyRequests):

@@ -106,7 +106,7 @@ def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
 def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
     """Book the plan's collections: each collected return is on its way."""
     try:
-        done = service.commit_plan(uow, transport, plan_id, user.login)
+        done = service.commit_plan(uow, transport, plan_id, by=user)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
     return redirect(
@@ -182,7 +182,7 @@ def book_outbound_form(
     site = code[:40].strip().upper()
     try:
         plan = consolidate_site(uow, site, transport=transport)
-        booked = ship_planned(uow, plan, operator=user.login, transport=transport)
+        booked = ship_planned(uow, plan, by=user, transport=transport)
     except DomainError as exc:
         return redirect(f"/sites/{site}/outbound", flash=exc.message)
     units = sum(s.consignment.units for s in booked)

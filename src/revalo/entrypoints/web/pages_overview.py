@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from revalo.domain.catalog import Site
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.people import Permission
-from revalo.entrypoints.api.deps import ReadUowDep, need
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import charts, geo
 from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors, integer, one_of
@@ -74,7 +74,7 @@ def _route_slices(d: Dashboard) -> list[charts.Slice]:
 
 
 @router.get("/", dependencies=[need(Permission.VIEW_DASHBOARD)], response_class=HTMLResponse)
-def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
+def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """The flow manager's dashboard, over a period chosen in the filter."""
     q, errors, t = request.query_params, Errors(), _t(request)
     period = one_of(q, "period", errors, PERIOD_CHOICES, "28")
@@ -83,7 +83,11 @@ def dashboard_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
     assert stale is not None
     client, clients = chosen_client(uow, q, errors)
     d = board.dashboard(
-        uow, days=None if period == "all" else int(period), stale_days=stale, client_code=client
+        uow,
+        days=None if period == "all" else int(period),
+        stale_days=stale,
+        client_code=client,
+        by=user,
     )
     flow_chart, flow_series = _flow_chart(d, per, t)
     slices = _route_slices(d)
@@ -118,11 +122,11 @@ def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
 
 
 @router.get("/sites", dependencies=[need(Permission.VIEW_STOCK)], response_class=HTMLResponse)
-def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
+def sites_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Parallel stock per site with ageing buckets, and the sites of the network."""
     errors = Errors()
     client, clients = chosen_client(uow, request.query_params, errors)
-    ageing = board.stock_ageing(uow, client_code=client)
+    ageing = board.stock_ageing(uow, client_code=client, by=user)
     sites = sorted(list_sites(uow), key=lambda s: (not s.holds_stock, s.kind.value, s.code))
     stock = {r.key: r.total for r in ageing.rows}
     ctx = {
@@ -140,11 +144,11 @@ def sites_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 @router.get(
     "/sites/{code}", dependencies=[need(Permission.VIEW_STOCK)], response_class=HTMLResponse
 )
-def site_page(request: Request, code: str, uow: ReadUowDep) -> HTMLResponse:
+def site_page(request: Request, code: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """One site's parallel stock per location, with ageing buckets."""
     errors = Errors()
     client, clients = chosen_client(uow, request.query_params, errors)
-    ageing = board.stock_ageing(uow, site_code=code[:40], client_code=client)
+    ageing = board.stock_ageing(uow, site_code=code[:40], client_code=client, by=user)
     ctx = {
         "a": ageing,
         "chart": _ageing_chart(ageing, _t(request)),
@@ -213,11 +217,11 @@ def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
 
 
 @router.get("/map", dependencies=[need(Permission.VIEW_CATALOGUE)], response_class=HTMLResponse)
-def map_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
+def map_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Sites of the network and the flows between them, drawn offline."""
     errors = Errors()
     client, clients = chosen_client(uow, request.query_params, errors)
-    m = board.network_map(uow, client_code=client)
+    m = board.network_map(uow, client_code=client, by=user)
     ctx = {
         "m": m,
         "svg": _map_svg(m, _t(request)),

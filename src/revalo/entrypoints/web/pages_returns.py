@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
-from revalo.domain.people import Permission
+from revalo.domain.people import Permission, User
 from revalo.domain.returns import EXPECTING_STATES, ReturnReason, ReturnState
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.labels import label_response
@@ -50,7 +50,7 @@ def _categories(uow: UnitOfWork) -> list[str]:
 
 
 @router.get("/returns", dependencies=[need(Permission.VIEW_RETURNS)], response_class=HTMLResponse)
-def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
+def returns_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Return requests with search, filters and pages."""
     q, errors = request.query_params, Errors()
     client, clients = chosen_client(uow, q, errors)
@@ -65,7 +65,7 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
         client_code=client,
     )
     number = _page_no(q, errors)
-    result = list_returns(uow, flt, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    result = list_returns(uow, flt, limit=PER_PAGE, offset=(number - 1) * PER_PAGE, by=user)
     ctx = {
         "returns": result.items,
         "total": result.total,
@@ -85,9 +85,9 @@ def returns_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 @router.get(
     "/returns/{number}", dependencies=[need(Permission.VIEW_RETURNS)], response_class=HTMLResponse
 )
-def return_page(request: Request, number: str, uow: ReadUowDep) -> HTMLResponse:
+def return_page(request: Request, number: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """One return: its lines and the units received for it."""
-    rma, units = return_with_units(uow, number[:20])
+    rma, units = return_with_units(uow, number[:20], by=user)
     ctx = {"rma": rma, "units": units, "labelled": rma.state in EXPECTING_STATES}
     return page(request, "return.html", ctx, nav="returns")
 
@@ -100,12 +100,17 @@ def label_form(number: str, uow: UowDep, transport: TransportDep) -> Response:
     return label_response(book_return_label(uow, transport, number[:20]))
 
 
-def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
-    detail = unit_detail(uow, lpn[:20])
-    explanation = board.unit_explanation(uow, detail.unit.lpn)
+def _unit_context(uow: UnitOfWork, lpn: str, user: User) -> dict[str, Any]:
+    detail = unit_detail(uow, lpn[:20], by=user)
+    # What the user's roles show of it: the engine's scoring, the return it came in.
+    explanation = (
+        board.unit_explanation(uow, detail.unit.lpn, by=user)
+        if user.can(Permission.VIEW_DECISIONS)
+        else None
+    )
     sites = list_sites(uow)
     rma = None
-    if detail.unit.rma_number:
+    if detail.unit.rma_number and user.can(Permission.VIEW_RETURNS):
         with uow:
             rma = uow.returns.get(detail.unit.rma_number)
     return {
@@ -116,14 +121,14 @@ def _unit_context(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
         "sites": sorted(sites, key=lambda s: s.code),
         "routes": [r.value for r in DispositionRoute],
         "events": list(reversed(detail.events)),
-        "journey": unit_journey(uow, detail.unit.lpn),
+        "journey": unit_journey(uow, detail.unit.lpn, by=user),
     }
 
 
 @router.get("/units/{lpn}", dependencies=[need(Permission.VIEW_UNITS)], response_class=HTMLResponse)
-def unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
+def unit_page(request: Request, lpn: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Everything about one unit."""
-    return page(request, "unit.html", _unit_context(uow, lpn), nav="returns")
+    return page(request, "unit.html", _unit_context(uow, lpn, user), nav="returns")
 
 
 @router.post(
@@ -146,7 +151,7 @@ def decide_unit_form(
                 uow,
                 lpn[:20],
                 route=route,
-                actor=user.login,
+                by=user,
                 reason=reason,
                 destination_site=destination,
             )
@@ -157,20 +162,25 @@ def decide_unit_form(
             return redirect(
                 f"/units/{lpn[:20]}#timeline", flash=t("unit.saved", route=outcome.record.route)
             )
-    ctx = _unit_context(uow, lpn)
+    ctx = _unit_context(uow, lpn, user)
     ctx.update(errors=errors, values=data)
     return page(request, "unit.html", ctx, status=422, nav="returns")
 
 
 @router.get("/queue", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
-def queue_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
+def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)
     client, clients = chosen_client(uow, q, errors)
     number = _page_no(q, errors)
     result = board.decision_queue(
-        uow, site_code=site, limit=PER_PAGE, offset=(number - 1) * PER_PAGE, client_code=client
+        uow,
+        site_code=site,
+        limit=PER_PAGE,
+        offset=(number - 1) * PER_PAGE,
+        client_code=client,
+        by=user,
     )
     ctx = {
         "rows": result.items,
@@ -200,7 +210,7 @@ def accept_proposals(
     done, refused = 0, []
     for lpn in dict.fromkeys(lpns):
         try:
-            deciding.decide_unit(uow, lpn, actor=user.login)
+            deciding.decide_unit(uow, lpn, by=user)
             done += 1
         except DomainError as exc:
             refused.append(t("queue.refused", lpn=lpn, message=exc.message))

@@ -18,7 +18,7 @@ from revalo.adapters.barcodes import parse_scan
 from revalo.domain.catalog import Site
 from revalo.domain.errors import DomainError
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
-from revalo.domain.people import Permission
+from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.web import forms
@@ -111,7 +111,7 @@ def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: Curre
         assert site
         try:
             outcome = receiving.receive_scan(
-                uow, parse_scan(code.strip()), site_code=site, operator=user.login, rma_number=rma
+                uow, parse_scan(code.strip()), site_code=site, by=user, rma_number=rma
             )
         except DomainError as exc:
             field = {"rma_number": "rma", "site_code": "site"}.get(exc.field or "", "code")
@@ -145,7 +145,7 @@ def unidentified_form(
         assert site
         try:
             outcome = receiving.quarantine_unidentified(
-                uow, site_code=site, description=description, operator=user.login, code=code
+                uow, site_code=site, description=description, by=user, code=code
             )
         except DomainError as exc:
             errors.add(exc.field or "description", exc.message)
@@ -155,8 +155,8 @@ def unidentified_form(
     return _station(request, uow, errors=errors, values=data, unknown=True, status=422)
 
 
-def _unit_ctx(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
-    detail = unit_detail(uow, lpn[:20])
+def _unit_ctx(uow: UnitOfWork, lpn: str, user: User) -> dict[str, Any]:
+    detail = unit_detail(uow, lpn[:20], by=user)
     unit: ReturnedUnit = detail.unit
     rma = None
     if unit.rma_number:
@@ -178,9 +178,11 @@ def _unit_ctx(uow: UnitOfWork, lpn: str) -> dict[str, Any]:
 @router.get(
     "/station/units/{lpn}", dependencies=[need(Permission.RECEIVE)], response_class=HTMLResponse
 )
-def station_unit_page(request: Request, lpn: str, uow: ReadUowDep) -> HTMLResponse:
+def station_unit_page(
+    request: Request, lpn: str, uow: ReadUowDep, user: CurrentUser
+) -> HTMLResponse:
     """The unit just scanned: its label, its expected return, the grading form."""
-    ctx = _unit_ctx(uow, lpn)
+    ctx = _unit_ctx(uow, lpn, user)
     return _station(request, uow, values={"site": ctx["u"].site_code}, unit_ctx=ctx)
 
 
@@ -198,7 +200,7 @@ def grade_form(
     faults = forms.text(data, "fault_codes", errors, max_length=500)
     notes = forms.text(data, "notes", errors, max_length=2000)
     duration = forms.integer(data, "duration_s", errors, low=0, high=MAX_DURATION_S, default=0)
-    ctx = _unit_ctx(uow, lpn)
+    ctx = _unit_ctx(uow, lpn, user)
     checklist = {name: forms.flag(data, f"check_{name}") for name in ctx["checks"]}
     if not errors and functional is not None and cosmetic is not None:
         try:
@@ -207,7 +209,7 @@ def grade_form(
                 ctx["u"].lpn,
                 functional_grade=functional,
                 cosmetic_grade=cosmetic,
-                operator=user.login,
+                by=user,
                 duration_s=duration or 0,
                 checklist=checklist,
                 fault_codes=forms.fault_codes(faults),

@@ -22,9 +22,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from revalo.domain.errors import DomainError, NotAuthenticated
+from revalo.domain.errors import DomainError, NotAuthenticated, PermissionDenied
+from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.errors import busy_message, status_for
 from revalo.entrypoints.web.i18n import (
     COOKIE,
@@ -197,6 +199,9 @@ class WebRoute(APIRoute):
                 return await original(request)
             except NotAuthenticated:
                 return RedirectResponse(login_url(request), status_code=303)
+            except PermissionDenied as exc:
+                await run_in_threadpool(audit_refusal, request, exc)
+                return error_page(request, exc.message, 403)
             except DomainError as exc:
                 return error_page(request, exc.message, status_for(exc))
             except DatabaseBusy as exc:

@@ -67,7 +67,7 @@ def commit(
 ) -> CollectionPlanPublic:
     """Carry out the plan: each collected return gets its consignment (the fleet vehicle,
     its share of the route) and goes in transit. Only a planned, up-to-date plan."""
-    done = service.commit_plan(uow, transport, plan_number(plan_id), user.login)
+    done = service.commit_plan(uow, transport, plan_number(plan_id), by=user)
     return plan_public(done.plan)
 
 

@@ -38,7 +38,7 @@ def receive_scan(
         uow,
         parse_scan(body.code),
         site_code=body.site_code,
-        operator=user.login,
+        by=user,
         rma_number=body.rma_number,
         transport=transport,
     )
@@ -57,7 +57,7 @@ def quarantine_unidentified(
         uow,
         site_code=body.site_code,
         description=body.description,
-        operator=user.login,
+        by=user,
         code=body.code,
     )
     return _public(outcome)

@@ -46,7 +46,7 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
         customer_code=body.customer_code,
         lines=[service.LineRequest(**ln.model_dump()) for ln in body.lines],
         delivered_at=body.delivered_at,
-        actor=user.login,
+        by=user,
         order_ref=body.order_ref,
         client_code=body.client_code,
     )
@@ -56,6 +56,7 @@ def create_return(body: ReturnCreate, uow: UowDep, app: AppDep, user: CurrentUse
 @router.get("", dependencies=[need(Permission.VIEW_RETURNS)])
 def list_returns(
     uow: ReadUowDep,
+    user: CurrentUser,
     state: ReturnState | None = None,
     reason: ReturnReason | None = None,
     customer_code: Annotated[str | None, Query(max_length=40), Storable] = None,
@@ -84,16 +85,16 @@ def list_returns(
         search=q.strip() if q and q.strip() else None,
         client_code=client_code.strip().upper() if client_code else None,
     )
-    page = queries.list_returns(uow, flt, limit=limit, offset=offset)
+    page = queries.list_returns(uow, flt, limit=limit, offset=offset, by=user)
     return ReturnsPublic(
         data=[ReturnPublic.model_validate(r) for r in page.items], count=page.total
     )
 
 
 @router.get("/{number}", dependencies=[need(Permission.VIEW_RETURNS)])
-def get_return(number: ReturnNumberPath, uow: ReadUowDep) -> ReturnDetailPublic:
+def get_return(number: ReturnNumberPath, uow: ReadUowDep, user: CurrentUser) -> ReturnDetailPublic:
     """The return with its lines and the units received for it."""
-    rma, units = queries.return_with_units(uow, number)
+    rma, units = queries.return_with_units(uow, number, by=user)
     return ReturnDetailPublic(
         **ReturnPublic.model_validate(rma).model_dump(),
         units=[UnitPublic.model_validate(u) for u in units],
@@ -107,7 +108,7 @@ def authorise_return(
     rma = service.authorise_return(
         uow,
         number,
-        actor=user.login,
+        by=user,
         reason=body.reason,
         destination_site=body.destination_site,
     )
@@ -118,7 +119,7 @@ def authorise_return(
 def reject_return(
     number: ReturnNumberPath, body: ReturnReject, uow: UowDep, user: CurrentUser
 ) -> ReturnPublic:
-    rma = service.reject_return(uow, number, actor=user.login, reason=body.reason)
+    rma = service.reject_return(uow, number, by=user, reason=body.reason)
     return ReturnPublic.model_validate(rma)
 
 

@@ -31,7 +31,7 @@ def move_unit(lpn: LpnPath, body: MoveCreate, uow: UowDep, user: CurrentUser) ->
         lpn,
         from_location=body.from_location,
         to_location=body.to_location,
-        operator=user.login,
+        by=user,
         reason=body.reason,
     )
     return UnitPublic.model_validate(unit)
@@ -47,7 +47,7 @@ def ship_unit(
         uow,
         lpn,
         to_site=body.to_site,
-        operator=user.login,
+        by=user,
         document=body.document,
         transport=transport,
     )
@@ -66,7 +66,7 @@ def dispatch_unit(
     restocked, sent to a partner, recycled...)."""
     document = body.document if body else ""
     return UnitPublic.model_validate(
-        stock.dispatch_unit(uow, lpn, operator=user.login, document=document, transport=transport)
+        stock.dispatch_unit(uow, lpn, by=user, document=document, transport=transport)
     )
 
 
@@ -81,7 +81,7 @@ def sell_unit(
     document = body.document if body else ""
     price = body.price if body else None
     return UnitPublic.model_validate(
-        stock.sell_unit(uow, lpn, operator=user.login, document=document, price=price)
+        stock.sell_unit(uow, lpn, by=user, document=document, price=price)
     )
 
 
@@ -95,7 +95,7 @@ def record_proceeds(
         uow,
         lpn,
         amount=body.amount,
-        operator=user.login,
+        by=user,
         document=body.document,
         reason=body.reason,
     )

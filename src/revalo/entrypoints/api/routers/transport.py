@@ -111,7 +111,7 @@ def ship_units(
         uow,
         body.lpns,
         to_site=body.to_site,
-        operator=user.login,
+        by=user,
         document=body.document,
         transport=transport,
     )
@@ -119,10 +119,10 @@ def ship_units(
 
 
 @router.get("/units/{lpn}/journey", dependencies=[need(Permission.VIEW_UNITS)])
-def journey(lpn: LpnPath, uow: ReadUowDep) -> JourneyPublic:
+def journey(lpn: LpnPath, uow: ReadUowDep, user: CurrentUser) -> JourneyPublic:
     """Every leg the unit travelled (its return parcel, transfers, its last trip out), with
     its share of each consignment's kilometres, cost and CO2e, and the totals."""
-    j = unit_journey(uow, lpn)
+    j = unit_journey(uow, lpn, by=user)
     return JourneyPublic(
         lpn=j.lpn,
         legs=[
@@ -195,6 +195,6 @@ def book_outbound(
     """Book what leaves the site today, grouped as planned: one consignment per group;
     lanes that wait stay as they are."""
     plan = consolidate_site(uow, code, transport=transport)
-    booked = ship_planned(uow, plan, operator=user.login, transport=transport)
+    booked = ship_planned(uow, plan, by=user, transport=transport)
     data = [consignment_public(s.consignment) for s in booked]
     return BookedPublic(data=data, count=len(data))

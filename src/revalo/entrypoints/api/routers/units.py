@@ -36,6 +36,7 @@ CodeQuery = Annotated[str | None, Query(max_length=80), Storable]
 @router.get("", dependencies=[need(Permission.VIEW_UNITS)])
 def list_units(
     uow: ReadUowDep,
+    user: CurrentUser,
     state: Annotated[
         list[UnitState] | None, Query(max_length=20, description="one or more")
     ] = None,
@@ -60,15 +61,15 @@ def list_units(
         in_stock=in_stock,
         client_code=client_code.strip().upper() if client_code else None,
     )
-    page = queries.list_units(uow, flt, limit=limit, offset=offset)
+    page = queries.list_units(uow, flt, limit=limit, offset=offset, by=user)
     return UnitsPublic(data=[UnitPublic.model_validate(u) for u in page.items], count=page.total)
 
 
 @router.get("/{lpn}", dependencies=[need(Permission.VIEW_UNITS)])
-def get_unit(lpn: LpnPath, uow: ReadUowDep) -> UnitDetailPublic:
+def get_unit(lpn: LpnPath, uow: ReadUowDep, user: CurrentUser) -> UnitDetailPublic:
     """Everything about a unit: its product, grades, inspections, decisions, work orders and
     stock moves."""
-    d = queries.unit_detail(uow, lpn)
+    d = queries.unit_detail(uow, lpn, by=user)
     return UnitDetailPublic(
         **UnitPublic.model_validate(d.unit).model_dump(exclude={"in_stock"}),
         product=ProductPublic.model_validate(d.product) if d.product else None,
@@ -80,9 +81,9 @@ def get_unit(lpn: LpnPath, uow: ReadUowDep) -> UnitDetailPublic:
 
 
 @router.get("/{lpn}/timeline", dependencies=[need(Permission.VIEW_UNITS)])
-def unit_timeline(lpn: LpnPath, uow: ReadUowDep) -> EventsPublic:
+def unit_timeline(lpn: LpnPath, uow: ReadUowDep, user: CurrentUser) -> EventsPublic:
     """Every change of the unit's state or place, oldest first: what, when, where, who, why."""
-    events = queries.unit_detail(uow, lpn).events
+    events = queries.unit_detail(uow, lpn, by=user).events
     return EventsPublic(data=[EventPublic.model_validate(e) for e in events], count=len(events))
 
 
@@ -90,7 +91,7 @@ def unit_timeline(lpn: LpnPath, uow: ReadUowDep) -> EventsPublic:
 def quarantine_unit(
     lpn: LpnPath, body: QuarantineCreate, uow: UowDep, user: CurrentUser
 ) -> UnitPublic:
-    unit = receiving.quarantine_unit(uow, lpn, reason=body.reason, operator=user.login)
+    unit = receiving.quarantine_unit(uow, lpn, reason=body.reason, by=user)
     return UnitPublic.model_validate(unit)
 
 
@@ -98,7 +99,7 @@ def quarantine_unit(
 def release_unit(lpn: LpnPath, body: ReleaseCreate, uow: UowDep, user: CurrentUser) -> UnitPublic:
     """Release from quarantine back to receiving; name the product (``sku``) when the unit
     was not identified."""
-    unit = receiving.release_unit(uow, lpn, operator=user.login, reason=body.reason, sku=body.sku)
+    unit = receiving.release_unit(uow, lpn, by=user, reason=body.reason, sku=body.sku)
     return UnitPublic.model_validate(unit)
 
 
@@ -107,7 +108,7 @@ def inspect_unit(
     lpn: LpnPath, body: InspectionCreate, uow: UowDep, user: CurrentUser
 ) -> InspectionPublic:
     """Grade the unit: functional and cosmetic grades apart, checklist, fault codes."""
-    done = inspection.inspect_unit(uow, lpn, operator=user.login, **body.model_dump())
+    done = inspection.inspect_unit(uow, lpn, by=user, **body.model_dump())
     return InspectionPublic.model_validate(done)
 
 
@@ -121,7 +122,7 @@ def record_disposition(
         uow,
         lpn,
         route=body.route,
-        actor=user.login,
+        by=user,
         reason=body.reason,
         destination_site=body.destination_site,
     )

@@ -23,6 +23,7 @@ def _id(ref: str) -> int:
 @router.get("", dependencies=[need(Permission.VIEW_WORK_ORDERS)])
 def list_work_orders(
     uow: ReadUowDep,
+    user: CurrentUser,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
     state: WorkOrderState | None = None,
     limit: Limit = 50,
@@ -34,6 +35,7 @@ def list_work_orders(
         state=state,
         limit=limit,
         offset=offset,
+        by=user,
     )
     return WorkOrdersPublic(
         data=[WorkOrderPublic.model_validate(w) for w in page.items], count=page.total
@@ -41,14 +43,14 @@ def list_work_orders(
 
 
 @router.get("/{order_id}", dependencies=[need(Permission.VIEW_WORK_ORDERS)])
-def get_work_order(order_id: WorkOrderPath, uow: ReadUowDep) -> WorkOrderPublic:
-    return WorkOrderPublic.model_validate(lookups.get_work_order(uow, _id(order_id)))
+def get_work_order(order_id: WorkOrderPath, uow: ReadUowDep, user: CurrentUser) -> WorkOrderPublic:
+    return WorkOrderPublic.model_validate(lookups.get_work_order(uow, _id(order_id), by=user))
 
 
 @router.post("/{order_id}/start", dependencies=[need(Permission.START_WORK_ORDER)])
 def start_work_order(order_id: WorkOrderPath, uow: UowDep, user: CurrentUser) -> WorkOrderPublic:
     """Start the work; the unit moves to work in progress."""
-    order = service.start_work_order(uow, _id(order_id), operator=user.login)
+    order = service.start_work_order(uow, _id(order_id), by=user)
     return WorkOrderPublic.model_validate(order)
 
 
@@ -59,5 +61,5 @@ def finish_work_order(
     """Finish the work with its labour and parts. A data wipe succeeds only with its method,
     tool and a verified result. When the unit's last order is done it is ready to leave; when
     one fails, the others are cancelled and the unit waits for a new decision."""
-    order = service.finish_work_order(uow, _id(order_id), operator=user.login, **body.model_dump())
+    order = service.finish_work_order(uow, _id(order_id), by=user, **body.model_dump())
     return WorkOrderPublic.model_validate(order)
