@@ -12,9 +12,11 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from revalo.adapters import orm
+from revalo.domain.people import Role
 from revalo.entrypoints.api.routers import returns as returns_router
 from tests.conftest import World
 from tests.e2e.conftest import API, delivered, ok, refused
+from tests.people import bearer
 
 KEY = "Idempotency-Key"
 
@@ -148,3 +150,19 @@ def test_the_openapi_description_names_the_key_on_every_post(client: TestClient)
     for op in posts:
         assert KEY in [p["name"] for p in op.get("parameters", []) if p["in"] == "header"], op
     assert KEY in spec["info"]["description"]
+
+
+def test_a_key_is_each_clients_own(any_client: TestClient, world: World) -> None:
+    """Another user sending the same key runs its own request and never sees the first
+    answer (which names another user's return)."""
+    body = _return()
+    first = ok(any_client.post(f"{API}/returns", json=body, headers={KEY: "k-shared"}), 201)
+    other = TestClient(
+        any_client.app,
+        base_url="http://localhost",
+        headers=bearer(world.app, "cs.other", {Role.CUSTOMER_SERVICE}),
+    )
+    mine = other.post(f"{API}/returns", json=body, headers={KEY: "k-shared"})
+    assert mine.status_code == 201 and "idempotent-replayed" not in mine.headers
+    assert mine.json()["number"] != first["number"]
+    assert _count(world, "return_requests") == 2

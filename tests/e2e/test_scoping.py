@@ -62,13 +62,17 @@ def test_a_partner_sees_only_what_is_at_or_sent_to_its_sites(
     assert any(kept in e.target for e in refused)
     assert rep.get(f"/units/{kept}").status_code == 403  # the page too
     assert rep.get(f"/units/{sent}").status_code == 200
+    station = rep.get("/station").text  # it receives at its own sites only
+    assert 'value="REP-FR"' in station and 'value="HUB-FR"' not in station
     # Its work orders are those at its sites; another site's are refused.
     orders = ok(rep.get(f"{API}/work-orders"))["data"]
     assert orders and {o["site_code"] for o in orders} == {"REP-FR"}
     with w.app.uow() as uow:
-        elsewhere = [o for o in uow.work_orders.list(
-            site_codes=None, state=None, limit=100, offset=0
-        ).items if o.site_code != "REP-FR"]
+        elsewhere = [
+            o
+            for o in uow.work_orders.list(site_codes=None, state=None, limit=100, offset=0).items
+            if o.site_code != "REP-FR"
+        ]
     for order in elsewhere:
         assert rep.get(f"{API}/work-orders/{order.id}").status_code == 403
         assert rep.post(f"{API}/work-orders/{order.id}/start").status_code == 403
@@ -123,9 +127,11 @@ def test_a_client_sees_only_its_own_goods_in_every_list_and_total(
     assert acme.get(f"{API}/units/{other}/timeline").status_code == 403
     assert acme.get(f"{API}/units/{other}/journey").status_code == 403
     with w.app.read_uow() as uow:
-        others = [r for r in uow.returns.list(
-            queries.ReturnFilter(), limit=50, offset=0
-        ).items if r.client_code != "ACME"]
+        others = [
+            r
+            for r in uow.returns.list(queries.ReturnFilter(), limit=50, offset=0).items
+            if r.client_code != "ACME"
+        ]
     assert others
     for rma in others:
         assert acme.get(f"{API}/returns/{rma.number}").status_code == 403
@@ -135,6 +141,9 @@ def test_a_client_sees_only_its_own_goods_in_every_list_and_total(
     # The dashboard counts ACME's goods only: the same as the manager's filtered by ACME.
     page = acme.get("/")
     assert page.status_code == 200
+    other_client = "Other Firm"
+    clients.add_client(w.app.uow(), Client("OTHER", other_client))
+    assert "Acme Shoes" in acme.get("/").text and other_client not in acme.get("/").text
     from revalo.services import dashboard as board
 
     admin = person("reader")

@@ -47,6 +47,15 @@ _KEPT_HEADERS = frozenset({b"content-type", b"content-disposition", b"location"}
 T = TypeVar("T")
 
 
+def own_key(key: str, scope: Scope) -> str:
+    """What is stored of a client's key: bound to the credential the request came with (its
+    API token or session cookie), so that one client's key never answers another's request,
+    nor shows another user the first answer."""
+    headers = Headers(scope=scope)
+    credential = headers.get("authorization") or headers.get("cookie") or ""
+    return hashlib.sha256(f"{credential}\0{key}".encode()).hexdigest()
+
+
 def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
     digest = hashlib.sha256()
     for part in (method.encode(), path.encode(), query, body):
@@ -117,16 +126,18 @@ class IdempotencyMiddleware:
         except anyio.EndOfStream:
             return  # the client left before sending its request
         store = self.store_of(scope)
-        claimed = await self._claim(store, key, scope, body)
+        stored = own_key(key, scope)
+        claimed = await self._claim(store, stored, scope, body, shown=key)
         if isinstance(claimed, Response):
             await claimed(scope, receive, send)
             return
-        await self._run(store, key, scope, body, send, receive)
+        await self._run(store, stored, scope, body, send, receive)
 
     async def _claim(
-        self, store: IdempotencyStore, key: str, scope: Scope, body: bytes
+        self, store: IdempotencyStore, key: str, scope: Scope, body: bytes, *, shown: str
     ) -> Response | None:
-        """None when this request has the key; else the answer to give instead."""
+        """None when this request has the key; else the answer to give instead (naming
+        the key as the client ``shown`` it)."""
         method, path = scope["method"], scope["path"]
         mine = KeyedRequest(
             key, fingerprint(method, path, scope.get("query_string", b""), body), method, path
@@ -149,14 +160,15 @@ class IdempotencyMiddleware:
                 )
                 return _refusal(
                     422,
-                    f"the {HEADER} {key!r} was used for {other}: send a new key with a new request",
+                    f"the {HEADER} {shown!r} was used for {other}: send a new key with a new "
+                    "request",
                 )
             if record.answer is not None:
                 return _replay(record.answer)
             if time.monotonic() >= deadline:
                 return _refusal(
                     409,
-                    f"the request with {HEADER} {key!r} is still being processed: retry later "
+                    f"the request with {HEADER} {shown!r} is still being processed: retry later "
                     "for its answer",
                     headers={"Retry-After": "1"},
                 )

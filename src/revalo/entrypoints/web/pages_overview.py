@@ -81,7 +81,7 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
     per = one_of(q, "per", errors, ["day", "week"], "day")
     stale = integer(q, "stale", errors, low=1, high=3650, default=board.STALE_DAYS)
     assert stale is not None
-    client, clients = chosen_client(uow, q, errors)
+    client, clients = chosen_client(uow, q, errors, user)
     d = board.dashboard(
         uow,
         days=None if period == "all" else int(period),
@@ -125,7 +125,7 @@ def _ageing_chart(a: StockAgeing, t: Translate) -> Any:
 def sites_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Parallel stock per site with ageing buckets, and the sites of the network."""
     errors = Errors()
-    client, clients = chosen_client(uow, request.query_params, errors)
+    client, clients = chosen_client(uow, request.query_params, errors, user)
     ageing = board.stock_ageing(uow, client_code=client, by=user)
     sites = sorted(list_sites(uow), key=lambda s: (not s.holds_stock, s.kind.value, s.code))
     stock = {r.key: r.total for r in ageing.rows}
@@ -147,7 +147,7 @@ def sites_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
 def site_page(request: Request, code: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """One site's parallel stock per location, with ageing buckets."""
     errors = Errors()
-    client, clients = chosen_client(uow, request.query_params, errors)
+    client, clients = chosen_client(uow, request.query_params, errors, user)
     ageing = board.stock_ageing(uow, site_code=code[:40], client_code=client, by=user)
     ctx = {
         "a": ageing,
@@ -220,7 +220,7 @@ def _map_svg(m: NetworkMap, t: Translate) -> dict[str, Any]:
 def map_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Sites of the network and the flows between them, drawn offline."""
     errors = Errors()
-    client, clients = chosen_client(uow, request.query_params, errors)
+    client, clients = chosen_client(uow, request.query_params, errors, user)
     m = board.network_map(uow, client_code=client, by=user)
     ctx = {
         "m": m,

@@ -53,7 +53,7 @@ def _categories(uow: UnitOfWork) -> list[str]:
 def returns_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """Return requests with search, filters and pages."""
     q, errors = request.query_params, Errors()
-    client, clients = chosen_client(uow, q, errors)
+    client, clients = chosen_client(uow, q, errors, user)
     flt = ReturnFilter(
         state=forms.choice(q, "state", errors, ReturnState),
         reason=forms.choice(q, "reason", errors, ReturnReason),
@@ -172,7 +172,7 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)
-    client, clients = chosen_client(uow, q, errors)
+    client, clients = chosen_client(uow, q, errors, user)
     number = _page_no(q, errors)
     result = board.decision_queue(
         uow,

@@ -25,7 +25,7 @@ from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.barcode import code128_svg
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
-from revalo.entrypoints.web.render import WebRoute, language, page, redirect
+from revalo.entrypoints.web.render import WebRoute, language, page, redirect, signed_in
 from revalo.services import inspection, receiving
 from revalo.services.ports import UnitOfWork
 from revalo.services.queries import list_sites, unit_detail
@@ -42,8 +42,11 @@ GRADES = ("A", "B", "C", "D")
 MAX_DURATION_S = 86_400
 
 
-def _sites(uow: UnitOfWork) -> list[Site]:
-    return [s for s in list_sites(uow) if s.holds_stock]
+def _sites(uow: UnitOfWork, user: User | None) -> list[Site]:
+    """The sites the station may receive at: those that hold stock (a partner's own)."""
+    return [
+        s for s in list_sites(uow) if s.holds_stock and (user is None or user.sees_site(s.code))
+    ]
 
 
 def _site_choice(request: Request, sites: list[Site], asked: str | None = None) -> str:
@@ -64,7 +67,7 @@ def _station(
     status: int = 200,
     unit_ctx: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    sites = _sites(uow)
+    sites = _sites(uow, signed_in(request)[0])
     vals = dict(values or {})
     ctx: dict[str, Any] = {
         "sites": sites,
