@@ -72,9 +72,11 @@ def seed(app: App, *, products: int = 50, customers: int = 200) -> list[Product]
     ]
     with uow.batch():
         for p in items:
-            catalog.add_product(uow, p)
+            catalog.add_product(uow, p, by=BENCH)
         catalog.add_site(
-            uow, Site("HUB-FR", "Hub Lyon", SiteKind.RETURNS_HUB, "FR", "Lyon", 45.76, 4.84)
+            uow,
+            Site("HUB-FR", "Hub Lyon", SiteKind.RETURNS_HUB, "FR", "Lyon", 45.76, 4.84),
+            by=BENCH,
         )
         for i in range(customers):
             catalog.add_customer(
@@ -82,6 +84,7 @@ def seed(app: App, *, products: int = 50, customers: int = 200) -> list[Product]
                 Customer(
                     f"C-{i:05d}", f"Customer {i}", CustomerKind.CONSUMER, "FR", "Paris", 48.85, 2.35
                 ),
+                by=BENCH,
             )
     return items
 

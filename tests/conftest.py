@@ -25,6 +25,7 @@ from revalo.domain.values import gs1_check_digit
 from revalo.services import catalog
 from revalo.settings import Settings
 from tests import pg_server
+from tests.people import person
 
 
 def gtin(seed: str) -> str:
@@ -152,7 +153,7 @@ def seed_world(app: App, now: datetime | None = None) -> World:
         lithium_battery=True,
     )
     for p in (laptop, sofa, tshirt, drill):
-        catalog.add_product(u(), p)
+        catalog.add_product(u(), p, by=person("operator"))
     sites = [
         Site("HUB-FR", "Hub Lyon", SiteKind.RETURNS_HUB, "FR", "Lyon", 45.76, 4.84),
         Site("HUB-DE", "Hub Köln", SiteKind.RETURNS_HUB, "DE", "Köln", 50.94, 6.96),
@@ -182,13 +183,13 @@ def seed_world(app: App, now: datetime | None = None) -> World:
         Site("VEN-LUMEN", "Lumen vendor", SiteKind.VENDOR, "NL", "Eindhoven", 51.44, 5.47),
     ]
     for s in sites:
-        catalog.add_site(u(), s)
+        catalog.add_site(u(), s, by=person("operator"))
     for c in (
         Customer("C-ANNE", "Anne Martin", CustomerKind.CONSUMER, "FR", "Paris", 48.85, 2.35),
         Customer("C-JONAS", "Jonas Weber", CustomerKind.CONSUMER, "DE", "Bonn", 50.73, 7.1),
         Customer("B-ACME", "ACME Leasing", CustomerKind.BUSINESS, "FR", "Lyon", 45.75, 4.85),
     ):
-        catalog.add_customer(u(), c)
+        catalog.add_customer(u(), c, by=person("operator"))
     return World(app, laptop, sofa, tshirt, drill, now or datetime.now(UTC))
 
 

@@ -24,6 +24,7 @@ from tests.conftest import World, gtin
 from tests.e2e.conftest import API, ok, signed_client
 from tests.integration.test_collections import returns_to_collect
 from tests.integration.test_read_units_of_work import held_write
+from tests.people import person
 
 PRODUCT = {
     "sku": "KET-9",
@@ -95,7 +96,12 @@ def test_a_get_is_answered_while_a_plan_is_searched(
         day = world.now.date() + timedelta(days=7)
         done.append(
             collections.plan_collections(
-                world.app.uow(), world.app.transport, day=day, region="FR", seconds=3
+                world.app.uow(),
+                world.app.transport,
+                day=day,
+                region="FR",
+                seconds=3,
+                by=person("operator"),
             )
         )
 

@@ -96,8 +96,8 @@ def test_a_partner_export_holds_only_its_units(partner_case: tuple[World, str, s
 def client_case(sqlite_world: World) -> tuple[World, str, str]:
     """A unit of client ACME's return, and one of the provider's own."""
     w = sqlite_world
-    clients.add_client(w.app.uow(), Client("ACME", "Acme Shoes"))
-    catalog.give_product_to_client(w.app.uow(), "TEE-M", "ACME")
+    clients.add_client(w.app.uow(), Client("ACME", "Acme Shoes"), by=person("operator"))
+    catalog.give_product_to_client(w.app.uow(), "TEE-M", "ACME", by=person("operator"))
     mine = returns.request_return(
         w.app.uow(),
         w.app.policy,
@@ -142,7 +142,7 @@ def test_a_client_sees_only_its_own_goods_in_every_list_and_total(
     page = acme.get("/")
     assert page.status_code == 200
     other_client = "Other Firm"
-    clients.add_client(w.app.uow(), Client("OTHER", other_client))
+    clients.add_client(w.app.uow(), Client("OTHER", other_client), by=person("operator"))
     assert "Acme Shoes" in acme.get("/").text and other_client not in acme.get("/").text
     from revalo.services import dashboard as board
 

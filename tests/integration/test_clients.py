@@ -24,10 +24,10 @@ def owned(world: World) -> World:
     """Two clients: the drill is A's product, the sofa B's; laptops and T-shirts are the
     provider's catalogue, returned by anyone."""
     u = world.app.uow
-    clients.add_client(u(), Client(A, "Vélo Nord"))
-    clients.add_client(u(), Client(B, "Casa Sud"))
-    catalog.give_product_to_client(u(), "DRILL-18", A)
-    catalog.give_product_to_client(u(), "sofa-3", B.lower())
+    clients.add_client(u(), Client(A, "Vélo Nord"), by=person("operator"))
+    clients.add_client(u(), Client(B, "Casa Sud"), by=person("operator"))
+    catalog.give_product_to_client(u(), "DRILL-18", A, by=person("operator"))
+    catalog.give_product_to_client(u(), "sofa-3", B.lower(), by=person("operator"))
     return world
 
 
@@ -49,8 +49,8 @@ def test_clients_are_added_listed_and_deactivated(owned: World) -> None:
     u = owned.app.uow
     assert [c.code for c in clients.list_clients(u())] == [B, A]
     with pytest.raises(AlreadyExists, match="client VELO-NORD exists already"):
-        clients.add_client(u(), Client(A, "Another"))
-    clients.deactivate_client(u(), A)
+        clients.add_client(u(), Client(A, "Another"), by=person("operator"))
+    clients.deactivate_client(u(), A, by=person("operator"))
     assert [c.code for c in clients.list_clients(u(), active=True)] == [B]
     assert clients.get_client(u(), "velo-nord").active is False
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
@@ -94,7 +94,7 @@ def test_a_return_naming_another_clients_product_is_refused_and_nothing_written(
         ask(owned, None, line("DRILL-18"))
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
         ask(owned, "NOBODY", line("LAP-14"))
-    clients.deactivate_client(owned.app.uow(), B)
+    clients.deactivate_client(owned.app.uow(), B, by=person("operator"))
     after_deactivation = snapshot(owned.app)
     with pytest.raises(NotAllowed, match="client CASA-SUD is inactive"):
         ask(owned, B, line("SOFA-3"))
@@ -105,7 +105,7 @@ def test_a_return_naming_another_clients_product_is_refused_and_nothing_written(
 def test_receiving_another_clients_product_on_a_return_is_refused(owned: World) -> None:
     number = ask(owned, A, line("TEE-M"))
     # The T-shirt became B's after A's return was made.
-    catalog.give_product_to_client(owned.app.uow(), "TEE-M", B)
+    catalog.give_product_to_client(owned.app.uow(), "TEE-M", B, by=person("operator"))
     before = snapshot(owned.app)
     with pytest.raises(Conflict) as err:
         scan(owned, gs1(owned.tshirt), rma_number=number)
@@ -116,15 +116,16 @@ def test_receiving_another_clients_product_on_a_return_is_refused(owned: World) 
 
 def test_a_products_client_is_not_changed_to_another(owned: World) -> None:
     with pytest.raises(Conflict, match="product SOFA-3 belongs to client CASA-SUD"):
-        catalog.give_product_to_client(owned.app.uow(), "SOFA-3", A)
+        catalog.give_product_to_client(owned.app.uow(), "SOFA-3", A, by=person("operator"))
     added = catalog.add_product(
         owned.app.uow(),
         # Like the drill of the world, but another product, of client A.
         replace(owned.drill, sku="DRILL-20", gtin=gtin("370000000060"), client_code="velo-nord"),
+        by=person("operator"),
     )
     assert added.client_code == A
     with pytest.raises(NotFound, match="no client 'NOBODY'"):
-        catalog.give_product_to_client(owned.app.uow(), "LAP-14", "NOBODY")
+        catalog.give_product_to_client(owned.app.uow(), "LAP-14", "NOBODY", by=person("operator"))
 
 
 def test_lists_filter_by_client(owned: World) -> None:

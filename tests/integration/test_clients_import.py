@@ -23,9 +23,9 @@ NOW = datetime(2025, 3, 20, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def owned(world: World) -> World:
-    clients.add_client(world.app.uow(), Client("VELO-NORD", "Vélo Nord"))
-    clients.add_client(world.app.uow(), Client("CASA-SUD", "Casa Sud"))
-    catalog.give_product_to_client(world.app.uow(), "SOFA-3", "CASA-SUD")
+    clients.add_client(world.app.uow(), Client("VELO-NORD", "Vélo Nord"), by=person("operator"))
+    clients.add_client(world.app.uow(), Client("CASA-SUD", "Casa Sud"), by=person("operator"))
+    catalog.give_product_to_client(world.app.uow(), "SOFA-3", "CASA-SUD", by=person("operator"))
     return world
 
 
@@ -57,7 +57,7 @@ def test_each_order_is_imported_as_its_clients(owned: World) -> None:
 def test_bad_client_references_are_reported_by_line_and_nothing_is_imported(
     owned: World,
 ) -> None:
-    clients.deactivate_client(owned.app.uow(), "VELO-NORD")
+    clients.deactivate_client(owned.app.uow(), "VELO-NORD", by=person("operator"))
     before = snapshot(owned.app)
     checked = check(
         owned,

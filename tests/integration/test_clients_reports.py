@@ -40,8 +40,8 @@ A, B = "VELO-NORD", "CASA-SUD"
 
 @pytest.fixture
 def case(world: World) -> World:
-    clients.add_client(world.app.uow(), Client(A, "Vélo Nord"))
-    clients.add_client(world.app.uow(), Client(B, "Casa Sud"))
+    clients.add_client(world.app.uow(), Client(A, "Vélo Nord"), by=person("operator"))
+    clients.add_client(world.app.uow(), Client(B, "Casa Sud"), by=person("operator"))
     return play_case(world, {1: A, 2: B, 3: B, 4: A, 5: B})
 
 

@@ -54,7 +54,7 @@ def returns_to_collect(world: World) -> dict[str, ReturnRequest]:
         Customer("B-DIJON", "Bureau Dijon", CustomerKind.BUSINESS, "FR", "Dijon", 47.32, 5.04),
         Customer("C-PAUL", "Paul Roche", CustomerKind.CONSUMER, "FR", "Vienne", 45.52, 4.87),
     ):
-        catalog.add_customer(world.app.uow(), c)
+        catalog.add_customer(world.app.uow(), c, by=person("operator"))
     return {
         "acme": _authorised(world, "B-ACME", "LAP-14", 3),
         "dijon": _authorised(world, "B-DIJON", "DRILL-18", 2),
@@ -75,6 +75,7 @@ def _plan(world: World, days: int = 7) -> collections.StoredPlan:
         seconds=5,
         seed=1,
         max_iterations=300,
+        by=person("operator"),
     )
 
 
@@ -162,7 +163,7 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
     r = returns_to_collect(world)
     stored = _plan(world)
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
-    book_return_label(world.app.uow(), world.app.transport, r["acme"].number)
+    book_return_label(world.app.uow(), world.app.transport, r["acme"].number, by=person("operator"))
     with pytest.raises(NotAllowed, match=f"{r['acme'].number} is booked already"):
         collections.commit_plan(
             world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
@@ -195,17 +196,25 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
     with pytest.raises(NotFound, match="no collection plan 99"):
         collections.commit_plan(uow(), tr, 99, by=person("ines"))
     with pytest.raises(NotFound, match="no returns hub in BE") as e:
-        collections.plan_collections(uow(), tr, day=day, region="BE", seconds=1)
+        collections.plan_collections(
+            uow(), tr, day=day, region="BE", seconds=1, by=person("operator")
+        )
     assert e.value.field == "region"
     for region in ("", "France", "FR,X1"):
         with pytest.raises(InvalidValue) as e:
-            collections.plan_collections(uow(), tr, day=day, region=region, seconds=1)
+            collections.plan_collections(
+                uow(), tr, day=day, region=region, seconds=1, by=person("operator")
+            )
         assert e.value.field == "region"
     with pytest.raises(InvalidValue, match="at most 600") as e:
-        collections.plan_collections(uow(), tr, day=day, region="FR", seconds=601)
+        collections.plan_collections(
+            uow(), tr, day=day, region="FR", seconds=601, by=person("operator")
+        )
     assert e.value.field == "seconds"
     # The German hub: the default fleet's van does not drive in Germany, the rigid does.
-    stored = collections.plan_collections(uow(), tr, day=day, region="DE", seconds=1)
+    stored = collections.plan_collections(
+        uow(), tr, day=day, region="DE", seconds=1, by=person("operator")
+    )
     assert [f.vehicle.id for f in stored.problem.fleet] == ["OWN-RIGID"]
 
 
@@ -256,6 +265,7 @@ def test_a_hub_fleet_override_must_drive_in_the_hubs_country(world: World) -> No
             region="DE",
             seconds=1,
             config=config,
+            by=person("operator"),
         )
 
 
@@ -265,6 +275,7 @@ def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: Worl
     catalog.add_customer(
         world.app.uow(),
         Customer("B-VILLE", "Villeurbanne Co", CustomerKind.BUSINESS, "FR", "Lyon", 45.77, 4.88),
+        by=person("operator"),
     )
     big = [_authorised(world, c, "SOFA-3", 5).number for c in ("B-ACME", "B-VILLE")]
     text = _shipped().replace("overdue_eur_per_day = 25.0", "overdue_eur_per_day = 150.0")
@@ -279,6 +290,7 @@ def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: Worl
         seconds=2,
         max_iterations=300,
         config=parse_collection_config(text),
+        by=person("operator"),
     )
     assert stored.plan.status is PlanStatus.FEASIBLE
     assert len(stored.plan.collected) == 1 and set(stored.plan.collected) < set(big)

@@ -169,7 +169,12 @@ def test_the_same_label_asked_at_once_books_one_parcel(world: World) -> None:
     rma = ask(world, line("SOFA-3"), line("TEE-M", quantity=2))
     tr = world.app.transport
     got = outcomes(
-        together(N, lambda i: transport.book_return_label(world.app.uow(), tr, rma.number))
+        together(
+            N,
+            lambda i: transport.book_return_label(
+                world.app.uow(), tr, rma.number, by=person("operator")
+            ),
+        )
     )
     assert len({label.consignment.sscc for label in got}) == 1
     assert return_consignments(world, rma.number) == 1

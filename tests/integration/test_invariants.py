@@ -12,6 +12,7 @@ from revalo.adapters.invariants import check_database, check_ledger
 from revalo.services import transport
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan
+from tests.people import person
 
 
 def _copy_row(conn: sa.Connection, table: sa.Table, key: int, **changes: object) -> None:
@@ -38,7 +39,10 @@ def test_each_broken_promise_is_found(world: World) -> None:
     unit = scan(world, gs1(world.laptop, "SN-1")).unit
     assert unit is not None
     transport.book_return_label(
-        world.app.uow(), world.app.transport, ask(world, line("SOFA-3")).number
+        world.app.uow(),
+        world.app.transport,
+        ask(world, line("SOFA-3")).number,
+        by=person("operator"),
     )
     assert check_database(world.app.engine) == []
     u, ln, c = orm.units, orm.return_lines, orm.consignments

@@ -27,7 +27,9 @@ def test_a_return_booked_while_its_plan_is_searched_is_not_collected(
 
     def meanwhile(*args: Any) -> Any:
         # While the plan is searched, a label is issued for one of its returns.
-        book_return_label(world.app.uow(), world.app.transport, r["acme"].number)
+        book_return_label(
+            world.app.uow(), world.app.transport, r["acme"].number, by=person("operator")
+        )
         return search(*args)
 
     monkeypatch.setattr(collections, "_solve", meanwhile)
@@ -53,6 +55,7 @@ def test_a_search_longer_than_the_servers_maximum_is_refused_naming_it(world: Wo
             region="FR",
             seconds=61,
             max_seconds=60,
+            by=person("operator"),
         )
     assert refused.value.field == "seconds"
 

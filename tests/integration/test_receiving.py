@@ -192,7 +192,9 @@ def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
     world: World,
 ) -> None:
     rma = ask(world, line("DRILL-18"))
-    label = book_return_label(world.app.uow(), default_transport(), rma.number)
+    label = book_return_label(
+        world.app.uow(), default_transport(), rma.number, by=person("operator")
+    )
     sscc = label.consignment.sscc
     assert sscc is not None
     before = snapshot(world.app)

@@ -22,7 +22,7 @@ from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.simulation import Simulation
-from revalo.demo.team import TEAM, DemoLogin, enrol_team
+from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.services import catalog, clients
@@ -92,16 +92,17 @@ def build_demo(
     uow = _day_unit_of_work(app)
     total = len(items) + len(sites) + len(people) + len(accounts)
     progress(SETTING_UP, 0, total)
+    admin = enrol_administrator(app)
     with uow.batch(isolate_failures=False):
         for code, name in CLIENTS:
-            clients.add_client(uow, Client(code, name))
+            clients.add_client(uow, Client(code, name), by=admin)
         for item in items:
-            catalog.add_product(uow, item.product)
+            catalog.add_product(uow, item.product, by=admin)
         for site in sites:
-            catalog.add_site(uow, site)
+            catalog.add_site(uow, site, by=admin)
         done = len(items) + len(sites)
         for i, customer in enumerate(people + accounts, start=1):
-            catalog.add_customer(uow, customer)
+            catalog.add_customer(uow, customer, by=admin)
             if i % 500 == 0:
                 progress(SETTING_UP, done + i, total)
     progress(SETTING_UP, total, total)
@@ -110,7 +111,7 @@ def build_demo(
     planner = Planner(rng, calendar, network, items, people, accounts)
     plan = planner.plan(units)
     progress(SIMULATING, 0, calendar.days)
-    team = enrol_team(app)
+    team = enrol_team(app, admin)
     sim = Simulation(
         uow,
         app.policy,

@@ -61,15 +61,19 @@ INTEGRATIONS: tuple[DemoLogin, ...] = (
 HUB_ROLES = (Role.HANDLER, Role.TEAM_SUPERVISOR, Role.HANDLER, Role.TECHNICIAN)
 
 
-def enrol_team(app: App, team: tuple[DemoLogin, ...] = TEAM) -> dict[str, User]:
-    """Add the demo's users who sign in (the first one the administrator, who adds the
-    others) and its integrations, by login."""
-    first, *others = team
-    admin = users.add_first_administrator(
-        app.uow(), app.passwords, _draft(first), DEMO_PASSWORD, at=None
+def enrol_administrator(app: App, team: tuple[DemoLogin, ...] = TEAM) -> User:
+    """The demo's first user, its administrator, who sets up the catalogue and adds the
+    others."""
+    return users.add_first_administrator(
+        app.uow(), app.passwords, _draft(team[0]), DEMO_PASSWORD, at=None
     )
+
+
+def enrol_team(app: App, admin: User, team: tuple[DemoLogin, ...] = TEAM) -> dict[str, User]:
+    """Add the demo's other users who sign in, and its integrations (their partner sites
+    and clients exist by then), by login."""
     added = {admin.login: admin}
-    for person in [*others, *INTEGRATIONS]:
+    for person in [*team[1:], *INTEGRATIONS]:
         user = users.add_user(app.uow(), app.passwords, admin, _draft(person), DEMO_PASSWORD)
         added[user.login] = user
     return added

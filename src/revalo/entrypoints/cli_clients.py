@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from revalo.domain.clients import Client
-from revalo.entrypoints.cli_common import DbPath, DbUrl, open_app, out, reported
+from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
 from revalo.services import clients
 
 clients_app = typer.Typer(
@@ -25,12 +25,13 @@ def register(app: typer.Typer) -> None:
 def add_client(
     code: Annotated[str, typer.Argument(help="The client's code (2-40 of A-Z, 0-9, - _ .).")],
     name: Annotated[str, typer.Option(help="The client's name.", show_default=False)],
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
     """Add a client: its returns, units and products can then be given its code."""
     with reported(), open_app(db, url) as rv:
-        client = clients.add_client(rv.uow(), Client(code, name))
+        client = clients.add_client(rv.uow(), Client(code, name), by=acting(rv, as_login))
         out().print(f"Added client {client.code} ({client.name}).", markup=False)
 
 
@@ -57,10 +58,11 @@ def list_clients(
 @clients_app.command("deactivate")
 def deactivate_client(
     code: Annotated[str, typer.Argument(help="The client's code.")],
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
     """The client takes no new return or product; its goods and history are kept."""
     with reported(), open_app(db, url) as rv:
-        client = clients.deactivate_client(rv.uow(), code)
+        client = clients.deactivate_client(rv.uow(), code, by=acting(rv, as_login))
         out().print(f"Client {client.code} is deactivated.", markup=False)

@@ -149,6 +149,7 @@ def plan_collections_command(
             stored = service.plan_collections(
                 rv.uow(),
                 rv.transport,
+                by=acting(rv, as_login),
                 day=when,
                 region=region,
                 seconds=seconds,

@@ -168,6 +168,7 @@ def label_command(
             "--output", "-o", help="PDF file to write (default: NUMBER-label.pdf).", dir_okay=False
         ),
     ] = None,
+    as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
@@ -178,7 +179,7 @@ def label_command(
         if not target.parent.is_dir():
             raise CliError(f"{target.parent}: no such directory", 2)
         with open_app(db, url) as rv:
-            facts = book_return_label(rv.uow(), rv.transport, number)
+            facts = book_return_label(rv.uow(), rv.transport, number, by=acting(rv, as_login))
         target.write_bytes(label_pdf(facts))
         c = facts.consignment
         out().print(

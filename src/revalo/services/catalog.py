@@ -5,14 +5,17 @@ from __future__ import annotations
 from revalo.domain.catalog import Customer, Product, Site
 from revalo.domain.clients import owner_label
 from revalo.domain.errors import AlreadyExists, Conflict
+from revalo.domain.people import Permission, User
 from revalo.services.clients import owner_for_new
 from revalo.services.common import found
+from revalo.services.guard import needs, record_done
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
 
+@needs(Permission.MANAGE_PRODUCTS)
 @retried
-def add_product(uow: UnitOfWork, product: Product) -> Product:
+def add_product(uow: UnitOfWork, product: Product, *, by: User) -> Product:
     with uow:
         if uow.products.get(product.sku) is not None:
             raise AlreadyExists(f"product {product.sku} exists already", field="sku")
@@ -20,12 +23,14 @@ def add_product(uow: UnitOfWork, product: Product) -> Product:
             raise AlreadyExists(f"another product has GTIN {product.gtin}", field="gtin")
         product.client_code = owner_for_new(uow, product.client_code)
         uow.products.add(product)
+        record_done(uow, by, "add_product", product.sku)
         uow.commit()
     return product
 
 
+@needs(Permission.MANAGE_PRODUCTS)
 @retried
-def give_product_to_client(uow: UnitOfWork, sku: str, client_code: str) -> Product:
+def give_product_to_client(uow: UnitOfWork, sku: str, client_code: str, *, by: User) -> Product:
     """A product of the provider's catalogue becomes a client's: its returns are then that
     client's only. A product that is a client's already stays that client's (the units
     received of it are, and a unit never changes owner)."""
@@ -39,25 +44,30 @@ def give_product_to_client(uow: UnitOfWork, sku: str, client_code: str) -> Produ
                 field="client_code",
             )
         product.client_code = owner
+        record_done(uow, by, "give_product_to_client", product.sku, detail=owner_label(owner))
         uow.commit()
     return product
 
 
+@needs(Permission.MANAGE_SITES)
 @retried
-def add_site(uow: UnitOfWork, site: Site) -> Site:
+def add_site(uow: UnitOfWork, site: Site, *, by: User) -> Site:
     with uow:
         if uow.sites.get(site.code) is not None:
             raise AlreadyExists(f"site {site.code} exists already", field="code")
         uow.sites.add(site)
+        record_done(uow, by, "add_site", site.code)
         uow.commit()
     return site
 
 
+@needs(Permission.MANAGE_CUSTOMERS)
 @retried
-def add_customer(uow: UnitOfWork, customer: Customer) -> Customer:
+def add_customer(uow: UnitOfWork, customer: Customer, *, by: User) -> Customer:
     with uow:
         if uow.customers.get(customer.code) is not None:
             raise AlreadyExists(f"customer {customer.code} exists already", field="code")
         uow.customers.add(customer)
+        record_done(uow, by, "add_customer", customer.code)
         uow.commit()
     return customer

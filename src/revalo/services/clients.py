@@ -7,15 +7,19 @@ from collections.abc import Sequence
 
 from revalo.domain.catalog import check_code
 from revalo.domain.clients import Client
+from revalo.domain.people import Permission, User
 from revalo.services.common import found
+from revalo.services.guard import needs, record_done
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
 
+@needs(Permission.MANAGE_CLIENTS)
 @retried
-def add_client(uow: UnitOfWork, client: Client) -> Client:
+def add_client(uow: UnitOfWork, client: Client, *, by: User) -> Client:
     with uow:
         uow.clients.add(client)
+        record_done(uow, by, "add_client", client.code)
         uow.commit()
     return client
 
@@ -30,14 +34,16 @@ def get_client(uow: UnitOfWork, code: str) -> Client:
         return client_named(uow, code, "code")
 
 
+@needs(Permission.MANAGE_CLIENTS)
 @retried
-def deactivate_client(uow: UnitOfWork, code: str) -> Client:
+def deactivate_client(uow: UnitOfWork, code: str, *, by: User) -> Client:
     """The client takes no new return or product; its goods and history stay as they are."""
     with uow:
         client = found(
             uow.clients.get(code.strip().upper(), lock=True), f"no client {code!r}", "code"
         )
         client.deactivate()
+        record_done(uow, by, "deactivate_client", client.code)
         uow.commit()
     return client
 

@@ -49,7 +49,7 @@ from revalo.services.collection_pickups import (
     region_hubs,
 )
 from revalo.services.common import found, when
-from revalo.services.guard import needs
+from revalo.services.guard import needs, record_done
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport
@@ -82,10 +82,12 @@ class StoredPlan:
         return next(p for p in self.problem.pickups if p.id == pickup_id)
 
 
+@needs(Permission.PLAN_COLLECTIONS)
 def plan_collections(
     uow: UnitOfWork,
     transport: Transport,
     *,
+    by: User,
     day: date,
     region: str,
     seconds: float = 10.0,
@@ -179,6 +181,7 @@ def plan_collections(
             detail=detail,
         )
         uow.collection_plans.add(record)
+        record_done(uow, by, "plan_collections", f"plan {record.id}", detail=record.region)
         uow.commit()
     return _stored(record)
 

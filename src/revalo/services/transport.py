@@ -49,7 +49,7 @@ from revalo.engines.transport.places import Place
 from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.engines.transport.shipment import Parcel, Shipment
 from revalo.services.common import found, get_unit, record
-from revalo.services.guard import reads
+from revalo.services.guard import needs, reads, record_done
 from revalo.services.ports import LegTotals, UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.scoping import ensure_sees_unit
@@ -446,16 +446,20 @@ def _labelled_return(uow: UnitOfWork, number: str, *, lock: bool = False) -> Ret
 
 
 @retried
+@needs(Permission.BOOK_LABEL)
 def book_return_label(
-    uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
+    uow: UnitOfWork, transport: Transport, number: str, *, by: User, at: datetime | None = None
 ) -> LabelFacts:
     """Book the parcel of an authorised return with the best service, unless it is booked
     already (its SSCC is then fixed), and give its label: every later call gives the same."""
     with uow:
         # Locked: two first requests at once book one parcel, the second reads its booking.
         rma = _labelled_return(uow, number, lock=True)
+        booked = uow.consignments.for_rma(rma.number) is not None
         consignment = return_consignment(uow, transport, rma, at or utcnow())
         facts = _label_facts(uow, transport, rma, consignment)
+        if not booked:
+            record_done(uow, by, "book_label", rma.number, detail=f"SSCC {consignment.sscc}")
         uow.commit()
     return facts
 

@@ -56,7 +56,12 @@ def plans_page(request: Request, uow: ReadUowDep) -> HTMLResponse:
 
 @router.post("/collections", dependencies=[need(Permission.PLAN_COLLECTIONS)], response_model=None)
 def plan_form(
-    request: Request, form: forms.PostedForm, uow: UowDep, transport: TransportDep, app: AppDep
+    request: Request,
+    form: forms.PostedForm,
+    uow: UowDep,
+    transport: TransportDep,
+    app: AppDep,
+    user: CurrentUser,
 ) -> Response:
     """Plan the day's collections of a region; the page waits for the search."""
     data = forms.fields(form)
@@ -76,6 +81,7 @@ def plan_form(
                 region=region,
                 seconds=float(seconds or DEFAULT_SECONDS),
                 max_seconds=app.settings.max_plan_seconds,
+                by=user,
             )
         except DomainError as exc:
             errors.add(

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, status
 
 from revalo.domain.clients import Client
 from revalo.domain.people import Permission
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import ClientCreate, ClientPublic, ClientsPublic
 from revalo.entrypoints.api.types import ClientCodePath, Limit, Offset
 from revalo.services import clients
@@ -30,9 +30,10 @@ def list_clients(
 @router.post(
     "", dependencies=[need(Permission.MANAGE_CLIENTS)], status_code=status.HTTP_201_CREATED
 )
-def create_client(body: ClientCreate, uow: UowDep) -> ClientPublic:
+def create_client(body: ClientCreate, uow: UowDep, user: CurrentUser) -> ClientPublic:
     """Add a client; its returns, units and products can then name it (``client_code``)."""
-    return ClientPublic.model_validate(clients.add_client(uow, Client(body.code, body.name)))
+    added = clients.add_client(uow, Client(body.code, body.name), by=user)
+    return ClientPublic.model_validate(added)
 
 
 @router.get("/{code}", dependencies=[need(Permission.VIEW_CATALOGUE)])
@@ -41,6 +42,6 @@ def get_client(code: ClientCodePath, uow: ReadUowDep) -> ClientPublic:
 
 
 @router.post("/{code}/deactivate", dependencies=[need(Permission.MANAGE_CLIENTS)])
-def deactivate_client(code: ClientCodePath, uow: UowDep) -> ClientPublic:
+def deactivate_client(code: ClientCodePath, uow: UowDep, user: CurrentUser) -> ClientPublic:
     """The client takes no new return or product; its goods and history are kept."""
-    return ClientPublic.model_validate(clients.deactivate_client(uow, code))
+    return ClientPublic.model_validate(clients.deactivate_client(uow, code, by=user))

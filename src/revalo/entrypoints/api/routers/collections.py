@@ -33,7 +33,7 @@ def plan_number(value: str) -> int:
 
 @router.post("/plans", dependencies=[need(Permission.PLAN_COLLECTIONS)], status_code=201)
 def create_plan(
-    body: CollectionPlanCreate, uow: UowDep, transport: TransportDep, app: AppDep
+    body: CollectionPlanCreate, uow: UowDep, transport: TransportDep, app: AppDep, user: CurrentUser
 ) -> CollectionPlanPublic:
     """Plan the day's collections in the region: which authorised B2B and bulky returns to
     collect, with which vehicle of which hub, in which order; which wait and why; and which
@@ -50,6 +50,7 @@ def create_plan(
         seconds=body.seconds,
         seed=body.seed,
         max_seconds=app.settings.max_plan_seconds,
+        by=user,
     )
     return plan_public(stored)
 

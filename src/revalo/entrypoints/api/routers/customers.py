@@ -4,7 +4,7 @@ from fastapi import APIRouter, status
 
 from revalo.domain.catalog import Customer
 from revalo.domain.people import Permission
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import CustomerCreate, CustomerPublic
 from revalo.entrypoints.api.types import CustomerCodePath
 from revalo.services import catalog, lookups
@@ -15,8 +15,9 @@ router = APIRouter(prefix="/customers", tags=["customers"])
 @router.post(
     "", dependencies=[need(Permission.MANAGE_CUSTOMERS)], status_code=status.HTTP_201_CREATED
 )
-def create_customer(body: CustomerCreate, uow: UowDep) -> CustomerPublic:
-    return CustomerPublic.model_validate(catalog.add_customer(uow, Customer(**body.model_dump())))
+def create_customer(body: CustomerCreate, uow: UowDep, user: CurrentUser) -> CustomerPublic:
+    added = catalog.add_customer(uow, Customer(**body.model_dump()), by=user)
+    return CustomerPublic.model_validate(added)
 
 
 @router.get("/{code}", dependencies=[need(Permission.VIEW_CUSTOMERS)])

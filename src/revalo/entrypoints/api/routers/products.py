@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Product
 from revalo.domain.people import Permission
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import ProductCreate, ProductPublic, ProductsPublic
 from revalo.entrypoints.api.types import ClientCodeQuery, Limit, Offset, SkuPath, Storable
 from revalo.services import catalog, queries
@@ -17,9 +17,9 @@ router = APIRouter(prefix="/products", tags=["products"])
 @router.post(
     "", dependencies=[need(Permission.MANAGE_PRODUCTS)], status_code=status.HTTP_201_CREATED
 )
-def create_product(body: ProductCreate, uow: UowDep) -> ProductPublic:
+def create_product(body: ProductCreate, uow: UowDep, user: CurrentUser) -> ProductPublic:
     """Add a product; its GTIN's check digit is verified."""
-    product = catalog.add_product(uow, Product(**body.model_dump()))
+    product = catalog.add_product(uow, Product(**body.model_dump()), by=user)
     return ProductPublic.model_validate(product)
 
 

@@ -134,12 +134,14 @@ _PDF: dict[int | str, dict[str, Any]] = {
     response_class=Response,
     responses=_PDF,
 )
-def book_return_label(number: ReturnNumberPath, uow: UowDep, transport: TransportDep) -> Response:
+def book_return_label(
+    number: ReturnNumberPath, uow: UowDep, transport: TransportDep, user: CurrentUser
+) -> Response:
     """Book the return's parcel with the best service, unless it is booked already, and
     give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
     the parcel's SSCC and a GS1 Digital Link QR code. Booked once: later calls give the same
     label."""
-    return label_response(transport_service.book_return_label(uow, transport, number))
+    return label_response(transport_service.book_return_label(uow, transport, number, by=user))
 
 
 @router.get(

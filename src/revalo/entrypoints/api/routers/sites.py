@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, status
 
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.people import Permission
-from revalo.entrypoints.api.deps import ReadUowDep, UowDep, need
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas import (
     LocationPublic,
     SiteCreate,
@@ -21,9 +21,9 @@ router = APIRouter(prefix="/sites", tags=["sites"])
 
 
 @router.post("", dependencies=[need(Permission.MANAGE_SITES)], status_code=status.HTTP_201_CREATED)
-def create_site(body: SiteCreate, uow: UowDep) -> SitePublic:
+def create_site(body: SiteCreate, uow: UowDep, user: CurrentUser) -> SitePublic:
     """Add a site; a site that holds stock gets its standard locations."""
-    return SitePublic.model_validate(catalog.add_site(uow, Site(**body.model_dump())))
+    return SitePublic.model_validate(catalog.add_site(uow, Site(**body.model_dump()), by=user))
 
 
 @router.get("", dependencies=[need(Permission.VIEW_CATALOGUE)])
