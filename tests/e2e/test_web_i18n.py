@@ -16,7 +16,9 @@ from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.entrypoints import web
 from revalo.entrypoints.web import (
     pages_collections,
+    pages_login,
     pages_overview,
+    pages_people,
     pages_returns,
     pages_station,
 )
@@ -67,6 +69,8 @@ def test_every_page_is_documented() -> None:
         pages_returns.router,
         pages_station.router,
         pages_collections.router,
+        pages_login.router,
+        pages_people.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -16,6 +16,7 @@ from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
+from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
@@ -38,6 +39,7 @@ router = APIRouter(
     dependencies=[Depends(_speak_the_page_language)],
 )
 router.include_router(login_router)
+router.include_router(people_router)
 router.include_router(overview_router)
 router.include_router(returns_router)
 router.include_router(station_router)

@@ -31,6 +31,35 @@ EN: dict[str, str] = {
     "audit.outcome.failed_login": "failed sign-in",
     "unit.not_yours": "Deciding what becomes of a unit needs the permission {permission}: "
     "a flow manager's.",
+    "nav.account": "My account",
+    "nav.users": "Users",
+    "account.title": "My account",
+    "account.tokens": "My API tokens",
+    "account.tokens_note": "A token lets a scanner or an integration act as you: send it as "
+    "Authorization: Bearer. It is shown once, when made; revoke it when it "
+    "is lost.",
+    "account.token_name": "What it is for",
+    "account.token_hint": "scanner at dock 3",
+    "account.make_token": "Make a token",
+    "account.new_token": "Your new token",
+    "account.shown_once": "Copy it now: it is shown this once and kept only as a hash.",
+    "account.starts": "Starts with",
+    "account.made": "Made",
+    "account.last_used": "Last used",
+    "account.revoked": "revoked",
+    "account.revoke": "Revoke",
+    "users.title": "Users",
+    "users.count": "users",
+    "users.add": "Add a user",
+    "users.name": "Full name",
+    "users.language": "Language",
+    "users.roles": "Roles",
+    "users.partner_sites": "Partner sites (a partner's)",
+    "users.client": "Client code (a client's)",
+    "users.add_button": "Add the user",
+    "users.kept_to": "Kept to",
+    "users.deactivate": "Deactivate",
+    "users.inactive": "deactivated",
 }
 
 FR: dict[str, str] = {
@@ -63,6 +92,36 @@ FR: dict[str, str] = {
     "audit.outcome.failed_login": "connexion refusée",
     "unit.not_yours": "Décider du devenir d'une unité demande le droit {permission} : celui "
     "d'un responsable des flux.",
+    "nav.account": "Mon compte",
+    "nav.users": "Utilisateurs",
+    "account.title": "Mon compte",
+    "account.tokens": "Mes jetons d'API",
+    "account.tokens_note": "Un jeton permet à un scanner ou à une intégration d'agir en votre nom "
+    ": envoyez-le en Authorization: Bearer. Il n'est montré qu'une fois, à "
+    "sa création ; révoquez-le s'il est perdu.",
+    "account.token_name": "À quoi il sert",
+    "account.token_hint": "scanner du quai 3",
+    "account.make_token": "Créer un jeton",
+    "account.new_token": "Votre nouveau jeton",
+    "account.shown_once": "Copiez-le maintenant : il n'est montré qu'une fois et n'est gardé que "
+    "sous forme d'empreinte.",
+    "account.starts": "Commence par",
+    "account.made": "Créé",
+    "account.last_used": "Dernier usage",
+    "account.revoked": "révoqué",
+    "account.revoke": "Révoquer",
+    "users.title": "Utilisateurs",
+    "users.count": "utilisateurs",
+    "users.add": "Ajouter un utilisateur",
+    "users.name": "Nom complet",
+    "users.language": "Langue",
+    "users.roles": "Rôles",
+    "users.partner_sites": "Sites partenaires (d'un partenaire)",
+    "users.client": "Code client (d'un client)",
+    "users.add_button": "Ajouter l'utilisateur",
+    "users.kept_to": "Limité à",
+    "users.deactivate": "Désactiver",
+    "users.inactive": "désactivé",
 }
 
 #: The roles' names in French (English shows the value itself).
