@@ -15,7 +15,7 @@ from rich.console import Console
 from revalo.adapters.db import normalise_url, sqlite_url
 from revalo.adapters.db_check import UnusableDatabase, sqlite_file
 from revalo.bootstrap import App, bootstrap
-from revalo.domain.errors import DomainError
+from revalo.domain.errors import DomainError, PermissionDenied
 from revalo.domain.people import User
 from revalo.services import users
 from revalo.services.ports import DatabaseBusy
@@ -68,6 +68,8 @@ def reported() -> Iterator[None]:
         yield
     except CliError as exc:
         fail(exc.message, exc.code)
+    except PermissionDenied as exc:
+        fail(f"{exc.message}; act as a user who may, with --as LOGIN", 1)
     except DomainError as exc:
         fail(exc.message, 1)
     except DatabaseBusy as exc:
