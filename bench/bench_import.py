@@ -28,6 +28,8 @@ def write_file(path: Path, lines: int, skus: list[str]) -> None:
     with path.open("w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(imports.COLUMNS)
+        if len(imports.COLUMNS) != 10:
+            raise SystemExit("the import's columns changed: write_file must follow them")
         n = order = 0
         while n < lines:
             order += 1
@@ -43,7 +45,8 @@ def write_file(path: Path, lines: int, skus: list[str]) -> None:
                         1,
                         "withdrawal" if order % 5 else "defective",
                         f"S{order}-{k}",
-                        "",
+                        "",  # comment
+                        "",  # client: the provider's own goods
                     ]
                 )
                 n += 1
