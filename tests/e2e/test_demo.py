@@ -18,6 +18,7 @@ from typer.testing import CliRunner, Result
 
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
+from revalo.demo.build import SETTING_UP, SIMULATING
 from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
 from revalo.services.reports import ReturnsSummary, summary
@@ -79,6 +80,13 @@ def test_the_demo_prints_its_summary(built: Built) -> None:
     s = built.summary
     assert f"{s.total_units} units received from {s.total_returns} returns" in out
     assert "Built in" in out and "use cases through the service layer" in out
+    # The people to sign in as, one per role, with the demo password.
+    assert "revalo-demo" in out
+    for login in ("admin", "c.moreau", "handler", "partner", "client"):
+        assert f"│ {login} " in out, login
+    # Nothing but the summary: no progress bar outside a terminal, no solver banner.
+    assert "Running HiGHS" not in out
+    assert SIMULATING not in built.result.stdout and SETTING_UP not in built.result.stdout
 
 
 def test_the_summary_matches_the_database(built: Built) -> None:

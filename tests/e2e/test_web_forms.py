@@ -204,3 +204,15 @@ def test_a_return_page_books_its_label_with_a_button(client: TestClient) -> None
     assert "/label" not in client.get(f"/returns/{rejected['number']}").text
     refused = client.post(f"/returns/{rejected['number']}/label", headers={"accept": "text/html"})
     assert refused.status_code == 409 and "authorised return" in refused.text
+
+
+def test_the_decision_form_is_offered_only_when_a_decision_can_be_made(
+    client: TestClient, sqlite_world: World
+) -> None:
+    lpn = received_laptop(client, sqlite_world)
+    page = client.get(f"/units/{lpn}").text
+    assert 'id="not-decidable"' in page and f'action="/units/{lpn}/disposition"' not in page
+    body = {"functional_grade": "B", "cosmetic_grade": "B", "duration_s": 60}
+    ok(client.post(f"{API}/units/{lpn}/inspection", json=body))
+    page = client.get(f"/units/{lpn}").text
+    assert 'id="not-decidable"' not in page and f'action="/units/{lpn}/disposition"' in page

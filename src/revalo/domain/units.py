@@ -208,6 +208,10 @@ class ReturnedUnit:
         self.ensure_can(_U.GRADED)
         self._ensure_on_site("inspected")
 
+    def can_decide(self) -> bool:
+        """Whether a disposition may be recorded (or overridden) now."""
+        return self.can(_U.DISPOSITION_DECIDED) and self.sku is not None
+
     def ensure_can_decide(self) -> None:
         self.ensure_can(_U.DISPOSITION_DECIDED)
         if self.sku is None:

@@ -85,23 +85,28 @@ def _replace(db: Path, out: Console) -> None:
 
 
 @contextmanager
-def _progress_bar(out: Console) -> Iterator[Progress]:
+def _progress_bar() -> Iterator[Progress]:
+    """The build's progress, on the standard error and for a person at a terminal only: the
+    standard output holds the summary alone (a file or a pipe gets no bar)."""
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=out, transient=False) as bar:
+    console = Console(stderr=True)
+    with Progress(
+        *columns, console=console, transient=False, disable=not console.is_terminal
+    ) as bar:
         yield bar
 
 
-def _build(db: Path, units: int, seed: int, weeks: int, out: Console) -> tuple[DemoReport, str]:
+def _build(db: Path, units: int, seed: int, weeks: int) -> tuple[DemoReport, str]:
     url = sqlite_url(db)
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
     try:
-        with _progress_bar(out) as bar:
+        with _progress_bar() as bar:
             tasks: dict[str, TaskID] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
@@ -266,7 +271,7 @@ def demo(
         raise _fail(str(exc), 2) from None
     out.print(f"Building the demo in {db}: {units} units over {weeks} weeks, seed {seed}")
     try:
-        report, url = _build(db, units, seed, weeks, out)
+        report, url = _build(db, units, seed, weeks)
     except DomainError as exc:
         raise _fail(exc.message, 1) from None
     app = bootstrap(Settings(database_url=url))

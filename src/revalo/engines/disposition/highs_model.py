@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from dataclasses import dataclass
+from typing import Any
 
 import highspy
 import numpy as np
@@ -33,9 +37,36 @@ class MipOutcome:
     gap: float
 
 
-def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int) -> MipOutcome:
-    h = highspy.Highs()  # type: ignore[no-untyped-call]
+_first = threading.Lock()
+_banner_shown = False
+
+
+def _solver() -> Any:
+    """A HiGHS instance that prints nothing. The library writes its banner (version and
+    copyright) straight to the standard output when the first instance of a process is
+    made, before any option can be set: that once, the output file descriptor points to
+    the null device, so that no banner lands in a summary or a piped output."""
+    global _banner_shown
+    with _first:
+        if _banner_shown:
+            h = highspy.Highs()  # type: ignore[no-untyped-call]
+        else:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            try:
+                with open(os.devnull, "wb") as null:
+                    os.dup2(null.fileno(), 1)
+                    h = highspy.Highs()  # type: ignore[no-untyped-call]
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            _banner_shown = True
     h.setOptionValue("output_flag", False)
+    return h
+
+
+def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int) -> MipOutcome:
+    h = _solver()
     h.setOptionValue("time_limit", float(time_limit_s))
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))

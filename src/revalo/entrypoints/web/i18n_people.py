@@ -31,6 +31,7 @@ EN: dict[str, str] = {
     "audit.outcome.failed_login": "failed sign-in",
     "unit.not_yours": "Deciding what becomes of a unit needs the permission {permission}: "
     "a flow manager's.",
+    "unit.not_decidable": "No decision can be recorded on a unit {state}.",
     "nav.account": "My account",
     "nav.users": "Users",
     "account.title": "My account",
@@ -92,6 +93,7 @@ FR: dict[str, str] = {
     "audit.outcome.failed_login": "connexion refusée",
     "unit.not_yours": "Décider du devenir d'une unité demande le droit {permission} : celui "
     "d'un responsable des flux.",
+    "unit.not_decidable": "Aucune décision ne peut être enregistrée pour une unité {state}.",
     "nav.account": "Mon compte",
     "nav.users": "Utilisateurs",
     "account.title": "Mon compte",
