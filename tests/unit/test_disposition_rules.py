@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from revalo.domain.catalog import Product, Site
-from revalo.domain.disposition import ROUTE_RULES, DispositionRoute, check_route, implied_work
+from revalo.domain.disposition import (
+    REUSE_ROUTES,
+    ROUTE_RULES,
+    DispositionRoute,
+    check_route,
+    implied_work,
+)
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrderKind
@@ -124,15 +130,17 @@ DESTINATIONS: list[Site | None] = [None, HUB, REPAIR, REFURB, RECYCLER, OUTLET, 
 @pytest.mark.parametrize("route", list(Route))
 def test_each_route_goes_only_to_its_kinds_of_destination(route: DispositionRoute) -> None:
     rule = ROUTE_RULES[route]
+    # Disposal needs a hazardous unit; a hazardous unit goes to no re-use route.
+    hazardous = route is Route.DISPOSE
     for destination in DESTINATIONS:
         kind = destination.kind if destination else None
-        ok = allowed(route, LAPTOP, destination, hazardous=True)
+        ok = allowed(route, LAPTOP, destination, hazardous=hazardous)
         if kind in rule.destinations:
             assert ok, f"{route.value} should be allowed to {kind}"
             continue
         assert not ok, f"{route.value} should be refused to {kind}"
         with pytest.raises(InvalidValue) as err:
-            check_route(route, LAPTOP, inspection(hazardous=True), destination)
+            check_route(route, LAPTOP, inspection(hazardous=hazardous), destination)
         assert err.value.field == "destination_site"
         assert f"route {route.value} cannot go to" in err.value.message
 
@@ -194,3 +202,17 @@ def test_refurbished_only_once_every_function_was_tested() -> None:
     unit.tested_at = later(45)
     unit.dispatch(at=later(60), actor="bob", data_bearing=True)
     assert unit.state is UnitState.LISTED
+
+
+@pytest.mark.parametrize("route", sorted(REUSE_ROUTES), ids=str)
+def test_a_hazardous_unit_goes_to_no_reuse_route(route: DispositionRoute) -> None:
+    """A swollen lithium battery is never restocked, resold, repaired, refurbished,
+    harvested or donated, wherever it would go; it is recycled, returned or disposed of."""
+    for destination in DESTINATIONS:
+        kind = destination.kind if destination else None
+        if kind not in ROUTE_RULES[route].destinations:
+            continue
+        assert allowed(route, LAPTOP, destination, hazardous=False), (route, kind)
+        with pytest.raises(NotAllowed, match=r"flagged hazardous.*special provision 376"):
+            check_route(route, LAPTOP, inspection(hazardous=True), destination)
+    assert allowed(Route.RECYCLE, LAPTOP, RECYCLER, hazardous=True)

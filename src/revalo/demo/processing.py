@@ -256,7 +256,7 @@ class Processing:
             f.uow,
             unit.lpn,
             amount=amount,
-            by=f.manager,
+            by=f.people["finance"],  # billing books the recycler's statement
             document=f.document("RS"),
             reason="recycler's statement",
             at=f.agenda.at(Phase.SELL, unit),

@@ -62,6 +62,18 @@ ROUTE_RULES: dict[DispositionRoute, RouteRule] = {
     DispositionRoute.DISPOSE: RouteRule(5, frozenset({_K.RECYCLER}), (), False),
 }
 
+#: Routes that put the unit (or its parts) back into use: closed to a hazardous unit.
+REUSE_ROUTES = frozenset(
+    {
+        DispositionRoute.RESTOCK,
+        DispositionRoute.RESELL,
+        DispositionRoute.REPAIR,
+        DispositionRoute.REFURBISH,
+        DispositionRoute.HARVEST_PARTS,
+        DispositionRoute.DONATE,
+    }
+)
+
 #: Routes whose work is done where the unit is sent (a repair centre, a refurbisher).
 WORK_AT_DESTINATION = frozenset(
     {DispositionRoute.REPAIR, DispositionRoute.REFURBISH, DispositionRoute.HARVEST_PARTS}
@@ -116,6 +128,13 @@ def check_route(
         )
     if inspection is None:
         raise NotAllowed("the unit must be inspected and graded before a disposition")
+    if inspection.hazardous and route in REUSE_ROUTES:
+        raise NotAllowed(
+            f"a unit flagged hazardous (a damaged or defective lithium battery, soiling...) "
+            f"may not go to {route.value}: it goes to a treatment site (recycle), back to "
+            "its vendor, or is disposed of; a damaged lithium battery travels under ADR "
+            "special provision 376"
+        )
     if route is DispositionRoute.DISPOSE:
         if product.apparel:
             raise NotAllowed(

@@ -1,0 +1,54 @@
+"""The demo's people do the demo's work: every use case of the scenario is done by a user
+whose roles allow it (none is refused), and every actor in the history is a user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from revalo.adapters import orm
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import bootstrap
+from revalo.demo import build_demo
+from revalo.settings import Settings
+
+#: The use cases the scenario runs at this size and seed (each by one of its people).
+USE_CASES = {
+    "request_return",
+    "authorise_return",
+    "reject_return",
+    "receive_scan",
+    "release_unit",
+    "inspect_unit",
+    "decide_batch",
+    "record_disposition",
+    "start_work_order",
+    "finish_work_order",
+    "dispatch_unit",
+    "ship_planned",
+    "sell_unit",
+    "record_proceeds",
+}
+
+
+def test_every_use_case_of_the_demo_is_done_by_a_user_allowed_to(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "demo.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        report = build_demo(app, units=400, weeks=6, seed=7)
+        assert set(report.calls) >= USE_CASES
+        with app.engine.connect() as conn:
+            refused = conn.execute(
+                sa.select(sa.func.count()).where(orm.audit_log.c.outcome == "refused")
+            ).scalar_one()
+            users = set(conn.execute(sa.select(orm.users.c.login)).scalars())
+            actors = set(conn.execute(sa.select(orm.unit_events.c.actor).distinct()).scalars())
+            deciders = set(conn.execute(sa.select(orm.dispositions.c.actor).distinct()).scalars())
+        assert refused == 0
+        assert actors and actors <= users, actors - users
+        assert deciders <= users, deciders - users
+    finally:
+        app.close()
