@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -131,12 +130,15 @@ def _receive(
             **ident,
             quarantine=f"unknown product: no product has GTIN {scan.gtin}",
         )
-    rma, line_no = _expected(uow, product.sku, scan.serial, rma_number)
+    rma, line_no, elsewhere = _expected(uow, product.sku, scan.serial, rma_number, site.code)
     if rma is None:
         what = f"{product.name} (GTIN {scan.gtin}" + (
             f", serial {scan.serial})" if scan.serial else ")"
         )
         where = f"return {rma_number} does not expect" if rma_number else "no open return expects"
+        if elsewhere:
+            where = f"no return bound for {site.code} expects"
+            what += f"; returns bound for {elsewhere} do: check where it should have gone"
         return _new(
             uow,
             site,
@@ -156,7 +158,7 @@ def _receive(
     )
     line = rma.line(line_no)
     rma.record_receipt(line)
-    return _new(
+    outcome = _new(
         uow,
         site,
         operator,
@@ -167,29 +169,55 @@ def _receive(
         rma_line_no=line_no,
         client_code=owner,
         document=rma.number,
-        carried_by=(rma, transport or default_transport()),
+        # A misrouted parcel's trip is not known: no leg is made up for it.
+        carried_by=None if elsewhere else (rma, transport or default_transport()),
     )
+    if elsewhere:
+        message = (
+            f"{outcome.message}: misrouted, the return was bound for {elsewhere}, not "
+            f"{site.code}; no transport leg is recorded for it"
+        )
+        return replace(outcome, message=message)
+    return outcome
 
 
 def _expected(
-    uow: UnitOfWork, sku: str, serial: str | None, rma_number: str | None
-) -> tuple[ReturnRequest | None, int]:
-    """The return and line a unit of ``sku`` fills, the return locked (its line's count
-    changes): a candidate filled by a concurrent receipt meanwhile is passed over."""
+    uow: UnitOfWork, sku: str, serial: str | None, rma_number: str | None, site_code: str
+) -> tuple[ReturnRequest | None, int, str | None]:
+    """The return and line a unit of ``sku`` received at ``site_code`` fills, the return
+    locked (its line's count changes), and the hub the return was bound for when that is
+    another one (the parcel was misrouted). A candidate filled by a concurrent receipt
+    meanwhile is passed over.
+
+    Returns bound for this site come first. A return bound for another hub takes the unit
+    only when the unit is that return's for certain: its parcel's label was scanned
+    (``rma_number``), or its serial is the one the return's line names. Otherwise nothing
+    matches (a bare GTIN may be anybody's), and the other hub is given as a hint."""
     if rma_number:
         number = rma_number.strip().upper()
         named = found(uow.returns.get(number, lock=True), f"no return {rma_number!r}", "rma_number")
-        candidates: Iterable[ReturnRequest | None] = [named]
-    else:
-        numbers = [r.number for r in uow.returns.expecting(sku, serial)]
-        candidates = (uow.returns.get(n, lock=True) for n in numbers)
-    for rma in candidates:
+        line = named.match_line(sku, serial) if named.expects_units else None
+        if line is None:
+            return None, 0, None
+        return named, line.line_no, _other_hub(named, site_code)
+    numbers = [r.number for r in uow.returns.expecting(sku, serial)]
+    hint = None
+    for rma in (uow.returns.get(n, lock=True) for n in numbers):
         if rma is None or not rma.expects_units:
             continue
         line = rma.match_line(sku, serial)
-        if line is not None:
-            return rma, line.line_no
-    return None, 0
+        if line is None:
+            continue
+        other = _other_hub(rma, site_code)
+        if other is None or (serial is not None and line.serial == serial):
+            return rma, line.line_no, other
+        hint = hint or other
+    return None, 0, hint
+
+
+def _other_hub(rma: ReturnRequest, site_code: str) -> str | None:
+    bound = rma.destination_site
+    return bound if bound is not None and bound != site_code else None
 
 
 def _new(
