@@ -44,7 +44,8 @@ def test_a_handler_works_at_the_station_and_may_not_override(guest: Page, demo_a
     expect(nav).to_contain_text("Receiving station")
     expect(nav).not_to_contain_text("Disposition queue")
 
-    rma, code = _expected_item(demo_app)
+    rma, code, hub = _expected_item(demo_app)
+    page.goto(f"/station?site={hub}")
     expect(page.locator("#code")).to_be_focused()
     page.keyboard.type(code)
     page.keyboard.press("Enter")

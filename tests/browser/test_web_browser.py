@@ -21,12 +21,13 @@ from tests.people import person
 pytestmark = pytest.mark.slow
 
 
-def _expected_item(app: App) -> tuple[str, str]:
+def _expected_item(app: App) -> tuple[str, str, str]:
     """A product a return still expects (authorised, a line not yet received), as a scanner
-    reads its label: GS1 AI 01 (GTIN) and AI 21 (serial) when the line names one."""
+    reads its label: GS1 AI 01 (GTIN) and AI 21 (serial) when the line names one; and the
+    hub the return is bound for, where it is scanned."""
     r, ln, p = orm.return_requests.c, orm.return_lines.c, orm.products.c
     stmt = (
-        sa.select(r.number, p.gtin, ln.serial)
+        sa.select(r.number, p.gtin, ln.serial, r.destination_site)
         .join_from(orm.return_lines, orm.return_requests, ln.rma_id == r.id)
         .join(orm.products, p.sku == ln.sku)
         .where(r.state == "authorised", ln.received_quantity < ln.quantity)
@@ -34,8 +35,8 @@ def _expected_item(app: App) -> tuple[str, str]:
         .limit(1)
     )
     with app.engine.connect() as conn:
-        number, gtin, serial = conn.execute(stmt).one()
-    return number, f"01{gtin}" + (f"21{serial}" if serial else "")
+        number, gtin, serial, hub = conn.execute(stmt).one()
+    return number, f"01{gtin}" + (f"21{serial}" if serial else ""), hub
 
 
 def test_every_page_loads_and_is_saved(page: Page) -> None:
@@ -73,12 +74,13 @@ def test_the_language_follows_the_switch(page: Page) -> None:
 
 
 def test_receive_grade_decide_and_override(page: Page, demo_app: App) -> None:
-    rma, code = _expected_item(demo_app)
+    rma, code, hub = _expected_item(demo_app)
     page.goto("/")
     expect(page.locator(".kpi").first).to_be_visible()
 
-    # The station: the scan field has the focus; a scanner types the code and Enter.
-    page.goto("/station")
+    # The station of the hub the return is bound for: the scan field has the focus; a
+    # scanner types the code and Enter.
+    page.goto(f"/station?site={hub}")
     expect(page.locator("#code")).to_be_focused()
     page.keyboard.type(code)
     page.keyboard.press("Enter")
