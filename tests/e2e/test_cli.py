@@ -245,3 +245,17 @@ def test_the_installed_command_answers() -> None:
     assert done.returncode == 0, done.stderr
     for command in ("db", "serve", "demo", "import", "export"):
         assert command in done.stdout
+
+
+def test_a_semicolon_separated_file_is_imported_and_the_command_says_so(
+    db: tuple[Path, World], tmp_path: Path
+) -> None:
+    path = db[0]
+    comma = good_file(tmp_path).read_text(encoding="utf-8")
+    # No comma inside a field of this file: every comma is a separator.
+    semi = tmp_path / "excel-fr.csv"
+    semi.write_text(comma.replace(",", ";"), encoding="utf-8")
+    result = revalo("import", "returns", semi, "--db", path)
+    assert result.exit_code == 0, result.output
+    assert "read as separated by semicolons" in result.stdout
+    assert {row[0]: row[1] for row in table_rows(result.stdout)}["returns"] == "3"

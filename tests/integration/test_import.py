@@ -15,7 +15,7 @@ from revalo.bootstrap import App
 from revalo.domain.errors import AlreadyExists, InvalidValue, NotAllowed
 from revalo.domain.policy import LineContext, PolicyDecision, ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.services import imports, queries, returns
+from revalo.services import csv_records, imports, queries, returns
 from revalo.services.imports import CheckResult, RowError
 from revalo.services.ports import ReturnFilter
 from tests.conftest import World
@@ -159,12 +159,12 @@ def test_an_empty_file_or_a_header_alone_is_refused(sqlite_world: World) -> None
 
 
 def test_broken_csv_and_bad_bytes_name_their_line(sqlite_world: World) -> None:
-    with pytest.raises(imports.UnreadableFile, match="line 2"):
+    with pytest.raises(csv_records.UnreadableFile, match="line 2"):
         check(sqlite_world, 'ORD-1,C-ANNE,2025-03-10,,LAP-14,1,defective,,"never closed')
     raw = [HEADER.encode() + b"\n", b"ORD-1,C-ANNE,,,TEE-M,1,other,,\n", b"ORD-2,\xe9t\xe9\n"]
-    with pytest.raises(imports.UnreadableFile, match="line 3: not UTF-8"):
-        list(imports.decode_lines(raw))
-    assert next(imports.decode_lines([b"\xef\xbb\xbforder_ref\n"])) == "order_ref\n"
+    with pytest.raises(csv_records.UnreadableFile, match="line 3: not UTF-8"):
+        list(csv_records.decode_lines(raw))
+    assert next(csv_records.decode_lines([b"\xef\xbb\xbforder_ref\n"])) == "order_ref\n"
 
 
 # -- what a good file becomes -----------------------------------------------------------------
@@ -308,3 +308,21 @@ def test_a_checked_file_with_errors_is_never_imported(sqlite_world: World) -> No
     with pytest.raises(InvalidValue, match="nothing is imported"):
         imports.import_returns(app.uow(), app.policy, bad, by=person("tt"))
     assert stored(app) == {}
+
+
+def test_a_file_separated_by_semicolons_or_tabs_is_read_as_such(world: World) -> None:
+    """As a spreadsheet set to French saves it: the header says which separator."""
+    rows = [
+        ["order_ref", "customer_code", "delivered_at", "sku", "quantity", "reason"],
+        ["SEMI-1", "C-ANNE", world.now.date().isoformat(), "TEE-M", "1", "withdrawal"],
+    ]
+    for separator in (";", "\t"):
+        text = "".join(separator.join(r) + "\n" for r in rows).replace(
+            "SEMI-1", f"S{ord(separator)}"
+        )
+        checked = imports.check_returns(world.app.uow(), io.StringIO(text, newline=""))
+        assert checked.ok, checked.errors
+        assert checked.separator == separator and checked.line_count == 1
+    mixed = "order_ref;customer_code,delivered_at,sku,quantity,reason\n"
+    errors = imports.check_returns(world.app.uow(), io.StringIO(mixed, newline="")).errors
+    assert any("the header also holds semicolons: use one separator" in e.message for e in errors)

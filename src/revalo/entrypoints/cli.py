@@ -41,7 +41,7 @@ from revalo.entrypoints.cli_transport import label_command, outbound_command, qu
 from revalo.entrypoints.cli_users import ensure_first_administrator
 from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
-from revalo.services import exports, imports
+from revalo.services import csv_records, exports, imports
 from revalo.services.import_checks import RowError
 from revalo.services.ports import UnitFilter
 
@@ -204,11 +204,14 @@ def import_returns(
         with open_app(db, url) as rv:
             with _progress() as progress, file.open("rb") as f:
                 advance = _step(progress, "Checking rows", max(_count_lines(file) - 1, 0))
-                lines = imports.decode_lines(f)
+                lines = csv_records.decode_lines(f)
                 try:
                     checked = imports.check_returns(rv.uow(), lines, on_progress=advance)
-                except imports.UnreadableFile as exc:
+                except csv_records.UnreadableFile as exc:
                     raise CliError(f"{file}: {exc.message}", 2) from exc
+            if checked.separator != ",":
+                name = csv_records.SEPARATOR_NAMES[checked.separator]
+                out().print(f"{file}: read as separated by {name}", markup=False)
             if not checked.ok:
                 _show_bad_rows(file, checked.errors)
                 bad = len({e.line for e in checked.errors})

@@ -8,9 +8,8 @@ as the API (``request_return``, the return policy applies) inside one transactio
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +20,11 @@ from revalo.domain.people import Permission, User
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.values import as_utc, utcnow
+from revalo.services.csv_records import (
+    SEPARATOR_NAMES,
+    SEPARATORS,
+    Records,
+)
 from revalo.services.guard import needs
 from revalo.services.import_checks import (
     RowError,
@@ -55,10 +59,6 @@ _QUANTITY = re.compile(r"^[0-9]+$")
 _REASONS = ", ".join(r.value for r in ReturnReason)
 
 Progress = Callable[[int], None]
-
-
-class UnreadableFile(InvalidValue):
-    """The file is not CSV text that can be read at all (not UTF-8, broken quoting...)."""
 
 
 class BatchUnitOfWork(UnitOfWork, Protocol):
@@ -100,6 +100,8 @@ class CheckResult:
     returns: list[PlannedReturn]
     errors: list[RowError]
     rows: int
+    #: The separator the file uses (a comma, a semicolon or a tab).
+    separator: str = ","
 
     @property
     def ok(self) -> bool:
@@ -134,32 +136,6 @@ class ImportSummary:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def decode_lines(raw: Iterable[bytes]) -> Iterator[str]:
-    """UTF-8 text lines of a file read in binary, so that a bad byte is reported on its own
-    line (a newline byte never occurs inside a UTF-8 character). A leading BOM is dropped."""
-    for n, line in enumerate(raw, start=1):
-        try:
-            yield line.decode("utf-8-sig" if n == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(
-                f"line {n}: not UTF-8 text (byte {exc.start + 1} of the line): save the file "
-                "as UTF-8"
-            ) from exc
-
-
-def read_records(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the file line each starts on (a quoted field may span lines)."""
-    reader = csv.reader(lines, strict=True)
-    start = 1
-    try:
-        for record in reader:
-            if record:  # blank lines carry nothing
-                yield start, record
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise UnreadableFile(f"line {reader.line_num}: not readable as CSV: {exc}") from exc
-
-
 def check_header(header: list[str]) -> list[RowError]:
     names = [h.strip().lower() for h in header]
     errors = []
@@ -168,9 +144,13 @@ def check_header(header: list[str]) -> list[RowError]:
         errors.append(RowError(1, None, f"missing column(s): {', '.join(missing)}"))
     unknown = [h for h in names if h not in COLUMNS]
     if unknown:
+        mixed = sorted({SEPARATOR_NAMES[c] for h in unknown for c in SEPARATORS if c in h})
+        hint = f" (the header also holds {' and '.join(mixed)}: use one separator)" if mixed else ""
         errors.append(
             RowError(
-                1, None, f"unknown column(s): {', '.join(unknown)}; known: {', '.join(COLUMNS)}"
+                1,
+                None,
+                f"unknown column(s): {', '.join(unknown)}; known: {', '.join(COLUMNS)}{hint}",
             )
         )
     repeated = sorted({h for h in names if names.count(h) > 1})
@@ -337,7 +317,8 @@ def check_returns(
     file opened with ``newline=""``, or ``decode_lines`` over the file opened in binary.
     What the rows name is looked up in one read-only unit of work: no lock is held."""
     now = as_utc(now) if now else utcnow()
-    rows, refs, errors, count = parse_records(read_records(lines), on_progress)
+    records = Records(lines)
+    rows, refs, errors, count = parse_records(records, on_progress)
     if refs:
         with uow.read_only() as reading:
             customers = reading.customers.existing_codes({r.customer_code for r in refs})
@@ -354,7 +335,9 @@ def check_returns(
         )
         errors += check_orders(refs)
     plans, problems = plan_returns(rows, now=now)
-    return CheckResult(plans, sorted(errors + problems, key=_order), count)
+    return CheckResult(
+        plans, sorted(errors + problems, key=_order), count, separator=records.separator
+    )
 
 
 def _order(e: RowError) -> tuple[int, int]:
