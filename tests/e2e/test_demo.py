@@ -21,6 +21,7 @@ from revalo.bootstrap import App, bootstrap
 from revalo.demo.build import SETTING_UP, SIMULATING
 from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
+from revalo.services import dashboard as board
 from revalo.services.reports import ReturnsSummary, summary
 from revalo.settings import Settings
 from tests.people import person
@@ -87,6 +88,16 @@ def test_the_demo_prints_its_summary(built: Built) -> None:
     # Nothing but the summary: no progress bar outside a terminal, no solver banner.
     assert "Running HiGHS" not in out
     assert SIMULATING not in built.result.stdout and SETTING_UP not in built.result.stdout
+
+
+def test_the_queue_holds_the_last_working_days_units_for_the_manager(built: Built) -> None:
+    """The engine's nightly batch decided the earlier days; the last day's graded units
+    wait in the queue, each with the engine's proposal."""
+    queue = board.decision_queue(built.app.read_uow(), by=person("reader"))
+    assert queue.total > 0 and queue.total == built.value(
+        "select count(*) from units where state = 'graded'"
+    )
+    assert all(p.score is not None and p.score.best is not None for p in queue.items)
 
 
 def test_the_summary_matches_the_database(built: Built) -> None:

@@ -93,10 +93,13 @@ class Manager:
                         self.p.left_for_partner(unit)
 
     def decide(self, day: int) -> None:
-        """Run the day's disposition batch and send each decided unit on."""
-        if not self.p.awaiting:
+        """Run the day's disposition batch and send each decided unit on. The last working
+        day's units are left for the manager: the queue shows the engine's proposals on
+        the first visit to the pages."""
+        f = self.p.f
+        if not self.p.awaiting or f.cal.next_working_day(day + 1) >= f.cal.days:
             return
-        f, at = self.p.f, self._end_of(day)
+        at = self._end_of(day)
         batch = f.agenda.call(deciding.decide_batch, f.uow, by=f.manager, at=at)
         t = self.totals
         t.batches += 1
