@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,10 @@ class Built:
 
 def _build(folder: Path, seed: int) -> Built:
     db = folder / f"demo-{seed}.db"
-    result = run_demo("--units", UNITS, "--weeks", 4, "--seed", seed, "--db", db)
+    # A fixed last day: the same data whatever the day (a run across midnight included).
+    result = run_demo(
+        "--units", UNITS, "--weeks", 4, "--until", "2025-02-02", "--seed", seed, "--db", db
+    )
     assert result.exit_code == 0, result.output
     app = bootstrap(Settings(database_url=sqlite_url(db)))
     return Built(db, result, app, summary(app.uow(), by=person("reader")))
@@ -301,7 +305,11 @@ def test_an_old_demo_file_is_replaced_but_no_other_file(tmp_path: Path) -> None:
     assert db.read_text(encoding="utf-8") == "my notes, not a database\n"
 
     demo_db = tmp_path / "demo.db"
-    assert run_demo("--units", 20, "--weeks", 2, "--db", demo_db).exit_code == 0
+    first = run_demo("--units", 20, "--weeks", 2, "--db", demo_db)
+    assert first.exit_code == 0
+    # By default the simulated weeks end yesterday, from a Monday.
+    yesterday = datetime.now(UTC).date() - timedelta(days=1)
+    assert f"to {yesterday:%Y-%m-%d}." in " ".join(first.output.split())
     replaced = run_demo("--units", 30, "--weeks", 2, "--db", demo_db)
     assert replaced.exit_code == 0, replaced.output
     assert f"Removed the old demo database {demo_db}" in replaced.output

@@ -7,14 +7,14 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
-from revalo.demo.calendar import DEFAULT_START, Calendar
+from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.clients import CLIENTS
 from revalo.demo.manager import EngineTotals, ShippingTotals
@@ -25,6 +25,7 @@ from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.values import utcnow
 from revalo.services import catalog, clients
 
 Progress = Callable[[str, int, int], None]
@@ -71,10 +72,13 @@ def build_demo(
     units: int = 20_000,
     seed: int = 7,
     weeks: int = 8,
+    until: date | None = None,
     on_progress: Progress | None = None,
 ) -> DemoReport:
     """Fill an empty database (its schema made) with a realistic, seeded scenario: the same
-    seed gives the same data. Every unit goes through the services, with simulated times."""
+    seed gives the same data. Every unit goes through the services, with simulated times:
+    the ``weeks`` up to ``until`` (by default yesterday, the last whole day before the
+    build: the pages' "now" follows on from the demo's last day)."""
     if units < 1:
         raise InvalidValue(f"units must be at least 1, not {units}", field="units")
     if not 1 <= weeks <= 52:
@@ -107,7 +111,8 @@ def build_demo(
                 progress(SETTING_UP, done + i, total)
     progress(SETTING_UP, total, total)
 
-    calendar = Calendar(DEFAULT_START, weeks * 7)
+    last = until or utcnow().date() - timedelta(days=1)
+    calendar = Calendar.ending(last, weeks)
     planner = Planner(rng, calendar, network, items, people, accounts)
     plan = planner.plan(units)
     progress(SIMULATING, 0, calendar.days)

@@ -7,11 +7,12 @@ UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from revalo.demo import figures as fig
 
-#: The scenario starts on the first Monday after the holidays, when returns of gifts peak.
+#: The scenario starts on the first Monday after the holidays, when returns of gifts peak
+#: (a start the tests may fix; the demo itself ends on the day before it is built).
 DEFAULT_START = datetime(2025, 1, 6, tzinfo=UTC)
 
 
@@ -19,6 +20,15 @@ DEFAULT_START = datetime(2025, 1, 6, tzinfo=UTC)
 class Calendar:
     start: datetime
     days: int
+
+    @classmethod
+    def ending(cls, last: date, weeks: int) -> Calendar:
+        """About ``weeks`` weeks of days that end with ``last``, from a Monday: everything
+        the scenario does lies before what people do in it afterwards."""
+        first = last - timedelta(days=weeks * 7 - 1)
+        monday = first - timedelta(days=first.weekday())
+        start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+        return cls(start, (last - monday).days + 1)
 
     def __post_init__(self) -> None:
         if self.start.weekday() != 0:

@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -101,7 +102,18 @@ def _progress_bar() -> Iterator[Progress]:
         yield bar
 
 
-def _build(db: Path, units: int, seed: int, weeks: int) -> tuple[DemoReport, str]:
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise _fail(f"--until {text!r}: give a day as YYYY-MM-DD", 2) from None
+
+
+def _build(
+    db: Path, units: int, seed: int, weeks: int, until: date | None
+) -> tuple[DemoReport, str]:
     url = sqlite_url(db)
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
@@ -114,7 +126,9 @@ def _build(db: Path, units: int, seed: int, weeks: int) -> tuple[DemoReport, str
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = build_demo(app, units=units, seed=seed, weeks=weeks, on_progress=progress)
+            report = build_demo(
+                app, units=units, seed=seed, weeks=weeks, until=until, on_progress=progress
+            )
     finally:
         app.close()
     return report, url
@@ -254,6 +268,15 @@ def demo(
         typer.Option(dir_okay=False, help="SQLite file to create; an old demo file is replaced."),
     ] = Path("revalo-demo.db"),
     weeks: Annotated[int, typer.Option(min=1, max=52, help="Simulated weeks.")] = 8,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The last simulated day (default: yesterday, so that what you do next follows "
+            "on from the demo).",
+            show_default=False,
+        ),
+    ] = None,
     serve: Annotated[
         bool,
         typer.Option("--serve", help="Then serve the web pages and the API on the demo database."),
@@ -263,6 +286,7 @@ def demo(
 ) -> None:
     """Build a realistic demo database (returns across six countries, played day by day
     through the services) and print its summary."""
+    last = _day(until)  # refused before the old demo is replaced
     out = Console(highlight=False)
     started = time.perf_counter()
     try:
@@ -271,7 +295,7 @@ def demo(
         raise _fail(str(exc), 2) from None
     out.print(f"Building the demo in {db}: {units} units over {weeks} weeks, seed {seed}")
     try:
-        report, url = _build(db, units, seed, weeks)
+        report, url = _build(db, units, seed, weeks, last)
     except DomainError as exc:
         raise _fail(exc.message, 1) from None
     app = bootstrap(Settings(database_url=url))
@@ -281,7 +305,7 @@ def demo(
         out.print(
             f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls} use cases "
             f"through the service layer ({per_call:.2f} ms each on average), "
-            f"simulated {report.start:%Y-%m-%d} to {report.end:%Y-%m-%d}."
+            f"simulated {report.start:%Y-%m-%d} to {report.end - timedelta(seconds=1):%Y-%m-%d}."
         )
         out.print(engine_line(report.engine))
         out.print(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
