@@ -126,8 +126,22 @@ def test_outbound_plans_then_books_what_leaves_a_site(db: tuple[Path, World]) ->
     assert planned.exit_code == 0, planned.output
     assert "REP-FR" in planned.output and "ship_now" in planned.output
     assert "Booked" not in planned.output
+    later = revalo("outbound", "hub-fr", "--date", "2030-01-07", "--db", path)
+    assert later.exit_code == 0 and "Outbound lanes of HUB-FR on 2030-01-07" in later.output
     booked = revalo("outbound", "HUB-FR", "--book", "--db", path)
     assert booked.exit_code == 0 and "Booked SHP" in booked.output and "to REP-FR" in booked.output
     assert "No unit waits to leave HUB-FR" in revalo("outbound", "HUB-FR", "--db", path).output
     nowhere = revalo("outbound", "NOWHERE", "--db", path)
     assert nowhere.exit_code == 1 and "NOWHERE" in nowhere.output
+
+
+def test_quote_counts_lead_times_from_the_day_given(db: tuple[Path, World]) -> None:
+    path, _ = db
+    args = ("quote", "--from", "HUB-FR", "--to", "REP-FR", "--parcel", "3kg@30x30x30", "--json")
+    monday = revalo(*args, "--date", "2030-01-07", "--db", path)
+    assert monday.exit_code == 0, monday.output
+    arrivals = [q["arrives_on"] for q in json.loads(monday.output)["quotes"] if q["arrives_on"]]
+    assert arrivals and all(a >= "2030-01-08" for a in arrivals)
+    assert all(a < "2030-02-01" for a in arrivals)
+    bad = revalo(*args, "--date", "07/01/2030", "--db", path)
+    assert bad.exit_code == 2 and "--date '07/01/2030': not a date (YYYY-MM-DD)" in bad.output

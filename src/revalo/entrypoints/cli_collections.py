@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -23,16 +22,10 @@ from revalo.entrypoints.cli_common import (
     acting,
     open_app,
     out,
+    parse_day,
     reported,
 )
 from revalo.services import collections as service
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise CliError(f"--date {text!r}: not a date (YYYY-MM-DD)", 2) from exc
 
 
 def _stops(route: RoutePublic) -> str:
@@ -142,7 +135,7 @@ def plan_collections_command(
     """Plan a day's collections in a region: routes of the hubs' vehicles, returns that wait
     and why, and those cheaper handed to a carrier. The plan is stored; --commit books it."""
     with reported():
-        when = _day(day)
+        when = parse_day(day)
         if svg is not None and not svg.parent.is_dir():
             raise CliError(f"{svg.parent}: no such directory", 2)
         with open_app(db, url) as rv:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -163,3 +164,22 @@ def acting(rv: App, login: str | None) -> User:
             "`revalo users add NAME --login LOGIN --role administrator`"
         )
     return admin
+
+
+def parse_day(text: str, option: str = "--date") -> date:
+    """A day typed as YYYY-MM-DD; anything else is refused naming the option."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise CliError(f"{option} {text!r}: not a date (YYYY-MM-DD)", 2) from exc
+
+
+DayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The day it is for (default: today).",
+        show_default=False,
+    ),
+]

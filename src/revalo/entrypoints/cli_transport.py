@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Annotated
 
@@ -20,11 +20,13 @@ from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
+    DayOption,
     DbPath,
     DbUrl,
     acting,
     open_app,
     out,
+    parse_day,
     reported,
 )
 from revalo.entrypoints.labels import label_pdf
@@ -123,11 +125,14 @@ def quote_command(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    day: DayOption = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
-    """Price every carrier service for a shipment and say which is best and why."""
+    """Price every carrier service for a shipment ready on a day (today by default) and say
+    which is best and why."""
     with reported():
+        ready = parse_day(day) if day else utcnow().date()
         parcels = [parse_parcel(p) for p in parcel]
         try:
             by = date.fromisoformat(needed_by) if needed_by else None
@@ -140,7 +145,7 @@ def quote_command(
                 origin=parse_place(origin),
                 destination=parse_place(destination),
                 parcels=parcels,
-                ready_on=utcnow().date(),
+                ready_on=ready,
                 needed_by=by,
                 lithium=lithium,
                 bulky=bulky,
@@ -194,16 +199,19 @@ def outbound_command(
         bool, typer.Option("--book", help="Book what leaves today (else only plan).")
     ] = False,
     as_login: AsLogin = None,
+    day: DayOption = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
-    """The units waiting at a site to leave, by destination: ship today (grouped) or wait
-    for a fuller load, and why; with --book, book what leaves."""
+    """The units waiting at a site to leave, by destination: ship on the day (today by
+    default; grouped) or wait for a fuller load, and why; with --book, book what leaves."""
     with reported():
+        # A day named: as planned at its end, when the day's units are all in.
+        at = datetime.combine(parse_day(day), time(23, 59), UTC) if day else None
         with open_app(db, url) as rv:
-            plan = consolidate_site(rv.uow(), site, transport=rv.transport)
+            plan = consolidate_site(rv.uow(), site, at=at, transport=rv.transport)
             booked = (
-                ship_planned(rv.uow(), plan, by=acting(rv, as_login), transport=rv.transport)
+                ship_planned(rv.uow(), plan, by=acting(rv, as_login), at=at, transport=rv.transport)
                 if book
                 else []
             )
