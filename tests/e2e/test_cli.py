@@ -9,18 +9,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
-from typer.testing import Result
+from typer.testing import CliRunner, Result
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App
+from revalo.domain.people import Role
 from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.entrypoints.cli import TABLE_LIMIT
+from revalo.entrypoints.cli import app as cli
 from revalo.services import queries, receiving
 from revalo.services.ports import ReturnFilter
 from tests.conftest import World
 from tests.e2e.conftest import revalo
-from tests.people import person
+from tests.people import add_person, person
 
 HEADER = "order_ref,customer_code,delivered_at,requested_at,sku,quantity,reason,serial,comment"
 
@@ -259,3 +261,12 @@ def test_a_semicolon_separated_file_is_imported_and_the_command_says_so(
     assert result.exit_code == 0, result.output
     assert "read as separated by semicolons" in result.stdout
     assert {row[0]: row[1] for row in table_rows(result.stdout)}["returns"] == "3"
+
+
+def test_a_table_written_to_a_pipe_cuts_no_code(db: tuple[Path, World]) -> None:
+    """No terminal to measure: the output is wide enough for every cell whole."""
+    path, world = db
+    add_person(world.app, "a.rather.long.login.for-a-table", {Role.HANDLER})
+    piped = CliRunner().invoke(cli, ["users", "list", "--db", str(path)], env={"COLUMNS": ""})
+    assert piped.exit_code == 0, piped.output
+    assert "a.rather.long.login.for-a-table" in piped.output and "…" not in piped.output

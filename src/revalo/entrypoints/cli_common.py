@@ -3,6 +3,7 @@ and turning expected failures into one line on stderr and an exit code."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -53,8 +54,18 @@ class CliError(Exception):
         self.code = code
 
 
+#: The width of what is written to a file or a pipe (no terminal to measure): wide enough
+#: that no table cuts a code or a number.
+PIPED_WIDTH = 200
+
+
 def out() -> Console:
-    return Console(highlight=False)
+    """Where a command writes: the terminal's width, or ``PIPED_WIDTH`` (or ``COLUMNS``)
+    when the output is a file or a pipe."""
+    console = Console(highlight=False)
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console = Console(highlight=False, width=PIPED_WIDTH)
+    return console
 
 
 def fail(message: str, code: int) -> NoReturn:

@@ -32,6 +32,7 @@ from revalo.demo.manager import EngineTotals
 from revalo.demo.team import DEMO_PASSWORD, DemoLogin
 from revalo.domain.errors import DomainError
 from revalo.entrypoints.cli_common import acting
+from revalo.entrypoints.cli_common import out as console_out
 from revalo.services.ports import LegTotals
 from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
 from revalo.services.transport import transport_totals
@@ -287,7 +288,7 @@ def demo(
     """Build a realistic demo database (returns across six countries, played day by day
     through the services) and print its summary."""
     last = _day(until)  # refused before the old demo is replaced
-    out = Console(highlight=False)
+    out = console_out()
     started = time.perf_counter()
     try:
         _replace(db, out)
