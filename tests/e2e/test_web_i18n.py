@@ -20,6 +20,7 @@ from revalo.entrypoints.web import (
     pages_overview,
     pages_people,
     pages_returns,
+    pages_review,
     pages_station,
 )
 from revalo.entrypoints.web.i18n import EN, FR, VALUES_FR, pick_language, translator
@@ -71,6 +72,7 @@ def test_every_page_is_documented() -> None:
         pages_collections.router,
         pages_login.router,
         pages_people.router,
+        pages_review.router,
     ]
     routes = {
         f"{method} {route.path}"

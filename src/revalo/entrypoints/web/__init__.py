@@ -18,6 +18,7 @@ from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
+from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
@@ -42,6 +43,7 @@ router.include_router(login_router)
 router.include_router(people_router)
 router.include_router(overview_router)
 router.include_router(returns_router)
+router.include_router(review_router)
 router.include_router(station_router)
 router.include_router(collections_router)
 

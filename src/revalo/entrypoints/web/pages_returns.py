@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
+from revalo.domain.catalog import SiteKind
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission, User
@@ -88,7 +89,12 @@ def returns_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRe
 def return_page(request: Request, number: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """One return: its lines and the units received for it."""
     rma, units = return_with_units(uow, number[:20], by=user)
-    ctx = {"rma": rma, "units": units, "labelled": rma.state in EXPECTING_STATES}
+    ctx = {
+        "rma": rma,
+        "units": units,
+        "labelled": rma.state in EXPECTING_STATES,
+        "hubs": [s.code for s in list_sites(uow, SiteKind.RETURNS_HUB)],
+    }
     return page(request, "return.html", ctx, nav="returns")
 
 
