@@ -22,6 +22,7 @@ from revalo.entrypoints.web import (
     pages_returns,
     pages_review,
     pages_station,
+    pages_unit_actions,
 )
 from revalo.entrypoints.web.i18n import EN, FR, VALUES_FR, pick_language, translator
 from tests.e2e.conftest import TestClient, delivered
@@ -73,6 +74,7 @@ def test_every_page_is_documented() -> None:
         pages_login.router,
         pages_people.router,
         pages_review.router,
+        pages_unit_actions.router,
     ]
     routes = {
         f"{method} {route.path}"

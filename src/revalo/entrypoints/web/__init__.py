@@ -20,6 +20,7 @@ from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
+from revalo.entrypoints.web.pages_unit_actions import router as unit_actions_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -44,6 +45,7 @@ router.include_router(people_router)
 router.include_router(overview_router)
 router.include_router(returns_router)
 router.include_router(review_router)
+router.include_router(unit_actions_router)
 router.include_router(station_router)
 router.include_router(collections_router)
 
