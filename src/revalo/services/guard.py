@@ -83,11 +83,6 @@ def ensure_handles(by: User, permission: Permission, unit: ReturnedUnit) -> None
     ensure_sees_site(by, permission, unit.site_code)
 
 
-def ensure_at(by: User, permission: Permission, site_code: str) -> None:
-    """A partner works only at its own sites."""
-    ensure_sees_site(by, permission, site_code)
-
-
 def record_done(uow: UnitOfWork, by: User, action: str, target: str, *, detail: str = "") -> None:
     """Write who changed what to the audit trail, in the use case's transaction: for the
     changes no event of a unit records (the catalogue, the clients, a booking, a plan)."""

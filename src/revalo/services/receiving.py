@@ -9,13 +9,13 @@ from typing import Any
 from revalo.domain.catalog import Site
 from revalo.domain.clients import owner_of_received
 from revalo.domain.errors import InvalidValue
-from revalo.domain.people import Permission, User
+from revalo.domain.people import Permission, User, ensure_sees_site
 from revalo.domain.returns import ReturnRequest
 from revalo.domain.scan import ScanKind, ScannedCode
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import format_lpn
 from revalo.services.common import found, get_site, get_unit, record, when
-from revalo.services.guard import ensure_at, ensure_handles, needs
+from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, inbound_leg
@@ -53,7 +53,7 @@ def receive_scan(
     t = when(at)
     with uow:
         site = get_site(uow, site_code)
-        ensure_at(by, Permission.RECEIVE, site.code)
+        ensure_sees_site(by, Permission.RECEIVE, site.code)
         outcome = _receive(uow, scan, site, by.login, rma_number, t, transport)
         uow.commit()
     return outcome
@@ -286,7 +286,7 @@ def quarantine_unidentified(
         raise InvalidValue("describe the item so that someone can identify it", field="description")
     with uow:
         site = get_site(uow, site_code)
-        ensure_at(by, Permission.RECEIVE, site.code)
+        ensure_sees_site(by, Permission.RECEIVE, site.code)
         outcome = _new(
             uow,
             site,
