@@ -18,6 +18,7 @@ import pytest
 import sqlalchemy as sa
 
 from revalo.adapters import orm
+from revalo.adapters.counters import COUNTERS, pg_sequence
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import Customer, CustomerKind, Product, Site, SiteKind
@@ -58,10 +59,13 @@ def postgres_url() -> Iterator[str]:
 
 
 def truncate_all(engine: sa.Engine) -> None:
-    """Empty every table of the PostgreSQL database ``engine`` is on."""
+    """Empty every table of the PostgreSQL database ``engine`` is on, and start its
+    counters again."""
     names = ", ".join(t.name for t in orm.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        for name in COUNTERS:
+            conn.exec_driver_sql(f"ALTER SEQUENCE {pg_sequence(name)} RESTART WITH 1")
 
 
 @pytest.fixture

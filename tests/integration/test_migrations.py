@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from revalo.adapters import orm
 from revalo.adapters.barcodes import parse_scan
+from revalo.adapters.counters import COUNTERS
 from revalo.adapters.db import make_engine, sqlite_url
-from revalo.adapters.migrate import current_head, upgrade
+from revalo.adapters.migrate import alembic_config, current_head, upgrade
 from revalo.bootstrap import bootstrap
 from revalo.domain.values import normalise_gtin
 from revalo.services import receiving
@@ -47,11 +49,17 @@ def read(url: str, sql: str) -> list[tuple[object, ...]]:
 def check_migrated(url: str) -> None:
     upgrade(url)
     assert differences(url) == []
-    assert sorted(read(url, "SELECT name, value FROM sequences")) == [
-        ("rma", 0),
-        ("unit", 0),
-        ("work_order", 0),
-    ]
+    if url.startswith("postgresql"):
+        # The counters are sequences there (migration 0011), none used yet.
+        assert read(url, "SELECT name, value FROM sequences") == []
+        for name in COUNTERS:
+            assert read(url, f"SELECT last_value, is_called FROM counter_{name}") == [(1, False)]
+    else:
+        assert sorted(read(url, "SELECT name, value FROM sequences")) == [
+            ("rma", 0),
+            ("unit", 0),
+            ("work_order", 0),
+        ]
     assert read(url, "SELECT version_num FROM alembic_version") == [(current_head(),)]
     upgrade(url)  # running it again changes nothing
     assert differences(url) == []
@@ -95,6 +103,37 @@ def test_upgrading_a_fresh_postgresql_schema_gives_the_mapped_schema(fresh_pg_sc
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
     )
     assert tables == [(len(orm.metadata.tables) + 1,)]  # and alembic_version
+
+
+@pytest.mark.postgres
+def test_counters_become_sequences_that_go_on_from_their_values_and_come_back(
+    fresh_pg_schema: str,
+) -> None:
+    url = fresh_pg_schema
+    upgrade(url, "0010")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE sequences SET value = 41 WHERE name = 'unit'"))
+    engine.dispose()
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        uow = app.uow()
+        with uow:
+            assert uow.sequences.next("unit") == 42
+            assert uow.sequences.reserve("unit", 3) == [43, 44, 45]
+            assert uow.sequences.next("consignment") == 1
+            uow.commit()
+    finally:
+        app.close()
+    command.downgrade(alembic_config(url), "0010")
+    assert sorted(read(url, "SELECT name, value FROM sequences"))[-1] == ("work_order", 0)
+    assert ("unit", 45) in read(url, "SELECT name, value FROM sequences")
+    counters = (
+        "SELECT count(*) FROM information_schema.sequences "
+        "WHERE sequence_schema = current_schema() AND sequence_name LIKE 'counter%'"
+    )
+    assert read(url, counters) == [(0,)]
 
 
 def test_the_unique_identities_are_refused_over_duplicates_with_what_to_fix(

@@ -9,8 +9,6 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from revalo.adapters import locking, orm
@@ -467,23 +465,3 @@ class SqlCollectionPlanRepository(_Repo):
         c = orm.collection_plans.c
         stmt = sa.select(CollectionPlanRecord).order_by(c.id.desc()).limit(limit)
         return list(self.session.scalars(stmt))
-
-
-class SqlSequences:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def next(self, name: str) -> int:
-        s = orm.sequences
-        # On the session's connection, in its transaction, but without flushing the objects
-        # pending in the session first: a counter needs none of them. One statement that
-        # inserts the counter or increments it: two first uses at once cannot both insert.
-        conn = self.session.connection()
-        insert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-        stmt = (
-            insert(s)
-            .values(name=name, value=1)
-            .on_conflict_do_update(index_elements=[s.c.name], set_={"value": s.c.value + 1})
-            .returning(s.c.value)
-        )
-        return int(conn.execute(stmt).scalar_one())

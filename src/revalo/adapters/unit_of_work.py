@@ -24,6 +24,7 @@ from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.conflicts import as_write_conflict
+from revalo.adapters.counters import SqlSequences
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
 from revalo.services import people_ports, ports
@@ -101,7 +102,7 @@ class SqlAlchemyUnitOfWork:
         self.consignments = r.SqlConsignmentRepository(s)
         self.legs = r.SqlLegRepository(s)
         self.collection_plans = r.SqlCollectionPlanRepository(s)
-        self.sequences = r.SqlSequences(s)
+        self.sequences = SqlSequences(s)
         self.reports = SqlReportRepository(s)
         self.users = people.SqlUserRepository(s)
         self.tokens = people.SqlTokenRepository(s)

@@ -275,6 +275,10 @@ class Sequences(Protocol):
         """The next number of a named counter (units, returns, work orders)."""
         ...
 
+    def reserve(self, name: str, count: int) -> list[int]:
+        """``count`` new numbers of a named counter at once, in increasing order."""
+        ...
+
 
 class DatabaseBusy(Exception):
     """A lock or a database connection was awaited longer than the timeout: nothing was
