@@ -6,6 +6,7 @@ Baseline, in the same run: the same use case called in-process, one scan at a ti
 same database. The ratio says what HTTP, JSON and concurrency cost.
 
     .venv/bin/python bench/bench_receive_http.py [--scans 4000] [--clients 16] [--same 4]
+        [--workers 2]
     .venv/bin/python bench/bench_receive_http.py --db postgres [--postgres-url URL]
 
 On PostgreSQL it creates a database of its own (``revalo_bench_<random>``) on the server of
@@ -129,7 +130,7 @@ async def drive(
     return elapsed, latencies, answers, lpns
 
 
-def serve(url: str, port: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "REVALO_DATABASE_URL": url}
     return subprocess.Popen(
         [
@@ -144,6 +145,8 @@ def serve(url: str, port: int) -> subprocess.Popen[bytes]:
             str(port),
             "--log-level",
             "warning",
+            "--workers",
+            str(workers),
         ],
         env=env,
     )
@@ -167,6 +170,10 @@ def run(url: str, args: argparse.Namespace, label: str) -> None:
     distinct = authorised_returns(app, products, args.scans)
     http_codes = mixed(distinct, args.same)
     local_codes = authorised_returns(app, products, args.scans // 4, start=args.scans)
+    # Scanned before the measure, so that every worker has its connections and caches.
+    warm_codes = authorised_returns(
+        app, products, 8 * args.clients, start=args.scans + len(local_codes)
+    )
 
     # Baseline: the same use case in-process, one scan after the other.
     t0 = time.perf_counter()
@@ -176,10 +183,11 @@ def run(url: str, args: argparse.Namespace, label: str) -> None:
 
     headers = bench_headers(app)
     port = free_port()
-    server = serve(url, port)
+    server = serve(url, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_ready(base)
+        asyncio.run(drive(base, warm_codes, args.clients, headers))
         elapsed, lat, answers, lpns = asyncio.run(drive(base, http_codes, args.clients, headers))
     finally:
         server.terminate()
@@ -189,13 +197,14 @@ def run(url: str, args: argparse.Namespace, label: str) -> None:
     with app.engine.connect() as conn:
         units = conn.scalar(sa.select(sa.func.count()).select_from(orm.units))
     app.close()
-    expected_units = len(distinct) + len(local_codes)
+    expected_units = len(distinct) + len(local_codes) + len(warm_codes)
     split = sum(1 for seen in lpns.values() if len(seen) > 1)
 
     p50, p99 = percentile(lat, 0.50), percentile(lat, 0.99)
     print(
         f"receive scans over HTTP: {len(lat)} scans ({len(distinct)} codes, every fourth "
-        f"scanned {args.same} times at once), {args.clients} clients, {label}"
+        f"scanned {args.same} times at once), {args.clients} clients, {label}, "
+        f"{args.workers} server worker(s), after {len(warm_codes)} scans to warm up"
     )
     print(f"  throughput      {len(lat) / elapsed:8.1f} scans/s")
     print(f"  latency p50     {p50 * 1000:8.2f} ms")
@@ -221,6 +230,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scans", type=int, default=4000, help="distinct codes scanned over HTTP")
     ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (revalo serve)")
     ap.add_argument("--same", type=int, default=4, help="scans of every fourth code at once")
     ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     ap.add_argument(

@@ -50,14 +50,18 @@ class SqlSequences:
                 sa.text(f"SELECT nextval('{sequence}') FROM generate_series(1, :n)"), {"n": count}
             )
             return sorted(int(v) for (v,) in rows)
-        s = orm.sequences
-        # One statement that inserts the counter or increments it: two first uses at once
-        # cannot both insert.
-        stmt = (
-            sqlite_insert(s)
-            .values(name=name, value=count)
-            .on_conflict_do_update(index_elements=[s.c.name], set_={"value": s.c.value + count})
-            .returning(s.c.value)
-        )
-        last = int(conn.execute(stmt).scalar_one())
+        last = int(conn.execute(_SQLITE_TAKE, {"name": name, "count": count}).scalar_one())
         return list(range(last - count + 1, last + 1))
+
+
+_s = orm.sequences
+#: One statement that inserts the counter or increments it: two first uses at once cannot
+#: both insert. Built once: it is part of every receipt.
+_SQLITE_TAKE = (
+    sqlite_insert(_s)
+    .values(name=sa.bindparam("name"), value=sa.bindparam("count"))
+    .on_conflict_do_update(
+        index_elements=[_s.c.name], set_={"value": _s.c.value + sa.bindparam("count")}
+    )
+    .returning(_s.c.value)
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -21,6 +21,8 @@ from revalo.domain.errors import AlreadyExists
 from revalo.domain.people import User
 from revalo.services.people_ports import AuditFilter
 from revalo.services.ports import Page
+
+T = TypeVar("T")
 
 
 class SqlUserRepository:
@@ -88,9 +90,8 @@ class SqlTokenRepository:
     def get(self, token_id: int) -> ApiToken | None:
         return self.session.get(ApiToken, token_id)
 
-    def by_hash(self, token_hash: str) -> ApiToken | None:
-        stmt = sa.select(ApiToken).where(orm.api_tokens.c.token_hash == token_hash)
-        return self.session.scalars(stmt).first()
+    def by_hash(self, token_hash: str) -> tuple[ApiToken, User] | None:
+        return _with_holder(self.session, ApiToken, orm.api_tokens.c.token_hash, token_hash)
 
     def for_user(self, user_id: int | None) -> Sequence[ApiToken]:
         t = orm.api_tokens.c
@@ -117,9 +118,8 @@ class SqlSessionRepository:
         self.session.add(web_session)
         self.session.flush()
 
-    def by_hash(self, secret_hash: str) -> WebSession | None:
-        stmt = sa.select(WebSession).where(orm.web_sessions.c.secret_hash == secret_hash)
-        return self.session.scalars(stmt).first()
+    def by_hash(self, secret_hash: str) -> tuple[WebSession, User] | None:
+        return _with_holder(self.session, WebSession, orm.web_sessions.c.secret_hash, secret_hash)
 
     def end(self, session_id: int, at: datetime) -> None:
         ws = orm.web_sessions.c
@@ -165,3 +165,18 @@ class SqlAuditRepository:
         total = self.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
         items = list(self.session.scalars(stmt.limit(limit).offset(offset)))
         return Page(items, int(total or 0))
+
+
+def _with_holder(
+    session: Session, cls: type[T], hash_column: sa.Column[str], hashed: str
+) -> tuple[T, User] | None:
+    """The token or web session whose secret hashes to ``hashed``, and its user, in one
+    query (every request asks it)."""
+    table = hash_column.table
+    stmt = (
+        sa.select(cls, User)
+        .join(orm.users, orm.users.c.id == table.c.user_id)
+        .where(hash_column == hashed)
+    )
+    row = session.execute(stmt).first()
+    return None if row is None else (row[0], row[1])

@@ -20,7 +20,7 @@ from revalo.domain.events import UnitEvent
 from revalo.domain.inspection import Inspection
 from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
-from revalo.domain.returns import EXPECTING_STATES, ReturnLine, ReturnRequest
+from revalo.domain.returns import EXPECTING_STATES, ReturnRequest
 from revalo.domain.units import FINAL_STATES, ReturnedUnit
 from revalo.domain.values import is_lpn
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
@@ -120,7 +120,9 @@ class SqlReturnRepository(_Repo):
         # in this session is found without a query.
         if not _RMA_NUMBER.match(number):
             return None
-        rma = locking.get(self.session, ReturnRequest, int(number[3:]), lock=lock)
+        rma = locking.get(
+            self.session, ReturnRequest, int(number[3:]), lock=lock, with_related="lines"
+        )
         return rma if rma is not None and rma.number == number else None
 
     def list(self, flt: ReturnFilter, *, limit: int, offset: int) -> Page[ReturnRequest]:
@@ -154,9 +156,10 @@ class SqlReturnRepository(_Repo):
             stmt = stmt.where(r.id.in_(lines))
         return self._page(stmt.order_by(r.requested_at.desc(), r.id.desc()), limit, offset)
 
-    def expecting(self, sku: str, serial: str | None) -> Sequence[ReturnRequest]:
-        """Open returns with a line for this SKU still to receive: the serial's own line
-        first, then the oldest return."""
+    def expecting(self, sku: str, serial: str | None) -> Sequence[str]:
+        """The numbers of the open returns with a line for this SKU still to receive: the
+        serial's own line first, then the oldest return. Only the numbers: the caller locks
+        and loads the return it takes."""
         r, ln = orm.return_requests.c, orm.return_lines.c
         cond = sa.and_(ln.sku == sku, ln.received_quantity < ln.quantity)
         # A unit with a serial may fill a line naming that serial or a line naming none.
@@ -166,8 +169,8 @@ class SqlReturnRepository(_Repo):
         # first in descending order, SQLite last.
         serial_first = [sa.case((ln.serial == serial, 0), else_=1)] if serial else []
         stmt = (
-            sa.select(ReturnRequest)
-            .join(ReturnLine, ln.rma_id == r.id)
+            sa.select(r.number)
+            .join(orm.return_lines, ln.rma_id == r.id)
             .where(cond, match, r.state.in_(EXPECTING_STATES))
             .order_by(*serial_first, r.requested_at, r.id)
             .limit(20)

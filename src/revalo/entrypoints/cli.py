@@ -106,6 +106,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     db: DbPath = None,
     url: DbUrl = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes; about one per CPU core serves many stations at once.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Check the database, bring its schema up to date, then serve the web pages (at /) and
     the REST API (at /api/v1, documentation at /docs). A database that is missing, damaged,
@@ -135,7 +143,7 @@ def serve(
             out().print(
                 f"Open http://{host}:{port}/ (web pages; API documentation at /docs); Ctrl+C stops."
             )
-            serve_api(rv, host=host, port=port)
+            serve_api(rv, host=host, port=port, workers=workers)
         finally:
             rv.close()
 

@@ -261,8 +261,8 @@ def authenticate_token(uow: UnitOfWork, secret: str, *, at: datetime | None = No
     secret = secret.strip()
     reader = uow.read_only()
     with reader:
-        token = reader.tokens.by_hash(hash_token(secret)) if secret else None
-        user = reader.users.get(token.user_id) if token is not None else None
+        held = reader.tokens.by_hash(hash_token(secret)) if secret else None
+    token, user = held if held is not None else (None, None)
     if token is None or user is None or token.revoked or not user.active:
         why = (
             "unknown token"

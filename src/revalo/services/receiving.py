@@ -200,7 +200,7 @@ def _expected(
         if line is None:
             return None, 0, None
         return named, line.line_no, _other_hub(named, site_code)
-    numbers = [r.number for r in uow.returns.expecting(sku, serial)]
+    numbers = uow.returns.expecting(sku, serial)
     hint = None
     for rma in (uow.returns.get(n, lock=True) for n in numbers):
         if rma is None or not rma.expects_units:

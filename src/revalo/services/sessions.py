@@ -68,8 +68,8 @@ def session_user(
     or a deactivated user, is refused."""
     t = when(at)
     with reader:
-        session = reader.sessions.by_hash(hash_token(secret.strip())) if secret.strip() else None
-        user = reader.users.get(session.user_id) if session is not None else None
+        held = reader.sessions.by_hash(hash_token(secret.strip())) if secret.strip() else None
+    session, user = held if held is not None else (None, None)
     if session is None or user is None or not session.is_open(t) or not user.active:
         raise NotAuthenticated(SESSION_ENDED, field="session")
     return user, session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 
 import uvicorn
@@ -41,8 +42,19 @@ def exposure_warnings(host: str, settings: Settings) -> list[str]:
     return warnings
 
 
-def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API over ``app`` until interrupted (Ctrl+C)."""
+def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Serve the API over ``app`` until interrupted (Ctrl+C).
+
+    With more than one worker, each is a process of its own (uvicorn's supervisor restarts
+    one that dies), building its own application from the environment, with its own pool
+    of database connections: ``app`` only gives them its database."""
     for warning in exposure_warnings(host, app.settings):
         print(f"warning: {warning}", file=sys.stderr)
-    uvicorn.run(create_app(app), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(create_app(app), host=host, port=port)
+        return
+    os.environ["REVALO_DATABASE_URL"] = app.settings.database_url
+    app.close()
+    uvicorn.run(
+        "revalo.entrypoints.api:create_app", factory=True, host=host, port=port, workers=workers
+    )
