@@ -3,19 +3,27 @@ foreign database gets one line on stderr and a non-zero exit, and nothing is cre
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import sqlalchemy as sa
 
 from revalo.adapters.db import make_engine, sqlite_url
 from revalo.adapters.migrate import current_head, upgrade
-from revalo.bootstrap import App
+from revalo.bootstrap import App, bootstrap
+from revalo.domain.people import Role
+from revalo.settings import Settings
 from tests import pg_server
 from tests.conftest import own_postgres_database
 from tests.e2e.conftest import revalo
 from tests.e2e.test_cli import one_line_error
+from tests.people import bearer
 
 
 @pytest.fixture
@@ -25,7 +33,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     urls: list[str] = []
 
-    def fake_serve(app: App, *, host: str, port: int) -> None:
+    def fake_serve(app: App, *, host: str, port: int, workers: int) -> None:
         urls.append(app.settings.database_url)
 
     monkeypatch.setattr(server, "serve", fake_serve)
@@ -174,3 +182,55 @@ def test_postgresql_missing_or_read_only_is_refused(
     engine.dispose()
     one_line_error(revalo("serve", "--url", url), 1, "read-only")
     assert served == []
+
+
+def test_several_workers_serve_the_same_database(tmp_path: Path) -> None:
+    path = tmp_path / "revalo.db"
+    assert revalo("db", "upgrade", "--db", path).exit_code == 0
+    app = bootstrap(Settings(database_url=sqlite_url(path)))
+    try:
+        headers = bearer(app, "ada", [Role.ADMINISTRATOR])
+    finally:
+        app.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [Path(sys.executable).with_name("revalo"), "serve", "--db", path]
+    server = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[str] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            assert server.poll() is None, "the server stopped"
+            time.sleep(0.2)
+            workers = _worker_processes(server.pid)
+        assert len(workers) == 2
+        with httpx.Client(base_url=base, headers=headers, timeout=10) as http:
+            while time.monotonic() < deadline:
+                try:
+                    http.get("/health")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.2)
+            # Every worker has built its application over the served database: each answer,
+            # on a connection of its own, knows the token made before the server started.
+            for _ in range(20):
+                me = http.get("/api/v1/auth/me", headers={"Connection": "close"})
+                assert me.status_code == 200, me.text
+                assert me.json()["login"] == "ada"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _worker_processes(pid: int) -> list[str]:
+    """The processes uvicorn's supervisor ``pid`` started to serve (not the resource
+    tracker of Python's multiprocessing)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    cmdlines = [Path(f"/proc/{c}/cmdline").read_bytes() for c in children]
+    return [c for c, line in zip(children, cmdlines, strict=True) if b"spawn_main" in line]
