@@ -130,7 +130,7 @@ async def drive(
     return elapsed, latencies, answers, lpns
 
 
-def serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "REVALO_DATABASE_URL": url}
     return subprocess.Popen(
         [
