@@ -64,15 +64,17 @@ def build_tables(problem: DispositionProblem, params: DispositionParams) -> Valu
             co2[p, s, o] = part.co2_kg
             lead[p, o] = part.lead_days
     sold = np.zeros((n_p, 4, 4, n_o))
-    for o, option in enumerate(options):
-        fee = problem.channels[option.channel].fee_rate if option.channel is not None else 0.0
-        decays = option.route in DECAYING_ROUTES
-        for p, product in enumerate(problem.products):
+    fees = [problem.channels[o.channel].fee_rate if o.channel is not None else 0.0 for o in options]
+    # Only the (product, grades) the batch's units have: no other row is ever read.
+    for key in np.unique((u.product * 4 + u.functional) * 4 + u.cosmetic).tolist():
+        p, grades = divmod(key, 16)
+        f, c = divmod(grades, 4)
+        price = float(problem.products[p].new_price)
+        for o, option in enumerate(options):
+            decays = option.route in DECAYING_ROUTES
             keep = math.exp(log_keep[p] * lead[p, o]) if decays else 1.0
-            for f in range(4):
-                for c in range(4):
-                    rate = recovery_rate(problem, params, option, p, f, c)
-                    sold[p, f, c, o] = float(product.new_price) * rate * keep * (1.0 - fee)
+            rate = recovery_rate(problem, params, option, p, f, c)
+            sold[p, f, c, o] = price * rate * keep * (1.0 - fees[o])
     decaying = np.array([o.route in DECAYING_ROUTES for o in options])
     # Options that do not decay keep their (zero) sale price whatever the wait.
     assert not sold[..., ~decaying].any()

@@ -7,6 +7,7 @@ no capacity for the work a route implies.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -94,8 +95,10 @@ def enumerate_options(problem: DispositionProblem) -> tuple[Option, ...]:
 _PROBE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 
+@functools.cache
 def _probe(functional: int, cosmetic: int, hazardous: bool) -> Inspection:
-    """An inspection carrying only what the rules read: grades and the hazardous flag."""
+    """An inspection carrying only what the rules read: grades and the hazardous flag (one
+    per profile, shared: the rules only read it)."""
     return Inspection(
         unit_id=0,
         operator="disposition engine",
