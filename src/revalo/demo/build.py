@@ -66,10 +66,14 @@ class DemoReport:
         return sum(self.calls.values())
 
 
+#: The default demo's size: its build takes about a minute on a 2-core machine (README).
+DEFAULT_UNITS = 5_000
+
+
 def build_demo(
     app: App,
     *,
-    units: int = 20_000,
+    units: int = DEFAULT_UNITS,
     seed: int = 7,
     weeks: int = 8,
     until: date | None = None,

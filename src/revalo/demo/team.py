@@ -15,6 +15,7 @@ from revalo.demo.floor import MANAGER
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.people import Language, Role, User
 from revalo.services import users
+from revalo.services.people_ports import PasswordHasher
 from revalo.services.ports import UnitOfWork
 from revalo.services.users import UserDraft
 
@@ -73,10 +74,29 @@ def enrol_team(app: App, admin: User, team: tuple[DemoLogin, ...] = TEAM) -> dic
     """Add the demo's other users who sign in, and its integrations (their partner sites
     and clients exist by then), by login."""
     added = {admin.login: admin}
+    hasher = _HashedOnce(app.passwords)
     for person in [*team[1:], *INTEGRATIONS]:
-        user = users.add_user(app.uow(), app.passwords, admin, _draft(person), DEMO_PASSWORD)
+        user = users.add_user(app.uow(), hasher, admin, _draft(person), DEMO_PASSWORD)
         added[user.login] = user
     return added
+
+
+class _HashedOnce:
+    """The application's password hasher, hashing each password once: every demo login has
+    the same published password, and an Argon2id hash takes a fifth of a second. Each of
+    them gets the same hash (the same salt), which only a demo may do."""
+
+    def __init__(self, hasher: PasswordHasher) -> None:
+        self._hasher = hasher
+        self._hashes: dict[str, str] = {}
+
+    def hash(self, password: str) -> str:
+        if password not in self._hashes:
+            self._hashes[password] = self._hasher.hash(password)
+        return self._hashes[password]
+
+    def verify(self, password: str, hashed: str) -> tuple[bool, str | None]:
+        return self._hasher.verify(password, hashed)
 
 
 def enrol_staff(

@@ -27,6 +27,7 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
 from revalo.demo import DemoReport, build_demo
+from revalo.demo.build import DEFAULT_UNITS
 from revalo.demo.catalogue import GS1_DEMO_PREFIX
 from revalo.demo.manager import EngineTotals
 from revalo.demo.team import DEMO_PASSWORD, DemoLogin
@@ -260,7 +261,7 @@ def demo(
     units: Annotated[
         int,
         typer.Option(min=1, max=1_000_000, help="Returned units to play through the services."),
-    ] = 20_000,
+    ] = DEFAULT_UNITS,
     seed: Annotated[
         int, typer.Option(help="Seed of the scenario: the same seed gives the same data.")
     ] = 7,
