@@ -76,6 +76,7 @@ def batch_of(cols: dict[str, np.ndarray]) -> ShipmentBatch:
         km=cols["km"],
         lithium=cols["lithium"],
         bulky=cols["bulky"],
+        damaged_lithium=np.zeros(len(cols["km"]), bool),
     )
 
 

@@ -47,6 +47,16 @@ def test_lithium_is_never_quoted_with_a_service_that_refuses_it(client: TestClie
     assert plain["chosen"]["cost_eur"] <= lithium["chosen"]["cost_eur"]
 
 
+def test_a_damaged_battery_is_quoted_only_with_special_provision_376(client: TestClient) -> None:
+    damaged = _quote(client, damaged_lithium=True)
+    refused = {q["service_id"]: q["refused"] for q in damaged["quotes"] if q["refused"]}
+    assert {"PARCEL-STD", "EXPRESS-DG"} <= set(refused)
+    assert "special provision 376" in refused["EXPRESS-DG"]
+    assert damaged["chosen"]["service_id"] not in refused
+    sound = _quote(client, lithium=True)
+    assert sound["chosen"]["cost_eur"] < damaged["chosen"]["cost_eur"]
+
+
 def test_a_quote_to_a_point_and_a_needed_by_date(client: TestClient) -> None:
     today = date.today()
     answer = _quote(

@@ -115,6 +115,12 @@ def quote_command(
         typer.Option(help="Last acceptable day of arrival (YYYY-MM-DD).", show_default=False),
     ] = None,
     lithium: Annotated[bool, typer.Option(help="It holds lithium batteries.")] = False,
+    damaged_lithium: Annotated[
+        bool,
+        typer.Option(
+            help="It holds a damaged or defective lithium battery (ADR special provision 376)."
+        ),
+    ] = False,
     bulky: Annotated[bool, typer.Option(help="It holds bulky items (two-person).")] = False,
     co2_eur_per_kg: Annotated[
         float | None,
@@ -148,6 +154,7 @@ def quote_command(
                 ready_on=ready,
                 needed_by=by,
                 lithium=lithium,
+                damaged_lithium=damaged_lithium,
                 bulky=bulky,
                 co2_eur_per_kg=co2_eur_per_kg,
             )

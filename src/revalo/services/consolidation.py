@@ -142,6 +142,7 @@ def consolidate_site(
                     waiting_since=min(since, t.date()),
                     lithium=item.lithium,
                     bulky=item.bulky,
+                    damaged_lithium=item.damaged_lithium,
                 )
             )
         places = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -93,6 +93,8 @@ class Item:
     volume_m3: float
     lithium: bool = False
     bulky: bool = False
+    #: Its lithium battery was found damaged or defective (ADR special provision 376).
+    damaged_lithium: bool = False
 
     @classmethod
     def of(cls, product: Product) -> Item:
@@ -124,6 +126,7 @@ def shipment_of(
         needed_by=needed_by,
         lithium=any(i.lithium for i in items),
         bulky=any(i.bulky for i in items),
+        damaged_lithium=any(i.damaged_lithium for i in items),
     )
 
 
@@ -193,8 +196,17 @@ def add_leg(uow: UnitOfWork, leg: UnitLeg, consignment: Consignment, change: Cha
 
 
 def item_of(uow: UnitOfWork, unit: ReturnedUnit) -> Item:
+    """What carrying ``unit`` takes: its product's mass and flags, and whether its lithium
+    battery was found hazardous (swollen, leaking, overheated) at its last inspection."""
     product = uow.products.get(unit.sku) if unit.sku else None
-    return Item.of(product) if product else UNKNOWN_ITEM
+    if product is None:
+        return UNKNOWN_ITEM
+    item = Item.of(product)
+    if product.lithium_battery:
+        inspection = uow.inspections.latest(unit.id)
+        if inspection is not None and inspection.hazardous:
+            item = replace(item, damaged_lithium=True)
+    return item
 
 
 # -- customer's return parcel ------------------------------------------------------------
@@ -378,15 +390,27 @@ def quote_shipment(
     lithium: bool = False,
     bulky: bool = False,
     co2_eur_per_kg: float | None = None,
+    damaged_lithium: bool = False,
 ) -> ServiceChoice:
     """Price every service for a shipment and choose the best (nothing is booked); with
-    ``co2_eur_per_kg``, CO2e is priced at that instead of the carriers file's weight."""
+    ``co2_eur_per_kg``, CO2e is priced at that instead of the carriers file's weight.
+    ``damaged_lithium``: it holds a damaged or defective lithium battery (ADR special
+    provision 376; implies ``lithium``)."""
     with uow:
         here = resolve_place(uow, origin, "origin")
         there = resolve_place(uow, destination, "destination")
     if not parcels:
         raise InvalidValue("a shipment needs at least one parcel", field="parcels")
-    shipment = Shipment(here, there, tuple(parcels), ready_on, needed_by, lithium, bulky)
+    shipment = Shipment(
+        here,
+        there,
+        tuple(parcels),
+        ready_on,
+        needed_by,
+        lithium or damaged_lithium,
+        bulky,
+        damaged_lithium=damaged_lithium,
+    )
     if co2_eur_per_kg is not None:
         weight = ChoiceParams(co2_eur_per_kg, transport.choice.intensities)
         transport = dataclasses.replace(transport, choice=weight)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
 import pytest
 
+from revalo.domain.catalog import Product, Site
 from revalo.domain.disposition import DispositionRoute
 from revalo.engines.disposition import load_channels, load_params, score_batch, score_unit
 from revalo.engines.disposition.batch import build_tables
 from revalo.engines.disposition.options import exclusion
-from revalo.engines.disposition.problem import DispositionProblem, UnitBatch
-from revalo.engines.disposition.value import daily_value_loss, unit_value
+from revalo.engines.disposition.problem import DispositionProblem, LegPrice, LegPricer, UnitBatch
+from revalo.engines.disposition.value import daily_value_loss, damaged_lithium, unit_value
 from tests.unit.engines import world as w
 
 
@@ -91,13 +93,32 @@ def test_ranked_best_first_and_closed_routes_explained() -> None:
     assert "A/A" in reasons["restock on NEW"]
 
 
-def test_vectorised_scores_equal_the_per_unit_definition() -> None:
+class _DangerousGoodsLegs:
+    """Trips priced by distance, much dearer for a damaged lithium battery (special
+    provision 376), so that a path that forgot the hazard would price them wrong."""
+
+    def price(
+        self, origin: Site, destination: Site, product: Product, damaged_lithium: bool = False
+    ) -> LegPrice:
+        km = origin.point.km_to(destination.point)
+        return LegPrice(
+            km=km, eur=5.0 + 0.01 * km + (150.0 if damaged_lithium else 0.0), co2_kg=1.0
+        )
+
+
+@pytest.mark.parametrize("legs", [None, _DangerousGoodsLegs()])
+def test_vectorised_scores_equal_the_per_unit_definition(legs: LegPricer | None) -> None:
     rng = np.random.default_rng(7)
     n = 300
+    # The laptop and the drill hold lithium batteries: a hazardous one is a damaged battery.
+    products = tuple(
+        dataclasses.replace(p, lithium_battery=p in (w.LAPTOP, w.DRILL)) for p in w.PRODUCTS
+    )
     pr = DispositionProblem(
-        products=w.PRODUCTS,
+        products=products,
         sites=w.sites(),
         channels=load_channels(),
+        legs=legs,
         units=UnitBatch.of(
             product=rng.integers(0, 4, n),
             functional=rng.integers(0, 4, n),
@@ -111,7 +132,8 @@ def test_vectorised_scores_equal_the_per_unit_definition() -> None:
     scores = score_batch(pr, pa, chunk=64)
     objective = scores.objective()
     feasible = scores.feasible
-    for u in range(0, n, 7):
+    damaged = 0
+    for u in [u for u in range(n) if u % 7 == 0 or damaged_lithium(pr, u)]:
         product = pr.products[int(pr.units.product[u])]
         f, c = int(pr.units.functional[u]), int(pr.units.cosmetic[u])
         for o, option in enumerate(scores.options):
@@ -123,6 +145,8 @@ def test_vectorised_scores_equal_the_per_unit_definition() -> None:
             b = unit_value(pr, pa, option, u)
             assert scores.net[u, o] == pytest.approx(b.net, abs=1e-9)
             assert objective[u, o] == pytest.approx(b.objective(pa), abs=1e-9)
+        damaged += damaged_lithium(pr, u)
+    assert damaged > 10  # the sample holds damaged batteries
 
 
 def test_a_days_wait_costs_a_day_of_the_categorys_decay() -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from revalo.domain.errors import InvalidValue
 from revalo.engines.transport.choice import ChoiceParams, ChoiceStatus, choose_service
+from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.engines.transport.shipment import Parcel
 
 from .cards import tiny
@@ -118,3 +121,26 @@ def test_same_shipment_same_choice() -> None:
     assert choose_service(shipment, CARDS, FixedKm(465)) == choose_service(
         shipment, CARDS, FixedKm(465)
     )
+
+
+def test_a_damaged_lithium_battery_goes_only_with_a_service_of_special_provision_376() -> None:
+    cards = load_transport_config().rate_cards
+    shipment = domestic(box(2.5), lithium=True, damaged_lithium=True)
+    choice = choose_service(shipment, cards, FixedKm(465))
+    for q in choice.quotes:
+        handling = cards.get(q.service_id).handling
+        assert q.allowed == (q.allowed and handling.accepts_damaged_lithium)
+        if not handling.accepts_damaged_lithium:
+            assert not q.allowed and "special provision 376" in (q.refused or "")
+    assert choice.chosen is not None
+    assert cards.get(choice.chosen.service_id).handling.accepts_damaged_lithium
+    # No parcel or express network carries it, although one carries sound batteries.
+    sound = choose_service(domestic(box(2.5), lithium=True), cards, FixedKm(465))
+    assert sound.chosen is not None and sound.chosen.service_id == "EXPRESS-DG"
+    assert "EXPRESS-DG" not in {q.service_id for q in choice.quotes if q.allowed}
+    assert choice.chosen.cost_eur > sound.chosen.cost_eur
+
+
+def test_a_damaged_battery_is_a_lithium_battery() -> None:
+    with pytest.raises(InvalidValue, match="set lithium too"):
+        domestic(box(1), damaged_lithium=True)

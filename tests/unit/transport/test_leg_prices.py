@@ -62,7 +62,9 @@ class _Fixed:
     def __init__(self) -> None:
         self.asked: list[tuple[str, str, str]] = []
 
-    def price(self, origin: Site, destination: Site, product: Product) -> LegPrice:
+    def price(
+        self, origin: Site, destination: Site, product: Product, damaged_lithium: bool = False
+    ) -> LegPrice:
         self.asked.append((origin.code, destination.code, product.sku))
         return LegPrice(km=100.0, eur=12.34, co2_kg=0.5)
 

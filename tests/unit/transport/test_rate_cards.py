@@ -113,3 +113,15 @@ def test_the_co2_weight_of_the_choice_is_read_and_checked() -> None:
     negative = refused("[choice]\nco2_eur_per_kg = -1\n" + TINY)
     assert negative.startswith("bad.toml:2: choice.co2_eur_per_kg: ")
     assert "unknown key" in refused("[choice]\nco2_price = 1\n" + TINY)
+
+
+def test_damaged_lithium_needs_lithium_and_is_named_when_wrong() -> None:
+    config = load_transport_config()
+    takes = {s.id for s in config.rate_cards.services if s.handling.accepts_damaged_lithium}
+    assert takes == {"FTL-ARTIC", "OWN-VAN", "OWN-RIGID", "OWN-ARTIC"}
+    first = line_of(TINY, "accepts_lithium = false")
+    lines = TINY.splitlines()
+    lines.insert(first, "accepts_damaged_lithium = true")
+    message = refused("\n".join(lines))
+    assert "accepts_damaged_lithium" in message
+    assert "must accept lithium batteries" in message

@@ -31,6 +31,7 @@ def random_shipments(rng: np.random.Generator, n: int) -> tuple[list[Shipment], 
             float(rng.uniform(10, 100)),
             float(rng.uniform(5, 100)),
         )
+        damaged = bool(rng.random() < 0.15)
         shipments.append(
             Shipment(
                 places[o],
@@ -38,8 +39,9 @@ def random_shipments(rng: np.random.Generator, n: int) -> tuple[list[Shipment], 
                 (box,) * int(rng.integers(1, 40)),
                 MONDAY,
                 MONDAY + timedelta(days=3),
-                lithium=bool(rng.random() < 0.3),
+                lithium=damaged or bool(rng.random() < 0.3),
                 bulky=bool(rng.random() < 0.3),
+                damaged_lithium=damaged,
             )
         )
         kms.append(float(rng.uniform(5, 1500)))

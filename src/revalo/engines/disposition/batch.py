@@ -41,11 +41,22 @@ class ValueTables:
 
     options: tuple[Option, ...]
     sold: FloatArray  # (products * 16, options), indexed by (p * 4 + f) * 4 + c
-    fixed: FloatArray  # (products * sites, options), indexed by p * sites + origin
+    fixed: FloatArray  # (products * sites * 2, options), see ``places``
     co2_kg: FloatArray  # same shape as fixed
     log_keep: FloatArray  # (products,): ln of the value kept per day waited
     feasible: BoolArray  # (products * 32, options), indexed by ((p * 4 + f) * 4 + c) * 2 + h
     rank: FloatArray  # (options,)
+
+
+def places(problem: DispositionProblem) -> IntArray:
+    """Each unit's row of the tables that depend on where it is and what it is: (product,
+    origin, whether its lithium battery was found damaged), as
+    ``(product * sites + origin) * 2 + damaged``. A damaged battery travels only under ADR
+    special provision 376, which prices its trips differently."""
+    u = problem.units
+    lithium = np.array([p.lithium_battery for p in problem.products], dtype=np.bool_)
+    damaged = (u.hazardous.astype(np.bool_) & lithium[u.product]).astype(np.int64)
+    return (u.product * len(problem.sites) + u.origin) * 2 + damaged
 
 
 def build_tables(problem: DispositionProblem, params: DispositionParams) -> ValueTables:
@@ -53,15 +64,16 @@ def build_tables(problem: DispositionProblem, params: DispositionParams) -> Valu
     n_p, n_s, n_o = len(problem.products), len(problem.sites), len(options)
     u = problem.units
     log_keep = np.array([decay_log_rate(params, p.category) for p in problem.products])
-    fixed = np.zeros((n_p, n_s, n_o))
-    co2 = np.zeros((n_p, n_s, n_o))
+    fixed = np.zeros((n_p, n_s, 2, n_o))
+    co2 = np.zeros((n_p, n_s, 2, n_o))
     lead = np.zeros((n_p, n_o))
-    for key in np.unique(u.product * n_s + u.origin).tolist():
-        p, s = divmod(key, n_s)
+    for key in np.unique(places(problem)).tolist():
+        rest, damaged = divmod(key, 2)
+        p, s = divmod(rest, n_s)
         for o, option in enumerate(options):
-            part = fixed_part(problem, params, option, p, s)
-            fixed[p, s, o] = part.fixed_income - part.costs
-            co2[p, s, o] = part.co2_kg
+            part = fixed_part(problem, params, option, p, s, bool(damaged))
+            fixed[p, s, damaged, o] = part.fixed_income - part.costs
+            co2[p, s, damaged, o] = part.co2_kg
             lead[p, o] = part.lead_days
     sold = np.zeros((n_p, 4, 4, n_o))
     fees = [problem.channels[o.channel].fee_rate if o.channel is not None else 0.0 for o in options]
@@ -81,8 +93,8 @@ def build_tables(problem: DispositionProblem, params: DispositionParams) -> Valu
     return ValueTables(
         options=options,
         sold=sold.reshape(n_p * 16, n_o),
-        fixed=fixed.reshape(n_p * n_s, n_o),
-        co2_kg=co2.reshape(n_p * n_s, n_o),
+        fixed=fixed.reshape(n_p * n_s * 2, n_o),
+        co2_kg=co2.reshape(n_p * n_s * 2, n_o),
         log_keep=log_keep,
         feasible=feasibility_table(problem, options).reshape(n_p * 32, n_o),
         rank=np.array([ROUTE_RULES[o.route].hierarchy_rank for o in options], dtype=np.float64),
@@ -97,9 +109,9 @@ class BatchScores:
 
     options: tuple[Option, ...]
     net: FloatArray  # (units, options)
-    place: IntArray  # (units,): product * sites + origin
-    adjust: FloatArray  # (products * sites, options): hierarchy bonus minus CO2 price
-    co2_table: FloatArray  # (products * sites, options): kg CO2e
+    place: IntArray  # (units,): the row of ``places``
+    adjust: FloatArray  # (products * sites * 2, options): hierarchy bonus minus CO2 price
+    co2_table: FloatArray  # (products * sites * 2, options): kg CO2e
 
     @property
     def feasible(self) -> BoolArray:
@@ -154,14 +166,14 @@ def score_batch(
     """
     t = tables if tables is not None else build_tables(problem, params)
     u = problem.units
-    n, n_o, n_s = len(u), len(t.options), len(problem.sites)
+    n, n_o = len(u), len(t.options)
     # Closed options cost -inf from the start: the product with the (positive) value kept
     # and the sum with the fixed part keep them closed, with no mask to apply afterwards.
     sold = np.repeat(t.sold, 2, axis=0)
     sold[~t.feasible] = -np.inf
     net = np.empty((n, n_o))
     scratch = np.empty((min(chunk, n), n_o))
-    place = u.product * n_s + u.origin
+    place = places(problem)
     for lo in range(0, n, chunk):
         hi = min(lo + chunk, n)
         p = u.product[lo:hi]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from revalo.engines.disposition.options import Option, enumerate_options, exclusion
 from revalo.engines.disposition.params import DispositionParams
 from revalo.engines.disposition.problem import DispositionProblem
-from revalo.engines.disposition.value import Breakdown, unit_value
+from revalo.engines.disposition.value import Breakdown, damaged_lithium, unit_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,8 @@ class UnitScore:
 
     ranked: tuple[ScoredOption, ...]
     excluded: tuple[ExcludedOption, ...]
+    #: What else weighs on every option (a damaged battery's transport rules).
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         objectives = [s.objective for s in self.ranked]
@@ -41,6 +43,13 @@ class UnitScore:
     @property
     def best(self) -> ScoredOption | None:
         return self.ranked[0] if self.ranked else None
+
+
+DAMAGED_LITHIUM_NOTE = (
+    "its lithium battery was found damaged or defective: every trip is priced with a service "
+    "carrying under ADR special provision 376 (packing P908 / LP904), never a parcel or "
+    "express network"
+)
 
 
 def score_unit(problem: DispositionProblem, params: DispositionParams, unit: int = 0) -> UnitScore:
@@ -74,4 +83,5 @@ def score_unit(problem: DispositionProblem, params: DispositionParams, unit: int
         b = unit_value(problem, params, option, unit)
         scored.append(ScoredOption(option, label, b, b.objective(params)))
     scored.sort(key=lambda s: (-s.objective, s.label))
-    return UnitScore(tuple(scored), tuple(excluded))
+    notes = (DAMAGED_LITHIUM_NOTE,) if damaged_lithium(problem, unit) else ()
+    return UnitScore(tuple(scored), tuple(excluded), notes)

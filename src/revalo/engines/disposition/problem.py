@@ -181,8 +181,11 @@ class LegPrice:
 class LegPricer(Protocol):
     """Prices the trip of one unit of ``product`` between two sites (carrier quotes)."""
 
-    def price(self, origin: Site, destination: Site, product: Product) -> LegPrice:
-        """The unit's transport from ``origin`` to ``destination``."""
+    def price(
+        self, origin: Site, destination: Site, product: Product, damaged_lithium: bool = False
+    ) -> LegPrice:
+        """The unit's transport from ``origin`` to ``destination``; ``damaged_lithium``:
+        its lithium battery was found hazardous (ADR special provision 376)."""
         ...
 
 

@@ -108,15 +108,17 @@ def _legs(
     o: Option,
     origin: int,
     product: Product,
+    damaged_lithium: bool = False,
 ) -> list[LegPrice]:
     """Each transport leg of one unit: origin to destination (a carrier quote when the
-    problem has a pricer), then on to the channel's dispatch point when it has one."""
+    problem has a pricer, for a damaged lithium battery one under ADR special provision
+    376), then on to the channel's dispatch point when it has one."""
     here = problem.sites[origin].site
     legs = []
     if o.destination is not None and o.destination != origin:
         there = problem.sites[o.destination].site
         if problem.legs is not None:
-            legs.append(problem.legs.price(here, there, product))
+            legs.append(problem.legs.price(here, there, product, damaged_lithium))
         else:
             legs.append(_estimate(params, here.point, there.point, product))
         here = there
@@ -149,7 +151,11 @@ def fixed_part(
     option: Option,
     product_index: int,
     origin: int,
+    damaged_lithium: bool = False,
 ) -> FixedPart:
+    """What the option costs and brings a unit of the product at ``origin`` whatever its
+    grades; ``damaged_lithium``: its lithium battery was found hazardous (it travels under
+    ADR special provision 376)."""
     product = problem.products[product_index]
     cat = params.category(product.category)
     new_price = float(product.new_price)
@@ -168,7 +174,7 @@ def fixed_part(
         else:
             labour += minutes[kind] * per_min
     parts = cat.repair_parts_rate * new_price if route in (_R.REPAIR, _R.REFURBISH) else 0.0
-    legs = _legs(problem, params, option, origin, product)
+    legs = _legs(problem, params, option, origin, product, damaged_lithium)
     lead = params.lead_days(route)
     channel_fee_eur = 0.0
     if option.channel is not None:
@@ -231,6 +237,12 @@ def daily_value_loss(params: DispositionParams, category: str, value_eur: float)
     return value_eur * -math.expm1(decay_log_rate(params, category))
 
 
+def damaged_lithium(problem: DispositionProblem, unit: int) -> bool:
+    """Whether unit number ``unit`` holds a lithium battery found hazardous."""
+    u = problem.units
+    return bool(u.hazardous[unit]) and problem.products[int(u.product[unit])].lithium_battery
+
+
 def unit_value(
     problem: DispositionProblem,
     params: DispositionParams,
@@ -242,7 +254,7 @@ def unit_value(
     p, origin = int(u.product[unit]), int(u.origin[unit])
     f, c = int(u.functional[unit]), int(u.cosmetic[unit])
     product = problem.products[p]
-    fixed = fixed_part(problem, params, option, p, origin)
+    fixed = fixed_part(problem, params, option, p, origin, damaged_lithium(problem, unit))
     rate = recovery_rate(problem, params, option, p, f, c)
     days = float(u.days_waited[unit]) + fixed.lead_days
     decays = option.route in DECAYING_ROUTES

@@ -56,10 +56,14 @@ def find_zone(zones: tuple[Zone, ...], origin: str, destination: str) -> Zone | 
 
 @dataclass(frozen=True, slots=True)
 class Handling:
-    """What a service agrees to carry."""
+    """What a service agrees to carry. ``accepts_damaged_lithium``: damaged or defective
+    lithium batteries (swollen, leaking, overheated), carried only under ADR special
+    provision 376 (packing instructions P908 / LP904), which ordinary parcel networks do
+    not take."""
 
     accepts_lithium: bool
     accepts_bulky: bool
+    accepts_damaged_lithium: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from revalo.engines.transport.quote_table import QuoteTable
 from revalo.engines.transport.shipment import Parcel, Shipment
 from revalo.engines.transport.vectorised import ShipmentBatch, quote_pairs
 
-Content = tuple[bool, bool]  # (lithium, bulky)
+Content = tuple[bool, bool, bool]  # (lithium, bulky, damaged lithium)
 
 
 def _finite(value: float, name: str, *, positive: bool = False) -> None:
@@ -71,6 +71,8 @@ class WaitingUnit:
     lithium: bool = False
     bulky: bool = False
     due: date | None = None
+    #: A damaged or defective lithium battery (ADR special provision 376).
+    damaged_lithium: bool = False
 
     def __post_init__(self) -> None:
         if not self.id.strip():
@@ -81,7 +83,7 @@ class WaitingUnit:
 
     @property
     def content(self) -> Content:
-        return (self.lithium, self.bulky)
+        return (self.lithium or self.damaged_lithium, self.bulky, self.damaged_lithium)
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +423,8 @@ class _LanePlanner:
             if inflow.units_per_day > 0
             else None
         )
-        contents = [u.content for u in units] + ([(inflow.lithium, inflow.bulky)] if mean else [])
+        arriving = (inflow.lithium, inflow.bulky, False)
+        contents = [u.content for u in units] + ([arriving] if mean else [])
         scores, best = self._one_by_one([*parcels, *([mean] if mean else [])], contents)
         keep = [i for i in range(len(units)) if math.isfinite(scores[i])]
         self.refused = [u for i, u in enumerate(units) if not math.isfinite(scores[i])]
@@ -451,6 +454,7 @@ class _LanePlanner:
             km=np.full(n, self.leg.km),
             lithium=np.array([c[0] for c in contents], bool),
             bulky=np.array([c[1] for c in contents], bool),
+            damaged_lithium=np.array([c[2] for c in contents], bool),
         )
         q = quote_pairs(t, batch.take(np.repeat(np.arange(n), s)), np.tile(np.arange(s), n))
         w = self.params.choice.co2_eur_per_kg
@@ -470,8 +474,9 @@ class _LanePlanner:
             self.lane.destination,
             tuple(parcels),
             self.today,
-            lithium=any(u.lithium for u in units) or (expected > 0 and self.inflow.lithium),
+            lithium=any(u.content[0] for u in units) or (expected > 0 and self.inflow.lithium),
             bulky=any(u.bulky for u in units) or (expected > 0 and self.inflow.bulky),
+            damaged_lithium=any(u.damaged_lithium for u in units),
         )
 
     def together(self, members: tuple[int, ...], expected: int) -> ServiceChoice:
@@ -505,7 +510,7 @@ class _LanePlanner:
         classes: dict[Content, list[int]] = {}
         for i, u in enumerate(self.units):
             classes.setdefault(u.content, []).append(i)
-        arriving = (self.inflow.lithium, self.inflow.bulky)
+        arriving = (self.inflow.lithium, self.inflow.bulky, False)
         if expected:
             classes.setdefault(arriving, [])
         by_content = _Plan(
@@ -575,8 +580,9 @@ class _LanePlanner:
             self.lane.destination,
             (self.params.parcel(unit.weight_kg, unit.volume_m3),),
             self.today,
-            lithium=unit.lithium,
+            lithium=unit.content[0],
             bulky=unit.bulky,
+            damaged_lithium=unit.damaged_lithium,
         )
         return choose_service(alone, self.cards, self.leg, self.params.choice).reason
 

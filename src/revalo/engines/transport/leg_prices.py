@@ -46,19 +46,23 @@ class QuotedLegs:
         self.distances = distances
         self.params = params or ChoiceParams()
         self.ready_on = ready_on
-        self._cache: dict[tuple[str, str, str], LegPrice] = {}
+        self._cache: dict[tuple[str, str, str, bool], LegPrice] = {}
 
     def __len__(self) -> int:
         return len(self._cache)
 
-    def price(self, origin: Site, destination: Site, product: Product) -> LegPrice:
-        key = (origin.code, destination.code, product.sku)
+    def price(
+        self, origin: Site, destination: Site, product: Product, damaged_lithium: bool = False
+    ) -> LegPrice:
+        key = (origin.code, destination.code, product.sku, damaged_lithium)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = self._quote(origin, destination, product)
+            found = self._cache[key] = self._quote(origin, destination, product, damaged_lithium)
         return found
 
-    def _quote(self, origin: Site, destination: Site, product: Product) -> LegPrice:
+    def _quote(
+        self, origin: Site, destination: Site, product: Product, damaged_lithium: bool
+    ) -> LegPrice:
         shipment = Shipment(
             origin=Place.of(origin),
             destination=Place.of(destination),
@@ -66,6 +70,7 @@ class QuotedLegs:
             ready_on=self.ready_on,
             lithium=product.lithium_battery,
             bulky=product.bulky,
+            damaged_lithium=damaged_lithium and product.lithium_battery,
         )
         choice = choose_service(shipment, self.cards, self.distances, self.params)
         if choice.status is ChoiceStatus.NO_SERVICE or choice.chosen is None:

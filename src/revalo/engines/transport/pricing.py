@@ -58,8 +58,16 @@ class _Price:
     load_factor: float | None = None
 
 
+DAMAGED_LITHIUM_REFUSAL = (
+    "does not carry damaged or defective lithium batteries (ADR special provision 376: "
+    "packing P908 / LP904, not in ordinary parcel networks)"
+)
+
+
 def refusal(service: Service, shipment: Shipment) -> str | None:
     """Why the service may not carry this shipment's content, whatever the price."""
+    if shipment.damaged_lithium and not service.handling.accepts_damaged_lithium:
+        return DAMAGED_LITHIUM_REFUSAL
     if shipment.lithium and not service.handling.accepts_lithium:
         return "does not accept lithium batteries (dangerous goods)"
     if shipment.bulky and not service.handling.accepts_bulky:

@@ -45,6 +45,7 @@ class QuoteTable:
     kind: Ints
     accepts_lithium: Bools
     accepts_bulky: Bools
+    accepts_damaged_lithium: Bools
     fuel_factor: Floats
     zone: Ints  # [service, origin, destination] -> zone number, -1: not served
     zone_lead: Ints  # [service, zone]
@@ -162,6 +163,9 @@ class QuoteTable:
             kind=np.array([KIND_CODES[s.kind] for s in services], dtype=np.int64),
             accepts_lithium=np.array([s.handling.accepts_lithium for s in services]),
             accepts_bulky=np.array([s.handling.accepts_bulky for s in services]),
+            accepts_damaged_lithium=np.array(
+                [s.handling.accepts_damaged_lithium for s in services]
+            ),
             fuel_factor=np.array([1.0 + s.fuel_surcharge_pct / 100.0 for s in services]),
             zone=zone,
             zone_lead=zone_lead,

@@ -36,7 +36,14 @@ from revalo.engines.transport.toml_reader import Path, TomlReader
 
 _LANE = re.compile(r"^([A-Z]{2}|\*)>([A-Z]{2}|\*)$")
 _COUNTRY = re.compile(r"^([A-Z]{2}|\*)$")
-_COMMON = {"id", "carrier", "vehicle", "accepts_lithium", "accepts_bulky"}
+_COMMON = {
+    "id",
+    "carrier",
+    "vehicle",
+    "accepts_lithium",
+    "accepts_bulky",
+    "accepts_damaged_lithium",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +168,14 @@ class _Reader(TomlReader):
                 (*path, "vehicle"),
                 f"unknown vehicle {vehicle!r} (known: {', '.join(sorted(self.intensities))})",
             )
-        handling = Handling(
-            self.flag(t, path, "accepts_lithium"), self.flag(t, path, "accepts_bulky")
-        )
+        lithium = self.flag(t, path, "accepts_lithium")
+        damaged = "accepts_damaged_lithium" in t and self.flag(t, path, "accepts_damaged_lithium")
+        if damaged and not lithium:
+            raise self.fail(
+                (*path, "accepts_damaged_lithium"),
+                "a service that takes damaged lithium batteries must accept lithium batteries",
+            )
+        handling = Handling(lithium, self.flag(t, path, "accepts_bulky"), damaged)
         return self.text(t, path, "id").upper(), self.text(t, path, "carrier"), vehicle, handling
 
     def zones(

@@ -64,6 +64,10 @@ class Shipment:
         them may carry it.
     bulky
         Holds bulky items (sofas, appliances) that need a two-person or bulky service.
+    damaged_lithium
+        Holds a damaged or defective lithium battery (a unit found hazardous at inspection):
+        only a service carrying under ADR special provision 376 may take it. Implies
+        ``lithium``.
     ready_on, needed_by
         The day the shipment can leave, and the last acceptable day of arrival (none: no limit).
     """
@@ -75,8 +79,14 @@ class Shipment:
     needed_by: date | None = None
     lithium: bool = False
     bulky: bool = False
+    damaged_lithium: bool = False
 
     def __post_init__(self) -> None:
+        if self.damaged_lithium and not self.lithium:
+            raise InvalidValue(
+                "a damaged lithium battery is a lithium battery: set lithium too",
+                field="lithium",
+            )
         if not self.parcels:
             raise InvalidValue("a shipment needs at least one parcel", field="parcels")
         if self.needed_by is not None and self.needed_by < self.ready_on:

@@ -33,6 +33,7 @@ class ShipmentBatch:
     km: Floats
     lithium: Bools
     bulky: Bools
+    damaged_lithium: Bools
 
     def __len__(self) -> int:
         return len(self.origin)
@@ -62,6 +63,7 @@ class ShipmentBatch:
             km=np.asarray(km, dtype=float),
             lithium=np.array([s.lithium for s in shipments], bool),
             bulky=np.array([s.bulky for s in shipments], bool),
+            damaged_lithium=np.array([s.damaged_lithium for s in shipments], bool),
         )
 
 
@@ -98,6 +100,7 @@ def quote_pairs(table: QuoteTable, batch: ShipmentBatch, service: Ints) -> Quote
     lead = np.full(n, -1, dtype=np.int64)
     ok = ~(batch.lithium & ~table.accepts_lithium[service])
     ok &= ~(batch.bulky & ~table.accepts_bulky[service])
+    ok &= ~(batch.damaged_lithium & ~table.accepts_damaged_lithium[service])
     total_kg = batch.n_parcels * batch.parcel_kg
     total_m3 = batch.n_parcels * batch.parcel_m3
     load = np.full(n, np.nan)

@@ -90,6 +90,7 @@ def quote(body: QuoteCreate, uow: UowDep, transport: TransportDep) -> QuotesPubl
         ready_on=body.ready_on or utcnow().date(),
         needed_by=body.needed_by,
         lithium=body.lithium,
+        damaged_lithium=body.damaged_lithium,
         bulky=body.bulky,
         co2_eur_per_kg=body.co2_eur_per_kg,
     )

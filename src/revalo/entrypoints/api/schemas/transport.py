@@ -37,6 +37,11 @@ class QuoteCreate(Input):
     ready_on: date | None = Field(None, description="the day it can leave (default: today)")
     needed_by: date | None = Field(None, description="last acceptable day of arrival")
     lithium: bool = Field(False, description="holds lithium batteries (dangerous goods)")
+    damaged_lithium: bool = Field(
+        False,
+        description="holds a damaged or defective lithium battery (ADR special provision 376: "
+        "only services that carry under it; implies lithium)",
+    )
     bulky: bool = Field(False, description="holds bulky items (two-person handling)")
     co2_eur_per_kg: float | None = Field(
         None,
