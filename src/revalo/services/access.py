@@ -83,19 +83,35 @@ def authorise(
         if client_code is not None:
             ensure_sees_client(user, permission, client_code)
     except PermissionDenied as exc:
-        with uow:
-            note(
-                uow,
-                user,
-                permission.value,
-                AuditOutcome.REFUSED,
-                when(at),
-                target=target,
-                detail=exc.message,
-            )
-            uow.commit()
-        exc.audited = True
+        note_refusal(uow, user, exc, target=target, at=at)
         raise
+
+
+def note_refusal(
+    uow: UnitOfWork,
+    user: User,
+    exc: PermissionDenied,
+    *,
+    target: str = "",
+    at: datetime | None = None,
+) -> None:
+    """Write a refusal to the audit trail in a transaction of its own, once: a refusal
+    already written (``exc.audited``) is not written again. Call it outside any open unit
+    of work (on SQLite's single writer connection it would wait for itself)."""
+    if exc.audited:
+        return
+    with uow:
+        note(
+            uow,
+            user,
+            exc.permission,
+            AuditOutcome.REFUSED,
+            when(at),
+            target=target,
+            detail=exc.message,
+        )
+        uow.commit()
+    exc.audited = True
 
 
 # -- logins -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from revalo.domain.credentials import AuditOutcome
 from revalo.domain.errors import PermissionDenied
 from revalo.domain.people import Permission, User, ensure_can, ensure_sees_site
 from revalo.domain.units import ReturnedUnit
-from revalo.services.access import authorise, note
+from revalo.services.access import authorise, note, note_refusal
 from revalo.services.common import when
 from revalo.services.ports import UnitOfWork
 
@@ -67,12 +67,7 @@ def reads(permission: Permission) -> Callable[[Callable[P, R]], Callable[P, R]]:
 
 
 def _refused(uow: UnitOfWork, by: User, exc: PermissionDenied) -> None:
-    if exc.audited:
-        return
-    with uow:
-        note(uow, by, exc.permission, AuditOutcome.REFUSED, when(None), detail=exc.message)
-        uow.commit()
-    exc.audited = True
+    note_refusal(uow, by, exc)
 
 
 def ensure_handles(by: User, permission: Permission, unit: ReturnedUnit) -> None:

@@ -24,10 +24,9 @@ from fastapi.security import HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from revalo.bootstrap import App
-from revalo.domain.credentials import AuditOutcome, WebSession
+from revalo.domain.credentials import WebSession
 from revalo.domain.errors import NotAuthenticated, PermissionDenied
 from revalo.domain.people import Permission, User
-from revalo.domain.values import utcnow
 from revalo.services import access, sessions
 from revalo.services.ports import UnitOfWork
 from revalo.services.transport import Transport
@@ -205,18 +204,6 @@ def audit_refusal(request: Request, exc: PermissionDenied) -> None:
     unit of work could not write)."""
     caller: Caller | None = getattr(request.state, "caller", None)
     app: App | None = getattr(request.app.state, "revalo", None)
-    if exc.audited or caller is None or app is None:
+    if caller is None or app is None:
         return
-    uow = cast(UnitOfWork, app.uow())
-    with uow:
-        access.note(
-            uow,
-            caller.user,
-            exc.permission,
-            AuditOutcome.REFUSED,
-            utcnow(),
-            target=request.url.path,
-            detail=exc.message,
-        )
-        uow.commit()
-    exc.audited = True
+    access.note_refusal(cast(UnitOfWork, app.uow()), caller.user, exc, target=request.url.path)
