@@ -21,14 +21,15 @@ from revalo.adapters import orm
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.invariants import check_database
 from revalo.domain.catalog import LocationKind, location_code
-from revalo.domain.errors import LedgerError
+from revalo.domain.errors import InvalidValue, LedgerError
 from revalo.domain.journey import ConsignmentKind
+from revalo.domain.people import Role
 from revalo.domain.returns import ReturnState
-from revalo.services import receiving, stock, transport
+from revalo.services import access, receiving, stock, transport
 from revalo.services.receiving import ReceiveOutcome
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
-from tests.people import bearer, person
+from tests.people import add_person, bearer, person
 from tests.served import served
 
 T = TypeVar("T")
@@ -244,3 +245,18 @@ def test_moves_over_http_of_one_unit_accept_one(world: World, served_api: str) -
     m = orm.stock_moves.c
     assert count(world, sa.select(sa.func.count()).where(m.from_location == here)) == 1
     no_violations(world)
+
+
+def test_one_token_revoked_by_several_at_once_is_revoked_once(world: World) -> None:
+    admin = add_person(world.app, "ada", [Role.ADMINISTRATOR])
+    made = access.create_token(world.app.uow(), admin, "scanner")
+    assert made.token.id is not None
+    token_id = made.token.id
+    results = together(8, lambda i: access.revoke_token(world.app.uow(), admin, token_id))
+    revoked = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, InvalidValue)]
+    assert len(revoked) == 1 and len(refused) == 7, results
+    assert all("revoked already" in str(r) for r in refused)
+    a = orm.audit_log.c
+    lines = sa.select(sa.func.count()).where(a.action == "revoke_token")
+    assert count(world, lines) == 1

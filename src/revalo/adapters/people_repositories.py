@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from revalo.adapters import orm
+from revalo.adapters import locking, orm
 from revalo.domain.credentials import (
     TOUCH_EVERY,
     ApiToken,
@@ -87,8 +87,8 @@ class SqlTokenRepository:
         self.session.add(token)
         self.session.flush()
 
-    def get(self, token_id: int) -> ApiToken | None:
-        return self.session.get(ApiToken, token_id)
+    def get(self, token_id: int, *, lock: bool = False) -> ApiToken | None:
+        return locking.get(self.session, ApiToken, token_id, lock=lock)
 
     def by_hash(self, token_hash: str) -> tuple[ApiToken, User] | None:
         return _with_holder(self.session, ApiToken, orm.api_tokens.c.token_hash, token_hash)

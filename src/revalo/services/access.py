@@ -260,7 +260,8 @@ def revoke_token(
         raise NotFound(f"no API token {token_id}", field="id")
     _ensure_own_or_manager(uow, by, owner, t)
     with uow:
-        token = uow.tokens.get(token_id)
+        # Locked and read again: of two revokes at once, the second finds it revoked.
+        token = uow.tokens.get(token_id, lock=True)
         assert token is not None
         token.revoke(t)
         _note_token(uow, by, "revoke_token", token, owner, t)
