@@ -6,6 +6,7 @@ The SQLAlchemy adapter implements these; tests may implement them too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -321,3 +322,10 @@ class UnitOfWork(Protocol):
         plan is solved, a batch decided) takes no write lock there. Inside a batch, the
         batch itself, so that its reads see what it wrote."""
         ...
+
+
+class BatchUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that can also group many use cases into one transaction
+    (``SqlAlchemyUnitOfWork.batch``)."""
+
+    def batch(self, *, isolate_failures: bool = True) -> AbstractContextManager[None]: ...
