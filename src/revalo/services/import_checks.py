@@ -4,6 +4,7 @@ clients that exist, orders imported already, and the rows of one order agreeing 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -35,8 +36,10 @@ class RowRefs:
     client: str = ""
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_when(text: str) -> datetime:
-    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given)."""
+    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given).
+    A file repeats its dates: each is parsed once, and its rows share the one value."""
     if len(text) <= 10:
         d = date.fromisoformat(text)
         return datetime(d.year, d.month, d.day, tzinfo=UTC)

@@ -172,7 +172,14 @@ class FileRows:
         self.order_errors: list[RowError] = []
         self.plan_errors: list[RowError] = []
         self._heads = OrderHeads()
-        self._serials: dict[tuple[str, str], int] = {}
+        #: The line of each serial, by SKU.
+        self._serials: dict[str, dict[str, int]] = {}
+        self._texts: dict[str, str] = {}
+
+    def _same(self, text: str) -> str:
+        """One string for each value repeated down the file (codes, dates): a file of
+        100,000 rows names a few thousand customers and products."""
+        return self._texts.setdefault(text, text)
 
     def read(
         self, records: Iterable[tuple[int, list[str]]], on_progress: Progress | None = None
@@ -198,14 +205,15 @@ class FileRows:
                 self.form_errors.append(RowError(line, None, msg))
                 continue
             values = dict(zip(names, record, strict=True))
+            same = self._same
             refs = RowRefs(
                 line,
                 values["order_ref"].strip(),
-                values["customer_code"].strip().upper(),
-                values["sku"].strip().upper(),
-                values["delivered_at"].strip(),
-                values.get("requested_at", "").strip(),
-                values.get("client", "").strip().upper(),
+                same(values["customer_code"].strip().upper()),
+                same(values["sku"].strip().upper()),
+                same(values["delivered_at"].strip()),
+                same(values.get("requested_at", "").strip()),
+                same(values.get("client", "").strip().upper()),
             )
             self.named.add(refs)
             self.order_errors += self._heads.differences(refs)
@@ -231,19 +239,20 @@ class FileRows:
         if row.delivered_at and row.delivered_at > requested:
             later = "after requested_at" if row.requested_at else "in the future"
             bad("delivered_at", f"delivered_at is {later}")
+        sku = self._same(row.sku)
         if row.serial:
-            seen = self._serials.setdefault((row.sku, row.serial), row.line)
+            seen = self._serials.setdefault(sku, {}).setdefault(row.serial, row.line)
             if seen != row.line:
-                bad("serial", f"serial {row.serial!r} of {row.sku} is already on line {seen}")
+                bad("serial", f"serial {row.serial!r} of {sku} is already on line {seen}")
         plan = self.plans.get(row.order_ref)
         if plan is None:
             plan = PlannedReturn(
                 row.order_ref,
-                row.customer_code,
+                self._same(row.customer_code),
                 row.delivered_at,
                 requested,
-                client_code=row.client_code,
+                client_code=self._same(row.client_code) if row.client_code else None,
             )
             self.plans[row.order_ref] = plan
-        plan.lines.append(LineRequest(row.sku, row.quantity, row.reason, row.serial, row.comment))
+        plan.lines.append(LineRequest(sku, row.quantity, row.reason, row.serial, row.comment))
         plan.file_lines.append(row.line)

@@ -1,8 +1,10 @@
 """Import return requests from CSV: check every row first, then import all or nothing.
 
 Checking reads the file in one pass (``services/import_rows.py``), then looks up what its
-rows name in one go, so that 100,000 lines are checked without a query per row. The import then drives every return through the same use case
-as the API (``request_return``, the return policy applies) inside one transaction.
+rows name in one go, so that 100,000 lines are checked without a query per row. The import
+then has the return policy decide every return in Python, as ``request_return`` does
+(``services/import_decisions.py``), with no transaction open, and writes them all in one
+short transaction of a few statements of many rows each (``services/import_ports.py``).
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from revalo.domain.errors import AlreadyExists, DomainError, InvalidValue
+from revalo.domain.errors import InvalidValue
 from revalo.domain.people import Permission, User
 from revalo.domain.policy import ReturnPolicy
-from revalo.domain.returns import ReturnRequest, ReturnState
+from revalo.domain.returns import ReturnState
 from revalo.domain.values import as_utc, utcnow
 from revalo.services.csv_records import Records
 from revalo.services.guard import needs
 from revalo.services.import_checks import RowError, check_references
+from revalo.services.import_decisions import decide_returns, ensure_unchanged, new_returns
+from revalo.services.import_ports import ImportReferences, NewReturn
 from revalo.services.import_rows import (
     COLUMNS,
     REQUIRED_COLUMNS,
@@ -26,8 +30,15 @@ from revalo.services.import_rows import (
     PlannedReturn,
     Progress,
 )
-from revalo.services.ports import BatchUnitOfWork, UnitOfWork
-from revalo.services.returns import request_return
+from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
+from revalo.services.returns import PolicyVerdict
+
+#: Returns written per statement (their lines in another): few statements for any file,
+#: and only so many rows held at once for writing.
+WRITE_CHUNK = 5_000
+#: What a file naming nothing refers to.
+NO_REFERENCES = ImportReferences({}, {}, {}, (), frozenset())
 
 __all__ = [
     "COLUMNS",
@@ -49,6 +60,8 @@ class CheckResult:
     rows: int
     #: The separator the file uses (a comma, a semicolon or a tab).
     separator: str = ","
+    #: What the rows name, as the check read it: what the import's decisions stand on.
+    references: ImportReferences = field(default_factory=lambda: NO_REFERENCES)
 
     @property
     def ok(self) -> bool:
@@ -73,7 +86,7 @@ class ImportSummary:
     last_number: str | None = None
     committed: bool = False
 
-    def count(self, rma: ReturnRequest) -> None:
+    def count(self, rma: NewReturn) -> None:
         self.returns += 1
         self.lines += len(rma.lines)
         self.units += sum(ln.quantity for ln in rma.lines)
@@ -97,20 +110,22 @@ def check_returns(
     records = Records(lines)
     rows = FileRows(now)
     rows.read(records, on_progress)
-    named, reference_errors = rows.named, []
+    named, refs, reference_errors = rows.named, NO_REFERENCES, []
     if named:
         with uow.read_only() as reading:
-            customers = reading.customers.existing_codes(set(named.customers))
-            owners = {p.sku: p.client_code for p in reading.products.all()}
-            clients = {c.code: c.active for c in reading.clients.list()}
-            imported = reading.returns.existing_order_refs(set(named.orders))
+            refs = reading.return_imports.references(
+                skus=named.skus,
+                customers=named.customers.keys(),
+                clients=named.clients,
+                order_refs=named.orders.keys(),
+            )
         reference_errors = check_references(
             named,
-            customers=customers,
-            skus=set(owners),
-            imported_refs=imported,
-            clients=clients,
-            owners=owners,
+            customers=refs.customers,
+            skus=refs.products,
+            imported_refs=refs.imported,
+            clients=refs.clients,
+            owners={sku: terms.client_code for sku, terms in refs.products.items()},
         )
     # Sorted by line and column; the errors of one line and column in the order of the checks.
     errors = rows.form_errors + reference_errors + rows.order_errors + rows.plan_errors
@@ -119,6 +134,7 @@ def check_returns(
         sorted(errors, key=_order),
         rows.count,
         separator=records.separator,
+        references=refs,
     )
 
 
@@ -127,13 +143,9 @@ def _order(e: RowError) -> tuple[int, int]:
 
 
 # -- importing --------------------------------------------------------------------------------
-class _Rehearsal(Exception):
-    """Raised to roll back a dry run once every return went through."""
-
-
 @needs(Permission.IMPORT_RETURNS)
 def import_returns(
-    uow: BatchUnitOfWork,
+    uow: UnitOfWork,
     policy: ReturnPolicy,
     checked: CheckResult,
     *,
@@ -141,63 +153,50 @@ def import_returns(
     dry_run: bool = False,
     on_progress: Progress | None = None,
 ) -> ImportSummary:
-    """Request every planned return in one transaction: all are written, or none.
+    """Request every planned return at once: all are written, or none.
 
-    A dry run goes through every use case as well, then rolls back: its summary says
-    exactly what the import would do (policy decisions included) and nothing is kept.
+    The policy decides every return first, with no transaction open, from what the check
+    read; then one short transaction checks that none of that changed and writes them all.
+    A dry run writes as well, then rolls back: its summary says exactly what the import
+    would do (policy decisions and numbers included) and nothing is kept.
     """
     if not checked.ok:
         raise InvalidValue(f"{len(checked.errors)} bad row(s): nothing is imported")
-    summary = ImportSummary()
-    try:
-        # All or nothing: a failed return fails the whole import, so no savepoint per return.
-        with uow.batch(isolate_failures=False):
-            _import_all(uow, policy, checked.returns, by, summary, on_progress)
-            if dry_run:
-                raise _Rehearsal
-    except _Rehearsal:
-        return summary
-    summary.committed = True
-    return summary
+    verdicts = decide_returns(policy, checked.returns, checked.references)
+    return _write(uow, checked, verdicts, dry_run=dry_run, on_progress=on_progress)
 
 
-def _import_all(
-    uow: BatchUnitOfWork,
-    policy: ReturnPolicy,
-    plans: list[PlannedReturn],
-    by: User,
-    summary: ImportSummary,
+@retried
+def _write(
+    uow: UnitOfWork,
+    checked: CheckResult,
+    verdicts: list[PolicyVerdict],
+    *,
+    dry_run: bool,
     on_progress: Progress | None,
-) -> None:
-    # Checked again inside the transaction: another import may have landed since the check.
+) -> ImportSummary:
+    plans, read = checked.returns, checked.references
+    summary = ImportSummary()
     with uow:
-        clash = uow.returns.existing_order_refs({p.order_ref for p in plans})
-        # The session keeps loaded objects only while something refers to them: holding the
-        # catalogue here spares every use case from loading it again.
-        held: list[object] = [*uow.products.all(), *uow.sites.list(), *uow.clients.list()]
-        held += [uow.customers.get(c) for c in {p.customer_code for p in plans}]
-    if clash:
-        refs = ", ".join(sorted(clash)[:5])
-        raise AlreadyExists(f"order_ref imported meanwhile: {refs}", field="order_ref")
-    pending = 0
-    for plan in plans:
-        try:
-            rma = request_return(
-                uow,
-                policy,
-                customer_code=plan.customer_code,
-                lines=plan.lines,
-                delivered_at=plan.delivered_at,
-                requested_at=plan.requested_at,
-                order_ref=plan.order_ref,
-                by=by,
-                client_code=plan.client_code,
-            )
-        except DomainError as exc:
-            where = f"line {plan.file_lines[0]} (order {plan.order_ref!r})"
-            raise type(exc)(f"{where}: {exc.message}", field=exc.field) from exc
-        summary.count(rma)
-        pending += 1
-        if on_progress and (pending == 100 or summary.returns == len(plans)):
-            on_progress(pending)
-            pending = 0
+        store = uow.return_imports
+        store.hold()
+        now = store.references(
+            skus=read.products.keys(),
+            customers=read.customers.keys(),
+            clients=read.clients.keys(),
+            order_refs=[p.order_ref for p in plans],
+        )
+        ensure_unchanged(read, now)
+        numbers = uow.sequences.reserve("rma", len(plans))
+        for start in range(0, len(plans), WRITE_CHUNK):
+            end = start + WRITE_CHUNK
+            chunk = list(new_returns(plans[start:end], verdicts[start:end], numbers[start:end]))
+            store.add(chunk)
+            for rma in chunk:
+                summary.count(rma)
+            if on_progress:
+                on_progress(len(chunk))
+        if not dry_run:
+            uow.commit()
+            summary.committed = True
+    return summary

@@ -26,6 +26,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
+    from revalo.services.import_ports import ReturnImportStore
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
@@ -307,6 +308,7 @@ class UnitOfWork(Protocol):
     legs: LegRepository
     collection_plans: CollectionPlanRepository
     sequences: Sequences
+    return_imports: ReturnImportStore
     reports: ReportRepository
     users: UserRepository
     tokens: TokenRepository
