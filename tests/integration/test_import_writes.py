@@ -33,11 +33,14 @@ HEADER += ["reason", "serial", "comment", "client"]
 COMMENTS = ["", "scratched, see photos", 'says "broken"\non two lines']
 
 
-def a_varied_file(world: World, orders: int, *, seed: int = 7, prefix: str = "ORD") -> str:
+def a_varied_file(
+    world: World, orders: int, *, seed: int = 7, prefix: str = "ORD", client: str = "VELO-NORD"
+) -> str:
     """Orders of one to three lines from the world's three customers and four products,
     every reason, delivered from a day to two years ago or on an unknown day, asked at a
-    given time or at the import's; some with serials and comments, some a client's (its
-    drills), seeded. Every fifth order is a late withdrawal, which the policy rejects."""
+    given time or at the import's; some with serials and comments, some of ``client`` (its
+    drills; none when ""), seeded. Every fifth order is a late withdrawal, which the policy
+    rejects."""
     rnd = random.Random(seed)
     out = io.StringIO(newline="")
     rows = csv.writer(out)
@@ -49,15 +52,15 @@ def a_varied_file(world: World, orders: int, *, seed: int = 7, prefix: str = "OR
         delivered = "" if days is None else (world.now - timedelta(days=days)).date().isoformat()
         hours = rnd.choice([None, 1, 20])
         requested = "" if hours is None else (world.now - timedelta(hours=hours)).isoformat()
-        client = "VELO-NORD" if k % 7 == 0 else ""
+        owner = client if k % 7 == 0 else ""
         for j in range(1 if late else rnd.randint(1, 3)):
-            sku = "DRILL-18" if client else rnd.choice(["LAP-14", "SOFA-3", "TEE-M"])
+            sku = "DRILL-18" if owner else rnd.choice(["LAP-14", "SOFA-3", "TEE-M"])
             serial = f"SN-{k}-{j}" if rnd.random() < 0.4 else ""
             quantity = 1 if serial else rnd.randint(1, 3)
             reason = "withdrawal" if late else rnd.choice(list(ReturnReason)).value
             comment = rnd.choice(COMMENTS)
             head = [f"{prefix}-{k}", customer, delivered, requested, sku, quantity, reason]
-            rows.writerow([*head, serial, comment, client])
+            rows.writerow([*head, serial, comment, owner])
     return out.getvalue()
 
 
