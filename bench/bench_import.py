@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import resource
 import sys
 import tempfile
@@ -35,7 +34,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _world import BENCH, NOW, seed
-from bench_receive_http import DEFAULT_POSTGRES, postgres_database, sqlite_database
+from bench_receive_http import add_database_options, chosen_database
 from revalo.adapters import orm
 from revalo.adapters.invariants import check_database
 from revalo.adapters.migrate import upgrade
@@ -177,19 +176,10 @@ def run(url: str, lines: int, label: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lines", type=int, default=100_000)
-    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    ap.add_argument(
-        "--postgres-url",
-        default=os.environ.get("REVALO_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="the PostgreSQL server to create the benchmark's database on",
-    )
+    add_database_options(ap)
     args = ap.parse_args()
-    if args.db == "sqlite":
-        with sqlite_database() as url:
-            run(url, args.lines, "SQLite file")
-    else:
-        with postgres_database(args.postgres_url) as url:
-            run(url, args.lines, "PostgreSQL")
+    with chosen_database(args) as (url, label):
+        run(url, args.lines, label)
 
 
 if __name__ == "__main__":
