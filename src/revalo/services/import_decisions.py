@@ -10,7 +10,7 @@ stops the import with nothing written, as the decisions no longer stand on what 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from revalo.domain.errors import AlreadyExists, Conflict, DomainError
 from revalo.domain.policy import LineContext, ReturnPolicy
@@ -96,10 +96,10 @@ def ensure_unchanged(read: ImportReferences, now: ImportReferences) -> None:
     if now.imported:
         refs = ", ".join(sorted(now.imported)[:5])
         raise AlreadyExists(f"order_ref imported meanwhile: {refs}", field="order_ref")
-    kinds: tuple[tuple[str, dict[str, object], dict[str, object]], ...] = (
-        ("product", dict(read.products), dict(now.products)),
-        ("customer", dict(read.customers), dict(now.customers)),
-        ("client", dict(read.clients), dict(now.clients)),
+    kinds: tuple[tuple[str, Mapping[str, object], Mapping[str, object]], ...] = (
+        ("product", read.products, now.products),
+        ("customer", read.customers, now.customers),
+        ("client", read.clients, now.clients),
         ("returns hub", {h.code: h for h in read.hubs}, {h.code: h for h in now.hubs}),
     )
     for what, before, after in kinds:
