@@ -87,6 +87,26 @@ def postgres_database(server: str) -> Iterator[str]:
         admin.dispose()
 
 
+def add_database_options(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    ap.add_argument(
+        "--postgres-url",
+        default=os.environ.get("REVALO_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
+        help="the PostgreSQL server to create the benchmark's database on",
+    )
+
+
+@contextmanager
+def chosen_database(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """The URL of a new database of the kind ``--db`` names, and how to call it."""
+    if args.db == "sqlite":
+        with sqlite_database() as url:
+            yield url, "SQLite file"
+    else:
+        with postgres_database(args.postgres_url) as url:
+            yield url, "PostgreSQL"
+
+
 def mixed(codes: list[str], same: int) -> list[str]:
     """Every fourth code scanned ``same`` times in a row (clients take them at once), the
     others once."""
@@ -232,19 +252,10 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--workers", type=int, default=1, help="server processes (revalo serve)")
     ap.add_argument("--same", type=int, default=4, help="scans of every fourth code at once")
-    ap.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    ap.add_argument(
-        "--postgres-url",
-        default=os.environ.get("REVALO_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="the PostgreSQL server to create the benchmark's database on",
-    )
+    add_database_options(ap)
     args = ap.parse_args()
-    if args.db == "sqlite":
-        with sqlite_database() as url:
-            run(url, args, "SQLite file")
-    else:
-        with postgres_database(args.postgres_url) as url:
-            run(url, args, "PostgreSQL")
+    with chosen_database(args) as (url, label):
+        run(url, args, label)
 
 
 if __name__ == "__main__":

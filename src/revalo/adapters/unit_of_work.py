@@ -27,7 +27,8 @@ from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
-from revalo.services import people_ports, ports
+from revalo.adapters.return_imports import SqlReturnImports
+from revalo.services import import_ports, people_ports, ports
 
 
 class SqlAlchemyUnitOfWork:
@@ -48,6 +49,7 @@ class SqlAlchemyUnitOfWork:
     legs: ports.LegRepository
     collection_plans: ports.CollectionPlanRepository
     sequences: ports.Sequences
+    return_imports: import_ports.ReturnImportStore
     reports: ports.ReportRepository
     users: people_ports.UserRepository
     tokens: people_ports.TokenRepository
@@ -103,6 +105,7 @@ class SqlAlchemyUnitOfWork:
         self.legs = r.SqlLegRepository(s)
         self.collection_plans = r.SqlCollectionPlanRepository(s)
         self.sequences = SqlSequences(s)
+        self.return_imports = SqlReturnImports(s)
         self.reports = SqlReportRepository(s)
         self.users = people.SqlUserRepository(s)
         self.tokens = people.SqlTokenRepository(s)

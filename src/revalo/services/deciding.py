@@ -35,8 +35,7 @@ from revalo.services.decision_inputs import (
 )
 from revalo.services.disposition import DispositionOutcome, record_disposition
 from revalo.services.guard import needs
-from revalo.services.imports import BatchUnitOfWork
-from revalo.services.ports import UnitOfWork
+from revalo.services.ports import BatchUnitOfWork, UnitOfWork
 from revalo.services.transport import Transport
 
 

@@ -1,11 +1,12 @@
 """Checking the rows of a return import against what is known: customers, products and
 clients that exist, orders imported already, and the rows of one order agreeing (see
-``services/imports.py``, which reads the file and imports it)."""
+``services/import_rows.py``, which reads the file)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import functools
+from collections.abc import Container, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from revalo.domain.clients import owner_label
@@ -35,48 +36,85 @@ class RowRefs:
     client: str = ""
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_when(text: str) -> datetime:
-    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given)."""
+    """An ISO 8601 date (midnight UTC) or date and time (UTC when no offset is given).
+    A file repeats its dates: each is parsed once, and its rows share the one value."""
     if len(text) <= 10:
         d = date.fromisoformat(text)
         return datetime(d.year, d.month, d.day, tzinfo=UTC)
     return as_utc(datetime.fromisoformat(text))
 
 
+@dataclass(slots=True)
+class NamedLines:
+    """The lines of a file that name each customer, each product (with the row's client,
+    "" for the provider's own goods) and each order: what the database is asked about,
+    once for the whole file, and where each answer is reported."""
+
+    customers: dict[str, list[int]] = field(default_factory=dict)
+    products: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    orders: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, r: RowRefs) -> None:
+        if r.customer_code:
+            self.customers.setdefault(r.customer_code, []).append(r.line)
+        if r.sku or r.client:
+            self.products.setdefault((r.sku, r.client), []).append(r.line)
+        if r.order_ref:
+            self.orders.setdefault(r.order_ref, []).append(r.line)
+
+    @property
+    def skus(self) -> set[str]:
+        return {sku for sku, _ in self.products if sku}
+
+    @property
+    def clients(self) -> set[str]:
+        return {client for _, client in self.products if client}
+
+    def __bool__(self) -> bool:
+        return bool(self.customers or self.products or self.orders)
+
+
 def check_references(
-    refs: Iterable[RowRefs],
+    named: NamedLines,
     *,
-    customers: set[str],
-    skus: set[str],
-    imported_refs: set[str],
-    clients: dict[str, bool] | None = None,
-    owners: dict[str, str | None] | None = None,
+    customers: Container[str],
+    skus: Container[str],
+    imported_refs: Container[str],
+    clients: Mapping[str, bool] | None = None,
+    owners: Mapping[str, str | None] | None = None,
 ) -> list[RowError]:
     """Customers, products and clients that do not exist, inactive clients, products of
-    another client than the row's, orders that were imported already. ``clients``: whether
-    each client is active; ``owners``: the client of each product."""
+    another client than the row's, orders that were imported already: an error on every
+    line naming one. ``clients``: whether each client is active; ``owners``: the client of
+    each product."""
     errors = []
     clients, owners = clients or {}, owners or {}
-    for r in refs:
-        if r.customer_code and r.customer_code not in customers:
-            errors.append(
-                RowError(r.line, "customer_code", f"no customer with code {r.customer_code!r}")
+    for code, lines in named.customers.items():
+        if code not in customers:
+            errors += [
+                RowError(n, "customer_code", f"no customer with code {code!r}") for n in lines
+            ]
+    for (sku, client), lines in named.products.items():
+        problems = []
+        if sku and sku not in skus:
+            problems.append(("sku", f"no product with SKU {sku!r}"))
+        if client and client not in clients:
+            problems.append(("client", f"no client with code {client!r}"))
+        elif client and not clients[client]:
+            problems.append(("client", f"client {client} is inactive"))
+        owner = owners.get(sku)
+        if owner is not None and owner != (client or None):
+            msg = f"product {sku} belongs to {owner_label(owner)}, not to " + owner_label(
+                client or None
             )
-        if r.sku and r.sku not in skus:
-            errors.append(RowError(r.line, "sku", f"no product with SKU {r.sku!r}"))
-        if r.client and r.client not in clients:
-            errors.append(RowError(r.line, "client", f"no client with code {r.client!r}"))
-        elif r.client and not clients[r.client]:
-            errors.append(RowError(r.line, "client", f"client {r.client} is inactive"))
-        owner = owners.get(r.sku)
-        if owner is not None and owner != (r.client or None):
-            msg = f"product {r.sku} belongs to {owner_label(owner)}, not to " + owner_label(
-                r.client or None
-            )
-            errors.append(RowError(r.line, "sku", msg))
-        if r.order_ref and r.order_ref in imported_refs:
-            msg = f"order_ref {r.order_ref!r} was imported already"
-            errors.append(RowError(r.line, "order_ref", msg))
+            problems.append(("sku", msg))
+        errors += [RowError(n, column, msg) for n in lines for column, msg in problems]
+    for ref, lines in named.orders.items():
+        if ref in imported_refs:
+            msg = f"order_ref {ref!r} was imported already"
+            errors += [RowError(n, "order_ref", msg) for n in lines]
     return errors
 
 
@@ -91,14 +129,18 @@ def _same_when(a: str, b: str) -> bool:
         return a == b
 
 
-def check_orders(refs: Iterable[RowRefs]) -> list[RowError]:
-    """The rows of one order are one return: they must agree on its customer and dates."""
-    first: dict[str, RowRefs] = {}
-    errors = []
-    for r in refs:
-        head = first.setdefault(r.order_ref, r)
+class OrderHeads:
+    """The rows of one order are one return: they must agree on its customer, client and
+    dates. Each row is compared with the first row of its order as the file is read."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, RowRefs] = {}
+
+    def differences(self, r: RowRefs) -> list[RowError]:
+        head = self._first.setdefault(r.order_ref, r)
         if head is r or not r.order_ref:
-            continue
+            return []
+        errors = []
         for column, same in (
             ("customer_code", r.customer_code == head.customer_code),
             ("client", r.client == head.client),
@@ -108,4 +150,4 @@ def check_orders(refs: Iterable[RowRefs]) -> list[RowError]:
             if not same:
                 msg = f"{column} differs from line {head.line} of order {r.order_ref!r}"
                 errors.append(RowError(r.line, column, msg))
-    return errors
+        return errors

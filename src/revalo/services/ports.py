@@ -6,6 +6,7 @@ The SQLAlchemy adapter implements these; tests may implement them too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,6 +26,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
+    from revalo.services.import_ports import ReturnImportStore
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
@@ -309,6 +311,7 @@ class UnitOfWork(Protocol):
     legs: LegRepository
     collection_plans: CollectionPlanRepository
     sequences: Sequences
+    return_imports: ReturnImportStore
     reports: ReportRepository
     users: UserRepository
     tokens: TokenRepository
@@ -324,3 +327,10 @@ class UnitOfWork(Protocol):
         plan is solved, a batch decided) takes no write lock there. Inside a batch, the
         batch itself, so that its reads see what it wrote."""
         ...
+
+
+class BatchUnitOfWork(UnitOfWork, Protocol):
+    """A unit of work that can also group many use cases into one transaction
+    (``SqlAlchemyUnitOfWork.batch``)."""
+
+    def batch(self, *, isolate_failures: bool = True) -> AbstractContextManager[None]: ...

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, TypeVar
 
-from revalo.domain.catalog import Customer, Site, SiteKind
+from revalo.domain.catalog import Customer, CustomerKind, SiteKind
 from revalo.domain.clients import ensure_same_owner
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.people import Permission, User
 from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
-from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest
+from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.values import GeoPoint, as_utc
 from revalo.services.clients import owner_for_new
 from revalo.services.common import found, get_site, when
@@ -34,12 +36,64 @@ def format_rma_number(n: int) -> str:
     return f"RMA{n:08d}"
 
 
-def nearest_hub(hubs: list[Site], point: GeoPoint, country: str) -> Site:
+class Hub(Protocol):
+    """A returns hub as ``nearest_hub`` sees it (a site, or what an import read of one)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def point(self) -> GeoPoint: ...
+
+
+H = TypeVar("H", bound=Hub)
+
+
+def nearest_hub(hubs: Sequence[H], point: GeoPoint, country: str) -> H:
     """The returns hub a customer sends to: the nearest in their country, else the nearest."""
     if not hubs:
         raise NotAllowed("no returns hub is set up to receive returns")
     home = [h for h in hubs if h.country == country] or hubs
     return min(home, key=lambda h: (point.km_to(h.point), h.code))
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyVerdict:
+    """What the return policy makes of a new return, in the words the return records it:
+    authorised (to a hub) or rejected by the policy, or left for a person's review."""
+
+    state: ReturnState
+    decision_reason: str
+    decided_by: str | None = None
+    destination_site: str | None = None
+
+
+def policy_verdict(
+    policy: ReturnPolicy,
+    lines: Sequence[LineContext],
+    *,
+    customer_kind: CustomerKind,
+    country: str,
+    delivered_at: datetime | None,
+    requested_at: datetime,
+    hub: Callable[[], str],
+) -> PolicyVerdict:
+    """The policy's answer on a new return; ``hub``: the code of the customer's nearest
+    returns hub, asked only when the return is authorised. ``request_return`` applies it
+    to the return; an import writes it as it is, for thousands of returns at once."""
+    decision = policy.decide(
+        lines,
+        country=country,
+        customer_kind=customer_kind,
+        delivered_at=delivered_at,
+        requested_at=requested_at,
+    )
+    if decision.outcome is PolicyOutcome.AUTHORISE:
+        return PolicyVerdict(ReturnState.AUTHORISED, decision.reason, POLICY_ACTOR, hub())
+    if decision.outcome is PolicyOutcome.REJECT:
+        return PolicyVerdict(ReturnState.REJECTED, decision.reason, POLICY_ACTOR)
+    return PolicyVerdict(ReturnState.REQUESTED, "needs review: " + decision.reason)
 
 
 @needs(Permission.REQUEST_RETURN)
@@ -129,24 +183,33 @@ def _apply_policy(
         contexts.append(
             LineContext(ln.line_no, product.category, ln.reason, product.new_price * ln.quantity)
         )
-    decision = policy.decide(
+    verdict = policy_verdict(
+        policy,
         contexts,
-        country=customer.country,
         customer_kind=customer.kind,
+        country=customer.country,
         delivered_at=rma.delivered_at,
         requested_at=rma.requested_at,
+        hub=lambda: (
+            nearest_hub(
+                uow.sites.list(kind=SiteKind.RETURNS_HUB),
+                GeoPoint(customer.lat, customer.lon),
+                customer.country,
+            ).code
+        ),
     )
-    if decision.outcome is PolicyOutcome.AUTHORISE:
-        hub = nearest_hub(
-            list(uow.sites.list(kind=SiteKind.RETURNS_HUB)),
-            GeoPoint(customer.lat, customer.lon),
-            customer.country,
+    if verdict.state is ReturnState.AUTHORISED:
+        assert verdict.destination_site is not None
+        rma.authorise(
+            by=POLICY_ACTOR,
+            reason=verdict.decision_reason,
+            at=at,
+            destination_site=verdict.destination_site,
         )
-        rma.authorise(by=POLICY_ACTOR, reason=decision.reason, at=at, destination_site=hub.code)
-    elif decision.outcome is PolicyOutcome.REJECT:
-        rma.reject(by=POLICY_ACTOR, reason=decision.reason, at=at)
+    elif verdict.state is ReturnState.REJECTED:
+        rma.reject(by=POLICY_ACTOR, reason=verdict.decision_reason, at=at)
     else:
-        rma.decision_reason = "needs review: " + decision.reason
+        rma.decision_reason = verdict.decision_reason
 
 
 def _load(uow: UnitOfWork, number: str) -> ReturnRequest:
@@ -177,7 +240,7 @@ def authorise_return(
         else:
             customer = found(uow.customers.get(rma.customer_code), "customer missing")
             hub = nearest_hub(
-                list(uow.sites.list(kind=SiteKind.RETURNS_HUB)),
+                uow.sites.list(kind=SiteKind.RETURNS_HUB),
                 GeoPoint(customer.lat, customer.lon),
                 customer.country,
             )
