@@ -664,6 +664,7 @@ VALUES_FR: dict[str, str] = {
     "inspected": "inspecté",
     "disposition_recorded": "filière enregistrée",
     "work_started": "travail commencé",
+    "work_recorded": "travail noté",
     "work_completed": "travail terminé",
     "work_failed": "travail échoué",
     "shipped": "expédié",
