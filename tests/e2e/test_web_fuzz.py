@@ -24,6 +24,7 @@ FORMS = {
         "check_powers_on",
     ],
     "/units/LPN000000001/disposition": ["route", "destination_site", "reason"],
+    "/units/LPN000000001/proceeds": ["amount", "document", "reason"],
     "/queue/accept": ["lpn"],
     # A valid day and region plan for real: the search is kept to a second.
     "/collections": ["day", "region"],
