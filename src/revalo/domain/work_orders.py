@@ -52,6 +52,8 @@ WORK_ORDER_TRANSITIONS: dict[WorkOrderState, frozenset[WorkOrderState]] = {
 }
 OPEN_STATES = frozenset({_W.OPEN, _W.IN_PROGRESS})
 
+#: A month of one person's working time: more labour on one record is a typing mistake.
+MAX_LABOUR_MINUTES = 31 * 24 * 60
 #: Longest part reference kept (a part number, or its name).
 MAX_PART_REFERENCE = 100
 #: Most pieces of one part on one line: more is a typing mistake.

@@ -11,6 +11,7 @@ from pydantic import Field
 from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
 from revalo.domain.work_orders import (
+    MAX_LABOUR_MINUTES,
     MAX_PART_QUANTITY,
     MAX_PART_REFERENCE,
     WipeMethod,
@@ -31,8 +32,6 @@ from revalo.entrypoints.api.types import (
 
 #: A week: an inspection longer than that is a typing mistake.
 MAX_INSPECTION_S = 7 * 24 * 3600
-#: A month of one person's working time.
-MAX_LABOUR_MINUTES = 31 * 24 * 60
 
 
 class InspectionCreate(Input):
