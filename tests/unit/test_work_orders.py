@@ -166,9 +166,15 @@ def test_work_is_recorded_in_sittings_and_adds_up_at_the_finish() -> None:
         ("SCREW-M2", 4, Decimal("0.20")),
     ]
     order.finish(
-        succeeded=True, at=later(60), labour_minutes=10, parts_cost=Decimal("2"), notes="ok"
+        succeeded=True,
+        at=later(60),
+        labour_minutes=10,
+        parts_cost=Decimal("2"),
+        notes="ok",
+        parts=[PartUsed("LABEL-REFURB", 1, Decimal("0.10"))],
     )
-    assert (order.labour_minutes, order.parts_cost) == (30, Decimal("37.10"))
+    assert (order.labour_minutes, order.parts_cost) == (30, Decimal("37.20"))
+    assert [p.reference for p in order.parts] == ["BAT-T480", "SCREW-M2", "LABEL-REFURB"]
     assert order.notes == "battery swollen\nfan cleaned\nok"
     assert order.wipe_certificate is None
 
