@@ -9,11 +9,11 @@ Screenshots of every page go to ``tests/browser/artifacts/``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, StorageState, sync_playwright
 
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
@@ -24,6 +24,8 @@ from revalo.demo.team import DEMO_PASSWORD
 from revalo.settings import Settings
 from tests.served import served
 
+#: ``signed_in(login)``: a tab signed in as one of the demo's people.
+SignedIn = Callable[[str], Page]
 CHROMIUM = Path(os.environ.get("REVALO_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
 #: A small demo: a few hundred units over two weeks builds in seconds.
@@ -67,15 +69,52 @@ def browser(chromium: Path) -> Iterator[Browser]:
         b.close()
 
 
+def _context(browser: Browser, server: str, state: StorageState | None = None) -> BrowserContext:
+    """A browser's window on the served app: English, laptop-sized."""
+    return browser.new_context(
+        base_url=server,
+        viewport={"width": 1440, "height": 900},
+        locale="en-GB",
+        storage_state=state,
+    )
+
+
 @pytest.fixture
 def guest(browser: Browser, server: str) -> Iterator[Page]:
-    """A fresh browser tab (English, a laptop-sized window) on the served app, signed out."""
-    ctx = browser.new_context(
-        base_url=server, viewport={"width": 1440, "height": 900}, locale="en-GB"
-    )
+    """A fresh browser tab on the served app, signed out."""
+    ctx = _context(browser, server)
     tab = ctx.new_page()
     yield tab
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def sessions() -> dict[str, StorageState]:
+    """The cookies of each demo login's session, once signed in."""
+    return {}
+
+
+@pytest.fixture
+def signed_in(
+    browser: Browser, server: str, sessions: dict[str, StorageState]
+) -> Iterator[SignedIn]:
+    """``signed_in(login)``: a tab signed in as that demo login, the first time with the
+    login form, as a person would, afterwards in the session it opened (the login form
+    takes only a few tries a minute from one address, and every tab here comes from one)."""
+    opened: list[BrowserContext] = []
+
+    def tab(login: str) -> Page:
+        ctx = _context(browser, server, sessions.get(login))
+        opened.append(ctx)
+        new = ctx.new_page()
+        if login not in sessions:
+            sign_in(new, login)
+            sessions[login] = ctx.storage_state()
+        return new
+
+    yield tab
+    for ctx in opened:
+        ctx.close()
 
 
 def sign_in(tab: Page, login: str, password: str = DEMO_PASSWORD) -> None:
@@ -88,10 +127,9 @@ def sign_in(tab: Page, login: str, password: str = DEMO_PASSWORD) -> None:
 
 
 @pytest.fixture
-def page(guest: Page) -> Page:
+def page(signed_in: SignedIn) -> Page:
     """A tab signed in as the demo's flow manager."""
-    sign_in(guest, MANAGER)
-    return guest
+    return signed_in(MANAGER)
 
 
 def shot(tab: Page, name: str) -> Path:

@@ -88,13 +88,28 @@ def test_a_laptop_from_request_to_sale(any_client: TestClient, world: World) -> 
         )
     )
     assert done["state"] == "done" and done["wipe_method"] == "purge"
+    assert done["wipe_certificate"] == "SAN00000001"
     ok(c.post(f"{API}/work-orders/{clean['id']}/start"))
-    ok(
+    # The work is recorded as it goes; the finish adds its last minutes and costs.
+    part = {"reference": "KEYCAP-FR", "quantity": 2, "unit_cost": "0.80"}
+    noted = ok(
         c.post(
-            f"{API}/work-orders/{clean['id']}/finish",
-            json={"labour_minutes": 5, "parts_cost": "1.50"},
+            f"{API}/work-orders/{clean['id']}/record",
+            json={"labour_minutes": 4, "notes": "keyboard cleaned", "parts": [part]},
         )
     )
+    assert (noted["labour_minutes"], noted["parts_cost"]) == (4, "1.60")
+    assert noted["parts"] == [{**part, "cost": "1.60"}]
+    finished = ok(
+        c.post(
+            f"{API}/work-orders/{clean['id']}/finish",
+            json={"labour_minutes": 5, "parts_cost": "1.50", "notes": "screen polished"},
+        )
+    )
+    assert (finished["labour_minutes"], finished["parts_cost"]) == (9, "3.10")
+    assert finished["notes"] == "keyboard cleaned\nscreen polished"
+    assert finished["wipe_certificate"] is None
+    refused(c.post(f"{API}/work-orders/{clean['id']}/record", json={"notes": "late"}), 409, None)
     ready = ok(c.get(f"{API}/units/{lpn}"))
     assert ready["state"] == "ready" and ready["location_code"] == "HUB-FR:outbound"
     assert ok(c.get(f"{API}/stock/balances", params={"site_code": "HUB-FR"}))["data"] == [
@@ -117,7 +132,7 @@ def test_a_laptop_from_request_to_sale(any_client: TestClient, world: World) -> 
     assert [i["functional_grade"] for i in detail["inspections"]] == ["A"]
     assert [d["route"] for d in detail["dispositions"]] == ["resell"]
     assert [w["state"] for w in detail["work_orders"]] == ["done", "done"]
-    assert detail["work_orders"][1]["parts_cost"] == "1.50"
+    assert detail["work_orders"][1]["parts_cost"] == "3.10"
     assert detail["data_wiped_at"] is not None
     assert detail["moves"][0]["from_location"] is None  # it entered the parallel stock
     assert detail["moves"][-1]["to_location"] is None  # and left it when sold

@@ -34,6 +34,7 @@ FIELDS = {
     ],
     "/units/LPN000000001/disposition": ["route", "destination_site", "reason"],
     "/units/LPN000000001/move": ["from_location", "to_location"],
+    "/work-orders/1/record": ["labour_minutes", "notes", "parts"],
     "/work-orders/1/finish": ["labour_minutes", "parts_cost", "wipe_method", "succeeded"],
 }
 # Values near the right ones reach the domain rules instead of stopping at the types.

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from revalo.adapters import orm
 from revalo.entrypoints import web
 from revalo.entrypoints.web import (
+    pages_bench,
     pages_collections,
     pages_overview,
     pages_returns,
@@ -35,7 +36,7 @@ def _get_paths(client: TestClient) -> list[str]:
     spec = ok(client.get("/openapi.json"))
     paths = [path for path, ops in spec["paths"].items() if "get" in ops]
     routers = [web.router, pages_overview.router, pages_returns.router]
-    routers += [pages_station.router, pages_collections.router]
+    routers += [pages_station.router, pages_collections.router, pages_bench.router]
     for router in routers:
         paths += [r.path for r in router.routes if "GET" in (getattr(r, "methods", None) or ())]
     return paths
@@ -48,6 +49,12 @@ def test_no_get_changes_anything(any_client: TestClient, world: World) -> None:
     lpn = scan(c, world.drill.gtin, site="HUB-DE")["unit"]["lpn"]
     grade = {"functional_grade": "C", "cosmetic_grade": "B", "duration_s": 40}
     ok(c.post(f"{API}/units/{lpn}/inspection", json=grade))
+    # A laptop with work to do at the bench: its data wipe started, its cleaning open.
+    request_return(c, "C-ANNE", {"sku": "LAP-14", "quantity": 1, "reason": "withdrawal"})
+    laptop = scan(c, world.laptop.gtin)["unit"]["lpn"]
+    ok(c.post(f"{API}/units/{laptop}/inspection", json={**grade, "functional_grade": "A"}))
+    decided = ok(c.post(f"{API}/units/{laptop}/disposition", json={"route": "resell"}))
+    ok(c.post(f"{API}/work-orders/{decided['work_orders'][0]['id']}/start"))  # order 1
     values = {
         "number": waiting["number"],
         "lpn": lpn,

@@ -70,7 +70,7 @@ def test_a_partner_sees_only_what_is_at_or_sent_to_its_sites(
     with w.app.uow() as uow:
         elsewhere = [
             o
-            for o in uow.work_orders.list(site_codes=None, state=None, limit=100, offset=0).items
+            for o in uow.work_orders.list(site_codes=None, states=None, limit=100, offset=0).items
             if o.site_code != "REP-FR"
         ]
     for order in elsewhere:

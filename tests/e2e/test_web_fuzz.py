@@ -24,7 +24,17 @@ FORMS = {
         "check_powers_on",
     ],
     "/units/LPN000000001/disposition": ["route", "destination_site", "reason"],
+    "/units/LPN000000001/proceeds": ["amount", "document", "reason"],
     "/queue/accept": ["lpn"],
+    "/bench/1/record": ["labour_minutes", "notes", "part_reference", "part_quantity", "part_cost"],
+    "/bench/1/finish": [
+        "outcome",
+        "labour_minutes",
+        "notes",
+        "wipe_method",
+        "wipe_tool",
+        "wipe_verified",
+    ],
     # A valid day and region plan for real: the search is kept to a second.
     "/collections": ["day", "region"],
     "/collections/1/commit": [],
@@ -34,6 +44,7 @@ QUERIES = {
     "/returns": ["q", "state", "reason", "category", "country", "from", "to", "page"],
     "/queue": ["site", "page"],
     "/station": ["site"],
+    "/bench": ["site", "state", "page"],
     "/lang/fr": ["next"],
 }
 PATHS = [
@@ -43,6 +54,7 @@ PATHS = [
     "/sites/{}/outbound",
     "/station/units/{}",
     "/collections/{}",
+    "/bench/{}",
 ]
 near = st.sampled_from(
     [

@@ -15,6 +15,7 @@ from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.entrypoints import web
 from revalo.entrypoints.web import (
+    pages_bench,
     pages_collections,
     pages_login,
     pages_overview,
@@ -75,6 +76,7 @@ def test_every_page_is_documented() -> None:
         pages_people.router,
         pages_review.router,
         pages_unit_actions.router,
+        pages_bench.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -1,5 +1,6 @@
 """A return the policy left for review is authorised or rejected from its page, with the
-same rules as the API: the form is offered to those who may, a rejection needs a reason."""
+same rules as the API: the form is offered to those who may, a rejection needs a reason;
+an authorised return's parcel label is offered to those who may book it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from revalo.domain.people import Role
 from tests.conftest import World
-from tests.e2e.conftest import API, ok
+from tests.e2e.conftest import API, delivered, ok
 from tests.people import bearer
 
 
@@ -58,3 +59,27 @@ def test_a_rejection_needs_its_reason_and_a_role_that_may(
     done = client.post(f"/returns/{number}/reject", data={"reason": "bought in a shop, not here"})
     assert "is rejected" in done.text
     assert ok(client.get(f"{API}/returns/{number}"))["state"] == "rejected"
+
+
+def test_the_label_is_offered_to_those_who_may_book_it(
+    client: TestClient, sqlite_world: World
+) -> None:
+    body = {
+        "customer_code": "C-ANNE",
+        "delivered_at": delivered(3),
+        "lines": [{"sku": "TEE-M", "quantity": 1, "reason": "withdrawal"}],
+    }
+    number = ok(client.post(f"{API}/returns", json=body), 201)["number"]
+    form = f'action="/returns/{number}/label"'
+    assert form in client.get(f"/returns/{number}").text
+    service = TestClient(
+        client.app,
+        base_url="http://localhost",
+        headers=bearer(sqlite_world.app, "emma", {Role.CUSTOMER_SERVICE}),
+    )
+    assert form not in service.get(f"/returns/{number}").text
+    refused = service.post(f"/returns/{number}/label")
+    assert refused.status_code == 403 and "book_label" in refused.text
+    label = client.post(f"/returns/{number}/label")
+    assert label.headers["content-type"] == "application/pdf"
+    assert label.content.startswith(b"%PDF")

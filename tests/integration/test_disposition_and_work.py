@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.errors import InvalidTransition, InvalidValue, NotAllowed
 from revalo.domain.units import UnitState
-from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
+from revalo.domain.work_orders import PartUsed, WipeMethod, WorkOrderKind, WorkOrderState
 from revalo.services import disposition, queries, stock
 from revalo.services import work_orders as wo
 from tests.conftest import World
@@ -97,6 +99,58 @@ def test_a_data_wipe_without_its_certificate_is_not_done(world: World) -> None:
         wo.finish_work_order(
             world.app.uow(), wipe.id, succeeded=True, by=person("tech"), labour_minutes=20
         )
+    assert snapshot(world.app) == before
+
+
+def test_the_work_recorded_and_the_certificate_are_kept(world: World) -> None:
+    lpn = received_unit(world, world.laptop, "SN-1")
+    wipe, clean = decide(world, lpn, Route.RESELL).work_orders
+    uow, tech = world.app.uow, person("tech")
+    wo.start_work_order(uow(), wipe.id, by=tech)
+    wo.record_work(
+        uow(),
+        wipe.id,
+        by=person("ana"),
+        labour_minutes=12,
+        notes="SSD 256 GB, firmware sanitize",
+        parts=[PartUsed("SATA-CABLE", 1, Decimal("3.20"))],
+    )
+    wo.finish_work_order(
+        uow(),
+        wipe.id,
+        succeeded=True,
+        by=tech,
+        labour_minutes=3,
+        wipe_method=WipeMethod.PURGE,
+        wipe_tool="NVMe Sanitize (nvme-cli 2.8)",
+        wipe_verified=True,
+    )
+    do_work(world, clean)
+    detail = queries.unit_detail(uow(), lpn, by=person("reader"))
+    kept, cleaned = detail.work_orders
+    assert (kept.labour_minutes, kept.parts_cost, kept.wipe_certificate) == (
+        15,
+        Decimal("3.20"),
+        "SAN00000001",
+    )
+    assert kept.parts == (PartUsed("SATA-CABLE", 1, Decimal("3.20")),)
+    assert kept.notes == "SSD 256 GB, firmware sanitize"
+    assert cleaned.wipe_certificate is None
+    noted = [e for e in detail.events if e.type.value == "work_recorded"]
+    assert [(e.actor, e.document, e.reason) for e in noted] == [
+        ("ana", wipe.number, "SSD 256 GB, firmware sanitize")
+    ]
+    assert noted[0].detail["parts"] == ["1 x SATA-CABLE"]
+    done = next(e for e in detail.events if e.type.value == "work_completed")
+    assert done.detail["certificate"] == "SAN00000001"
+
+
+def test_a_refused_record_changes_nothing(world: World) -> None:
+    lpn = received_unit(world, world.laptop, "SN-1")
+    wipe = decide(world, lpn, Route.RESELL).work_orders[0]
+    before = snapshot(world.app)
+    with pytest.raises(InvalidTransition, match="only on an order in progress"):
+        wo.record_work(world.app.uow(), wipe.id, by=person("tech"), labour_minutes=5)
     assert snapshot(world.app) == before
 
 

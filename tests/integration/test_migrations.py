@@ -24,6 +24,12 @@ from revalo.settings import Settings
 from tests.conftest import gtin, seed_world
 from tests.people import person
 
+#: A returns hub, in the columns every revision since 0001 has.
+OLD_HUB = sa.text(
+    "INSERT INTO sites (code, name, kind, country, city, lat, lon, weee_certified, skills) "
+    "VALUES ('HUB-FR', 'Hub Lyon', 'returns_hub', 'FR', 'Lyon', 45.76, 4.84, 0, '[]')"
+)
+
 
 def differences(url: str) -> list[object]:
     engine = make_engine(url)
@@ -147,13 +153,7 @@ def test_the_unique_identities_are_refused_over_duplicates_with_what_to_fix(
     laptop_gtin = normalise_gtin(gtin("370000000001"))
     engine = make_engine(url)
     with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "INSERT INTO sites (code, name, kind, country, city, lat, lon, weee_certified, "
-                "skills) VALUES ('HUB-FR', 'Hub Lyon', 'returns_hub', 'FR', 'Lyon', 45.76, "
-                "4.84, 0, '[]')"
-            )
-        )
+        conn.execute(OLD_HUB)
         for n in (1, 2):
             conn.execute(
                 sa.text(
@@ -173,3 +173,39 @@ def test_the_unique_identities_are_refused_over_duplicates_with_what_to_fix(
     )
     assert "Nothing was changed" in message
     assert read(url, "SELECT version_num FROM alembic_version") == [("0005",)]
+
+
+def test_work_orders_of_before_0012_have_no_parts_and_no_certificate(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "old.db")
+    upgrade(url, "0011")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(OLD_HUB)
+        conn.execute(
+            sa.text(
+                "INSERT INTO units (id, lpn, site_code, received_at, state, scanned_code, "
+                "quarantine_reason) VALUES (1, 'LPN000000001', 'HUB-FR', '2024-03-01 10:00:00', "
+                "'in_process', 'LPN000000001', '')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO work_orders (id, unit_id, kind, site_code, created_at, state, "
+                "operator, labour_minutes, parts_cost, notes, wipe_method, wipe_tool, "
+                "wipe_verified) VALUES (1, 1, 'data_wipe', 'HUB-FR', '2024-03-01 11:00:00', "
+                "'done', 'tom', 20, 0, '', 'purge', 'Blancco 7', 1)"
+            )
+        )
+    engine.dispose()
+    upgrade(url)
+    assert differences(url) == []
+    app = bootstrap(Settings(database_url=url))
+    try:
+        with app.uow() as uow:
+            order = uow.work_orders.get(1)
+            assert order is not None
+            assert (order.parts, order.wipe_certificate, order.wipe_tool) == ((), None, "Blancco 7")
+    finally:
+        app.close()
+    command.downgrade(alembic_config(url), "0011")
+    assert read(url, "SELECT id, wipe_tool FROM work_orders") == [(1, "Blancco 7")]

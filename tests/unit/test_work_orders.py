@@ -1,4 +1,5 @@
-"""Work orders: their states, and what a data wipe needs before it counts as done."""
+"""Work orders: their states, the work recorded while in progress, and what a data wipe
+needs before it counts as done and is given its certificate."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from decimal import Decimal
 import pytest
 
 from revalo.domain.errors import InvalidTransition, InvalidValue
-from revalo.domain.work_orders import WipeMethod, WorkOrder, WorkOrderKind, WorkOrderState
+from revalo.domain.work_orders import (
+    PartUsed,
+    WipeMethod,
+    WorkOrder,
+    WorkOrderKind,
+    WorkOrderState,
+    format_certificate,
+)
 from tests.unit.domain_world import later, work_order
 
 W = WorkOrderState
@@ -145,3 +153,90 @@ def test_other_work_needs_no_wipe_certificate() -> None:
     order = started(WorkOrderKind.CLEAN)
     order.finish(succeeded=True, at=later(5), labour_minutes=3, parts_cost=Decimal("0"))
     assert order.state is W.DONE
+
+
+def test_work_is_recorded_in_sittings_and_adds_up_at_the_finish() -> None:
+    order = started()
+    battery = PartUsed(" BAT-T480 ", 1, Decimal("34.9"))
+    order.record(labour_minutes=20, notes="battery swollen", parts=[battery])
+    order.record(notes="fan cleaned", parts=[PartUsed("SCREW-M2", 4, Decimal("0.05"))])
+    assert (order.labour_minutes, order.parts_cost) == (20, Decimal("35.10"))
+    assert [(p.reference, p.quantity, p.cost) for p in order.parts] == [
+        ("BAT-T480", 1, Decimal("34.90")),
+        ("SCREW-M2", 4, Decimal("0.20")),
+    ]
+    order.finish(
+        succeeded=True,
+        at=later(60),
+        labour_minutes=10,
+        parts_cost=Decimal("2"),
+        notes="ok",
+        parts=[PartUsed("LABEL-REFURB", 1, Decimal("0.10"))],
+    )
+    assert (order.labour_minutes, order.parts_cost) == (30, Decimal("37.20"))
+    assert [p.reference for p in order.parts] == ["BAT-T480", "SCREW-M2", "LABEL-REFURB"]
+    assert order.notes == "battery swollen\nfan cleaned\nok"
+    assert order.wipe_certificate is None
+
+
+@pytest.mark.parametrize("state", [W.OPEN, W.DONE, W.FAILED, W.CANCELLED])
+def test_work_is_recorded_only_on_an_order_in_progress(state: WorkOrderState) -> None:
+    order = work_order()
+    order.state = state
+    with pytest.raises(InvalidTransition, match="only on an order in progress"):
+        order.record(labour_minutes=5)
+    assert order.labour_minutes == 0
+
+
+def test_a_record_says_something_and_nothing_negative() -> None:
+    order = started()
+    with pytest.raises(InvalidValue, match="minutes worked, the results or a part"):
+        order.record(notes="  ")
+    with pytest.raises(InvalidValue, match="must not be negative") as err:
+        order.record(labour_minutes=-5, notes="x")
+    assert err.value.field == "labour_minutes"
+    assert (order.labour_minutes, order.notes) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("reference", "quantity", "cost", "message"),
+    [
+        (" ", 1, "1", "needs its reference"),
+        ("X" * 101, 1, "1", "at most 100 characters"),
+        ("FAN", 0, "1", "between 1 and 1000"),
+        ("FAN", 1001, "1", "between 1 and 1000"),
+        ("FAN", 1, "-0.01", "must not be negative"),
+        ("FAN", 1, "NaN", "an amount in EUR"),
+    ],
+)
+def test_a_part_is_named_counted_and_priced(
+    reference: str, quantity: int, cost: str, message: str
+) -> None:
+    with pytest.raises(InvalidValue, match=message) as err:
+        PartUsed(reference, quantity, Decimal(cost))
+    assert err.value.field == "parts"
+
+
+def test_a_data_wipe_done_is_given_its_certificate_number() -> None:
+    order = started(WorkOrderKind.DATA_WIPE)
+    assert order.wipe_certificate is None
+    order.finish(
+        succeeded=True,
+        at=later(5),
+        labour_minutes=20,
+        wipe_method=WipeMethod.CLEAR,
+        wipe_tool=" factory reset ",
+        wipe_verified=True,
+    )
+    assert order.wipe_tool == "factory reset"
+    assert order.wipe_certificate == format_certificate(7) == "SAN00000007"
+
+
+def test_only_a_data_wipe_done_has_a_certificate() -> None:
+    failed = started(WorkOrderKind.DATA_WIPE)
+    failed.finish(succeeded=False, at=later(5), labour_minutes=20)
+    repaired = started()
+    repaired.finish(succeeded=True, at=later(5), labour_minutes=20)
+    cancelled = started(WorkOrderKind.DATA_WIPE)
+    cancelled.cancel(at=later(5), reason="decision changed to recycle")
+    assert [o.wipe_certificate for o in (failed, repaired, cancelled)] == [None] * 3

@@ -34,7 +34,13 @@ from revalo.domain.ledger import StockMove
 from revalo.domain.people import Language, Role, User
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.units import FINAL_STATES, ReturnedUnit, UnitState
-from revalo.domain.work_orders import WipeMethod, WorkOrder, WorkOrderKind, WorkOrderState
+from revalo.domain.work_orders import (
+    PartUsed,
+    WipeMethod,
+    WorkOrder,
+    WorkOrderKind,
+    WorkOrderState,
+)
 
 
 class UtcDateTime(sa.TypeDecorator[datetime]):
@@ -82,6 +88,27 @@ class CodeSet(sa.TypeDecorator[frozenset[str]]):
 
     def process_result_value(self, value: list[str] | None, dialect: Any) -> frozenset[str]:
         return frozenset(self.kind(v) for v in value or ())
+
+
+class Parts(sa.TypeDecorator[tuple[PartUsed, ...]]):
+    """The parts fitted by a work order, as a JSON list (costs as exact decimal strings)."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: tuple[PartUsed, ...] | None, dialect: Any
+    ) -> list[dict[str, Any]]:
+        return [
+            {"reference": p.reference, "quantity": p.quantity, "unit_cost": str(p.unit_cost)}
+            for p in value or ()
+        ]
+
+    def process_result_value(self, value: list[dict[str, Any]] | None, dialect: Any) -> Any:
+        return tuple(
+            PartUsed(p["reference"], int(p["quantity"]), Decimal(p["unit_cost"]))
+            for p in value or ()
+        )
 
 
 def _enum(cls: type[enum.Enum]) -> sa.Enum:
@@ -291,6 +318,8 @@ work_orders = sa.Table(
     sa.Column("wipe_method", _enum(WipeMethod)),
     sa.Column("wipe_tool", sa.String(100), nullable=False),
     sa.Column("wipe_verified", sa.Boolean, nullable=False),
+    sa.Column("parts", Parts, nullable=False),
+    sa.Column("wipe_certificate", sa.String(20), unique=True),
 )
 
 unit_events = sa.Table(

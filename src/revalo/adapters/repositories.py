@@ -309,7 +309,7 @@ class SqlWorkOrderRepository(_Repo):
         self,
         *,
         site_codes: frozenset[str] | None,
-        state: WorkOrderState | None,
+        states: frozenset[WorkOrderState] | None,
         limit: int,
         offset: int,
     ) -> Page[WorkOrder]:
@@ -317,8 +317,8 @@ class SqlWorkOrderRepository(_Repo):
         stmt = sa.select(WorkOrder).order_by(c.id)
         if site_codes is not None:
             stmt = stmt.where(c.site_code.in_(sorted(site_codes)))
-        if state:
-            stmt = stmt.where(c.state == state)
+        if states is not None:
+            stmt = stmt.where(c.state.in_(sorted(states)))
         return self._page(stmt, limit, offset)
 
 

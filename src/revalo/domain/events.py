@@ -19,6 +19,8 @@ class EventType(enum.StrEnum):
     INSPECTED = "inspected"
     DISPOSITION_RECORDED = "disposition_recorded"
     WORK_STARTED = "work_started"
+    #: A sitting of work on a unit: its minutes, results and parts (state and place unchanged).
+    WORK_RECORDED = "work_recorded"
     WORK_COMPLETED = "work_completed"
     WORK_FAILED = "work_failed"
     READY = "ready"

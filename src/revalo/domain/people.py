@@ -95,7 +95,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.INSPECT: "inspect and grade a unit",
     P.MOVE: "move a unit between locations of a site",
     P.START_WORK_ORDER: "start a work order (test, clean, wipe, repair, refurbish)",
-    P.FINISH_WORK_ORDER: "finish a work order (done or failed)",
+    P.FINISH_WORK_ORDER: "record a work order's labour, results and parts, and finish it (done "
+    "or failed)",
     P.DECIDE_DISPOSITION: "decide what becomes of a unit",
     P.OVERRIDE_DISPOSITION: "override a disposition already decided",
     P.ACCEPT_DECISIONS: "accept the day's batch of proposed decisions",

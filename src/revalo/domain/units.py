@@ -106,6 +106,20 @@ def _money(value: Decimal, field: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def _work_detail(order: WorkOrder) -> dict[str, Any]:
+    """A work order's figures as its events keep them."""
+    detail: dict[str, Any] = {
+        "kind": order.kind.value,
+        "labour_minutes": order.labour_minutes,
+        "parts_cost": str(order.parts_cost),
+    }
+    if order.parts:
+        detail["parts"] = [f"{p.quantity} x {p.reference}" for p in order.parts]
+    if order.wipe_certificate:
+        detail["certificate"] = order.wipe_certificate
+    return detail
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     event: UnitEvent
@@ -408,6 +422,18 @@ class ReturnedUnit:
             reason=f"{order.kind.value} started",
         )
 
+    def record_work(self, order: WorkOrder, *, at: datetime, actor: str, notes: str) -> Change:
+        """What was done on the unit in a sitting of work (its place and state unchanged)."""
+        return self._change(
+            EventType.WORK_RECORDED,
+            at,
+            actor,
+            self.state,
+            document=order.number,
+            reason=notes.strip() or f"{order.kind.value}: work recorded",
+            detail=_work_detail(order),
+        )
+
     def complete_work(
         self, order: WorkOrder, *, at: datetime, actor: str, all_done: bool
     ) -> Change:
@@ -415,11 +441,7 @@ class ReturnedUnit:
             self.data_wiped_at = at
         if order.kind is WorkOrderKind.TEST:
             self.tested_at = at
-        detail = {
-            "kind": order.kind.value,
-            "labour_minutes": order.labour_minutes,
-            "parts_cost": str(order.parts_cost),
-        }
+        detail = _work_detail(order)
         if all_done:
             return self._change(
                 EventType.WORK_COMPLETED,

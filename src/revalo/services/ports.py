@@ -161,11 +161,12 @@ class WorkOrderRepository(Protocol):
         self,
         *,
         site_codes: frozenset[str] | None,
-        state: WorkOrderState | None,
+        states: frozenset[WorkOrderState] | None,
         limit: int,
         offset: int,
     ) -> Page[WorkOrder]:
-        """The orders at these sites (None: all), in the order they were opened."""
+        """The orders at these sites (None: all) in these states (None: any), in the order
+        they were opened."""
         ...
 
 

@@ -122,11 +122,12 @@ def list_work_orders(
     *,
     by: User,
     site_code: str | None = None,
-    state: WorkOrderState | None = None,
+    states: frozenset[WorkOrderState] | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> Page[WorkOrder]:
-    """The work orders at a site, or at every site ``by`` may see."""
+    """The work orders at a site, or at every site ``by`` may see; in these states only
+    (None: in any)."""
     sites = sites_for(by, site_code, Permission.VIEW_WORK_ORDERS)
     with uow:
-        return uow.work_orders.list(site_codes=sites, state=state, limit=limit, offset=offset)
+        return uow.work_orders.list(site_codes=sites, states=states, limit=limit, offset=offset)

@@ -1,13 +1,14 @@
-"""Work orders: start and finish them; the unit follows."""
+"""Work orders: start them, record the work done, finish them; the unit follows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
-from revalo.domain.work_orders import WipeMethod, WorkOrder
+from revalo.domain.work_orders import PartUsed, WipeMethod, WorkOrder
 from revalo.services.common import found, record, when
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
@@ -41,6 +42,30 @@ def start_work_order(
 
 @needs(Permission.FINISH_WORK_ORDER)
 @retried
+def record_work(
+    uow: UnitOfWork,
+    order_id: int,
+    *,
+    by: User,
+    labour_minutes: int = 0,
+    notes: str = "",
+    parts: Sequence[PartUsed] = (),
+    at: datetime | None = None,
+) -> WorkOrder:
+    """Record a sitting of work on an order in progress (minutes, results, parts fitted),
+    added to what was recorded before; the unit's timeline names who recorded it."""
+    t = when(at)
+    with uow:
+        order, unit = _load(uow, order_id)
+        ensure_handles(by, Permission.FINISH_WORK_ORDER, unit)
+        order.record(labour_minutes=labour_minutes, notes=notes, parts=parts)
+        record(uow, unit.record_work(order, at=t, actor=by.login, notes=notes))
+        uow.commit()
+    return order
+
+
+@needs(Permission.FINISH_WORK_ORDER)
+@retried
 def finish_work_order(
     uow: UnitOfWork,
     order_id: int,
@@ -50,13 +75,16 @@ def finish_work_order(
     labour_minutes: int,
     parts_cost: Decimal = Decimal("0"),
     notes: str = "",
+    parts: Sequence[PartUsed] = (),
     wipe_method: WipeMethod | None = None,
     wipe_tool: str = "",
     wipe_verified: bool = False,
     at: datetime | None = None,
 ) -> WorkOrder:
-    """Finish a work order. When the unit's last open order is done, the unit is ready to
-    leave; when one fails, the others are cancelled and the unit waits for a new decision."""
+    """Finish a work order, with the last of its labour, parts and notes (added to what was
+    recorded). A data wipe done is given the number of its certificate of sanitisation.
+    When the unit's last open order is done, the unit is ready to leave; when one fails,
+    the others are cancelled and the unit waits for a new decision."""
     t = when(at)
     with uow:
         order, unit = _load(uow, order_id)
@@ -67,6 +95,7 @@ def finish_work_order(
             labour_minutes=labour_minutes,
             parts_cost=parts_cost,
             notes=notes,
+            parts=parts,
             wipe_method=wipe_method,
             wipe_tool=wipe_tool,
             wipe_verified=wipe_verified,

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
+from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -47,6 +48,7 @@ router.include_router(returns_router)
 router.include_router(review_router)
 router.include_router(unit_actions_router)
 router.include_router(station_router)
+router.include_router(bench_router)
 router.include_router(collections_router)
 
 

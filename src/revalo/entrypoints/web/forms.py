@@ -8,8 +8,10 @@ form reports every problem at once and nothing typed reaches a service unchecked
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
@@ -19,6 +21,10 @@ E = TypeVar("E", bound=enum.Enum)
 
 #: Dates outside these years are typing mistakes (the API refuses them too).
 MIN_YEAR, MAX_YEAR = 1970, 2200
+#: Rows a list shows on one page.
+PER_PAGE = 25
+#: Pages beyond this are refused as a typing mistake rather than queried.
+MAX_PAGE = 100_000
 
 
 async def posted_form(request: Request) -> FormData:
@@ -135,6 +141,35 @@ def integer(
         errors.add(name, f"must be between {low} and {high}")
         return default
     return value
+
+
+def amount(
+    data: Mapping[str, str], name: str, errors: Errors, *, high: Decimal, label: str | None = None
+) -> Decimal | None:
+    """An amount in EUR from 0 to ``high``, typed with a decimal point or comma; absent is
+    None."""
+    raw = str(data.get(name, "") or "").strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        errors.add(name, f"{raw[:20]!r} is not an amount in EUR")
+        return None
+    if not value.is_finite() or not Decimal(0) <= value <= high:
+        what = label or name.replace("_", " ")
+        errors.add(name, f"the {what} must be between 0 and {high} EUR")
+        return None
+    return value
+
+
+def page_number(q: Mapping[str, str], errors: Errors) -> int:
+    """The page of a list asked for (``page``, from 1)."""
+    return integer(q, "page", errors, low=1, high=MAX_PAGE, default=1) or 1
+
+
+def page_count(total: int, per: int = PER_PAGE) -> int:
+    return max(1, math.ceil(total / per))
 
 
 def day(data: Mapping[str, str], name: str, errors: Errors) -> datetime | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
+from revalo.entrypoints.web import i18n_bench as bench_labels
 from revalo.entrypoints.web import i18n_people as people_labels
 
 DEFAULT = "en"
@@ -633,8 +634,9 @@ FR: dict[str, str] = {
     "map.partner_site": "Site partenaire",
 }
 
-EN.update(people_labels.EN)
-FR.update(people_labels.FR)
+for labels in (people_labels, bench_labels):
+    EN.update(labels.EN)
+    FR.update(labels.FR)
 MESSAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
 
@@ -664,6 +666,7 @@ VALUES_FR: dict[str, str] = {
     "inspected": "inspecté",
     "disposition_recorded": "filière enregistrée",
     "work_started": "travail commencé",
+    "work_recorded": "travail noté",
     "work_completed": "travail terminé",
     "work_failed": "travail échoué",
     "shipped": "expédié",
@@ -735,6 +738,7 @@ VALUES_FR: dict[str, str] = {
     "recycling_cage": "cage de recyclage",
 }
 VALUES_FR.update(people_labels.VALUES_FR)
+VALUES_FR.update(bench_labels.VALUES_FR)
 
 #: The language of the page being rendered (set by ``render.page`` around the rendering).
 current_language: ContextVar[str] = ContextVar("current_language", default=DEFAULT)

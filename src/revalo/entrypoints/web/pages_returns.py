@@ -3,8 +3,6 @@ decision form, and the disposition queue."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -31,19 +29,6 @@ from revalo.services.transport import book_return_label, unit_journey
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
-PER_PAGE = 25
-#: Pages beyond this are refused as a typing mistake rather than queried.
-MAX_PAGE = 100_000
-
-
-def _page_no(q: Mapping[str, str], errors: Errors) -> int:
-    n = forms.integer(q, "page", errors, low=1, high=MAX_PAGE, default=1)
-    return n or 1
-
-
-def _pages(total: int, per: int = PER_PAGE) -> int:
-    return max(1, math.ceil(total / per))
-
 
 def _categories(uow: UnitOfWork) -> list[str]:
     with uow:
@@ -65,13 +50,15 @@ def returns_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRe
         search=forms.text(q, "q", errors, max_length=60) or None,
         client_code=client,
     )
-    number = _page_no(q, errors)
-    result = list_returns(uow, flt, limit=PER_PAGE, offset=(number - 1) * PER_PAGE, by=user)
+    number = forms.page_number(q, errors)
+    result = list_returns(
+        uow, flt, limit=forms.PER_PAGE, offset=(number - 1) * forms.PER_PAGE, by=user
+    )
     ctx = {
         "returns": result.items,
         "total": result.total,
         "page_no": number,
-        "pages": _pages(result.total),
+        "pages": forms.page_count(result.total),
         "errors": errors,
         "values": dict(q),
         "states": [s.value for s in ReturnState],
@@ -179,12 +166,12 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)
     client, clients = chosen_client(uow, q, errors, user)
-    number = _page_no(q, errors)
+    number = forms.page_number(q, errors)
     result = board.decision_queue(
         uow,
         site_code=site,
-        limit=PER_PAGE,
-        offset=(number - 1) * PER_PAGE,
+        limit=forms.PER_PAGE,
+        offset=(number - 1) * forms.PER_PAGE,
         client_code=client,
         by=user,
     )
@@ -192,7 +179,7 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
         "rows": result.items,
         "total": result.total,
         "page_no": number,
-        "pages": _pages(result.total),
+        "pages": forms.page_count(result.total),
         "errors": errors,
         "site": site or "",
         "sites": [s for s in list_sites(uow) if s.holds_stock],

@@ -42,8 +42,9 @@ GRADES = ("A", "B", "C", "D")
 MAX_DURATION_S = 86_400
 
 
-def _sites(uow: UnitOfWork, user: User | None) -> list[Site]:
-    """The sites the station may receive at: those that hold stock (a partner's own)."""
+def stock_sites(uow: UnitOfWork, user: User | None) -> list[Site]:
+    """The sites that hold stock (a partner's own only): where the station receives and
+    the bench works."""
     return [
         s for s in list_sites(uow) if s.holds_stock and (user is None or user.sees_site(s.code))
     ]
@@ -67,7 +68,7 @@ def _station(
     status: int = 200,
     unit_ctx: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    sites = _sites(uow, signed_in(request)[0])
+    sites = stock_sites(uow, signed_in(request)[0])
     vals = dict(values or {})
     ctx: dict[str, Any] = {
         "sites": sites,

@@ -1,10 +1,11 @@
 """What is done to one unit from its page besides deciding it: release it from quarantine
-(naming its product when it was not identified) and record the sale of a listed unit. The
-same use cases as the API's."""
+(naming its product when it was not identified), record the sale of a listed unit, and
+record what a unit that left brought afterwards (a partner's payment, a vendor's credit).
+The same use cases as the API's."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from fastapi import APIRouter, Response
 
@@ -18,7 +19,7 @@ from revalo.services import receiving, stock
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
-#: Highest sale price the form takes (EUR): a typing mistake above it.
+#: Highest sale price or payment the forms take (EUR): a typing mistake above it.
 MAX_PRICE = Decimal("1000000")
 
 
@@ -48,16 +49,7 @@ def sale_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser) 
     errors = Errors()
     lpn = lpn[:20].strip().upper()
     document = forms.text(data, "document", errors, max_length=60) or ""
-    raw = (data.get("price") or "").strip().replace(",", ".")
-    price: Decimal | None = None
-    if raw:
-        try:
-            price = Decimal(raw)
-        except InvalidOperation:
-            errors.add("price", f"{raw[:20]!r} is not an amount in EUR")
-        else:
-            if not Decimal(0) <= price <= MAX_PRICE or not price.is_finite():
-                errors.add("price", f"the price must be between 0 and {MAX_PRICE} EUR")
+    price = forms.amount(data, "price", errors, high=MAX_PRICE)
     if errors:
         return _back(lpn, "; ".join(errors.values()))
     try:
@@ -65,3 +57,27 @@ def sale_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser) 
     except DomainError as exc:
         return _back(lpn, exc.message)
     return _back(lpn, f"{unit.lpn} is sold" + (f" at {price} EUR." if price is not None else "."))
+
+
+@router.post(
+    "/units/{lpn}/proceeds", response_model=None, dependencies=[need(Permission.RECORD_PROCEEDS)]
+)
+def proceeds_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser) -> Response:
+    data = forms.fields(form)
+    errors = Errors()
+    lpn = lpn[:20].strip().upper()
+    amount = forms.amount(data, "amount", errors, high=MAX_PRICE)
+    if amount is None and "amount" not in errors:
+        errors.add("amount", "give the amount received, in EUR")
+    document = forms.text(data, "document", errors, max_length=40) or ""
+    reason = forms.text(data, "reason", errors, max_length=500) or ""
+    if errors or amount is None:
+        return _back(lpn, "; ".join(errors.values()))
+    try:
+        unit = stock.record_proceeds(
+            uow, lpn, amount=amount, by=user, document=document, reason=reason
+        )
+    except DomainError as exc:
+        return _back(lpn, exc.message)
+    brought = f"{amount:.2f} EUR recorded for {unit.lpn}: it brought {unit.proceeds} EUR in all."
+    return _back(lpn, brought)

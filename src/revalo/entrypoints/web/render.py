@@ -110,6 +110,7 @@ def signed_in(request: Request) -> tuple[Any, str]:
 LANDING: tuple[tuple[str, str], ...] = (
     ("view_dashboard", "/"),
     ("receive", "/station"),
+    ("start_work_order", "/bench"),
     ("view_returns", "/returns"),
     ("view_stock", "/sites"),
 )

@@ -52,8 +52,11 @@ from revalo.entrypoints.api.schemas.work import (
     DispositionRecordPublic,
     InspectionCreate,
     InspectionPublic,
+    PartUsedCreate,
+    PartUsedPublic,
     WorkOrderFinish,
     WorkOrderPublic,
+    WorkOrderRecord,
     WorkOrdersPublic,
 )
 
@@ -75,6 +78,8 @@ __all__ = [
     "InspectionPublic",
     "LocationPublic",
     "MoveCreate",
+    "PartUsedCreate",
+    "PartUsedPublic",
     "ProceedsCreate",
     "ProductCreate",
     "ProductPublic",
@@ -104,5 +109,6 @@ __all__ = [
     "UnitsPublic",
     "WorkOrderFinish",
     "WorkOrderPublic",
+    "WorkOrderRecord",
     "WorkOrdersPublic",
 ]

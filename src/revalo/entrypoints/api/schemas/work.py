@@ -10,14 +10,28 @@ from pydantic import Field
 
 from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
-from revalo.domain.work_orders import WipeMethod, WorkOrderKind, WorkOrderState
+from revalo.domain.work_orders import (
+    MAX_LABOUR_MINUTES,
+    MAX_PART_QUANTITY,
+    MAX_PART_REFERENCE,
+    WipeMethod,
+    WorkOrderKind,
+    WorkOrderState,
+)
 from revalo.entrypoints.api.schemas.base import Input, Public
-from revalo.entrypoints.api.types import ChecklistItem, Code, FaultCode, Label, Money, Note
+from revalo.entrypoints.api.types import (
+    ChecklistItem,
+    Code,
+    FaultCode,
+    Label,
+    Money,
+    Note,
+    Storable,
+    text,
+)
 
 #: A week: an inspection longer than that is a typing mistake.
 MAX_INSPECTION_S = 7 * 24 * 3600
-#: A month of one person's working time.
-MAX_LABOUR_MINUTES = 31 * 24 * 60
 
 
 class InspectionCreate(Input):
@@ -66,16 +80,42 @@ class DispositionRecordPublic(Public):
     overrides_id: int | None
 
 
-class WorkOrderFinish(Input):
+class PartUsedCreate(Input):
+    reference: Annotated[str, text(MAX_PART_REFERENCE, min_length=1), Storable] = Field(
+        description="the part's number or name", examples=["BAT-T480-24WH"]
+    )
+    quantity: Annotated[int, Field(ge=1, le=MAX_PART_QUANTITY)] = 1
+    unit_cost: Money = Field(Decimal("0"), description="what one costs, EUR")
+
+
+class PartUsedPublic(Public):
+    reference: str
+    quantity: int
+    unit_cost: Decimal
+    cost: Decimal
+
+
+class WorkOrderRecord(Input):
+    labour_minutes: Annotated[int, Field(ge=0, le=MAX_LABOUR_MINUTES)] = Field(
+        0, description="minutes worked since the last record, added to the order's labour"
+    )
+    notes: Note = Field("", description="the results: what was found, tested, done")
+    parts: Annotated[list[PartUsedCreate], Field(default_factory=list, max_length=50)]
+
+
+class WorkOrderFinish(WorkOrderRecord):
     succeeded: bool = True
-    labour_minutes: Annotated[int, Field(ge=0, le=MAX_LABOUR_MINUTES)]
-    parts_cost: Money = Decimal("0")
-    notes: Note = ""
+    labour_minutes: Annotated[int, Field(ge=0, le=MAX_LABOUR_MINUTES)] = Field(
+        description="minutes worked since the last record, added to the order's labour"
+    )
+    parts_cost: Money = Field(
+        Decimal("0"), description="the cost of parts not listed in parts, EUR (added)"
+    )
     wipe_method: WipeMethod | None = Field(
         None, description="data wipes only: NIST SP 800-88 method (clear, purge, destroy)"
     )
-    wipe_tool: Label = ""
-    wipe_verified: bool = False
+    wipe_tool: Label = Field("", description="data wipes only: the tool (and its version)")
+    wipe_verified: bool = Field(False, description="data wipes only: the result was verified")
 
 
 class WorkOrderPublic(Public):
@@ -92,9 +132,13 @@ class WorkOrderPublic(Public):
     labour_minutes: int
     parts_cost: Decimal
     notes: str
+    parts: list[PartUsedPublic]
     wipe_method: WipeMethod | None
     wipe_tool: str
     wipe_verified: bool
+    wipe_certificate: str | None = Field(
+        description="a data wipe done: the number of its certificate of sanitisation"
+    )
 
 
 class WorkOrdersPublic(Public):
