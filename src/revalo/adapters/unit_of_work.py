@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Self
+from typing import Self
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -183,11 +183,10 @@ def session_factories(engines: Engines) -> tuple[sessionmaker[Session], sessionm
     """Sessions that write, and sessions that only read. A SQLite file's reader engine
     cannot write at all; elsewhere each read transaction is declared read only."""
     writer = sessionmaker(bind=engines.writer, expire_on_commit=False)
-    reader = sessionmaker(bind=engines.reader, expire_on_commit=False)
-    if engines.reader.dialect.name == "postgresql":
-
-        @sa.event.listens_for(reader, "after_begin")
-        def _read_only(_session: Session, _tx: SessionTransaction, conn: Any) -> None:
-            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-
+    reading = engines.reader
+    if reading.dialect.name == "postgresql":
+        # The driver then opens each transaction with BEGIN READ ONLY (no statement more),
+        # and the pool resets the connection when it comes back.
+        reading = reading.execution_options(postgresql_readonly=True)
+    reader = sessionmaker(bind=reading, expire_on_commit=False)
     return writer, reader
