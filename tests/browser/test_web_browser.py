@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from revalo.adapters import orm
 from revalo.bootstrap import App
 from revalo.demo.floor import MANAGER
-from revalo.services.dashboard import unit_explanation
+from revalo.services.decision_queue import unit_explanation
 from tests.browser.conftest import shot
 from tests.people import person
 

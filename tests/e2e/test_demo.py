@@ -22,7 +22,7 @@ from revalo.bootstrap import App, bootstrap
 from revalo.demo.build import SETTING_UP, SIMULATING
 from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
-from revalo.services import dashboard as board
+from revalo.services.decision_queue import decision_queue
 from revalo.services.reports import ReturnsSummary, summary
 from revalo.settings import Settings
 from tests.people import person
@@ -97,7 +97,7 @@ def test_the_demo_prints_its_summary(built: Built) -> None:
 def test_the_queue_holds_the_last_working_days_units_for_the_manager(built: Built) -> None:
     """The engine's nightly batch decided the earlier days; the last day's graded units
     wait in the queue, each with the engine's proposal."""
-    queue = board.decision_queue(built.app.read_uow(), by=person("reader"))
+    queue = decision_queue(built.app.read_uow(), by=person("reader"))
     assert queue.total > 0 and queue.total == built.value(
         "select count(*) from units where state = 'graded'"
     )

@@ -28,6 +28,8 @@ from revalo.services import (
 )
 from revalo.services import dashboard as board
 from revalo.services.dashboard import Dashboard
+from revalo.services.decision_queue import decision_queue
+from revalo.services.network_map import network_map
 from revalo.services.ports import UnitFilter
 from revalo.services.reports import ReturnsSummary, summary
 from tests.conftest import World
@@ -135,14 +137,11 @@ def test_stock_pages_map_queue_and_export_count_only_the_clients_goods(case: Wor
     assert [(r.key, r.total) for r in ageing.rows] == [("HUB-FR", 2)]
     at_hub = board.stock_ageing(u(), site_code="HUB-FR", client_code=B, by=person("reader"))
     assert sum(r.total for r in at_hub.rows) == 1
-    net = board.network_map(u(), client_code=B, by=person("reader"))
+    net = network_map(u(), client_code=B, by=person("reader"))
     assert net.in_stock == {"HUB-FR": 1}
     assert {(f.origin, f.destination) for f in net.flows} == {("HUB-DE", "REC-FR")}
-    assert (
-        sum(f.units for f in board.network_map(u(), client_code=A, by=person("reader")).inflows)
-        == 3
-    )
-    assert board.decision_queue(u(), client_code=A, by=person("reader")).total == 0
+    assert sum(f.units for f in network_map(u(), client_code=A, by=person("reader")).inflows) == 3
+    assert decision_queue(u(), client_code=A, by=person("reader")).total == 0
     out = io.StringIO()
     assert exports.export_units(u(), out, UnitFilter(client_code=B), by=person("reader")) == 2
     rows = out.getvalue().splitlines()

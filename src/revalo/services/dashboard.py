@@ -1,6 +1,6 @@
-"""Read-only questions of the web pages: the flow manager's dashboard, the ageing of the
-parallel stock, the decision queue with the engine's proposals, a unit's explanation and
-the flows of the network.
+"""Read-only questions of the web pages: the flow manager's dashboard and the ageing of the
+parallel stock (the decision queue is in ``decision_queue``, the network's flows in
+``network_map``).
 
 Every figure over many units is an aggregation done by the database (see
 ``adapters/reports.py``): no page loads all units into Python.
@@ -14,27 +14,17 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from revalo.domain.catalog import Product, Site
-from revalo.domain.inspection import Inspection
+from revalo.domain.catalog import Site
 from revalo.domain.people import Permission, User
-from revalo.domain.units import ReturnedUnit, UnitState
+from revalo.domain.units import UnitState
 from revalo.domain.values import as_utc, utcnow
-from revalo.engines.disposition import UnitScore, load_params, score_unit
-from revalo.engines.disposition.params import load_config
+from revalo.engines.disposition import load_params
 from revalo.services.clients import client_filter
-from revalo.services.common import get_site, get_unit
-from revalo.services.decision_inputs import (
-    Placed,
-    awaiting_decision,
-    build_inputs,
-    days_waited,
-    graded_unit,
-    problem_of,
-)
+from revalo.services.common import get_site
 from revalo.services.guard import reads
-from revalo.services.ports import LegTotals, Page, UnitFilter, UnitOfWork
+from revalo.services.ports import LegTotals, UnitFilter, UnitOfWork
 from revalo.services.reports import Dwell
-from revalo.services.scoping import client_for, ensure_sees_unit
+from revalo.services.scoping import client_for
 
 #: Upper bounds (days, excluded) of the age buckets of the parallel stock; the last bucket
 #: holds everything older.
@@ -135,7 +125,7 @@ def period_ending(as_of: datetime, days: int | None, first: datetime | None = No
     return Period(start, end, days)
 
 
-def _as_of(uow: UnitOfWork) -> datetime:
+def as_of_records(uow: UnitOfWork) -> datetime:
     """The moment the pages measure at: the latest recorded unit event (a replayed or
     imported history reads right), else now. Call inside an open unit of work."""
     return uow.reports.latest_event_at() or utcnow()
@@ -281,7 +271,7 @@ def dashboard(
     with uow:
         client = client_filter(uow, client_code)
         r = uow.reports.for_client(client)
-        as_of = _as_of(uow)
+        as_of = as_of_records(uow)
         first = _first_record(uow, as_of, client) if days is None else None
         period = period_ending(as_of, days, first)
         s, e = period.start, period.end
@@ -389,7 +379,7 @@ def stock_ageing(
         site = None
         if site_code:
             site = get_site(uow, site_code)
-        as_of = _as_of(uow)
+        as_of = as_of_records(uow)
         per = "location" if site else "site"
         counts: dict[str, list[int]] = {}
         for a in reports.stock_ages(
@@ -407,107 +397,3 @@ def stock_ageing(
 
 
 # -- the decision queue --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A unit awaiting a decision with the engine's ranked options (None when it cannot be
-    decided now: ``why`` says why, e.g. it is in transit)."""
-
-    unit: ReturnedUnit
-    product: Product | None
-    inspection: Inspection | None
-    days_waited: float
-    score: UnitScore | None
-    why: str | None
-
-
-@reads(Permission.VIEW_DECISIONS)
-def decision_queue(
-    uow: UnitOfWork,
-    *,
-    by: User,
-    site_code: str | None = None,
-    limit: int = 25,
-    offset: int = 0,
-    config: Path | None = None,
-    client_code: str | None = None,
-) -> Page[Proposal]:
-    """Graded units awaiting a decision (of one client with ``client_code``), one page,
-    each with the engine's proposal scored as of the latest recorded event."""
-    client_code = client_for(by, client_code, Permission.VIEW_DECISIONS)
-    params = load_params(config)
-    with uow:
-        as_of = _as_of(uow)
-        flt = UnitFilter(
-            states=frozenset({UnitState.GRADED}),
-            site_code=site_code,
-            client_code=client_filter(uow, client_code),
-        )
-        page = uow.units.list(flt, limit=limit, offset=offset)
-        ready = [graded_unit(uow, u) for u in page.items if awaiting_decision(u) is None]
-        inputs = build_inputs(uow, ready, at=as_of, config=config) if ready else None
-        products = {u.sku: uow.products.get(u.sku) for u in page.items if u.sku}
-        latest = {u.id: uow.inspections.latest(u.id) for u in page.items}
-    rows = {g.unit.lpn: i for i, g in enumerate(ready)}
-    out = []
-    for u in page.items:
-        row = rows.get(u.lpn)
-        score = (
-            score_unit(inputs.problem, params, row)
-            if inputs is not None and row is not None
-            else None
-        )
-        out.append(
-            Proposal(
-                unit=u,
-                product=products.get(u.sku) if u.sku else None,
-                inspection=latest.get(u.id),
-                days_waited=days_waited(u, as_of),
-                score=score,
-                why=awaiting_decision(u),
-            )
-        )
-    return Page(out, page.total)
-
-
-@reads(Permission.VIEW_DECISIONS)
-def unit_explanation(
-    uow: UnitOfWork, lpn: str, *, by: User, config: Path | None = None
-) -> UnitScore | None:
-    """How the engine scores the unit's options now, wherever it is in its life (None when
-    it has no product or no inspection yet): the open routes best first with their
-    breakdown, the closed ones with the rule that closes them."""
-    with uow:
-        unit = get_unit(uow, lpn)
-        ensure_sees_unit(by, unit, Permission.VIEW_DECISIONS)
-        if unit.sku is None:
-            return None
-        product = uow.products.get(unit.sku)
-        inspection = uow.inspections.latest(unit.id)
-        if product is None or inspection is None:
-            return None
-        as_of = _as_of(uow)
-        placed = Placed(product, inspection, unit.site_code, days_waited(unit, as_of))
-        problem = problem_of(list(uow.sites.list()), [placed], load_config(config))
-    return score_unit(problem, load_params(config), 0)
-
-
-# -- the network map ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class NetworkMap:
-    sites: list[Site]
-    in_stock: dict[str, int]
-    flows: list[Flow]
-    inflows: list[Inflow]
-
-
-@reads(Permission.VIEW_CATALOGUE)
-def network_map(uow: UnitOfWork, *, by: User, client_code: str | None = None) -> NetworkMap:
-    """The sites with the units they hold, the flows between them and the customers'
-    returns coming in, by country (of one client's goods only, with ``client_code``)."""
-    client_code = client_for(by, client_code, Permission.VIEW_CATALOGUE)
-    with uow:
-        r = uow.reports.for_client(client_filter(uow, client_code))
-        stock: dict[str, int] = {}
-        for (site, _state), n in r.stock_by_site_and_state().items():
-            stock[site] = stock.get(site, 0) + n
-        return NetworkMap(list(uow.sites.list()), stock, list(r.site_flows()), list(r.inflows()))

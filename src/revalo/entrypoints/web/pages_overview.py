@@ -17,7 +17,8 @@ from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import dashboard as board
-from revalo.services.dashboard import Dashboard, NetworkMap, StockAgeing
+from revalo.services.dashboard import Dashboard, StockAgeing
+from revalo.services.network_map import NetworkMap, network_map
 from revalo.services.queries import list_sites
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
@@ -221,7 +222,7 @@ def map_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRespon
     """Sites of the network and the flows between them, drawn offline."""
     errors = Errors()
     client, clients = chosen_client(uow, request.query_params, errors, user)
-    m = board.network_map(uow, client_code=client, by=user)
+    m = network_map(uow, client_code=client, by=user)
     ctx = {
         "m": m,
         "svg": _map_svg(m, _t(request)),

@@ -20,8 +20,8 @@ from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
-from revalo.services import dashboard as board
 from revalo.services import deciding
+from revalo.services import decision_queue as queue
 from revalo.services.disposition import record_disposition
 from revalo.services.ports import ReturnFilter, UnitOfWork
 from revalo.services.queries import list_returns, list_sites, return_with_units, unit_detail
@@ -97,7 +97,7 @@ def _unit_context(uow: UnitOfWork, lpn: str, user: User) -> dict[str, Any]:
     detail = unit_detail(uow, lpn[:20], by=user)
     # What the user's roles show of it: the engine's scoring, the return it came in.
     explanation = (
-        board.unit_explanation(uow, detail.unit.lpn, by=user)
+        queue.unit_explanation(uow, detail.unit.lpn, by=user)
         if user.can(Permission.VIEW_DECISIONS)
         else None
     )
@@ -167,7 +167,7 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
     site = forms.code(q, "site", errors)
     client, clients = chosen_client(uow, q, errors, user)
     number = forms.page_number(q, errors)
-    result = board.decision_queue(
+    result = queue.decision_queue(
         uow,
         site_code=site,
         limit=forms.PER_PAGE,
