@@ -740,10 +740,11 @@ VALUES_FR.update(people_labels.VALUES_FR)
 current_language: ContextVar[str] = ContextVar("current_language", default=DEFAULT)
 
 
-def value_label(value: object) -> str:
-    """A word of the model in the language of the page being rendered."""
+def value_label(value: object, *, lang: str | None = None) -> str:
+    """A word of the model in ``lang`` (by default, the language of the page being
+    rendered)."""
     text = str(getattr(value, "value", value))
-    if current_language.get() == "fr" and text in VALUES_FR:
+    if (lang or current_language.get()) == "fr" and text in VALUES_FR:
         return VALUES_FR[text]
     return text.replace("_", " ")
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Mapping
-from datetime import datetime
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,12 +20,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from revalo.domain.errors import DomainError, NotAuthenticated, PermissionDenied
 from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.errors import busy_message, status_for
+from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.i18n import (
     COOKIE,
     LANGUAGES,
@@ -51,32 +52,29 @@ def templates() -> Jinja2Templates:
     """The template environment, built at the first page (never at import)."""
     t = Jinja2Templates(directory=str(HERE / "templates"))
     env = t.env
-    env.filters["dt"] = fmt_datetime
-    env.filters["day"] = fmt_day
-    env.filters["num"] = fmt_number
-    env.filters["eur"] = fmt_money
-    env.filters["label"] = value_label
+    env.filters["dt"] = in_page_language(formats.moment)
+    env.filters["day"] = in_page_language(formats.day)
+    env.filters["short_day"] = in_page_language(formats.short_day)
+    env.filters["clock"] = in_page_language(formats.clock)
+    env.filters["num"] = in_page_language(formats.number)
+    env.filters["eur"] = in_page_language(formats.money)
+    env.filters["pct"] = in_page_language(formats.percent)
+    env.filters["label"] = in_page_language(value_label)
     env.filters["zip"] = lambda a, b: list(zip(a, b, strict=False))
     env.globals["page_url"] = page_url
     return t
 
 
-def fmt_datetime(value: datetime | None) -> str:
-    return "" if value is None else value.strftime("%Y-%m-%d %H:%M")
+def in_page_language(fmt: Callable[..., str]) -> Callable[..., str]:
+    """A template filter that writes in the language of the page being rendered: the
+    ``lang`` of its context, or in an imported macro (which has none) the one ``page``
+    renders in."""
 
+    @pass_context
+    def bound(context: Context, value: Any, *args: Any) -> str:
+        return fmt(value, *args, lang=context.get("lang") or current_language.get())
 
-def fmt_day(value: datetime | None) -> str:
-    return "" if value is None else value.strftime("%Y-%m-%d")
-
-
-def fmt_number(value: float | int | Decimal | None, digits: int = 0) -> str:
-    if value is None:
-        return "–"
-    return f"{float(value):,.{digits}f}".replace(",", "\u202f")
-
-
-def fmt_money(value: float | Decimal | None) -> str:
-    return "–" if value is None else f"{fmt_number(value, 2)} €"
+    return bound
 
 
 def page_url(request: Request, **changes: Any) -> str:
