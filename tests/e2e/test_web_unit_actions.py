@@ -50,6 +50,6 @@ def test_a_listed_unit_is_sold_from_its_page(client: TestClient, sqlite_world: W
     assert "is not an amount in EUR" in bad.text
     assert ok(client.get(f"{API}/units/{lpn}"))["state"] == "listed"
     sold = client.post(f"/units/{lpn}/sale", data={"price": "12,50", "document": "SO-7"})
-    assert "is sold at 12.50 EUR" in sold.text
+    assert "is sold at €12.50." in sold.text
     assert ok(client.get(f"{API}/units/{lpn}"))["state"] == "sold"
     assert 'id="sale"' not in client.get(f"/units/{lpn}").text

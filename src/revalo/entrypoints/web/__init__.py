@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.entrypoints.api import errors as api_errors
-from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
+from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -65,7 +65,8 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith(API_PATHS):
-        message = "there is no such page" if exc.status_code == 404 else str(exc.detail)
+        no_page = translator(language(request))("error.no_page")
+        message = no_page if exc.status_code == 404 else str(exc.detail)
         return error_page(request, message, exc.status_code)
     return await api_errors.on_http_error(request, exc)
 

@@ -17,10 +17,13 @@ from contextvars import ContextVar
 from types import ModuleType
 
 from revalo.entrypoints.web import (
+    i18n_access,
     i18n_common,
+    i18n_messages,
     i18n_overview,
     i18n_people,
     i18n_returns,
+    i18n_texts,
     i18n_transport,
     i18n_units,
     i18n_values,
@@ -38,6 +41,9 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_units,
     i18n_transport,
     i18n_people,
+    i18n_access,
+    i18n_messages,
+    i18n_texts,
     i18n_values,
 )
 
@@ -75,6 +81,20 @@ def value_label(value: object, *, lang: str | None = None) -> str:
     text = str(getattr(value, "value", value))
     names = VALUES.get(lang or current_language.get(), VALUES_EN)
     return names.get(text) or VALUES_EN.get(text) or text.replace("_", " ")
+
+
+def say(key: str, **values: object) -> str:
+    """The label ``key`` in the language of the page being answered (a message after a
+    change, a field's problem)."""
+    return translator(current_language.get())(key, **values)
+
+
+def named(prefix: str, name: str, *, lang: str | None = None, default: str | None = None) -> str:
+    """The label ``prefix + name`` (a checklist item, a permission) in ``lang`` (by
+    default, the page's), else ``default``, else the name itself with spaces."""
+    key = prefix + name
+    table = MESSAGES.get(lang or current_language.get(), EN)
+    return table.get(key) or EN.get(key) or default or name.replace("_", " ")
 
 
 def pick_language(cookie: str | None, accept_language: str | None) -> str:

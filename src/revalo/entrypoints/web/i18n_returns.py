@@ -43,7 +43,7 @@ EN: dict[str, str] = {
 FR: dict[str, str] = {
     "returns.title": "Retours",
     "returns.number": "Retour",
-    "returns.customer": "Client",
+    "returns.customer": "Client final",
     "returns.requested": "Demandé le",
     "returns.lines": "Lignes",
     "returns.destination": "Destination",
@@ -63,7 +63,7 @@ FR: dict[str, str] = {
     "returns.decision": "Décision",
     "returns.order_ref": "Commande",
     "queue.title": "File de décision",
-    "queue.intro": "Unités gradées en attente de décision, avec la proposition du moteur. Cochez "
+    "queue.intro": "Unités classées en attente de décision, avec la proposition du moteur. Cochez "
     "des unités pour accepter ses propositions, ou ouvrez une unité pour corriger.",
     "queue.proposal": "Proposition",
     "queue.net": "Net attendu (EUR)",

@@ -15,6 +15,7 @@ from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, Transpo
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.formats import money, number
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import say
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.services import collections as service
 from revalo.services.collections import StoredPlan
@@ -69,7 +70,7 @@ def plan_form(
     errors = Errors()
     when = forms.day(data, "day", errors)
     if when is None and "day" not in errors:
-        errors.add("day", "give the day to plan (YYYY-MM-DD)")
+        errors.say("day", "form.plan_day")
     day = when.date() if when else None
     region = forms.text(data, "region", errors, max_length=60, required=True)
     seconds = forms.integer(data, "seconds", errors, low=1, high=MAX_WEB_SECONDS)
@@ -117,9 +118,10 @@ def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: Curren
         done = service.commit_plan(uow, transport, plan_id, by=user)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
+    n = len(done.consignments)
     return redirect(
         f"/collections/{plan_id}",
-        flash=f"{done.plan.record.reference}: {len(done.consignments)} collections booked",
+        flash=say("msg.collections_booked", reference=done.plan.record.reference, n=n),
     )
 
 
@@ -156,7 +158,7 @@ def plan_map(stored: StoredPlan, lang: str) -> dict[str, Any]:
     for d in plan.deferred:
         place = pickups[d.pickup_id]
         x, y = _tenths(proj.xy(place.lon, place.lat))
-        waiting.append({"x": x, "y": y, "title": f"{d.pickup_id}: {d.reason}"})
+        waiting.append({"x": x, "y": y, "id": d.pickup_id, "reason": d.reason})
     return {
         "countries": geo.country_paths(proj),
         "graticule": geo.graticule(proj, step=2),
@@ -202,8 +204,8 @@ def book_outbound_form(
     units = sum(s.consignment.units for s in booked)
     refs = ", ".join(s.consignment.reference for s in booked)
     message = (
-        f"{len(booked)} consignments booked ({units} units): {refs}"
+        say("msg.consignments_booked", n=len(booked), units=units, refs=refs)
         if booked
-        else ("nothing leaves today")
+        else say("msg.nothing_leaves")
     )
     return redirect(f"/sites/{site}/outbound", flash=message)

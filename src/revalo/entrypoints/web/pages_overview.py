@@ -118,7 +118,7 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
 
 
 def _ageing_chart(a: StockAgeing, lang: str) -> Any:
-    rows = [(r.key if a.site is None else r.name, r.counts) for r in a.rows]
+    rows = [(r.key if a.site is None else value_label(r.name, lang=lang), r.counts) for r in a.rows]
     label = translator(lang)("sites.ageing")
     return charts.stacked_bars(rows, a.labels, label=label, lang=lang, label_width=170)
 

@@ -11,8 +11,9 @@ from fastapi import APIRouter, Response
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, UowDep, need
-from revalo.entrypoints.web import forms
+from revalo.entrypoints.web import formats, forms
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import current_language, say, value_label
 from revalo.entrypoints.web.render import WebRoute, redirect
 from revalo.services import receiving, stock
 
@@ -39,7 +40,7 @@ def release_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUse
         unit = receiving.release_unit(uow, lpn, by=user, reason=reason, sku=sku)
     except DomainError as exc:
         return _back(lpn, exc.message)
-    return _back(lpn, f"{unit.lpn} is released from quarantine: {unit.state.value}.")
+    return _back(lpn, say("msg.released", lpn=unit.lpn, state=value_label(unit.state)))
 
 
 @router.post("/units/{lpn}/sale", response_model=None, dependencies=[need(Permission.SELL)])
@@ -54,14 +55,17 @@ def sale_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser) 
         try:
             price = Decimal(raw)
         except InvalidOperation:
-            errors.add("price", f"{raw[:20]!r} is not an amount in EUR")
+            errors.say("price", "form.not_amount", raw=repr(raw[:20]))
         else:
             if not Decimal(0) <= price <= MAX_PRICE or not price.is_finite():
-                errors.add("price", f"the price must be between 0 and {MAX_PRICE} EUR")
+                errors.say("price", "form.price_range", max=MAX_PRICE)
     if errors:
         return _back(lpn, "; ".join(errors.values()))
     try:
         unit = stock.sell_unit(uow, lpn, by=user, document=document, price=price)
     except DomainError as exc:
         return _back(lpn, exc.message)
-    return _back(lpn, f"{unit.lpn} is sold" + (f" at {price} EUR." if price is not None else "."))
+    if price is None:
+        return _back(lpn, say("msg.sold", lpn=unit.lpn))
+    sold_at = formats.money(price, lang=current_language.get())
+    return _back(lpn, say("msg.sold_at", lpn=unit.lpn, price=sold_at))

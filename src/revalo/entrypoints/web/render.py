@@ -22,17 +22,19 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from revalo.domain.errors import DomainError, NotAuthenticated, PermissionDenied
 from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.errors import busy_message, status_for
-from revalo.entrypoints.web import formats
+from revalo.entrypoints.web import formats, system_texts
 from revalo.entrypoints.web.i18n import (
     COOKIE,
     LANGUAGES,
     current_language,
+    named,
     pick_language,
     translator,
     value_label,
@@ -60,9 +62,26 @@ def templates() -> Jinja2Templates:
     env.filters["eur"] = in_page_language(formats.money)
     env.filters["pct"] = in_page_language(formats.percent)
     env.filters["label"] = in_page_language(value_label)
+    env.filters["said"] = in_page_language(system_texts.in_language)
+    env.filters["option"] = in_page_language(system_texts.option_label)
+    env.filters["check"] = in_page_language(checklist_item)
+    env.filters["english"] = in_page_language(domain_words)
     env.filters["zip"] = lambda a, b: list(zip(a, b, strict=False))
     env.globals["page_url"] = page_url
     return t
+
+
+def checklist_item(name: str, *, lang: str) -> str:
+    """A check of an inspection's checklist, by its name."""
+    return named("check.", name, lang=lang)
+
+
+def domain_words(text: str, *, lang: str) -> str:
+    """The domain's own words (a rule of law, an engine's reason), written in English only:
+    marked as English on a page in another language, for readers and screen readers."""
+    if lang == "en" or not text:
+        return text
+    return Markup('<span lang="en">{}</span>').format(text)
 
 
 def in_page_language(fmt: Callable[..., str]) -> Callable[..., str]:
@@ -179,8 +198,11 @@ def safe_next(value: str | None) -> str:
     return value
 
 
-def error_page(request: Request, message: str, status: int) -> HTMLResponse:
-    return page(request, "error.html", {"message": message}, status=status)
+def error_page(
+    request: Request, message: str, status: int, *, theirs: bool = False
+) -> HTMLResponse:
+    """The error page; ``theirs``: the message is the domain's own words (in English)."""
+    return page(request, "error.html", {"message": message, "theirs": theirs}, status=status)
 
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -199,21 +221,22 @@ class WebRoute(APIRoute):
                 return RedirectResponse(login_url(request), status_code=303)
             except PermissionDenied as exc:
                 await run_in_threadpool(audit_refusal, request, exc)
-                return error_page(request, exc.message, 403)
+                return error_page(request, exc.message, 403, theirs=True)
             except DomainError as exc:
-                return error_page(request, exc.message, status_for(exc))
+                return error_page(request, exc.message, status_for(exc), theirs=True)
             except DatabaseBusy as exc:
-                response = error_page(request, busy_message(exc), 503)
+                response = error_page(request, busy_message(exc), 503, theirs=True)
                 response.headers["Retry-After"] = str(exc.retry_after)
                 return response
             except RequestValidationError as exc:
                 messages = "; ".join(str(e.get("msg", "")) for e in exc.errors())
-                return error_page(request, messages or "invalid request", 422)
+                t = translator(language(request))
+                return error_page(request, messages or t("error.invalid"), 422)
             except HTTPException as exc:
-                return error_page(request, str(exc.detail), exc.status_code)
+                return error_page(request, str(exc.detail), exc.status_code, theirs=True)
             except Exception:
                 log.exception("page %s %s failed", request.method, request.url.path)
-                message = "internal error: nothing was changed; the error is logged"
+                message = translator(language(request))("error.internal")
                 return error_page(request, message, 500)
 
         return handler
