@@ -65,9 +65,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith(API_PATHS):
-        no_page = translator(language(request))("error.no_page")
-        message = no_page if exc.status_code == 404 else str(exc.detail)
-        return error_page(request, message, exc.status_code)
+        if exc.status_code == 404:
+            return error_page(request, translator(language(request))("error.no_page"), 404)
+        return error_page(request, str(exc.detail), exc.status_code, theirs=True)
     return await api_errors.on_http_error(request, exc)
 
 

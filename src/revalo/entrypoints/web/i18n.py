@@ -16,6 +16,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from types import ModuleType
 
+from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.web import (
     i18n_access,
     i18n_common,
@@ -102,19 +103,7 @@ def pick_language(cookie: str | None, accept_language: str | None) -> str:
     that it speaks (by the ``q`` weights of Accept-Language), else English."""
     if cookie in MESSAGES:
         return cookie
-    choices: list[tuple[float, int, str]] = []
-    for i, part in enumerate((accept_language or "").split(",")):
-        tag, _, params = part.strip().partition(";")
-        code = tag.strip().lower()[:2]
-        weight = 1.0
-        if params.strip().startswith("q="):
-            try:
-                weight = float(params.strip()[2:])
-            except ValueError:
-                weight = 0.0
-        if code in MESSAGES and weight > 0:
-            choices.append((-weight, i, code))
-    return min(choices)[2] if choices else DEFAULT
+    return preferred(accept_language, MESSAGES) or DEFAULT
 
 
 def translator(lang: str) -> Translate:

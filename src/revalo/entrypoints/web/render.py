@@ -29,6 +29,7 @@ from starlette.exceptions import HTTPException
 from revalo.domain.errors import DomainError, NotAuthenticated, PermissionDenied
 from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.errors import busy_message, status_for
+from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.web import formats, system_texts
 from revalo.entrypoints.web.i18n import (
     COOKIE,
@@ -201,7 +202,12 @@ def safe_next(value: str | None) -> str:
 def error_page(
     request: Request, message: str, status: int, *, theirs: bool = False
 ) -> HTMLResponse:
-    """The error page; ``theirs``: the message is the domain's own words (in English)."""
+    """The error page. ``theirs``: the message was made elsewhere (the domain, the API):
+    the API's own messages are written in the page's language, the domain's are shown as it
+    wrote them, in English."""
+    if theirs:
+        spoken = speak(message, language(request))
+        theirs, message = spoken == message, spoken
     return page(request, "error.html", {"message": message, "theirs": theirs}, status=status)
 
 

@@ -11,14 +11,13 @@ person typed) is shown as it was written.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.i18n import EN, translator, value_label
+from revalo.entrypoints.wording import Wordings
 
 #: What each placeholder of the English wording matches, and how it is written again.
 _VALUE = r"[a-z_]+"
@@ -53,42 +52,20 @@ _MATCH: dict[str, str] = {
     "channel": r"\S+",
     "id": r"\S+",
 }
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: Texts that join several answers (the return policy's, one per line).
 _JOIN = "; "
 _JOINED = {"en": "; ", "fr": " ; "}
-
-
-@dataclass(frozen=True, slots=True)
-class _Wording:
-    key: str
-    pattern: re.Pattern[str]
-
-
-def _compile(key: str, english: str) -> _Wording:
-    parts, at = [], 0
-    for m in _PLACEHOLDER.finditer(english):
-        parts.append(re.escape(english[at : m.start()]))
-        parts.append(f"(?P<{m.group(1)}>{_MATCH.get(m.group(1), '.+?')})")
-        at = m.end()
-    parts.append(re.escape(english[at:]))
-    return _Wording(key, re.compile("".join(parts)))
-
-
 #: The wordings of the engine's options, apart: "{route}" alone would match any word.
 _OPTIONS = "said.option"
 
 
 @lru_cache(maxsize=2)
-def _wordings(options: bool) -> tuple[_Wording, ...]:
-    """The catalogue's wordings (of options, or of everything else), the most literal first
-    (so that "{kind} done; ready to leave" is tried before "{kind} done")."""
-    found = [
-        _compile(k, v)
-        for k, v in EN.items()
-        if k.startswith("said.") and k.startswith(_OPTIONS) is options
-    ]
-    return tuple(sorted(found, key=lambda w: -len(_PLACEHOLDER.sub("", EN[w.key]))))
+def _wordings(options: bool) -> Wordings:
+    """The catalogue's wordings: of the engine's options, or of everything else."""
+    said = {
+        k: v for k, v in EN.items() if k.startswith("said.") and k.startswith(_OPTIONS) is options
+    }
+    return Wordings(said, _MATCH)
 
 
 def _money(text: str, lang: str) -> str:
@@ -114,14 +91,12 @@ def _shown(name: str, raw: str, lang: str) -> str:
     return raw
 
 
-def _rewrite(text: str, lang: str, wordings: tuple[_Wording, ...]) -> str | None:
-    t = translator(lang)
-    for w in wordings:
-        m = w.pattern.fullmatch(text)
-        if m is not None:
-            values = {k: _shown(k, v, lang) for k, v in m.groupdict().items() if v is not None}
-            return t(w.key, **values)
-    return None
+def _rewrite(text: str, lang: str, wordings: Wordings) -> str | None:
+    found = wordings.find(text)
+    if found is None:
+        return None
+    values = {k: _shown(k, v, lang) for k, v in found.values.items()}
+    return translator(lang)(found.key, **values)
 
 
 def in_language(text: str, lang: str) -> str:
