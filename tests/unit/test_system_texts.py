@@ -50,6 +50,20 @@ NBSP, NNBSP = "\u00a0", "\u202f"
             f"le moins cher de 2 services : PARCEL (Example Parcel Co) 9,22{NBSP}€, 2 j, "
             "0,97 kg CO2e ; services qui ne peuvent pas le transporter : 1",
         ),
+        (
+            "Discount marketplace does not take grade D items",
+            "Discount marketplace ne prend pas les articles de grade D",
+        ),
+        (
+            "Atelier Mobilier does not handle the category power_tool",
+            "Atelier Mobilier ne traite pas la catégorie outil électroportatif",
+        ),
+        (
+            "no vehicle can collect it: VAN@HUB cannot fit it in a 9 h shift; TRUCK@HUB does "
+            "not accept lithium batteries",
+            "aucun véhicule ne peut le collecter : VAN@HUB ne peut pas le faire tenir dans un "
+            "service de 9 h ; TRUCK@HUB n'accepte pas les batteries au lithium",
+        ),
     ],
 )
 def test_what_revalo_wrote_is_shown_in_french(english: str, french: str) -> None:

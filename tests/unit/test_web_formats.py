@@ -55,10 +55,10 @@ def test_a_missing_figure_is_a_dash_and_an_unknown_language_is_english() -> None
 def test_charts_write_their_numbers_in_the_page_language() -> None:
     slices = [charts.Slice("remise en stock", 1500, 0), charts.Slice("recyclage", 500, 1)]
     fr = str(charts.donut(slices, label="Filières", lang="fr"))
-    assert f"remise en stock: 1{NNBSP}500 (75,0{NBSP}%)" in fr
+    assert f"remise en stock : 1{NNBSP}500 (75,0{NBSP}%)" in fr
     en = str(charts.donut(slices, label="Routes", lang="en"))
     assert "remise en stock: 1,500 (75.0%)" in en
     bars = str(
         charts.bar_chart(["3 févr."], [charts.Series("Reçues", [2500], 0)], label="x", lang="fr")
     )
-    assert f"3 févr. · Reçues: 2{NNBSP}500" in bars
+    assert f"3 févr. · Reçues : 2{NNBSP}500" in bars

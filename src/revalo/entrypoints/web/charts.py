@@ -37,6 +37,11 @@ def _num(x: float, lang: str) -> str:
     return number(x, 0 if float(x).is_integer() else 1, lang=lang)
 
 
+def _colon(lang: str) -> str:
+    """Between a name and its value: French puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
 def nice_max(value: float) -> float:
     """The smallest 1, 2, 2.5 or 5 x 10^n at or above ``value`` (at least 1)."""
     if value <= 1:
@@ -99,7 +104,8 @@ def bar_chart(
             body.append(
                 f'<rect class="bar c{s.colour}" data-series="{escape(s.name)}" x="{x:.1f}" '
                 f'y="{bottom - h:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}">'
-                f"<title>{escape(cat)} · {escape(s.name)}: {_num(v, lang)}</title></rect>"
+                f"<title>{escape(cat)} · {escape(s.name)}{_colon(lang)}{_num(v, lang)}"
+                "</title></rect>"
             )
         if i % step == 0:
             cx = left + (i + 0.5) * group
@@ -134,7 +140,8 @@ def histogram(
         cls = "bar alert" if flagged else "bar c0"
         body.append(
             f'<rect class="{cls}" x="{x + 1:.1f}" y="{bottom - h:.1f}" width="{w - 2:.1f}" '
-            f'height="{h:.1f}"><title>{escape(name)} {escape(unit)}: {_num(v, lang)}</title></rect>'
+            f'height="{h:.1f}"><title>{escape(name)} {escape(unit)}{_colon(lang)}{_num(v, lang)}'
+            "</title></rect>"
         )
         if v:
             body.append(
@@ -178,7 +185,8 @@ def stacked_bars(
             body.append(
                 f'<rect class="bar c{k % 10}" data-series="{escape(keys[k])}" x="{x:.1f}" '
                 f'y="{y + 3}" width="{w:.1f}" height="{row_height - 8}">'
-                f"<title>{escape(name)} · {escape(keys[k])}: {_num(v, lang)}</title></rect>"
+                f"<title>{escape(name)} · {escape(keys[k])}{_colon(lang)}{_num(v, lang)}"
+                "</title></rect>"
             )
             x += w
         body.append(
@@ -202,7 +210,7 @@ def donut(
             continue
         share = s.value / total
         shown = f"{_num(s.value, lang)} ({percent(share, 1, lang=lang)})"
-        title = f"<title>{escape(s.label)}: {shown}</title>"
+        title = f"<title>{escape(s.label)}{_colon(lang)}{shown}</title>"
         if share >= 0.9999:
             body.append(
                 f'<circle class="slice c{s.colour}" data-series="{escape(s.label)}" cx="{c}" '

@@ -75,6 +75,43 @@ EN: dict[str, str] = {
     "said.service_score": "{id} ({carrier}) {cost}, {days} d, {co2} kg CO2e, score {score}",
     "said.collected": "collected by {vehicle} from {hub} on {by} ({plan}, trip {trip}, arrival "
     "{time}); its share by mass of the route's km, cost and CO2e",
+    # a collection plan's pickups that wait
+    "said.no_vehicle": "no vehicle can collect it: {why}",
+    "said.not_driving": "{vehicle} does not drive in {country}",
+    "said.no_lithium": "{vehicle} does not accept lithium batteries",
+    "said.not_bulky": "{vehicle} does not carry bulky items",
+    "said.window": "{vehicle} cannot reach it before its window closes",
+    "said.back": "{vehicle} cannot be back at {hub} before it closes",
+    "said.shift": "{vehicle} cannot fit it in a {hours} h shift",
+    "said.waits": "collecting it today would cost more than waiting one more day ({price})",
+    "said.past_due": "pickup {rma} is past due but cannot be collected: {why}",
+    "said.for_carrier": "{why}: it is left for a carrier",
+    # why a route is closed to a unit (the rules of law and of the company, the partners)
+    "said.rule_inspect": "the unit must be inspected and graded before a disposition",
+    "said.rule_hazardous": "a unit flagged hazardous (a damaged or defective lithium battery, "
+    "soiling...) may not go to {route}: it goes to a treatment site (recycle), back to its "
+    "vendor, or is disposed of; a damaged lithium battery travels under ADR special provision "
+    "376",
+    "said.rule_apparel": "apparel, clothing accessories and footwear may not be destroyed (EU "
+    "ESPR 2024/1781 art. 25)",
+    "said.rule_unsold": "unsold non-food products may be disposed of only when hazardous or "
+    "unfit for any re-use or recycling (Code de l'environnement L541-15-8); recycle instead",
+    "said.rule_weee": "{product} is WEEE (category {weee}): only a certified treatment facility "
+    "may take it, and {site} is not certified (Directive 2012/19/EU)",
+    "said.rule_restock": "only a unit graded A/A (working, as new) can be restocked as new",
+    "said.rule_skills": "{site} does not handle the category {category}",
+    "said.rule_vendor": "no return agreement with the vendor {site}",
+    "said.rule_brand": "the agreement with {site} does not cover the brand {brand}",
+    "said.rule_channel": "{market} does not take the category {category}",
+    "said.rule_grade": "{market} does not take grade {f} items",
+    "said.rule_volume": "{market} takes no more units today",
+    "said.rule_tested": "'refurbished' needs all functions tested (décret 2022-190), and {site} "
+    "has no test capacity",
+    "said.rule_capacity": "{site} has no capacity for {kind} work",
+    # why a unit awaits no decision
+    "said.not_graded": "unit {lpn} is {state}: only graded units await a decision",
+    "said.in_transit": "unit {lpn} is in transit to {site}: decide it when it arrives",
+    "said.unidentified_unit": "unit {lpn} is not identified: identify its product first",
 }
 
 FR: dict[str, str] = {
@@ -146,4 +183,41 @@ FR: dict[str, str] = {
     "said.service_score": "{id} ({carrier}) {cost}, {days} j, {co2} kg CO2e, score {score}",
     "said.collected": "collectée par {vehicle} depuis {hub} le {by} ({plan}, voyage {trip}, "
     "arrivée {time}) ; sa part (selon la masse) des km, du coût et du CO2e de la tournée",
+    "said.no_vehicle": "aucun véhicule ne peut le collecter : {why}",
+    "said.not_driving": "{vehicle} ne roule pas en {country}",
+    "said.no_lithium": "{vehicle} n'accepte pas les batteries au lithium",
+    "said.not_bulky": "{vehicle} ne transporte pas d'articles volumineux",
+    "said.window": "{vehicle} ne peut pas l'atteindre avant la fin de son créneau",
+    "said.back": "{vehicle} ne peut pas être de retour à {hub} avant sa fermeture",
+    "said.shift": "{vehicle} ne peut pas le faire tenir dans un service de {hours} h",
+    "said.waits": "le collecter aujourd'hui coûterait plus qu'attendre un jour de plus ({price})",
+    "said.past_due": "l'enlèvement {rma} est en retard mais ne peut pas être collecté : {why}",
+    "said.for_carrier": "{why} : il est laissé à un transporteur",
+    "said.rule_inspect": "l'unité doit être inspectée et classée avant une décision de filière",
+    "said.rule_hazardous": "une unité signalée dangereuse (une batterie au lithium endommagée "
+    "ou défectueuse, des souillures...) ne peut pas aller en {route} : elle va vers un site de "
+    "traitement (recyclage), retourne à son fournisseur, ou est éliminée ; une batterie au "
+    "lithium endommagée voyage sous la disposition spéciale ADR 376",
+    "said.rule_apparel": "les vêtements, accessoires d'habillement et chaussures ne peuvent pas "
+    "être détruits (règlement ESPR (UE) 2024/1781, art. 25)",
+    "said.rule_unsold": "les invendus non alimentaires ne peuvent être éliminés que s'ils sont "
+    "dangereux ou impropres à tout réemploi ou recyclage (Code de l'environnement, "
+    "L541-15-8) ; recyclez-les plutôt",
+    "said.rule_weee": "{product} est un DEEE (catégorie {weee}) : seule une installation de "
+    "traitement agréée peut le prendre, et {site} n'est pas agréé (directive 2012/19/UE)",
+    "said.rule_restock": "seule une unité classée A/A (fonctionne, comme neuve) peut être "
+    "remise en stock comme neuve",
+    "said.rule_skills": "{site} ne traite pas la catégorie {category}",
+    "said.rule_vendor": "aucun accord de retour avec le fournisseur {site}",
+    "said.rule_brand": "l'accord avec {site} ne couvre pas la marque {brand}",
+    "said.rule_channel": "{market} ne prend pas la catégorie {category}",
+    "said.rule_grade": "{market} ne prend pas les articles de grade {f}",
+    "said.rule_volume": "{market} ne prend plus d'unités aujourd'hui",
+    "said.rule_tested": "« reconditionné » exige que toutes les fonctions soient testées "
+    "(décret 2022-190), et {site} n'a pas de capacité de test",
+    "said.rule_capacity": "{site} n'a pas de capacité pour le travail de {kind}",
+    "said.not_graded": "l'unité {lpn} est {state} : seules les unités classées attendent une "
+    "décision",
+    "said.in_transit": "l'unité {lpn} est en transit vers {site} : décidez-la à son arrivée",
+    "said.unidentified_unit": "l'unité {lpn} n'est pas identifiée : identifiez d'abord son produit",
 }

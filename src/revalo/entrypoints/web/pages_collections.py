@@ -17,6 +17,7 @@ from revalo.entrypoints.web.formats import money, number
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import say
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
+from revalo.entrypoints.web.system_texts import in_language
 from revalo.services import collections as service
 from revalo.services.collections import StoredPlan
 from revalo.services.consolidation import consolidate_site, ship_planned
@@ -158,7 +159,9 @@ def plan_map(stored: StoredPlan, lang: str) -> dict[str, Any]:
     for d in plan.deferred:
         place = pickups[d.pickup_id]
         x, y = _tenths(proj.xy(place.lon, place.lat))
-        waiting.append({"x": x, "y": y, "id": d.pickup_id, "reason": d.reason})
+        reason = in_language(d.reason, lang)
+        english = lang != "en" and reason == d.reason
+        waiting.append({"x": x, "y": y, "id": d.pickup_id, "reason": reason, "english": english})
     return {
         "countries": geo.country_paths(proj),
         "graticule": geo.graticule(proj, step=2),

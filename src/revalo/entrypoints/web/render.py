@@ -78,10 +78,12 @@ def checklist_item(name: str, *, lang: str) -> str:
 
 
 def domain_words(text: str, *, lang: str) -> str:
-    """The domain's own words (a rule of law, an engine's reason), written in English only:
-    marked as English on a page in another language, for readers and screen readers."""
-    if lang == "en" or not text:
-        return text
+    """The domain's own words (a rule of law, an engine's reason): in the page's language
+    when they are known to it, else as written, in English, marked so on a page in another
+    language (for readers and screen readers)."""
+    spoken = system_texts.in_language(text, lang)
+    if lang == "en" or not text or spoken != text:
+        return spoken
     return Markup('<span lang="en">{}</span>').format(text)
 
 

@@ -51,6 +51,14 @@ _MATCH: dict[str, str] = {
     "cost": _MONEY,
     "channel": r"\S+",
     "id": r"\S+",
+    "vehicle": r"\S+",
+    "hub": r"\S+",
+    "rma": r"\S+",
+    "lpn": r"\S+",
+    "hours": r"\d+(?:\.\d+)?",
+    "country": "[A-Z]{2}",
+    "category": _VALUE,
+    "weee": _WHOLE,
 }
 #: Texts that join several answers (the return policy's, one per line).
 _JOIN = "; "
