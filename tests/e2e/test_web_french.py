@@ -35,6 +35,11 @@ PARAM = re.compile(r"\{(\w+)\}")
 NOT_PAGES = ("/api/", "/docs", "/redoc", "/openapi", "/static", "/health", "/lang/")
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"
+#: A graded unit that is neither hazardous nor apparel: the law forbids its disposal.
+GRADED = """select min(u.lpn) from units u join products p on p.sku = u.sku
+where u.state = 'graded' and not p.apparel and u.lpn not in
+(select e.lpn from unit_events e where e.detail like '%"hazardous": true%')"""
+RECYCLER = "select min(code) from sites where kind = 'recycler'"
 
 
 #: The French customers nearest to the central hub, and a sofa: pickups a van can make.
@@ -228,8 +233,23 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
     assert errors["state"].startswith("'lost' n'est pas parmi : requested, ")
     assert errors["from"] == "'2025-13-01' n'est pas une date (AAAA-MM-JJ)"
     assert errors["country"] == "pays : ne doit pas contenir de caractère NUL"
-    nowhere = french.get("/nowhere", headers={"accept": "text/html"})
-    assert nowhere.status_code == 404 and "cette page n'existe pas" in html.unescape(nowhere.text)
+    # A refusal of the rules, next to its field, in French; one the pages do not know, in
+    # the domain's English, marked as such.
+    with demo[0].engine.connect() as conn:
+        graded = conn.execute(sa.text(GRADED)).scalar()
+        recycler = conn.execute(sa.text(RECYCLER)).scalar()
+    refused = french.post(
+        f"/units/{graded}/disposition", data={"route": "dispose", "destination_site": recycler}
+    )
+    assert refused.status_code == 422
+    assert field_errors(refused.text)["route"].startswith("les invendus non alimentaires")
+    nowhere = french.post(f"/units/{graded}/disposition", data={"route": "dispose"})
+    assert re.search(
+        r'id="destination_site-error" role="alert"><span lang="en">route dispose cannot go',
+        nowhere.text,
+    )
+    no_page = french.get("/nowhere", headers={"accept": "text/html"})
+    assert no_page.status_code == 404 and "cette page n'existe pas" in html.unescape(no_page.text)
     assert visible_text("<p>a<span lang='en'>b</span></p>") == ["a"]
 
 

@@ -40,15 +40,23 @@ def fields(form: FormData) -> dict[str, str]:
 
 
 class Errors(dict[str, str]):
-    """Messages by field name; the first message of a field is kept."""
+    """Messages by field name; the first message of a field is kept. ``theirs``: the fields
+    whose message is another layer's (the domain's refusal, as it wrote it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.theirs: set[str] = set()
 
     def add(self, field: str, message: str) -> None:
-        self.setdefault(field, message)
+        """The domain's message (or another layer's) about the field."""
+        if field not in self:
+            self[field] = message
+            self.theirs.add(field)
 
     def say(self, field: str, key: str, **values: object) -> None:
         """One of the catalogue's messages (``form.*``), in the language of the page
         being answered."""
-        self.add(field, translator(current_language.get())(key, **values))
+        self.setdefault(field, translator(current_language.get())(key, **values))
 
 
 def _what(name: str, label: str | None) -> str:

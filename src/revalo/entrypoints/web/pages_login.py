@@ -26,7 +26,6 @@ from revalo.entrypoints.api.deps import (
     need,
     need_signed_in,
 )
-from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import COOKIE as LANGUAGE_COOKIE
@@ -75,7 +74,7 @@ def login_form(request: Request, form: forms.PostedForm, app: AppDep) -> Respons
             hours=app.settings.session_hours,
         )
     except ratelimit.TooManyRequests as exc:
-        errors.add("login", speak(exc.message, language(request)))
+        errors.add("login", exc.message)
         refused = _login_page(request, errors=errors, login=login, status=429)
         refused.headers["Retry-After"] = str(exc.retry_after)
         return refused

@@ -82,6 +82,8 @@ def domain_words(text: str, *, lang: str) -> str:
     when they are known to it, else as written, in English, marked so on a page in another
     language (for readers and screen readers)."""
     spoken = system_texts.in_language(text, lang)
+    if spoken == text:
+        spoken = speak(text, lang)
     if lang == "en" or not text or spoken != text:
         return spoken
     return Markup('<span lang="en">{}</span>').format(text)
