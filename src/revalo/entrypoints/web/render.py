@@ -206,12 +206,8 @@ def safe_next(value: str | None) -> str:
 def error_page(
     request: Request, message: str, status: int, *, theirs: bool = False
 ) -> HTMLResponse:
-    """The error page. ``theirs``: the message was made elsewhere (the domain, the API):
-    the API's own messages are written in the page's language, the domain's are shown as it
-    wrote them, in English."""
-    if theirs:
-        spoken = speak(message, language(request))
-        theirs, message = spoken == message, spoken
+    """The error page. ``theirs``: the message was made elsewhere (the domain, the API): in
+    the page's language where it is known (``domain_words``), else as it was written."""
     return page(request, "error.html", {"message": message, "theirs": theirs}, status=status)
 
 
