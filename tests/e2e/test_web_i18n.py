@@ -49,9 +49,7 @@ WEB = Path(web.__file__).parent
 ROOT = Path(__file__).resolve().parents[2]
 #: A label's key where it is used: t("key"), say("key"), errors.say(field, "key"), and
 #: named("prefix.", ...) for the keys completed at run time.
-KEY = re.compile(
-    r"""(?:\b(?:t|say|named)\(|\.say\([^,()]+,)\s*["']([a-z_]+\.[a-z0-9_.]*)["']"""
-)
+KEY = re.compile(r"""(?:\b(?:t|say|named)\(|\.say\([^,()]+,)\s*["']([a-z_]+\.[a-z0-9_.]*)["']""")
 
 
 def test_both_languages_have_the_same_labels() -> None:
