@@ -103,9 +103,13 @@ def scan(client: TestClient, code: str, site: str = "HUB-FR", **extra: str) -> d
     return ok(client.post(f"{API}/receiving/scan", json={"code": code, "site_code": site, **extra}))
 
 
+#: Wide enough that Rich never wraps a table cell (each problem stays on its own line), in
+#: English whatever the locale of the machine the tests run on.
+CLI_ENV = {"COLUMNS": "250", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+
+
 def revalo(*args: str | Path, input: str | None = None) -> Result:
-    # Wide enough that Rich never wraps a table cell: each problem stays on its own line.
-    return CliRunner().invoke(cli, [str(a) for a in args], env={"COLUMNS": "250"}, input=input)
+    return CliRunner().invoke(cli, [str(a) for a in args], env=CLI_ENV, input=input)
 
 
 @pytest.fixture

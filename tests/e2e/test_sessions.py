@@ -85,7 +85,8 @@ def test_a_cookie_made_write_needs_the_session_csrf_token(
     token = csrf_of(browser.get("/station").text)
     scan = {"code": sqlite_world.laptop.gtin, "site": "HUB-FR"}
     refused = browser.post("/station/scan", data=scan, follow_redirects=False)
-    assert refused.status_code == 403 and "security token" in refused.text
+    # Signed in, the pages speak her language (French by default): so does the refusal.
+    assert refused.status_code == 403 and "jeton de sécurité" in refused.text
     forged = browser.post("/station/scan", data={**scan, "csrf": "x" * 43})
     assert forged.status_code == 403
     assert _units(sqlite_world) == 0
@@ -119,7 +120,7 @@ def test_a_request_from_another_site_is_refused_even_with_the_token(
     ):
         answer = browser.post("/station/scan", data=scan, headers=headers)
         assert answer.status_code == 403, headers
-        assert "another site" in answer.text
+        assert "un autre site" in answer.text
     assert _units(sqlite_world) == 0
     same = browser.post(
         "/station/scan",

@@ -5,16 +5,24 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 
+import pytest
+
+from revalo.demo.catalogue import build_catalogue
 from revalo.domain.catalog import LocationKind, SiteKind
+from revalo.domain.collection_plan import CollectionPlanStatus
 from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.events import EventType
 from revalo.domain.journey import ConsignmentKind
+from revalo.domain.people import PERMISSION_DESCRIPTIONS, Permission, Role
 from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
+from revalo.engines.collection.result import PlanStatus, StopKind
 from revalo.entrypoints import web
 from revalo.entrypoints.web import (
+    i18n,
     pages_bench,
     pages_collections,
     pages_login,
@@ -25,12 +33,24 @@ from revalo.entrypoints.web import (
     pages_station,
     pages_unit_actions,
 )
-from revalo.entrypoints.web.i18n import EN, FR, VALUES_FR, pick_language, translator
+from revalo.entrypoints.web.i18n import (
+    EN,
+    FR,
+    VALUES_EN,
+    VALUES_FR,
+    named,
+    pick_language,
+    translator,
+    value_label,
+)
+from revalo.entrypoints.web.pages_station import CHECKS, DATA_CHECK
 from tests.e2e.conftest import TestClient, delivered
 
 WEB = Path(web.__file__).parent
 ROOT = Path(__file__).resolve().parents[2]
-KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]*)["']""")
+#: A label's key where it is used: t("key"), say("key"), errors.say(field, "key"), and
+#: named("prefix.", ...) for the keys completed at run time.
+KEY = re.compile(r"""(?:\b(?:t|say|named)\(|\.say\([^,()]+,)\s*["']([a-z_]+\.[a-z0-9_.]*)["']""")
 
 
 def test_both_languages_have_the_same_labels() -> None:
@@ -90,7 +110,7 @@ def test_every_page_is_documented() -> None:
     assert documented - routes == set(), "docs/web.md names pages that do not exist"
 
 
-def test_every_word_of_the_model_has_a_french_label() -> None:
+def test_every_word_of_the_model_has_a_name_in_both_languages() -> None:
     enums = (
         UnitState,
         DispositionRoute,
@@ -103,9 +123,40 @@ def test_every_word_of_the_model_has_a_french_label() -> None:
         SiteKind,
         LocationKind,
         EventType,
+        CollectionPlanStatus,
+        PlanStatus,
+        StopKind,
+        Role,
     )
-    missing = sorted({e.value for enum in enums for e in enum} - set(VALUES_FR))
-    assert missing == [], f"add these to VALUES_FR: {missing}"
+    values = {e.value for enum in enums for e in enum}
+    # The categories of the demo's catalogue: the words of its products' families.
+    values |= {item.product.category for item in build_catalogue()}
+    assert values - set(VALUES_FR) == set(), "add these to a VALUES_FR"
+    assert values - set(VALUES_EN) == set(), "add these to a VALUES_EN"
+    assert set(VALUES_EN) == set(VALUES_FR)
+    assert value_label(UnitState.GRADED, lang="fr") == "classé"
+    assert value_label(DispositionRoute.HARVEST_PARTS, lang="en") == "harvest parts"
+    assert value_label("something_new", lang="fr") == "something new"
+
+
+def test_every_permission_and_check_has_a_label() -> None:
+    for p in Permission:
+        assert EN[f"perm.{p.value}"] == PERMISSION_DESCRIPTIONS[p], p
+        assert f"perm.{p.value}" in FR, p
+    for check in (*CHECKS, DATA_CHECK):
+        assert f"check.{check}" in FR, check
+    assert named("check.", "no_leak", lang="fr") == "Aucune fuite"
+    assert named("check.", "seal_intact", lang="fr") == "seal intact"
+
+
+def test_one_key_in_two_modules_of_the_catalogue_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    twice = ModuleType("twice")
+    twice.EN = {"nav.dashboard": "Overview"}  # type: ignore[attr-defined]
+    monkeypatch.setattr(i18n, "CATALOGUE", (*i18n.CATALOGUE, twice))
+    with pytest.raises(ValueError, match=r"nav\.dashboard"):
+        i18n._gather("EN")
 
 
 def test_a_french_page_speaks_french_also_in_its_charts(client: TestClient) -> None:
@@ -119,3 +170,9 @@ def test_a_french_page_speaks_french_also_in_its_charts(client: TestClient) -> N
     assert "rétractation" in page and "autorisé" in page
     english = client.get(f"/returns/{number}", headers={"accept-language": "en"}).text
     assert "withdrawal" in english and "rétractation" not in english
+
+
+def test_the_french_says_classer_not_grader() -> None:
+    """ "Gradé" is no French word for graded: a unit is "classée" (by its grades)."""
+    wrong = {k: v for k, v in {**FR, **VALUES_FR}.items() if re.search(r"\bgrad(é|er|ée)", v)}
+    assert wrong == {}

@@ -59,7 +59,7 @@ def test_a_listed_unit_is_sold_from_its_page(client: TestClient, sqlite_world: W
     assert "is not an amount in EUR" in bad.text
     assert ok(client.get(f"{API}/units/{lpn}"))["state"] == "listed"
     sold = client.post(f"/units/{lpn}/sale", data={"price": "12,50", "document": "SO-7"})
-    assert "is sold at 12.50 EUR" in sold.text
+    assert "is sold at €12.50." in sold.text
     assert ok(client.get(f"{API}/units/{lpn}"))["state"] == "sold"
     assert 'id="sale"' not in client.get(f"/units/{lpn}").text
 
@@ -86,7 +86,7 @@ def test_a_payment_for_a_unit_that_left_is_recorded_from_its_page(
         f"/units/{lpn}/proceeds",
         data={"amount": "15,5", "document": "INV-3", "reason": "the buyer's extra"},
     )
-    assert "15.50 EUR recorded" in paid.text and "27.50 EUR in all" in paid.text
+    assert "€15.50 recorded" in paid.text and "€27.50 in all" in paid.text
     unit = ok(client.get(f"{API}/units/{lpn}"))
     assert unit["proceeds"] == "27.50"
     last = ok(client.get(f"{API}/units/{lpn}/timeline"))["data"][-1]

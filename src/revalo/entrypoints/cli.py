@@ -37,6 +37,7 @@ from revalo.entrypoints.cli_common import (
     shown,
 )
 from revalo.entrypoints.cli_demo import demo
+from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
 from revalo.entrypoints.cli_users import register as register_people_commands
@@ -97,7 +98,7 @@ def db_upgrade(db: DbPath = None, url: DbUrl = None) -> None:
         settings = settings_for(db, url, must_exist=False)
         with driver():
             upgrade(settings.database_url)
-        out().print(f"Database {shown(settings)} is at schema revision {current_head()}.")
+        out().print(said(f"Database {shown(settings)} is at schema revision {current_head()}."))
 
 
 @app.command()
@@ -141,7 +142,10 @@ def serve(
         try:
             ensure_first_administrator(rv)
             out().print(
-                f"Open http://{host}:{port}/ (web pages; API documentation at /docs); Ctrl+C stops."
+                said(
+                    f"Open http://{host}:{port}/ (web pages; API documentation at /docs); "
+                    "Ctrl+C stops."
+                )
             )
             serve_api(rv, host=host, port=port, workers=workers)
         finally:
@@ -219,7 +223,7 @@ def import_returns(
                     raise CliError(f"{file}: {exc.message}", 2) from exc
             if checked.separator != ",":
                 name = csv_records.SEPARATOR_NAMES[checked.separator]
-                out().print(f"{file}: read as separated by {name}", markup=False)
+                out().print(said(f"{file}: read as separated by {name}"), markup=False)
             if not checked.ok:
                 _show_bad_rows(file, checked.errors)
                 bad = len({e.line for e in checked.errors})
@@ -290,7 +294,7 @@ def export_units(
                 part.replace(file)
             finally:
                 part.unlink(missing_ok=True)
-        out().print(f"Wrote {n:,} unit(s) to {file}.")
+        out().print(said(f"Wrote {n:,} unit(s) to {file}."))
 
 
 app.command("solve-vrp")(solve_vrp)

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from revalo.domain.clients import Client
 from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
+from revalo.entrypoints.cli_messages import said
 from revalo.services import clients
 
 clients_app = typer.Typer(
@@ -32,7 +33,7 @@ def add_client(
     """Add a client: its returns, units and products can then be given its code."""
     with reported(), open_app(db, url) as rv:
         client = clients.add_client(rv.uow(), Client(code, name), by=acting(rv, as_login))
-        out().print(f"Added client {client.code} ({client.name}).", markup=False)
+        out().print(said(f"Added client {client.code} ({client.name})."), markup=False)
 
 
 @clients_app.command("list")
@@ -65,4 +66,4 @@ def deactivate_client(
     """The client takes no new return or product; its goods and history are kept."""
     with reported(), open_app(db, url) as rv:
         client = clients.deactivate_client(rv.uow(), code, by=acting(rv, as_login))
-        out().print(f"Client {client.code} is deactivated.", markup=False)
+        out().print(said(f"Client {client.code} is deactivated."), markup=False)

@@ -25,6 +25,7 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
+from revalo.entrypoints.cli_messages import said
 from revalo.services import collections as service
 
 
@@ -167,8 +168,10 @@ def plan_collections_command(
         else:
             _show(public)
             if booked:
-                out().print(f"Committed: {booked} collections booked, their returns in transit.")
+                out().print(
+                    said(f"Committed: {booked} collections booked, their returns in transit.")
+                )
             if svg is not None:
-                out().print(f"Wrote {svg}.")
+                out().print(said(f"Wrote {svg}."))
         if refusal is not None:
             raise refusal

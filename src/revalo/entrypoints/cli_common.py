@@ -19,6 +19,7 @@ from revalo.adapters.db_check import UnusableDatabase, sqlite_file
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.errors import DomainError, PermissionDenied
 from revalo.domain.people import User
+from revalo.entrypoints.cli_messages import error_line
 from revalo.services import users
 from revalo.services.ports import DatabaseBusy
 from revalo.settings import Settings
@@ -69,7 +70,9 @@ def out() -> Console:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    Console(stderr=True, highlight=False).print(f"error: {message}", markup=False, soft_wrap=True)
+    """One line on stderr, in the environment's language, and the exit code."""
+    line = error_line(message)
+    Console(stderr=True, highlight=False).print(line, markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

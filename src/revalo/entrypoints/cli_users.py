@@ -29,6 +29,7 @@ from revalo.entrypoints.cli_common import (
     out,
     reported,
 )
+from revalo.entrypoints.cli_messages import said
 from revalo.services import access, users
 from revalo.services.users import UserDraft
 
@@ -85,7 +86,7 @@ def ensure_first_administrator(rv: App) -> None:
             "the database has no administrator yet, so nobody could sign in: add one with "
             "`revalo users add NAME --login LOGIN --role administrator` first"
         )
-    out().print("The database has no administrator yet: who is its first one?")
+    out().print(said("The database has no administrator yet: who is its first one?"))
     with _naming_the_option():
         name: str = typer.prompt("Full name")
         draft = UserDraft(
@@ -93,7 +94,7 @@ def ensure_first_administrator(rv: App) -> None:
         )
         users.check_draft(rv.uow(), draft)
         user = users.add_first_administrator(rv.uow(), rv.passwords, draft, _password(False))
-    out().print(f"Added the administrator {user.login}: sign in with it at /login.")
+    out().print(said(f"Added the administrator {user.login}: sign in with it at /login."))
 
 
 def _when(at: datetime | None) -> str:
@@ -199,7 +200,7 @@ def deactivate_user(
     """Deactivate a user: no more logins nor tokens; their name stays on what they did."""
     with reported(), open_app(db, url) as rv:
         user = users.deactivate_user(rv.uow(), acting(rv, as_login), login)
-        out().print(f"Deactivated user {user.login} ({user.name}).", markup=False)
+        out().print(said(f"Deactivated user {user.login} ({user.name})."), markup=False)
 
 
 @users_app.command("password")
@@ -217,7 +218,7 @@ def set_password(
         user = users.get_user(rv.uow(), login)
         with _naming_the_option():
             users.set_password(rv.uow(), rv.passwords, by, user.login, _password(password_stdin))
-        out().print(f"New password set for {user.login} ({user.name}).", markup=False)
+        out().print(said(f"New password set for {user.login} ({user.name})."), markup=False)
 
 
 @tokens_app.command("create")
@@ -286,4 +287,4 @@ def revoke_token(
     """Revoke an API token: it is refused from now on."""
     with reported(), open_app(db, url) as rv:
         token = access.revoke_token(rv.uow(), acting(rv, as_login), id)
-        out().print(f"Revoked token {token.id} ({token.name}).", markup=False)
+        out().print(said(f"Revoked token {token.id} ({token.name})."), markup=False)

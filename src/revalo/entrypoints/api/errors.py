@@ -30,6 +30,7 @@ from revalo.domain.errors import (
     PermissionDenied,
 )
 from revalo.entrypoints.api.deps import audit_refusal
+from revalo.entrypoints.api.messages import language_of, speak, validation_message
 from revalo.entrypoints.api.ratelimit import TooManyRequests
 from revalo.services.ports import DatabaseBusy
 
@@ -90,19 +91,25 @@ def field_name(loc: Sequence[int | str]) -> str:
     return ".".join(str(p) for p in parts)
 
 
-def _item(error: Mapping[str, Any]) -> ErrorItem:
+def lang_of(request: Request) -> str:
+    """The language the request asks for (Accept-Language): English or French."""
+    return language_of(request.headers.get("accept-language"))
+
+
+def _item(error: Mapping[str, Any], lang: str) -> ErrorItem:
     loc: Sequence[int | str] = error.get("loc", ())
     kind = error.get("type")
     if kind == "json_invalid":
         # Its location is the character where the JSON breaks, not a field.
         detail = error.get("ctx", {}).get("error", "")
         where = f" at character {loc[1]}" if len(loc) > 1 else ""
-        return ErrorItem(field="body", message=f"the body is not valid JSON{where}: {detail}")
+        message = f"the body is not valid JSON{where}: {detail}"
+        return ErrorItem(field="body", message=speak(message, lang))
     if tuple(loc) == ("body",) and kind in ("model_attributes_type", "dict_type"):
-        return ErrorItem(
-            field="body", message="the body must be a JSON object (Content-Type: application/json)"
-        )
-    msg = str(error.get("msg", "invalid value"))
+        message = "the body must be a JSON object (Content-Type: application/json)"
+        return ErrorItem(field="body", message=speak(message, lang))
+    english = str(error.get("msg", "invalid value"))
+    msg = validation_message(kind, error.get("ctx") or {}, english, lang)
     # Pydantic prefixes the messages of our own validators; the reader does not need that.
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
@@ -124,36 +131,39 @@ async def on_domain_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"WWW-Authenticate": 'Bearer realm="revalo"'} if status == 401 else {}
     if isinstance(exc, TooManyRequests):
         headers["Retry-After"] = str(exc.retry_after)
+    message = speak(exc.message, lang_of(request))
     return JSONResponse(
-        body([ErrorItem(field=exc.field, message=exc.message)]),
+        body([ErrorItem(field=exc.field, message=message)]),
         status_code=status,
         headers=headers or None,
     )
 
 
-async def on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    items = [_item(e) for e in exc.errors()]
+    lang = lang_of(request)
+    items = [_item(e, lang) for e in exc.errors()]
     return JSONResponse(body(items), status_code=422)
 
 
-async def on_http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    message = speak(str(exc.detail), lang_of(request))
     return JSONResponse(
-        body([ErrorItem(field=None, message=str(exc.detail))]),
+        body([ErrorItem(field=None, message=message)]),
         status_code=exc.status_code,
         headers=exc.headers,
     )
 
 
-def busy_message(exc: DatabaseBusy) -> str:
-    return f"{exc.message}: nothing was changed; try again in {exc.retry_after} s"
+def busy_message(exc: DatabaseBusy, lang: str = "en") -> str:
+    return speak(f"{exc.message}: nothing was changed; try again in {exc.retry_after} s", lang)
 
 
-async def on_busy(_request: Request, exc: Exception) -> JSONResponse:
+async def on_busy(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DatabaseBusy)
     return JSONResponse(
-        body([ErrorItem(field=None, message=busy_message(exc))]),
+        body([ErrorItem(field=None, message=busy_message(exc, lang_of(request)))]),
         status_code=503,
         headers={"Retry-After": str(exc.retry_after)},
     )
@@ -162,7 +172,9 @@ async def on_busy(_request: Request, exc: Exception) -> JSONResponse:
 async def on_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # A bug, not a bad request: log it whole, answer in the usual shape without internals.
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    message = "internal error: the request was not applied; the error is logged"
+    message = speak(
+        "internal error: the request was not applied; the error is logged", lang_of(request)
+    )
     return JSONResponse(body([ErrorItem(field=None, message=message)]), status_code=500)
 
 

@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import errors
+from revalo.entrypoints.api.messages import language_of_scope, speak
 from revalo.services.idempotency import IdempotencyStore, KeyedRequest, KeyRecord, StoredAnswer
 
 HEADER = "Idempotency-Key"
@@ -64,8 +65,11 @@ def fingerprint(method: str, path: str, query: bytes, body: bytes) -> str:
     return digest.hexdigest()
 
 
-def _refusal(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    item = errors.ErrorItem(field=HEADER, message=message)
+def _refusal(
+    scope: Scope, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """The refusal, in the language the request asks for."""
+    item = errors.ErrorItem(field=HEADER, message=speak(message, language_of_scope(scope)))
     return JSONResponse(errors.body([item]), status_code=status, headers=headers)
 
 
@@ -119,7 +123,7 @@ class IdempotencyMiddleware:
             return
         if not _KEY.match(key):
             message = f"the {HEADER} must be 1 to 255 printable ASCII characters, no spaces"
-            await _refusal(422, message)(scope, receive, send)
+            await _refusal(scope, 422, message)(scope, receive, send)
             return
         try:
             body = await _read_body(receive)
@@ -159,6 +163,7 @@ class IdempotencyMiddleware:
                     else f"{first.method} {first.path}"
                 )
                 return _refusal(
+                    scope,
                     422,
                     f"the {HEADER} {shown!r} was used for {other}: send a new key with a new "
                     "request",
@@ -167,6 +172,7 @@ class IdempotencyMiddleware:
                 return _replay(record.answer)
             if time.monotonic() >= deadline:
                 return _refusal(
+                    scope,
                     409,
                     f"the request with {HEADER} {shown!r} is still being processed: retry later "
                     "for its answer",

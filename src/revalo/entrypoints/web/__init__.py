@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from revalo.entrypoints.api import errors as api_errors
-from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language
+from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_login import router as login_router
@@ -67,8 +67,9 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith(API_PATHS):
-        message = "there is no such page" if exc.status_code == 404 else str(exc.detail)
-        return error_page(request, message, exc.status_code)
+        if exc.status_code == 404:
+            return error_page(request, translator(language(request))("error.no_page"), 404)
+        return error_page(request, str(exc.detail), exc.status_code, theirs=True)
     return await api_errors.on_http_error(request, exc)
 
 

@@ -1,9 +1,9 @@
 """Charts drawn on the server as inline SVG: bars, stacked bars, a histogram, a donut.
 
 No script is needed to read them: every mark carries a ``<title>`` (the browser's tooltip),
-colours come from CSS classes (``c0`` ... ``c9``) so that the stylesheet keeps them
-consistent and legible, and ``data-series`` lets the page's script highlight one series
-when its legend is hovered or focused.
+numbers are written in the page's language (``lang``), colours come from CSS classes (``c0``
+... ``c9``) so that the stylesheet keeps them consistent and legible, and ``data-series``
+lets the page's script highlight one series when its legend is hovered or focused.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
+
+from revalo.entrypoints.web.formats import number, percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +31,15 @@ class Slice:
     colour: int
 
 
-def _num(x: float) -> str:
-    """A value as a tooltip shows it: whole numbers without decimals."""
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+def _num(x: float, lang: str) -> str:
+    """A value as a tooltip shows it, in the page's language: whole numbers without
+    decimals."""
+    return number(x, 0 if float(x).is_integer() else 1, lang=lang)
+
+
+def _colon(lang: str) -> str:
+    """Between a name and its value: French puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
 
 
 def nice_max(value: float) -> float:
@@ -54,13 +62,16 @@ def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
     )
 
 
-def _y_axis(body: list[str], top: float, left: int, right: int, bottom: int, ymax: float) -> None:
+def _y_axis(
+    body: list[str], top: float, left: int, right: int, bottom: int, ymax: float, lang: str
+) -> None:
     for i in range(5):
         v = ymax * i / 4
         y = bottom - (bottom - top) * i / 4
         body.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}"/>')
         body.append(
-            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_num(v)}</text>'
+            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{_num(v, lang)}</text>"
         )
 
 
@@ -69,6 +80,7 @@ def bar_chart(
     series: Sequence[Series],
     *,
     label: str,
+    lang: str,
     width: int = 720,
     height: int = 240,
     every: int | None = None,
@@ -79,7 +91,7 @@ def bar_chart(
     n = max(1, len(categories))
     ymax = nice_max(max((v for s in series for v in s.values), default=0))
     body: list[str] = []
-    _y_axis(body, top, left, right, bottom, ymax)
+    _y_axis(body, top, left, right, bottom, ymax, lang)
     group = (right - left) / n
     bar = max(1.0, group * 0.8 / max(1, len(series)))
     step = every or max(1, math.ceil(n / 12))
@@ -92,7 +104,8 @@ def bar_chart(
             body.append(
                 f'<rect class="bar c{s.colour}" data-series="{escape(s.name)}" x="{x:.1f}" '
                 f'y="{bottom - h:.1f}" width="{max(bar - 1, 1):.1f}" height="{h:.1f}">'
-                f"<title>{escape(cat)} · {escape(s.name)}: {_num(v)}</title></rect>"
+                f"<title>{escape(cat)} · {escape(s.name)}{_colon(lang)}{_num(v, lang)}"
+                "</title></rect>"
             )
         if i % step == 0:
             cx = left + (i + 0.5) * group
@@ -108,6 +121,7 @@ def histogram(
     buckets: Sequence[tuple[str, float, bool]],
     *,
     label: str,
+    lang: str,
     unit: str = "",
     width: int = 480,
     height: int = 220,
@@ -118,7 +132,7 @@ def histogram(
     n = max(1, len(buckets))
     ymax = nice_max(max((v for _, v, _ in buckets), default=0))
     body: list[str] = []
-    _y_axis(body, top, left, right, bottom, ymax)
+    _y_axis(body, top, left, right, bottom, ymax, lang)
     w = (right - left) / n
     for i, (name, v, flagged) in enumerate(buckets):
         h = (bottom - top) * v / ymax
@@ -126,12 +140,13 @@ def histogram(
         cls = "bar alert" if flagged else "bar c0"
         body.append(
             f'<rect class="{cls}" x="{x + 1:.1f}" y="{bottom - h:.1f}" width="{w - 2:.1f}" '
-            f'height="{h:.1f}"><title>{escape(name)} {escape(unit)}: {_num(v)}</title></rect>'
+            f'height="{h:.1f}"><title>{escape(name)} {escape(unit)}{_colon(lang)}{_num(v, lang)}'
+            "</title></rect>"
         )
         if v:
             body.append(
                 f'<text class="value" x="{x + w / 2:.1f}" y="{bottom - h - 4:.1f}" '
-                f'text-anchor="middle">{_num(v)}</text>'
+                f'text-anchor="middle">{_num(v, lang)}</text>'
             )
         body.append(
             f'<text class="tick" x="{x + w / 2:.1f}" y="{height - 8}" text-anchor="middle">'
@@ -146,6 +161,7 @@ def stacked_bars(
     keys: Sequence[str],
     *,
     label: str,
+    lang: str,
     width: int = 560,
     row_height: int = 26,
     label_width: int = 150,
@@ -169,17 +185,20 @@ def stacked_bars(
             body.append(
                 f'<rect class="bar c{k % 10}" data-series="{escape(keys[k])}" x="{x:.1f}" '
                 f'y="{y + 3}" width="{w:.1f}" height="{row_height - 8}">'
-                f"<title>{escape(name)} · {escape(keys[k])}: {_num(v)}</title></rect>"
+                f"<title>{escape(name)} · {escape(keys[k])}{_colon(lang)}{_num(v, lang)}"
+                "</title></rect>"
             )
             x += w
         body.append(
             f'<text class="value" x="{x + 6:.1f}" y="{y + row_height / 2 + 4:.1f}">'
-            f"{_num(sum(values))}</text>"
+            f"{_num(sum(values), lang)}</text>"
         )
     return _svg(width, height, body, label)
 
 
-def donut(slices: Sequence[Slice], *, label: str, size: int = 200, hole: float = 0.6) -> Markup:
+def donut(
+    slices: Sequence[Slice], *, label: str, lang: str, size: int = 200, hole: float = 0.6
+) -> Markup:
     """A ring of shares, largest first as given; the total sits in the middle."""
     total = sum(s.value for s in slices)
     c = size / 2
@@ -190,7 +209,8 @@ def donut(slices: Sequence[Slice], *, label: str, size: int = 200, hole: float =
         if s.value <= 0 or total <= 0:
             continue
         share = s.value / total
-        title = f"<title>{escape(s.label)}: {_num(s.value)} ({share:.1%})</title>"
+        shown = f"{_num(s.value, lang)} ({percent(share, 1, lang=lang)})"
+        title = f"<title>{escape(s.label)}{_colon(lang)}{shown}</title>"
         if share >= 0.9999:
             body.append(
                 f'<circle class="slice c{s.colour}" data-series="{escape(s.label)}" cx="{c}" '
@@ -215,6 +235,7 @@ def donut(slices: Sequence[Slice], *, label: str, size: int = 200, hole: float =
         body.append(f'<path class="slice c{s.colour}" data-series="{name}" d="{d}">{title}</path>')
         angle = end
     body.append(
-        f'<text class="donut-total" x="{c}" y="{c + 6}" text-anchor="middle">{_num(total)}</text>'
+        f'<text class="donut-total" x="{c}" y="{c + 6}" text-anchor="middle">'
+        f"{_num(total, lang)}</text>"
     )
     return _svg(size, size, body, label)

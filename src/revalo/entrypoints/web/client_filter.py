@@ -27,6 +27,6 @@ def chosen_client(
         return user.bound_client, [c for c in clients if c.code == user.bound_client]
     code = forms.code(q, PARAM, errors)
     if code and code not in {c.code for c in clients}:
-        errors.add(PARAM, f"no client {code!r}")
+        errors.say(PARAM, "form.no_client", code=repr(code))
         code = None
     return code, clients

@@ -1,8 +1,9 @@
 """Reading what a person typed: form fields and query parameters, checked on the server.
 
 Each reader takes the submitted mapping and an ``Errors`` collector: a wrong value adds a
-message under its field's name (shown next to that field) and gives back None, so that a
-form reports every problem at once and nothing typed reaches a service unchecked.
+message (in the page's language) under its field's name (shown next to that field) and
+gives back None, so that a form reports every problem at once and nothing typed reaches a
+service unchecked.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from starlette.datastructures import FormData
+
+from revalo.entrypoints.web.i18n import current_language, named, translator
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -43,20 +46,38 @@ def fields(form: FormData) -> dict[str, str]:
 
 
 class Errors(dict[str, str]):
-    """Messages by field name; the first message of a field is kept."""
+    """Messages by field name; the first message of a field is kept. ``theirs``: the fields
+    whose message is another layer's (the domain's refusal, as it wrote it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.theirs: set[str] = set()
 
     def add(self, field: str, message: str) -> None:
-        self.setdefault(field, message)
+        """The domain's message (or another layer's) about the field."""
+        if field not in self:
+            self[field] = message
+            self.theirs.add(field)
+
+    def say(self, field: str, key: str, **values: object) -> None:
+        """One of the catalogue's messages (``form.*``), in the language of the page
+        being answered."""
+        self.setdefault(field, translator(current_language.get())(key, **values))
+
+
+def _what(name: str, label: str | None) -> str:
+    """The field's name in a message about it."""
+    return label or named("field.", name)
 
 
 def _storable(value: str) -> str | None:
-    """Why a text cannot be stored (a NUL, a lone surrogate), or None."""
+    """Why a text cannot be stored (a NUL, a lone surrogate): its message's key, or None."""
     if "\x00" in value:
-        return "must not contain a NUL character"
+        return "form.nul"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return "must be valid Unicode text"
+        return "form.unicode"
     return None
 
 
@@ -71,15 +92,15 @@ def text(
 ) -> str:
     """A stripped text of at most ``max_length`` characters ("" when absent)."""
     value = str(data.get(name, "") or "").strip()
-    what = label or name.replace("_", " ")
+    what = _what(name, label)
     problem = _storable(value)
     if problem:
-        errors.add(name, f"{what} {problem}")
+        errors.say(name, problem, what=what)
         return ""
     if required and not value:
-        errors.add(name, f"{what} is required")
+        errors.say(name, "form.required", what=what)
     elif len(value) > max_length:
-        errors.add(name, f"{what} must be at most {max_length} characters (got {len(value)})")
+        errors.say(name, "form.too_long", what=what, max=max_length, got=len(value))
         return ""
     return value
 
@@ -96,14 +117,14 @@ def choice(
     raw = str(data.get(name, "") or "").strip()
     if not raw:
         if required:
-            errors.add(name, f"choose a {name.replace('_', ' ')}")
+            errors.say(name, "form.choose", what=_what(name, None))
         return None
     try:
         return enum_type(raw)
     except ValueError:
         allowed = ", ".join(str(m.value) for m in enum_type)
         shown = raw[:40] + ("…" if len(raw) > 40 else "")
-        errors.add(name, f"{shown!r} is not one of: {allowed}")
+        errors.say(name, "form.not_one_of", raw=repr(shown), allowed=allowed)
         return None
 
 
@@ -114,7 +135,7 @@ def one_of(
     if not raw:
         return default
     if raw not in allowed:
-        errors.add(name, f"must be one of: {', '.join(allowed)}")
+        errors.say(name, "form.must_be_one_of", allowed=", ".join(allowed))
         return default
     return raw
 
@@ -135,10 +156,10 @@ def integer(
     try:
         value = int(raw)
     except ValueError:
-        errors.add(name, f"{raw[:20]!r} is not a whole number")
+        errors.say(name, "form.not_whole", raw=repr(raw[:20]))
         return default
     if not low <= value <= high:
-        errors.add(name, f"must be between {low} and {high}")
+        errors.say(name, "form.between", low=low, high=high)
         return default
     return value
 
@@ -154,11 +175,10 @@ def amount(
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        errors.add(name, f"{raw[:20]!r} is not an amount in EUR")
+        errors.say(name, "form.not_amount", raw=repr(raw[:20]))
         return None
     if not value.is_finite() or not Decimal(0) <= value <= high:
-        what = label or name.replace("_", " ")
-        errors.add(name, f"the {what} must be between 0 and {high} EUR")
+        errors.say(name, "form.amount_range", what=_what(name, label), max=high)
         return None
     return value
 
@@ -180,10 +200,10 @@ def day(data: Mapping[str, str], name: str, errors: Errors) -> datetime | None:
     try:
         d = date.fromisoformat(raw)
     except ValueError:
-        errors.add(name, f"{raw[:20]!r} is not a date (YYYY-MM-DD)")
+        errors.say(name, "form.not_date", raw=repr(raw[:20]))
         return None
     if not MIN_YEAR <= d.year <= MAX_YEAR:
-        errors.add(name, f"the year must be between {MIN_YEAR} and {MAX_YEAR}")
+        errors.say(name, "form.year", low=MIN_YEAR, high=MAX_YEAR)
         return None
     return datetime(d.year, d.month, d.day, tzinfo=UTC)
 

@@ -113,8 +113,15 @@ FR: dict[str, str] = {
     "bench.failed_flash": "{number} a échoué : l'unité attend une nouvelle décision.",
 }
 
-#: The NIST SP 800-88 methods in French (English shows the value itself).
+#: The NIST SP 800-88 methods, and the timeline's event of work recorded.
+VALUES_EN: dict[str, str] = {
+    "clear": "clear",
+    "purge": "purge",
+    "destroy": "destroy",
+    "work_recorded": "work recorded",
+}
 VALUES_FR: dict[str, str] = {
+    "work_recorded": "travail noté",
     "clear": "effacement simple (clear)",
     "purge": "purge",
     "destroy": "destruction",

@@ -1,5 +1,5 @@
-"""The labels of the people's pages (signing in, the permission table, the audit trail),
-in English and French; ``i18n`` adds them to its tables."""
+"""The labels of the people's pages (signing in, the permission table, the audit trail,
+one's account, the users), and the roles' names."""
 
 from __future__ import annotations
 
@@ -175,7 +175,20 @@ FR: dict[str, str] = {
     "users.inactive": "désactivé",
 }
 
-#: The roles' names in French (English shows the value itself).
+#: The roles' names.
+VALUES_EN: dict[str, str] = {
+    "administrator": "administrator",
+    "flow_manager": "flow manager",
+    "team_supervisor": "team supervisor",
+    "handler": "handler",
+    "forklift_driver": "forklift driver",
+    "technician": "technician",
+    "customer_service": "customer service",
+    "finance": "finance",
+    "partner": "partner",
+    "client": "client",
+}
+
 VALUES_FR: dict[str, str] = {
     "administrator": "administrateur",
     "flow_manager": "responsable des flux",

@@ -13,8 +13,11 @@ from revalo.domain.people import Permission
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
 from revalo.entrypoints.web import forms, geo
+from revalo.entrypoints.web.formats import money, number
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.render import WebRoute, page, redirect
+from revalo.entrypoints.web.i18n import say
+from revalo.entrypoints.web.render import WebRoute, language, page, redirect
+from revalo.entrypoints.web.system_texts import in_language
 from revalo.services import collections as service
 from revalo.services.collections import StoredPlan
 from revalo.services.consolidation import consolidate_site, ship_planned
@@ -68,7 +71,7 @@ def plan_form(
     errors = Errors()
     when = forms.day(data, "day", errors)
     if when is None and "day" not in errors:
-        errors.add("day", "give the day to plan (YYYY-MM-DD)")
+        errors.say("day", "form.plan_day")
     day = when.date() if when else None
     region = forms.text(data, "region", errors, max_length=60, required=True)
     seconds = forms.integer(data, "seconds", errors, low=1, high=MAX_WEB_SECONDS)
@@ -100,7 +103,8 @@ def plan_form(
 def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     """One plan: its routes on the map, the stops, what waits and why, collect or ship."""
     stored = service.get_plan(uow, plan_id)
-    ctx = {"s": stored, "rec": stored.record, "plan": stored.plan, "svg": plan_map(stored)}
+    svg = plan_map(stored, language(request))
+    ctx = {"s": stored, "rec": stored.record, "plan": stored.plan, "svg": svg}
     return page(request, "collection.html", ctx, nav="collections")
 
 
@@ -115,15 +119,16 @@ def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: Curren
         done = service.commit_plan(uow, transport, plan_id, by=user)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
+    n = len(done.consignments)
     return redirect(
         f"/collections/{plan_id}",
-        flash=f"{done.plan.record.reference}: {len(done.consignments)} collections booked",
+        flash=say("msg.collections_booked", reference=done.plan.record.reference, n=n),
     )
 
 
-def plan_map(stored: StoredPlan) -> dict[str, Any]:
+def plan_map(stored: StoredPlan, lang: str) -> dict[str, Any]:
     """The plan drawn on the map: hubs, each route in its colour with its stops numbered,
-    the pickups that wait in grey."""
+    the pickups that wait in grey; coordinates in tenths of a pixel, tooltips in ``lang``."""
     problem, plan = stored.problem, stored.plan
     hubs = {h.code: h.place for h in problem.hubs}
     pickups = {p.id: p.place for p in problem.pickups}
@@ -137,7 +142,7 @@ def plan_map(stored: StoredPlan) -> dict[str, Any]:
             place = pickups[stop.pickup_id] if stop.pickup_id else hubs[stop.hub or r.end_hub]
             path.append(place)
             if stop.pickup_id:
-                x, y = proj.xy(place.lon, place.lat)
+                x, y = _tenths(proj.xy(place.lon, place.lat))
                 stops.append({"x": x, "y": y, "n": n, "id": stop.pickup_id})
         path.append(hubs[r.end_hub])
         xy = [proj.xy(p.lon, p.lat) for p in path]
@@ -146,23 +151,31 @@ def plan_map(stored: StoredPlan) -> dict[str, Any]:
                 "d": "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy),
                 "colour": i % COLOURS,
                 "stops": stops,
-                "title": f"{r.vehicle_id} · {r.km:,.0f} km · {r.cost_eur:,.2f} EUR",
+                "title": f"{r.vehicle_id} · {number(r.km, lang=lang)} km · "
+                f"{money(r.cost_eur, lang=lang)}",
             }
         )
     waiting = []
     for d in plan.deferred:
         place = pickups[d.pickup_id]
-        x, y = proj.xy(place.lon, place.lat)
-        waiting.append({"x": x, "y": y, "title": f"{d.pickup_id}: {d.reason}"})
+        x, y = _tenths(proj.xy(place.lon, place.lat))
+        reason = in_language(d.reason, lang)
+        english = lang != "en" and reason == d.reason
+        waiting.append({"x": x, "y": y, "id": d.pickup_id, "reason": reason, "english": english})
     return {
         "countries": geo.country_paths(proj),
         "graticule": geo.graticule(proj, step=2),
         "routes": routes,
         "waiting": waiting,
         "hubs": [
-            {"code": code, "xy": proj.xy(place.lon, place.lat)} for code, place in hubs.items()
+            {"code": code, "xy": _tenths(proj.xy(place.lon, place.lat))}
+            for code, place in hubs.items()
         ],
     }
+
+
+def _tenths(xy: tuple[float, float]) -> tuple[float, float]:
+    return round(xy[0], 1), round(xy[1], 1)
 
 
 @router.get(
@@ -194,8 +207,8 @@ def book_outbound_form(
     units = sum(s.consignment.units for s in booked)
     refs = ", ".join(s.consignment.reference for s in booked)
     message = (
-        f"{len(booked)} consignments booked ({units} units): {refs}"
+        say("msg.consignments_booked", n=len(booked), units=units, refs=refs)
         if booked
-        else ("nothing leaves today")
+        else say("msg.nothing_leaves")
     )
     return redirect(f"/sites/{site}/outbound", flash=message)

@@ -29,7 +29,8 @@ from revalo.entrypoints.api.deps import (
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import COOKIE as LANGUAGE_COOKIE
-from revalo.entrypoints.web.render import WebRoute, home_of, page, redirect, safe_next
+from revalo.entrypoints.web.i18n import named
+from revalo.entrypoints.web.render import WebRoute, home_of, language, page, redirect, safe_next
 from revalo.services import access, sessions
 from revalo.services.people_ports import AuditFilter
 
@@ -60,7 +61,7 @@ def login_form(request: Request, form: forms.PostedForm, app: AppDep) -> Respons
     origin = request.headers.get("origin")
     host = request.headers.get("host", "")
     if origin not in (None, f"http://{host}", f"https://{host}"):
-        errors.add("login", "a sign-in from another site's page is refused")
+        errors.say("login", "form.foreign_login")
         return _login_page(request, errors=errors, login=login, status=403)
     try:
         ratelimit.limit(request, "login")
@@ -112,8 +113,13 @@ def logout(caller: CallerDep, uow: UowDep) -> Response:
 @router.get("/access", response_class=HTMLResponse, dependencies=[need_signed_in])
 def access_page(request: Request, caller: CallerDep) -> HTMLResponse:
     """What each role may do: the permission table the services enforce."""
+    lang = language(request)
     rows = [
-        (p, PERMISSION_DESCRIPTIONS[p], [p in ROLE_PERMISSIONS[r] for r in Role])
+        (
+            p,
+            named("perm.", p.value, lang=lang, default=PERMISSION_DESCRIPTIONS[p]),
+            [p in ROLE_PERMISSIONS[r] for r in Role],
+        )
         for p in Permission
     ]
     ctx: dict[str, Any] = {

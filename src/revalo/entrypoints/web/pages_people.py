@@ -22,6 +22,7 @@ from revalo.entrypoints.api.deps import (
 )
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import say
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import access, users
 from revalo.services.ports import UnitOfWork
@@ -76,7 +77,9 @@ def create_token_form(
 )
 def revoke_token_form(token_id: int, uow: UowDep, user: CurrentUser) -> Response:
     token = access.revoke_token(uow, user, token_id)
-    return redirect("/account", flash=f"Token {token.name} ({token.prefix}...) is revoked.")
+    return redirect(
+        "/account", flash=say("msg.token_revoked", name=token.name, prefix=token.prefix)
+    )
 
 
 def _users(
@@ -118,7 +121,7 @@ def add_user_form(
     sites = [s for s in (data.get("partner_sites") or "").replace(",", " ").split() if s]
     password = data.get("password", "")
     if not roles:
-        errors.add("roles", "choose at least one role")
+        errors.say("roles", "form.choose_role")
     if not errors and login and name:
         try:
             draft = UserDraft(
@@ -135,7 +138,9 @@ def add_user_form(
             message = getattr(exc, "message", str(exc))
             errors.add(field if field in USER_FIELDS else "login", message)
         else:
-            return redirect("/users", flash=f"Added user {added.login} ({added.name}).")
+            return redirect(
+                "/users", flash=say("msg.user_added", login=added.login, name=added.name)
+            )
     values.pop("password", None)
     return _users(request, uow, user, errors=errors, values=values, status=422)
 
@@ -147,4 +152,4 @@ def add_user_form(
 )
 def deactivate_user_form(login: str, uow: UowDep, user: CurrentUser) -> Response:
     done = users.deactivate_user(uow, user, login[:64])
-    return redirect("/users", flash=f"User {done.login} is deactivated: their sessions ended.")
+    return redirect("/users", flash=say("msg.user_deactivated", login=done.login))

@@ -10,6 +10,7 @@ from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, UowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import say
 from revalo.entrypoints.web.render import WebRoute, redirect
 from revalo.services import returns
 
@@ -39,7 +40,7 @@ def authorise_form(number: str, form: forms.PostedForm, uow: UowDep, user: Curre
         )
     except DomainError as exc:
         return _back(number, exc.message)
-    return _back(number, f"Return {done.number} is authorised, to {done.destination_site}.")
+    return _back(number, say("msg.authorised", number=done.number, site=done.destination_site))
 
 
 @router.post(
@@ -53,9 +54,9 @@ def reject_form(number: str, form: forms.PostedForm, uow: UowDep, user: CurrentU
     reason = forms.text(data, "reason", errors, max_length=500, required=True)
     number = number[:20].strip().upper()
     if errors or not reason:
-        return _back(number, "give the reason of the rejection: the customer is told it")
+        return _back(number, say("form.reject_reason"))
     try:
         done = returns.reject_return(uow, number, by=user, reason=reason)
     except DomainError as exc:
         return _back(number, exc.message)
-    return _back(number, f"Return {done.number} is rejected.")
+    return _back(number, say("msg.rejected", number=done.number))

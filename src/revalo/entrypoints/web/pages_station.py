@@ -26,6 +26,7 @@ from revalo.entrypoints.web.barcode import code128_svg
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect, signed_in
+from revalo.entrypoints.web.system_texts import in_language
 from revalo.services import inspection, receiving
 from revalo.services.ports import UnitOfWork
 from revalo.services.queries import list_sites, unit_detail
@@ -109,7 +110,7 @@ def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: Curre
     site = forms.code(data, "site", errors)
     rma = forms.code(data, "rma", errors, max_length=20)
     if not site:
-        errors.add("site", "choose the receiving site")
+        errors.say("site", "form.choose_site")
     unknown = False
     if not errors:
         assert site
@@ -127,7 +128,7 @@ def scan_form(request: Request, form: forms.PostedForm, uow: UowDep, user: Curre
                 target = f"/station?rma={outcome.rma_number}"
             else:
                 target = f"/station/units/{outcome.unit.lpn}"
-            response = redirect(target, flash=outcome.message)
+            response = redirect(target, flash=in_language(outcome.message, language(request)))
             response.set_cookie(SITE_COOKIE, site, max_age=365 * 86_400, samesite="lax")
             return response
     return _station(request, uow, errors=errors, values=data, unknown=unknown, status=422)
@@ -144,7 +145,7 @@ def unidentified_form(
     description = forms.text(data, "description", errors, max_length=2000, required=True)
     code = forms.text(data, "code", errors, max_length=200)
     if not site:
-        errors.add("site", "choose the receiving site")
+        errors.say("site", "form.choose_site")
     if not errors:
         assert site
         try:
@@ -155,7 +156,8 @@ def unidentified_form(
             errors.add(exc.field or "description", exc.message)
         else:
             assert outcome.unit is not None  # an unidentified item always gets a unit
-            return redirect(f"/station/units/{outcome.unit.lpn}", flash=outcome.message)
+            message = in_language(outcome.message, language(request))
+            return redirect(f"/station/units/{outcome.unit.lpn}", flash=message)
     return _station(request, uow, errors=errors, values=data, unknown=True, status=422)
 
 

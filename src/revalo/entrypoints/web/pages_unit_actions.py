@@ -12,8 +12,9 @@ from fastapi import APIRouter, Response
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, UowDep, need
-from revalo.entrypoints.web import forms
+from revalo.entrypoints.web import formats, forms
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import current_language, say, value_label
 from revalo.entrypoints.web.render import WebRoute, redirect
 from revalo.services import receiving, stock
 
@@ -40,7 +41,7 @@ def release_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUse
         unit = receiving.release_unit(uow, lpn, by=user, reason=reason, sku=sku)
     except DomainError as exc:
         return _back(lpn, exc.message)
-    return _back(lpn, f"{unit.lpn} is released from quarantine: {unit.state.value}.")
+    return _back(lpn, say("msg.released", lpn=unit.lpn, state=value_label(unit.state)))
 
 
 @router.post("/units/{lpn}/sale", response_model=None, dependencies=[need(Permission.SELL)])
@@ -56,7 +57,10 @@ def sale_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser) 
         unit = stock.sell_unit(uow, lpn, by=user, document=document, price=price)
     except DomainError as exc:
         return _back(lpn, exc.message)
-    return _back(lpn, f"{unit.lpn} is sold" + (f" at {price} EUR." if price is not None else "."))
+    if price is None:
+        return _back(lpn, say("msg.sold", lpn=unit.lpn))
+    sold_at = formats.money(price, lang=current_language.get())
+    return _back(lpn, say("msg.sold_at", lpn=unit.lpn, price=sold_at))
 
 
 @router.post(
@@ -68,7 +72,7 @@ def proceeds_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUs
     lpn = lpn[:20].strip().upper()
     amount = forms.amount(data, "amount", errors, high=MAX_PRICE)
     if amount is None and "amount" not in errors:
-        errors.add("amount", "give the amount received, in EUR")
+        errors.say("amount", "form.amount_needed")
     document = forms.text(data, "document", errors, max_length=40) or ""
     reason = forms.text(data, "reason", errors, max_length=500) or ""
     if errors or amount is None:
@@ -79,5 +83,11 @@ def proceeds_form(lpn: str, form: forms.PostedForm, uow: UowDep, user: CurrentUs
         )
     except DomainError as exc:
         return _back(lpn, exc.message)
-    brought = f"{amount:.2f} EUR recorded for {unit.lpn}: it brought {unit.proceeds} EUR in all."
+    lang = current_language.get()
+    brought = say(
+        "msg.proceeds",
+        lpn=unit.lpn,
+        amount=formats.money(amount, lang=lang),
+        total=formats.money(unit.proceeds, lang=lang),
+    )
     return _back(lpn, brought)

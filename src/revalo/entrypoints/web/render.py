@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine, Mapping
-from datetime import datetime
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,16 +20,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from revalo.domain.errors import DomainError, NotAuthenticated, PermissionDenied
 from revalo.entrypoints.api.deps import audit_refusal
 from revalo.entrypoints.api.errors import busy_message, status_for
+from revalo.entrypoints.api.messages import speak
+from revalo.entrypoints.web import formats, system_texts
 from revalo.entrypoints.web.i18n import (
     COOKIE,
     LANGUAGES,
     current_language,
+    named,
     pick_language,
     translator,
     value_label,
@@ -51,32 +55,50 @@ def templates() -> Jinja2Templates:
     """The template environment, built at the first page (never at import)."""
     t = Jinja2Templates(directory=str(HERE / "templates"))
     env = t.env
-    env.filters["dt"] = fmt_datetime
-    env.filters["day"] = fmt_day
-    env.filters["num"] = fmt_number
-    env.filters["eur"] = fmt_money
-    env.filters["label"] = value_label
+    env.filters["dt"] = in_page_language(formats.moment)
+    env.filters["day"] = in_page_language(formats.day)
+    env.filters["short_day"] = in_page_language(formats.short_day)
+    env.filters["clock"] = in_page_language(formats.clock)
+    env.filters["num"] = in_page_language(formats.number)
+    env.filters["eur"] = in_page_language(formats.money)
+    env.filters["pct"] = in_page_language(formats.percent)
+    env.filters["label"] = in_page_language(value_label)
+    env.filters["said"] = in_page_language(system_texts.in_language)
+    env.filters["option"] = in_page_language(system_texts.option_label)
+    env.filters["check"] = in_page_language(checklist_item)
+    env.filters["english"] = in_page_language(domain_words)
     env.filters["zip"] = lambda a, b: list(zip(a, b, strict=False))
     env.globals["page_url"] = page_url
     return t
 
 
-def fmt_datetime(value: datetime | None) -> str:
-    return "" if value is None else value.strftime("%Y-%m-%d %H:%M")
+def checklist_item(name: str, *, lang: str) -> str:
+    """A check of an inspection's checklist, by its name."""
+    return named("check.", name, lang=lang)
 
 
-def fmt_day(value: datetime | None) -> str:
-    return "" if value is None else value.strftime("%Y-%m-%d")
+def domain_words(text: str, *, lang: str) -> str:
+    """The domain's own words (a rule of law, an engine's reason): in the page's language
+    when they are known to it, else as written, in English, marked so on a page in another
+    language (for readers and screen readers)."""
+    spoken = system_texts.in_language(text, lang)
+    if spoken == text:
+        spoken = speak(text, lang)
+    if lang == "en" or not text or spoken != text:
+        return spoken
+    return Markup('<span lang="en">{}</span>').format(text)
 
 
-def fmt_number(value: float | int | Decimal | None, digits: int = 0) -> str:
-    if value is None:
-        return "–"
-    return f"{float(value):,.{digits}f}".replace(",", "\u202f")
+def in_page_language(fmt: Callable[..., str]) -> Callable[..., str]:
+    """A template filter that writes in the language of the page being rendered: the
+    ``lang`` of its context, or in an imported macro (which has none) the one ``page``
+    renders in."""
 
+    @pass_context
+    def bound(context: Context, value: Any, *args: Any) -> str:
+        return fmt(value, *args, lang=context.get("lang") or current_language.get())
 
-def fmt_money(value: float | Decimal | None) -> str:
-    return "–" if value is None else f"{fmt_number(value, 2)} €"
+    return bound
 
 
 def page_url(request: Request, **changes: Any) -> str:
@@ -182,8 +204,12 @@ def safe_next(value: str | None) -> str:
     return value
 
 
-def error_page(request: Request, message: str, status: int) -> HTMLResponse:
-    return page(request, "error.html", {"message": message}, status=status)
+def error_page(
+    request: Request, message: str, status: int, *, theirs: bool = False
+) -> HTMLResponse:
+    """The error page. ``theirs``: the message was made elsewhere (the domain, the API): in
+    the page's language where it is known (``domain_words``), else as it was written."""
+    return page(request, "error.html", {"message": message, "theirs": theirs}, status=status)
 
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -202,21 +228,22 @@ class WebRoute(APIRoute):
                 return RedirectResponse(login_url(request), status_code=303)
             except PermissionDenied as exc:
                 await run_in_threadpool(audit_refusal, request, exc)
-                return error_page(request, exc.message, 403)
+                return error_page(request, exc.message, 403, theirs=True)
             except DomainError as exc:
-                return error_page(request, exc.message, status_for(exc))
+                return error_page(request, exc.message, status_for(exc), theirs=True)
             except DatabaseBusy as exc:
-                response = error_page(request, busy_message(exc), 503)
+                response = error_page(request, busy_message(exc), 503, theirs=True)
                 response.headers["Retry-After"] = str(exc.retry_after)
                 return response
             except RequestValidationError as exc:
                 messages = "; ".join(str(e.get("msg", "")) for e in exc.errors())
-                return error_page(request, messages or "invalid request", 422)
+                t = translator(language(request))
+                return error_page(request, messages or t("error.invalid"), 422)
             except HTTPException as exc:
-                return error_page(request, str(exc.detail), exc.status_code)
+                return error_page(request, str(exc.detail), exc.status_code, theirs=True)
             except Exception:
                 log.exception("page %s %s failed", request.method, request.url.path)
-                message = "internal error: nothing was changed; the error is logged"
+                message = translator(language(request))("error.internal")
                 return error_page(request, message, 500)
 
         return handler

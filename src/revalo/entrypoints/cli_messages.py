@@ -1,0 +1,144 @@
+"""The ``revalo`` command's own messages (its errors, and what it says it did) in the
+language of the environment: French when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
+one set, as POSIX reads them) names it, English otherwise.
+
+Each message is written in English where it is made; ``said`` recognises it from its
+English wording and writes it again in French. The domain's messages inside it stay as the
+domain wrote them; the API's own (a busy database) are written in French too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from functools import lru_cache
+
+from revalo.entrypoints.api.messages import speak
+from revalo.entrypoints.wording import Wordings
+
+EN: dict[str, str] = {
+    "act_as": "{message}; act as a user who may, with --as LOGIN",
+    "busy": "{message} (REVALO_LOCK_TIMEOUT): nothing was changed; try again",
+    "not_url": "not a database URL Revalo can use: {reason}",
+    "database": "database error: {reason}",
+    "db_or_url": "give --db or --url, not both",
+    "backend": "unknown database {backend}: use sqlite:///FILE or postgresql://...",
+    "no_directory": "{path}: no such directory",
+    "no_database": "{path}: no such database: create it with `revalo db upgrade --db {again}` "
+    "(or build the demo with `revalo demo`)",
+    "driver": "the PostgreSQL driver is missing: pip install 'revalo[postgres]'",
+    "no_tables": "the database has no Revalo tables: run `revalo db upgrade` on {db} first",
+    "out_of_date": "the database schema is out of date ({version}): run `revalo db upgrade` on "
+    "{db} first",
+    "no_tables_yet": "{db} has no Revalo tables: create them with `revalo db upgrade` first",
+    "too_new": "{db} is at schema revision {revision}, newer than this version of Revalo "
+    "knows: upgrade Revalo",
+    "deactivated": "user {login} is deactivated: it cannot act",
+    "no_administrator": "the database has no administrator yet: add one first with `revalo "
+    "users add NAME --login LOGIN --role administrator`",
+    "not_a_date": "{option} {text}: not a date (YYYY-MM-DD)",
+    "no_file": "{file}: no such file",
+    "bad_lines": "{file}: {n} bad line(s): nothing was imported",
+    "no_place": "{file}: not a file in an existing directory",
+    "parcel": "parcel {text}: write it as WEIGHTkg@LxWxH in cm, e.g. 2.5kg@40x30x20",
+    "at_revision": "Database {db} is at schema revision {revision}.",
+    "open": "Open http://{address}/ (web pages; API documentation at /docs); Ctrl+C stops.",
+    "separated": "{file}: read as separated by {name}",
+    "wrote_units": "Wrote {n} unit(s) to {file}.",
+    "wrote": "Wrote {file}.",
+    "committed": "Committed: {n} collections booked, their returns in transit.",
+    "client_added": "Added client {code} ({name}).",
+    "client_deactivated": "Client {code} is deactivated.",
+    "first_administrator": "The database has no administrator yet: who is its first one?",
+    "administrator_added": "Added the administrator {login}: sign in with it at /login.",
+    "user_deactivated": "Deactivated user {login} ({name}).",
+    "password_set": "New password set for {login} ({name}).",
+    "token_revoked": "Revoked token {id} ({name}).",
+}
+
+FR: dict[str, str] = {
+    "act_as": "{message} ; agissez en tant qu'utilisateur qui en a le droit, avec --as LOGIN",
+    "busy": "{message} (REVALO_LOCK_TIMEOUT) : rien n'a été modifié ; réessayez",
+    "not_url": "ce n'est pas une URL de base de données que Revalo sait utiliser : {reason}",
+    "database": "erreur de la base de données : {reason}",
+    "db_or_url": "donnez --db ou --url, pas les deux",
+    "backend": "base de données inconnue {backend} : utilisez sqlite:///FICHIER ou "
+    "postgresql://...",
+    "no_directory": "{path} : ce dossier n'existe pas",
+    "no_database": "{path} : cette base de données n'existe pas : créez-la avec `revalo db "
+    "upgrade --db {again}` (ou construisez la démo avec `revalo demo`)",
+    "driver": "le pilote PostgreSQL manque : pip install 'revalo[postgres]'",
+    "no_tables": "la base de données n'a pas de tables Revalo : lancez d'abord `revalo db "
+    "upgrade` sur {db}",
+    "out_of_date": "le schéma de la base de données n'est pas à jour ({version}) : lancez "
+    "d'abord `revalo db upgrade` sur {db}",
+    "no_tables_yet": "{db} n'a pas de tables Revalo : créez-les d'abord avec `revalo db upgrade`",
+    "too_new": "{db} est à la révision de schéma {revision}, plus récente que ce que connaît "
+    "cette version de Revalo : mettez Revalo à jour",
+    "deactivated": "l'utilisateur {login} est désactivé : il ne peut pas agir",
+    "no_administrator": "la base de données n'a pas encore d'administrateur : ajoutez-en un "
+    "d'abord avec `revalo users add NOM --login IDENTIFIANT --role administrator`",
+    "not_a_date": "{option} {text} : ce n'est pas une date (AAAA-MM-JJ)",
+    "no_file": "{file} : ce fichier n'existe pas",
+    "bad_lines": "{file} : {n} ligne(s) incorrecte(s) : rien n'a été importé",
+    "no_place": "{file} : ce n'est pas un fichier dans un dossier existant",
+    "parcel": "colis {text} : écrivez-le POIDSkg@LxlxH en cm, par ex. 2.5kg@40x30x20",
+    "at_revision": "La base de données {db} est à la révision de schéma {revision}.",
+    "open": "Ouvrez http://{address}/ (pages web ; documentation de l'API sur /docs) ; "
+    "Ctrl+C arrête.",
+    "separated": "{file} : lu comme séparé par {name}",
+    "wrote_units": "{n} unité(s) écrite(s) dans {file}.",
+    "wrote": "{file} écrit.",
+    "committed": "Validé : {n} collecte(s) réservée(s), leurs retours en transit.",
+    "client_added": "Client {code} ({name}) ajouté.",
+    "client_deactivated": "Le client {code} est désactivé.",
+    "first_administrator": "La base de données n'a pas encore d'administrateur : qui est le "
+    "premier ?",
+    "administrator_added": "Administrateur {login} ajouté : connectez-vous avec lui sur /login.",
+    "user_deactivated": "Utilisateur {login} ({name}) désactivé.",
+    "password_set": "Nouveau mot de passe pour {login} ({name}).",
+    "token_revoked": "Jeton {id} ({name}) révoqué.",
+}
+
+MESSAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+#: How an error's line starts.
+ERROR = {"en": "error: {message}", "fr": "erreur : {message}"}
+#: The placeholders holding a message of their own, recognised in turn.
+_NESTED = ("message", "reason")
+
+
+def language(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the environment's locale (the first of ``LC_ALL``, ``LC_MESSAGES``
+    and ``LANG`` that is set): French or English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+@lru_cache(maxsize=1)
+def _wordings() -> Wordings:
+    return Wordings(EN, {"n": r"[\d,]+"})
+
+
+def error_line(message: str, lang: str | None = None) -> str:
+    """The line an error is told on, in ``lang`` (by default, the environment's)."""
+    lang = lang or language()
+    return ERROR.get(lang, ERROR["en"]).format(message=said(message, lang))
+
+
+def said(text: str, lang: str | None = None) -> str:
+    """One of the command's own messages in ``lang`` (by default, the environment's)."""
+    lang = lang or language()
+    if lang == "en":
+        return text
+    found = _wordings().find(text)
+    if found is None:
+        return speak(text, lang)
+    values = {
+        k: said(v, lang) if k in _NESTED else v.replace(",", "\u202f") if k == "n" else v
+        for k, v in found.values.items()
+    }
+    return MESSAGES[lang][found.key].format(**values)

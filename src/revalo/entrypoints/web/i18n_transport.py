@@ -1,0 +1,116 @@
+"""The labels of the transport pages: the day's collections and what leaves a site."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "coll.title": "Collections",
+    "coll.intro": "Plan the day's pickups of a region on the own fleet: off-lease equipment at "
+    "business customers and bulky items at homes. What waits, and what a carrier would take for "
+    "less, is said for every pickup.",
+    "coll.new": "Plan a day",
+    "coll.day": "Day",
+    "coll.region": "Region (countries)",
+    "coll.seconds": "Search (seconds)",
+    "coll.plan": "Plan the collections",
+    "coll.form_hint": "The page waits while the routes are searched. Countries as ISO codes, "
+    "comma-separated (FR,BE): their returns hubs are the depots.",
+    "coll.recent": "Recent plans",
+    "coll.plan_no": "Plan",
+    "coll.collected": "Collected",
+    "coll.deferred": "Waiting",
+    "coll.routes": "Routes",
+    "coll.route": "A vehicle's route, stops numbered",
+    "coll.hub": "Returns hub",
+    "coll.waits": "Pickup that waits",
+    "coll.map": "The plan on the map",
+    "coll.search": "search {status}, {seconds} s, seed {seed}",
+    "coll.committed_by": "committed by {who} on {when}",
+    "coll.commit": "Commit: book these collections",
+    "coll.waiting_cost": "{cost} of value lost and overdue penalties by waiting a day",
+    "coll.route_cost": "Cost of the routes",
+    "coll.to_carrier": "Cheaper by carrier",
+    "coll.to_carrier_note": "pickups a carrier's quote beats collecting",
+    "coll.trips": "{n} trip(s)",
+    "coll.stop": "Stop",
+    "coll.arrival": "Arrival",
+    "coll.load": "Load after the stop",
+    "coll.no_routes": "No route today: nothing is worth collecting, or nothing can be reached in "
+    "a shift.",
+    "coll.day_cost": "A day's wait",
+    "coll.collect_or_ship": "Collect or ship?",
+    "coll.collect": "Collecting",
+    "coll.carrier": "Carrier's quote",
+    "coll.cheaper": "Cheaper",
+    "coll.cheaper.collect": "collect",
+    "coll.cheaper.ship": "ship by carrier",
+    "out.title": "Leaving {site}",
+    "out.crumb": "Outbound",
+    "out.intro": "Units waiting to leave on {day}, by destination: sent today (one by one, "
+    "together, or split by content) or kept for a fuller load when that costs less than the "
+    "value they lose meanwhile.",
+    "out.book": "Book what leaves today ({n} destinations)",
+    "out.ship_now": "leaves today",
+    "out.wait": "waits {n} day(s)",
+    "out.no_service": "no service",
+    "out.group": "Units together",
+    "out.today": "Sent today",
+    "out.none": "No unit waits to leave this site.",
+    "out.link": "What leaves this site",
+}
+
+FR: dict[str, str] = {
+    "coll.title": "Collectes",
+    "coll.intro": "Planifier les enlèvements du jour d'une région avec la flotte propre : "
+    "matériel en fin de location chez les clients professionnels et articles volumineux à "
+    "domicile. Pour chaque enlèvement : ce qui attend, et ce qu'un transporteur prendrait pour "
+    "moins cher.",
+    "coll.new": "Planifier une journée",
+    "coll.day": "Jour",
+    "coll.region": "Région (pays)",
+    "coll.seconds": "Recherche (secondes)",
+    "coll.plan": "Planifier les collectes",
+    "coll.form_hint": "La page attend pendant la recherche des tournées. Pays en codes ISO, "
+    "séparés par des virgules (FR,BE) : leurs hubs de retours sont les dépôts.",
+    "coll.recent": "Plans récents",
+    "coll.plan_no": "Plan",
+    "coll.collected": "Collectés",
+    "coll.deferred": "En attente",
+    "coll.routes": "Tournées",
+    "coll.route": "Tournée d'un véhicule, arrêts numérotés",
+    "coll.hub": "Hub de retours",
+    "coll.waits": "Enlèvement qui attend",
+    "coll.map": "Le plan sur la carte",
+    "coll.search": "recherche {status}, {seconds} s, graine {seed}",
+    "coll.committed_by": "validé par {who} le {when}",
+    "coll.commit": "Valider : réserver ces collectes",
+    "coll.waiting_cost": "{cost} de valeur perdue et de pénalités de retard pour un jour d'attente",
+    "coll.route_cost": "Coût des tournées",
+    "coll.to_carrier": "Moins cher par transporteur",
+    "coll.to_carrier_note": "enlèvements pour lesquels un transporteur est moins cher",
+    "coll.trips": "{n} voyage(s)",
+    "coll.stop": "Arrêt",
+    "coll.arrival": "Arrivée",
+    "coll.load": "Charge après l'arrêt",
+    "coll.no_routes": "Aucune tournée aujourd'hui : rien ne vaut d'être collecté, ou rien n'est "
+    "atteignable dans un service.",
+    "coll.day_cost": "Un jour d'attente",
+    "coll.collect_or_ship": "Collecter ou expédier ?",
+    "coll.collect": "Collecte",
+    "coll.carrier": "Devis transporteur",
+    "coll.cheaper": "Moins cher",
+    "coll.cheaper.collect": "collecter",
+    "coll.cheaper.ship": "expédier par transporteur",
+    "out.title": "Départs de {site}",
+    "out.crumb": "Départs",
+    "out.intro": "Unités qui attendent de partir le {day}, par destination : envoyées "
+    "aujourd'hui (une par une, ensemble ou séparées selon leur contenu) ou gardées pour un "
+    "chargement plus plein quand cela coûte moins que la valeur qu'elles perdent entre-temps.",
+    "out.book": "Réserver les départs du jour ({n} destinations)",
+    "out.ship_now": "part aujourd'hui",
+    "out.wait": "attend {n} jour(s)",
+    "out.no_service": "aucun service",
+    "out.group": "Unités ensemble",
+    "out.today": "Envoi aujourd'hui",
+    "out.none": "Aucune unité n'attend de partir de ce site.",
+    "out.link": "Ce qui part de ce site",
+}
