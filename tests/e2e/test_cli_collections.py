@@ -57,9 +57,12 @@ def test_plan_show_draw_and_commit(db: tuple[Path, World], tmp_path: Path) -> No
     with world.app.uow() as uow:
         rma = uow.returns.get(acme)
         consignment = uow.consignments.for_rma(acme)
+        handed = uow.consignments.for_rma(paris)
     assert rma is not None and rma.state is ReturnState.IN_TRANSIT
     assert consignment is not None and consignment.carrier == "Own fleet"
     assert consignment.km == body["collections"][0]["km"]
+    # The Paris sofa went to the carrier the plan priced: its parcel is booked.
+    assert handed is not None and handed.service_id == "BULKY-2MAN"
 
     # Nothing is left to collect near Lyon: the plan is shown, the commit refused.
     empty = revalo(*args, "--seconds", "1", "--commit", "--db", path)

@@ -22,9 +22,10 @@ from revalo.engines.collection.config import (
 from revalo.engines.collection.result import Decision, PlanStatus
 from revalo.engines.transport.carriers import FleetVehicle, RateCards
 from revalo.engines.transport.errors import RateCardError
-from revalo.services import catalog, collections, returns
+from revalo.services import catalog, collection_commit, collections, returns
 from revalo.services.collections import StoredPlan
-from revalo.services.transport import Transport, book_return_label, unit_journey
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import Transport, unit_journey
 from tests.conftest import World
 from tests.integration.flows import gs1, scan
 from tests.people import person
@@ -147,9 +148,17 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     assert len(svg.findall(f"{SVG}polyline")) == len(plan.routes) >= 1
     assert len(svg.findall(f"{SVG}circle[@class='deferred']")) == 1
 
-    done = collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
+    done = collection_commit.commit_plan(
+        world.app.uow(), world.app.transport, rec.id, by=person("ines")
+    )
     assert done.plan.record.status is CollectionPlanStatus.COMMITTED
     assert {c.rma_number for c in done.consignments} == near
+    # The Paris sofa's parcel is booked with the carrier service the plan priced.
+    (handed,) = done.handed
+    assert handed.rma_number == r["sofa_paris"].number
+    assert handed.service_id == stored.ship_services[handed.rma_number] == "BULKY-2MAN"
+    assert float(handed.cost) == pytest.approx(compared[handed.rma_number].ship_eur, abs=0.01)
+    assert stored.record.reference in handed.reason
     for c in done.consignments:
         assert (c.kind, c.carrier, c.destination) == (ConsignmentKind.RETURN, "Own fleet", "HUB-FR")
         assert c.service_id.startswith("OWN-") and c.sscc is not None
@@ -158,9 +167,15 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
         assert c.co2e_g == round(share.co2e_kg * 1000)
     with world.app.uow() as uow:
         states = {n: uow.returns.get(n).state for n in near}  # type: ignore[union-attr]
+        paris_state = uow.returns.get(handed.rma_number).state  # type: ignore[union-attr]
         committed = uow.collection_plans.get(rec.id)
         assert committed is not None and committed.committed_by == "ines"
     assert set(states.values()) == {ReturnState.IN_TRANSIT}
+    # Handed over, it waits for the carrier's pickup; no plan counts it as a pickup again.
+    assert paris_state is ReturnState.AUTHORISED
+    later = world.now.date() + timedelta(days=8)
+    pending = collections.pending_pickups(world.app.uow(), "FR", later)
+    assert handed.rma_number not in {p.rma_number for p in pending}
 
     # A drill of the Bourgoin return is received: its journey starts with the fleet's trip.
     out = scan(world, gs1(world.drill))
@@ -174,7 +189,9 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     assert journey.legs[0].leg.co2e_g == pytest.approx(bourg.co2e_g / 6, abs=1)
 
     with pytest.raises(InvalidTransition, match="committed"):
-        collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
+        collection_commit.commit_plan(
+            world.app.uow(), world.app.transport, rec.id, by=person("ines")
+        )
 
 
 def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
@@ -183,7 +200,7 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
     book_return_label(world.app.uow(), world.app.transport, r["acme"].number, by=person("operator"))
     with pytest.raises(NotAllowed, match=f"{r['acme'].number} is booked already"):
-        collections.commit_plan(
+        collection_commit.commit_plan(
             world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
         )
     with world.app.uow() as uow:
@@ -207,7 +224,7 @@ def test_a_plan_collecting_nothing_is_not_committed(world: World) -> None:
     (waiting,) = stored.plan.waiting
     assert "it waits for a route that passes by" in waiting.reason
     with pytest.raises(NotAllowed, match="collects nothing"):
-        collections.commit_plan(
+        collection_commit.commit_plan(
             world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
         )
 
@@ -219,7 +236,7 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
         collections.get_plan(uow(), 99)
     assert e.value.field == "plan_id"
     with pytest.raises(NotFound, match="no collection plan 99"):
-        collections.commit_plan(uow(), tr, 99, by=person("ines"))
+        collection_commit.commit_plan(uow(), tr, 99, by=person("ines"))
     with pytest.raises(NotFound, match="no returns hub in BE") as e:
         collections.plan_collections(
             uow(), tr, day=day, region="BE", seconds=1, by=person("operator")

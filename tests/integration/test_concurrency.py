@@ -24,7 +24,7 @@ from revalo.domain.catalog import LocationKind, location_code
 from revalo.domain.errors import LedgerError
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.returns import ReturnState
-from revalo.services import receiving, stock, transport
+from revalo.services import receiving, return_labels, stock
 from revalo.services.receiving import ReceiveOutcome
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
@@ -171,7 +171,7 @@ def test_the_same_label_asked_at_once_books_one_parcel(world: World) -> None:
     got = outcomes(
         together(
             N,
-            lambda i: transport.book_return_label(
+            lambda i: return_labels.book_return_label(
                 world.app.uow(), tr, rma.number, by=person("operator")
             ),
         )

@@ -25,6 +25,7 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
+from revalo.services import collection_commit
 from revalo.services import collections as service
 
 
@@ -150,13 +151,13 @@ def plan_collections_command(
                 seed=seed,
                 max_seconds=rv.settings.max_plan_seconds,
             )
-            booked, refusal = 0, None
+            booked, handed, refusal = 0, 0, None
             if commit:
                 try:
-                    done = service.commit_plan(
+                    done = collection_commit.commit_plan(
                         rv.uow(), rv.transport, stored.record.id, by=acting(rv, as_login)
                     )
-                    stored, booked = done.plan, len(done.consignments)
+                    stored, booked, handed = done.plan, len(done.consignments), len(done.handed)
                 except DomainError as exc:
                     refusal = exc  # the plan is shown, then the refusal
             picture = service.plan_picture(rv.read_uow(), stored.record.id) if svg else None
@@ -167,8 +168,11 @@ def plan_collections_command(
             typer.echo(public.model_dump_json(indent=2))
         else:
             _show(public)
-            if booked:
-                out().print(f"Committed: {booked} collections booked, their returns in transit.")
+            if booked or handed:
+                out().print(
+                    f"Committed: {booked} collections booked, their returns in transit; "
+                    f"{handed} handed to a carrier, their parcels booked."
+                )
             if svg is not None:
                 out().print(f"Wrote {svg}.")
         if refusal is not None:

@@ -15,6 +15,7 @@ from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, Transpo
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page, redirect
+from revalo.services import collection_commit
 from revalo.services import collections as service
 from revalo.services.collections import StoredPlan
 from revalo.services.consolidation import consolidate_site, ship_planned
@@ -110,14 +111,15 @@ def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     response_model=None,
 )
 def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
-    """Book the plan's collections: each collected return is on its way."""
+    """Book the plan's collections (each collected return is on its way) and its carriers."""
     try:
-        done = service.commit_plan(uow, transport, plan_id, by=user)
+        done = collection_commit.commit_plan(uow, transport, plan_id, by=user)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
     return redirect(
         f"/collections/{plan_id}",
-        flash=f"{done.plan.record.reference}: {len(done.consignments)} collections booked",
+        flash=f"{done.plan.record.reference}: {len(done.consignments)} collections booked, "
+        f"{len(done.handed)} handed to a carrier",
     )
 
 
