@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -23,6 +23,7 @@ from revalo.engines.collection.result import Decision, PlanStatus
 from revalo.engines.transport.carriers import FleetVehicle, RateCards
 from revalo.engines.transport.errors import RateCardError
 from revalo.services import catalog, collection_commit, collections, returns
+from revalo.services.collection_pickups import next_collection_day
 from revalo.services.collections import StoredPlan
 from revalo.services.return_labels import book_return_label
 from revalo.services.transport import Transport, unit_journey
@@ -287,6 +288,18 @@ def test_a_wrong_collection_file_names_file_line_and_key(extra: str, where: str)
         parse_collection_config(text, "custom.toml")
     assert where in e.value.message
     assert int(e.value.message.split(":")[1]) >= line - 1
+
+
+def test_the_next_day_to_plan_is_the_hubs_next_working_day() -> None:
+    friday, saturday, monday = date(2026, 12, 4), date(2026, 12, 5), date(2026, 12, 7)
+    assert next_collection_day(date(2026, 12, 1)) == date(2026, 12, 2)
+    assert next_collection_day(friday) == next_collection_day(saturday) == monday
+    six_days = parse_collection_config(
+        _shipped().replace('"Thu", "Fri"]', '"Thu", "Fri", "Sat"]'), "custom.toml"
+    )
+    assert next_collection_day(friday, six_days) == saturday
+    with pytest.raises(RateCardError, match=r"custom\.toml:\d+: working_days: must be a list"):
+        parse_collection_config(_shipped().replace('"Mon", ', '"Monday", '), "custom.toml")
 
 
 def test_a_hub_override_replaces_the_defaults() -> None:

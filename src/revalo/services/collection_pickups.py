@@ -57,6 +57,12 @@ def region_hubs(uow: UnitOfWork, countries: Sequence[str]) -> list[Site]:
     return sorted(hubs, key=lambda h: h.code)
 
 
+def next_collection_day(today: date, config: CollectionConfig | None = None) -> date:
+    """The day to plan next: the hubs' first working day after ``today`` (the collection
+    file's ``working_days``). Every pickup waiting can be collected from that day on."""
+    return (config or load_collection_config()).next_working_day(today)
+
+
 # -- pickups ---------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class PendingPickup:

@@ -17,6 +17,7 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import collection_commit
 from revalo.services import collections as service
+from revalo.services.collection_pickups import next_collection_day
 from revalo.services.collections import StoredPlan
 from revalo.services.consolidation import consolidate_site, ship_planned
 
@@ -37,7 +38,8 @@ def _plans_page(
     values: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    vals = values or {"day": utcnow().date().isoformat(), "seconds": str(DEFAULT_SECONDS)}
+    day = next_collection_day(utcnow().date())
+    vals = values or {"day": day.isoformat(), "seconds": str(DEFAULT_SECONDS)}
     ctx = {
         "plans": service.recent_plans(uow),
         "errors": errors or Errors(),
