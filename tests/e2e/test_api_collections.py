@@ -23,8 +23,8 @@ def _authorised(client: TestClient, customer: str, sku: str, quantity: int = 1) 
 
 
 def _week_later() -> str:
-    """Every pickup authorised today is past due a week later (5 days in collection.toml)."""
-    return (date.today() + timedelta(days=7)).isoformat()
+    """Every pickup authorised today is past due eight days later (7 in collection.toml)."""
+    return (date.today() + timedelta(days=8)).isoformat()
 
 
 def _plan(client: TestClient, **body: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> str
 
 
 def _week_later(world: World) -> str:
-    return (world.now.date() + timedelta(days=7)).isoformat()
+    return (world.now.date() + timedelta(days=8)).isoformat()
 
 
 def test_plan_show_draw_and_commit(db: tuple[Path, World], tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from tests.integration.test_collections import returns_to_collect
 
 def test_plan_look_and_commit_the_days_collections(client: TestClient, sqlite_world: World) -> None:
     returns_to_collect(sqlite_world)
-    day = (sqlite_world.now + timedelta(days=7)).date().isoformat()
+    day = (sqlite_world.now + timedelta(days=8)).date().isoformat()
     response = client.post(
         "/collections", data={"day": day, "region": "fr", "seconds": "1"}, follow_redirects=False
     )

@@ -79,8 +79,8 @@ def returns_to_collect(world: World) -> dict[str, ReturnRequest]:
     }
 
 
-def _plan(world: World, days: int = 7) -> collections.StoredPlan:
-    """Planned a week after authorisation: every pickup is past due (5 days)."""
+def _plan(world: World, days: int = 8) -> collections.StoredPlan:
+    """Planned eight days after authorisation: every pickup is past due (7 days)."""
     return collections.plan_collections(
         world.app.uow(),
         world.app.transport,
@@ -102,7 +102,7 @@ def test_the_pickups_of_a_region_are_its_b2b_and_bulky_returns(world: World) -> 
     assert set(by_id) == expected
     acme = by_id[r["acme"].number].pickup
     assert acme.kg == pytest.approx(8 * 1.6) and acme.units == 8 and acme.lithium
-    assert acme.due_on == world.now.date() + timedelta(days=5)
+    assert acme.due_on == world.now.date() + timedelta(days=7)
     # Office hours for a business, longer for a consumer's sofa (collection.toml).
     assert (acme.earliest_min, acme.latest_min) == (9 * 60, 17 * 60)
     sofa = by_id[r["sofa_near"].number]
@@ -254,11 +254,12 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
             uow(), tr, day=day, region="FR", seconds=601, by=person("operator")
         )
     assert e.value.field == "seconds"
-    # The German hub: the default fleet's van does not drive in Germany, the rigid does.
+    # The German hub: the default fleet's own van does not drive in Germany; the own rigid
+    # truck and the hired vans do.
     stored = collections.plan_collections(
         uow(), tr, day=day, region="DE", seconds=1, by=person("operator")
     )
-    assert [f.vehicle.id for f in stored.problem.fleet] == ["OWN-RIGID"]
+    assert [f.vehicle.id for f in stored.problem.fleet] == ["OWN-RIGID", "HIRED-VAN"]
 
 
 def _shipped() -> str:
@@ -268,7 +269,7 @@ def _shipped() -> str:
 def test_the_shipped_collection_file_loads() -> None:
     config = load_collection_config()
     assert config.due_days >= 1
-    assert {e.vehicle for e in config.hub_defaults.fleet} == {"OWN-VAN", "OWN-RIGID"}
+    assert {e.vehicle for e in config.hub_defaults.fleet} == {"OWN-VAN", "OWN-RIGID", "HIRED-VAN"}
     assert config.hub("HUB-ANY") is config.hub_defaults
 
 
@@ -340,7 +341,7 @@ def _two_loads_past_due(world: World, transport: Transport) -> tuple[list[str], 
     stored = collections.plan_collections(
         world.app.uow(),
         transport,
-        day=world.now.date() + timedelta(days=7),
+        day=world.now.date() + timedelta(days=8),
         region="FR",
         seconds=2,
         max_iterations=300,

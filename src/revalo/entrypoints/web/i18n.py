@@ -230,8 +230,8 @@ EN: dict[str, str] = {
     "coll.stop": "Stop",
     "coll.arrival": "Arrival",
     "coll.load": "Load after the stop",
-    "coll.no_routes": "No route today: nothing is worth collecting, or nothing can be reached "
-    "in a shift.",
+    "coll.no_routes": "No route today: no round would cost less than the carriers' prices and "
+    "the waiting it saves, or nothing can be reached in a shift.",
     "coll.day_cost": "A day's wait",
     "coll.collect_or_ship": "Collect or ship?",
     "coll.collect": "Collecting",
@@ -548,8 +548,8 @@ FR: dict[str, str] = {
     "coll.stop": "Arrêt",
     "coll.arrival": "Arrivée",
     "coll.load": "Charge après l'arrêt",
-    "coll.no_routes": "Aucune tournée aujourd'hui : rien ne vaut d'être collecté, ou rien n'est "
-    "atteignable dans un service.",
+    "coll.no_routes": "Aucune tournée aujourd'hui : aucune ne coûterait moins que les prix des "
+    "transporteurs et l'attente évitée, ou rien n'est atteignable dans un service.",
     "coll.day_cost": "Un jour d'attente",
     "coll.collect_or_ship": "Collecter ou expédier ?",
     "coll.collect": "Collecte",
