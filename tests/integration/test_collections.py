@@ -361,15 +361,34 @@ def test_a_past_due_load_the_fleet_cannot_fit_goes_to_a_carrier(world: World) ->
     assert other.decision is Decision.CARRIER and other.reason.startswith("due ")
 
 
+def _fleet_only(world: World) -> Transport:
+    """The shipped transport without its carriers: only the fleet can take a pickup."""
+    cards = world.app.transport.cards
+    fleet = RateCards(tuple(s for s in cards.services if isinstance(s, FleetVehicle)))
+    return replace(world.app.transport, cards=fleet)
+
+
+def test_a_pickup_past_due_that_nobody_can_take_waits_with_a_note(world: World) -> None:
+    paris = _authorised(world, "C-ANNE", "SOFA-3").number
+    stored = collections.plan_collections(
+        world.app.uow(),
+        _fleet_only(world),
+        day=world.now.date() + timedelta(days=8),
+        region="FR",
+        seconds=1,
+        max_iterations=100,
+        by=person("operator"),
+    )
+    (waiting,) = stored.plan.waiting
+    assert waiting.pickup_id == paris and "no vehicle can collect it" in waiting.reason
+    (note,) = stored.record.detail["solver"]["notes"]
+    assert paris in note and "no carrier can take it" in note
+
+
 def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: World) -> None:
     """With no carrier for them, both past-due loads must be collected: no plan does, so
     the plan collects one and the other waits."""
-    cards = world.app.transport.cards
-    fleet_only = replace(
-        world.app.transport,
-        cards=RateCards(tuple(s for s in cards.services if isinstance(s, FleetVehicle))),
-    )
-    big, stored = _two_loads_past_due(world, fleet_only)
+    big, stored = _two_loads_past_due(world, _fleet_only(world))
     assert [d.pickup_id for d in stored.plan.waiting] == sorted(
         set(big) - set(stored.plan.collected)
     )

@@ -1,11 +1,10 @@
-"""Collection planning in the use cases: the plan of a day's pickups, its commit.
+"""Collection planning in the use cases: the plan of a day's pickups, and reading it.
 
 The pickups and the fleet are read in ``collection_pickups``. The plan is searched
 outside any transaction, then stored in a short one that first checks that every return it
-collects is still waiting for a collection. The plan is stored with everything it was made
-from, so that it can be shown, drawn and committed later. Committing books one consignment
-per collected return with the fleet vehicle as its service, carrying the return's share of
-its route's km, cost and CO2e; each unit then gets its part of that when it is received.
+collects or hands to a carrier is still waiting for a collection. The plan is stored with
+everything it was made from, so that it can be shown, drawn and committed later
+(``collection_commit``).
 """
 
 from __future__ import annotations
@@ -119,11 +118,12 @@ def plan_collections(
     Returns
     -------
     StoredPlan
-        The stored record with the plan, the problem and the cost of each collection.
-        A pickup past due that no vehicle can collect does not stop the others: it is
-        left for a carrier and the plan's messages say so. Refused, with nothing stored,
-        when a return the plan collects was rejected, cancelled or booked while it was
-        searched.
+        The stored record with the plan, the problem and the cost of each collection;
+        every pickup is collected, handed to a carrier or left waiting, with the reason.
+        A pickup past due that no vehicle and no carrier can take does not stop the
+        others: it waits and the plan's notes say so. Refused, with nothing stored, when a
+        return the plan collects or hands over was rejected, cancelled or booked while it
+        was searched.
     """
     countries = parse_region(region)
     limit = min(max_seconds, MAX_SECONDS)
@@ -183,14 +183,15 @@ def plan_collections(
 def _solve(
     problem: CollectionProblem, params: CollectionParams, seed: int, transport: Transport
 ) -> tuple[CollectionProblem, CollectionPlan, list[str]]:
-    """Solve; the pickups past due must be collected, unless that cannot be done:
+    """Solve; the pickups past due that no carrier can take must be collected, unless that
+    cannot be done:
 
-    - those no vehicle can collect at all are left for a carrier (they would otherwise
-      make the whole day infeasible), and the others are planned;
-    - when the search finds no plan collecting every pickup past due (more than the fleet
-      can do in a day, or windows too tight), it searches again with all of them optional:
-      each is then collected when that costs less than a day of waiting, overdue penalty
-      included. The search may then take twice its time limit.
+    - those no vehicle can collect at all wait, with a note (they would otherwise make the
+      whole day infeasible), and the others are planned;
+    - when the search finds no plan collecting all of them (more than the fleet can do in a
+      day, or windows too tight), it searches again with them optional: each is then
+      collected when that costs less than a day of waiting, overdue penalty included. The
+      search may then take twice its time limit.
     """
     notes: list[str] = []
     plan = solve_collection(problem, params, seed=seed, distances=transport.distances)
@@ -199,7 +200,10 @@ def _solve(
         if not stuck:
             return problem, plan, notes
         problem = _optional(problem, stuck)
-        notes.extend(f"{m}: it is left for a carrier" for m in plan.messages)
+        notes.extend(
+            f"{m}, and no carrier can take it: it waits until a way to fetch it is found"
+            for m in plan.messages
+        )
         plan = solve_collection(problem, params, seed=seed, distances=transport.distances)
     if plan.status is PlanStatus.NO_SOLUTION:
         late = {p.id for p in problem.pickups if problem.is_required(p)}
