@@ -97,12 +97,26 @@ def repair(
     routes: Sequence[ModelRoute],
     clients: Sequence[int],
 ) -> list[ModelRoute]:
-    """``routes`` changed until no optional client on them saves more than its prize when
-    taken off, and no optional client among ``clients`` left off costs less than its prize
-    to add (to a route, or on a trip of its own by a vehicle still free).
+    """Repair searched routes pickup by pickup.
 
-    Each change lowers the routes' cost plus the prizes of the clients left off, so the
-    repair ends; ``clients`` are the model's client indices that may be added.
+    Parameters
+    ----------
+    model
+        The routing model searched (its clients' prizes and whether they are required).
+    ev
+        Prices and checks candidate routes of ``model``.
+    routes
+        The routes the search found; every one keeps every limit.
+    clients
+        The model's client indices that may be added.
+
+    Returns
+    -------
+    list[ModelRoute]
+        The routes changed until no optional client on them saves more than its prize when
+        taken off, and no client of ``clients`` left off costs less than its prize to add
+        (to a route, or on a trip of its own by a vehicle still free). Each change lowers
+        the routes' cost plus the prizes of the clients left off, so the repair ends.
     """
     plan = _Plan(list(routes), tuple(v.count for v in model.vehicle_types))
     for _ in range(4 * (len(model.clients) + 1)):
@@ -162,8 +176,24 @@ def marginals(
     routes: Sequence[ModelRoute],
     clients: Sequence[int],
 ) -> dict[int, Marginal]:
-    """For every client of ``clients``: what collecting it costs in the plan ``routes`` —
-    what its route saves without it, or the cheapest way to add it."""
+    """What collecting each client costs in the plan ``routes``.
+
+    Parameters
+    ----------
+    model, ev
+        The routing model and its route evaluator.
+    routes
+        The plan's routes (repaired).
+    clients
+        The model's client indices to price.
+
+    Returns
+    -------
+    dict[int, Marginal]
+        For a client on a route, what its route saves without it (all of it when the route
+        would not run without it); for one left off, the cheapest way to add it that keeps
+        every limit, or None when there is none.
+    """
     nd = model.num_depots
     plan = _Plan(list(routes), tuple(v.count for v in model.vehicle_types))
     where = {n: r for r in routes for n in r.nodes if n >= nd}
