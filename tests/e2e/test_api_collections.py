@@ -23,8 +23,8 @@ def _authorised(client: TestClient, customer: str, sku: str, quantity: int = 1) 
 
 
 def _week_later() -> str:
-    """Every pickup authorised today is past due a week later (5 days in collection.toml)."""
-    return (date.today() + timedelta(days=7)).isoformat()
+    """Every pickup authorised today is past due eight days later (7 in collection.toml)."""
+    return (date.today() + timedelta(days=8)).isoformat()
 
 
 def _plan(client: TestClient, **body: Any) -> dict[str, Any]:
@@ -33,7 +33,8 @@ def _plan(client: TestClient, **body: Any) -> dict[str, Any]:
 
 
 def test_plan_read_draw_and_commit_a_day(client: TestClient, sqlite_world: World) -> None:
-    acme = _authorised(client, "B-ACME", "DRILL-18", 2)
+    # Eight laptops next to the hub: a van's trip costs less than the carriers' price.
+    acme = _authorised(client, "B-ACME", "LAP-14", 8)
     paris = _authorised(client, "C-ANNE", "SOFA-3")  # too far from Lyon for a day's round
     _authorised(client, "C-ANNE", "TEE-M")  # a parcel: no collection
 
@@ -45,22 +46,23 @@ def test_plan_read_draw_and_commit_a_day(client: TestClient, sqlite_world: World
     (stop,) = route["stops"]
     assert stop["rma_number"] == acme and stop["customer"] == "B-ACME"
     assert "09:00" <= stop["start"] <= "17:00"  # a business is visited in office hours
-    assert stop["load_kg"] == 3.6
+    assert stop["load_kg"] == 12.8
     assert route["km"] > 0 and route["cost_eur"] > 0 and route["co2e_kg"] > 0
     assert plan["collected_count"] == 1 and plan["deferred_count"] == 1
     (deferred,) = plan["deferred"]
     assert deferred["rma_number"] == paris and "no vehicle can collect it" in deferred["reason"]
-    assert any(paris in m and "carrier" in m for m in plan["messages"])
+    assert deferred["decision"] == "carrier" and plan["to_carrier"] == [paris]
+    assert plan["waiting"] == []
     (share,) = plan["collections"]
-    assert share["rma_number"] == acme and share["units"] == 2
+    assert share["rma_number"] == acme and share["units"] == 8
     assert share["cost_eur"] == route["cost_eur"]  # alone on its route
     compared = {c["rma_number"]: c for c in plan["collect_or_ship"]}
     assert set(compared) == {acme, paris}
-    for c in compared.values():
-        assert c["cheaper"] == ("ship" if c["ship_eur"] < c["collect_eur"] else "collect")
-    assert set(plan["cheaper_to_ship"]) == {
-        r for r, c in compared.items() if c["cheaper"] == "ship"
-    }
+    assert compared[acme]["decision"] == "collect" and compared[acme]["cheaper"] == "collect"
+    assert compared[acme]["collect_eur"] < compared[acme]["ship_eur"]
+    assert compared[acme]["basis"] == "the route would not run without it"
+    assert compared[paris]["decision"] == "carrier" and compared[paris]["collect_eur"] is None
+    assert plan["cheaper_to_ship"] == [paris]
 
     assert ok(client.get(f"{PLANS}/{plan['reference']}")) == plan
     assert ok(client.get(f"{PLANS}/{plan['id']}")) == plan
@@ -77,7 +79,7 @@ def test_plan_read_draw_and_commit_a_day(client: TestClient, sqlite_world: World
     again = refused(client.post(f"{PLANS}/{plan['id']}/commit"), 409, None)
     assert "committed" in again
 
-    lpn = scan(client, gs1(sqlite_world.drill.gtin))["unit"]["lpn"]
+    lpn = scan(client, gs1(sqlite_world.laptop.gtin))["unit"]["lpn"]
     journey = ok(client.get(f"{API}/units/{lpn}/journey"))
     first = journey["legs"][0]["consignment"]
     assert (first["carrier"], first["rma_number"]) == ("Own fleet", acme)

@@ -30,20 +30,22 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> str
 
 
 def _week_later(world: World) -> str:
-    return (world.now.date() + timedelta(days=7)).isoformat()
+    return (world.now.date() + timedelta(days=8)).isoformat()
 
 
 def test_plan_show_draw_and_commit(db: tuple[Path, World], tmp_path: Path) -> None:
     path, world = db
-    acme = _authorised(world, "B-ACME", "LAP-14", 2)
+    acme = _authorised(world, "B-ACME", "LAP-14", 8)  # next to the hub: worth a van's trip
     paris = _authorised(world, "C-ANNE", "SOFA-3")
     picture = tmp_path / "plan.svg"
     args = ["plan", "collections", "--date", _week_later(world), "--region", "FR"]
     shown = revalo(*args, "--seconds", "1", "--svg", picture, "--db", path)
     assert shown.exit_code == 0, shown.output
-    for words in ("COL00000001", "Routes of", "OWN-", acme, "Waiting for another day", paris):
+    for words in ("COL00000001", "Routes of", "OWN-", acme, "Not collected today", paris):
         assert words in shown.output, words
     assert "Collect or ship" in shown.output and "no vehicle can collect it" in shown.output
+    assert f"Handed to a carrier today: {paris}" in shown.output
+    assert "1 collected, 1 to a carrier, 0 waiting" in shown.output
     svg = ET.parse(picture).getroot()
     assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 1
 
@@ -55,9 +57,12 @@ def test_plan_show_draw_and_commit(db: tuple[Path, World], tmp_path: Path) -> No
     with world.app.uow() as uow:
         rma = uow.returns.get(acme)
         consignment = uow.consignments.for_rma(acme)
+        handed = uow.consignments.for_rma(paris)
     assert rma is not None and rma.state is ReturnState.IN_TRANSIT
     assert consignment is not None and consignment.carrier == "Own fleet"
     assert consignment.km == body["collections"][0]["km"]
+    # The Paris sofa went to the carrier the plan priced: its parcel is booked.
+    assert handed is not None and handed.service_id == "BULKY-2MAN"
 
     # Nothing is left to collect near Lyon: the plan is shown, the commit refused.
     empty = revalo(*args, "--seconds", "1", "--commit", "--db", path)

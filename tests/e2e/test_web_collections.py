@@ -4,7 +4,7 @@ see what leaves a site and book it."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tests.conftest import World
 from tests.e2e.conftest import API, TestClient
@@ -14,7 +14,7 @@ from tests.integration.test_collections import returns_to_collect
 
 def test_plan_look_and_commit_the_days_collections(client: TestClient, sqlite_world: World) -> None:
     returns_to_collect(sqlite_world)
-    day = (sqlite_world.now + timedelta(days=7)).date().isoformat()
+    day = (sqlite_world.now + timedelta(days=8)).date().isoformat()
     response = client.post(
         "/collections", data={"day": day, "region": "fr", "seconds": "1"}, follow_redirects=False
     )
@@ -38,6 +38,14 @@ def test_plan_look_and_commit_the_days_collections(client: TestClient, sqlite_wo
 
     listing = client.get("/collections").text
     assert url in listing
+
+
+def test_the_planning_form_offers_the_next_working_day(client: TestClient) -> None:
+    day = date.today() + timedelta(days=1)
+    while day.weekday() >= 5:  # the hubs work Monday to Friday (collection.toml)
+        day += timedelta(days=1)
+    page = client.get("/collections").text
+    assert f'name="day" value="{day.isoformat()}"' in page
 
 
 def test_the_planning_form_names_what_is_wrong(client: TestClient) -> None:

@@ -21,7 +21,7 @@ from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import collections
+from revalo.services import collection_commit, collections
 from revalo.settings import Settings
 from tests.e2e.conftest import API, delivered, ok
 from tests.e2e.french_pages import MIXED_COLUMNS, FrenchReader, data_of, visible_text
@@ -86,7 +86,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, dateti
             seed=1,
         )
     assert plan.plan.routes
-    collections.commit_plan(app.uow(), app.transport, plan.record.id, by=planner)
+    collection_commit.commit_plan(app.uow(), app.transport, plan.record.id, by=planner)
     yield app, report.end
     app.close()
 

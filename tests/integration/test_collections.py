@@ -4,7 +4,8 @@ picture, its commit, and the journey of a collected unit. On SQLite and PostgreS
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
@@ -18,10 +19,14 @@ from revalo.engines.collection.config import (
     load_collection_config,
     parse_collection_config,
 )
-from revalo.engines.collection.result import PlanStatus
+from revalo.engines.collection.result import Decision, PlanStatus
+from revalo.engines.transport.carriers import FleetVehicle, RateCards
 from revalo.engines.transport.errors import RateCardError
-from revalo.services import catalog, collections, returns
-from revalo.services.transport import book_return_label, unit_journey
+from revalo.services import catalog, collection_commit, collections, returns
+from revalo.services.collection_pickups import next_collection_day
+from revalo.services.collections import StoredPlan
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import Transport, unit_journey
 from tests.conftest import World
 from tests.integration.flows import gs1, scan
 from tests.people import person
@@ -48,25 +53,34 @@ def _authorised(world: World, customer: str, sku: str, quantity: int = 1) -> Ret
 
 
 def returns_to_collect(world: World) -> dict[str, ReturnRequest]:
-    """Two B2B returns and a bulky one near Lyon, a sofa in Paris (too far for a day from
-    Lyon), and returns that are no collection of the French hub's."""
+    """Two B2B returns and two sofas near Lyon (together cheaper collected than by carrier),
+    a sofa in Paris (too far for a day from Lyon), and returns that are no collection of
+    the French hub's."""
     for c in (
-        Customer("B-DIJON", "Bureau Dijon", CustomerKind.BUSINESS, "FR", "Dijon", 47.32, 5.04),
+        Customer(
+            "B-BOURG",
+            "Bureau Bourgoin",
+            CustomerKind.BUSINESS,
+            "FR",
+            "Bourgoin-Jallieu",
+            45.59,
+            5.27,
+        ),
         Customer("C-PAUL", "Paul Roche", CustomerKind.CONSUMER, "FR", "Vienne", 45.52, 4.87),
     ):
         catalog.add_customer(world.app.uow(), c, by=person("operator"))
     return {
-        "acme": _authorised(world, "B-ACME", "LAP-14", 3),
-        "dijon": _authorised(world, "B-DIJON", "DRILL-18", 2),
-        "sofa_near": _authorised(world, "C-PAUL", "SOFA-3"),
+        "acme": _authorised(world, "B-ACME", "LAP-14", 8),
+        "bourg": _authorised(world, "B-BOURG", "DRILL-18", 6),
+        "sofa_near": _authorised(world, "C-PAUL", "SOFA-3", 2),
         "sofa_paris": _authorised(world, "C-ANNE", "SOFA-3"),
         "parcel": _authorised(world, "C-ANNE", "TEE-M"),  # a parcel: dropped off
         "germany": _authorised(world, "C-JONAS", "SOFA-3"),  # another region
     }
 
 
-def _plan(world: World, days: int = 7) -> collections.StoredPlan:
-    """Planned a week after authorisation: every pickup is past due (5 days)."""
+def _plan(world: World, days: int = 8) -> collections.StoredPlan:
+    """Planned eight days after authorisation: every pickup is past due (7 days)."""
     return collections.plan_collections(
         world.app.uow(),
         world.app.transport,
@@ -84,17 +98,17 @@ def test_the_pickups_of_a_region_are_its_b2b_and_bulky_returns(world: World) -> 
     day = world.now.date() + timedelta(days=1)
     pending = collections.pending_pickups(world.app.uow(), "FR", day, transport=world.app.transport)
     by_id = {p.rma_number: p for p in pending}
-    expected = {r[k].number for k in ("acme", "dijon", "sofa_near", "sofa_paris")}
+    expected = {r[k].number for k in ("acme", "bourg", "sofa_near", "sofa_paris")}
     assert set(by_id) == expected
     acme = by_id[r["acme"].number].pickup
-    assert acme.kg == pytest.approx(3 * 1.6) and acme.units == 3 and acme.lithium
-    assert acme.due_on == world.now.date() + timedelta(days=5)
+    assert acme.kg == pytest.approx(8 * 1.6) and acme.units == 8 and acme.lithium
+    assert acme.due_on == world.now.date() + timedelta(days=7)
     # Office hours for a business, longer for a consumer's sofa (collection.toml).
     assert (acme.earliest_min, acme.latest_min) == (9 * 60, 17 * 60)
     sofa = by_id[r["sofa_near"].number]
     assert sofa.pickup.bulky and sofa.pickup.service_min == 20
     # Waiting costs each day a share of the new price; a carrier quote to compare with.
-    assert 0 < acme.daily_value_loss_eur < 3 * 899 * 0.01
+    assert 0 < acme.daily_value_loss_eur < 8 * 899 * 0.01
     assert sofa.pickup.ship_quote_eur is not None and sofa.pickup.ship_quote_eur > 0
     assert sofa.ship_service is not None and not sofa.ship_service.startswith("OWN-")
 
@@ -107,13 +121,19 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     plan = stored.plan
     assert plan.status is PlanStatus.FEASIBLE
     assert violations(stored.problem, plan, world.app.transport.distances) == []
-    near = {r[k].number for k in ("acme", "dijon", "sofa_near")}
+    near = {r[k].number for k in ("acme", "bourg", "sofa_near")}
     assert set(plan.collected) == near
-    # Paris is out of a day's reach from Lyon: left for a carrier, and the plan says why.
+    # Each costs less on the route than a carrier would charge for it.
+    compared = {c.pickup_id: c for c in plan.collect_or_ship}
+    for n in near:
+        cost = compared[n].collect_eur
+        assert compared[n].decision is Decision.COLLECT
+        assert cost is not None and cost < compared[n].ship_eur
+    # Paris is out of a day's reach from Lyon: handed to a carrier, and the plan says why.
     (paris,) = plan.deferred
     assert paris.pickup_id == r["sofa_paris"].number
+    assert paris.decision is Decision.CARRIER
     assert "no vehicle can collect it" in paris.reason
-    assert any(r["sofa_paris"].number in n for n in rec.detail["solver"]["notes"])
     # Totals and each collection's share of its route add up.
     assert rec.collected == 3 and rec.deferred == 1
     assert float(rec.cost) == pytest.approx(plan.cost_eur, abs=0.01)
@@ -129,9 +149,17 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
     assert len(svg.findall(f"{SVG}polyline")) == len(plan.routes) >= 1
     assert len(svg.findall(f"{SVG}circle[@class='deferred']")) == 1
 
-    done = collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
+    done = collection_commit.commit_plan(
+        world.app.uow(), world.app.transport, rec.id, by=person("ines")
+    )
     assert done.plan.record.status is CollectionPlanStatus.COMMITTED
     assert {c.rma_number for c in done.consignments} == near
+    # The Paris sofa's parcel is booked with the carrier service the plan priced.
+    (handed,) = done.handed
+    assert handed.rma_number == r["sofa_paris"].number
+    assert handed.service_id == stored.ship_services[handed.rma_number] == "BULKY-2MAN"
+    assert float(handed.cost) == pytest.approx(compared[handed.rma_number].ship_eur, abs=0.01)
+    assert stored.record.reference in handed.reason
     for c in done.consignments:
         assert (c.kind, c.carrier, c.destination) == (ConsignmentKind.RETURN, "Own fleet", "HUB-FR")
         assert c.service_id.startswith("OWN-") and c.sscc is not None
@@ -140,23 +168,31 @@ def test_plan_commit_and_a_collected_unit_carries_its_share(world: World) -> Non
         assert c.co2e_g == round(share.co2e_kg * 1000)
     with world.app.uow() as uow:
         states = {n: uow.returns.get(n).state for n in near}  # type: ignore[union-attr]
+        paris_state = uow.returns.get(handed.rma_number).state  # type: ignore[union-attr]
         committed = uow.collection_plans.get(rec.id)
         assert committed is not None and committed.committed_by == "ines"
     assert set(states.values()) == {ReturnState.IN_TRANSIT}
+    # Handed over, it waits for the carrier's pickup; no plan counts it as a pickup again.
+    assert paris_state is ReturnState.AUTHORISED
+    later = world.now.date() + timedelta(days=8)
+    pending = collections.pending_pickups(world.app.uow(), "FR", later)
+    assert handed.rma_number not in {p.rma_number for p in pending}
 
-    # A drill of the Dijon return is received: its journey starts with the fleet's trip.
+    # A drill of the Bourgoin return is received: its journey starts with the fleet's trip.
     out = scan(world, gs1(world.drill))
-    assert out.unit.rma_number == r["dijon"].number
+    assert out.unit.rma_number == r["bourg"].number
     journey = unit_journey(world.app.uow(), out.unit.lpn, by=person("reader"))
     first = journey.legs[0].consignment
-    dijon = next(c for c in done.consignments if c.rma_number == r["dijon"].number)
-    assert first.id == dijon.id and first.carrier == "Own fleet"
-    # Two drills of equal mass: the unit carries half of the cost and CO2e, the whole km.
-    assert journey.legs[0].leg.km == dijon.km
-    assert journey.legs[0].leg.co2e_g == pytest.approx(dijon.co2e_g / 2, abs=1)
+    bourg = next(c for c in done.consignments if c.rma_number == r["bourg"].number)
+    assert first.id == bourg.id and first.carrier == "Own fleet"
+    # Six drills of equal mass: the unit carries a sixth of the cost and CO2e, the whole km.
+    assert journey.legs[0].leg.km == bourg.km
+    assert journey.legs[0].leg.co2e_g == pytest.approx(bourg.co2e_g / 6, abs=1)
 
     with pytest.raises(InvalidTransition, match="committed"):
-        collections.commit_plan(world.app.uow(), world.app.transport, rec.id, by=person("ines"))
+        collection_commit.commit_plan(
+            world.app.uow(), world.app.transport, rec.id, by=person("ines")
+        )
 
 
 def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
@@ -165,24 +201,31 @@ def test_a_plan_out_of_date_is_not_committed(world: World) -> None:
     # Since the plan, a label was issued for one of its returns: a carrier takes it.
     book_return_label(world.app.uow(), world.app.transport, r["acme"].number, by=person("operator"))
     with pytest.raises(NotAllowed, match=f"{r['acme'].number} is booked already"):
-        collections.commit_plan(
+        collection_commit.commit_plan(
             world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
         )
     with world.app.uow() as uow:
-        rma = uow.returns.get(r["dijon"].number)
+        rma = uow.returns.get(r["bourg"].number)
         plan = uow.collection_plans.get(stored.record.id)
         assert rma is not None and rma.state is ReturnState.AUTHORISED
         assert plan is not None and plan.status is CollectionPlanStatus.PLANNED
 
 
 def test_a_plan_collecting_nothing_is_not_committed(world: World) -> None:
-    returns_to_collect(world)
-    # The day after authorisation nothing is due: waiting one more day is cheaper.
+    catalog.add_customer(
+        world.app.uow(),
+        Customer("C-PAUL", "Paul Roche", CustomerKind.CONSUMER, "FR", "Vienne", 45.52, 4.87),
+        by=person("operator"),
+    )
+    _authorised(world, "C-PAUL", "SOFA-3")
+    # The day after authorisation the sofa is not due, and a van's day for it alone would
+    # cost more than the carrier's price: it waits for a route that passes by.
     stored = _plan(world, days=1)
-    assert stored.plan.collected == () and stored.record.deferred == 4
-    assert all("waiting one more day" in d.reason for d in stored.plan.deferred[:3])
+    assert stored.plan.collected == () and stored.record.deferred == 1
+    (waiting,) = stored.plan.waiting
+    assert "it waits for a route that passes by" in waiting.reason
     with pytest.raises(NotAllowed, match="collects nothing"):
-        collections.commit_plan(
+        collection_commit.commit_plan(
             world.app.uow(), world.app.transport, stored.record.id, by=person("ines")
         )
 
@@ -194,7 +237,7 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
         collections.get_plan(uow(), 99)
     assert e.value.field == "plan_id"
     with pytest.raises(NotFound, match="no collection plan 99"):
-        collections.commit_plan(uow(), tr, 99, by=person("ines"))
+        collection_commit.commit_plan(uow(), tr, 99, by=person("ines"))
     with pytest.raises(NotFound, match="no returns hub in BE") as e:
         collections.plan_collections(
             uow(), tr, day=day, region="BE", seconds=1, by=person("operator")
@@ -211,11 +254,12 @@ def test_bad_requests_are_refused_with_the_field(world: World) -> None:
             uow(), tr, day=day, region="FR", seconds=601, by=person("operator")
         )
     assert e.value.field == "seconds"
-    # The German hub: the default fleet's van does not drive in Germany, the rigid does.
+    # The German hub: the default fleet's own van does not drive in Germany; the own rigid
+    # truck and the hired vans do.
     stored = collections.plan_collections(
         uow(), tr, day=day, region="DE", seconds=1, by=person("operator")
     )
-    assert [f.vehicle.id for f in stored.problem.fleet] == ["OWN-RIGID"]
+    assert [f.vehicle.id for f in stored.problem.fleet] == ["OWN-RIGID", "HIRED-VAN"]
 
 
 def _shipped() -> str:
@@ -225,7 +269,7 @@ def _shipped() -> str:
 def test_the_shipped_collection_file_loads() -> None:
     config = load_collection_config()
     assert config.due_days >= 1
-    assert {e.vehicle for e in config.hub_defaults.fleet} == {"OWN-VAN", "OWN-RIGID"}
+    assert {e.vehicle for e in config.hub_defaults.fleet} == {"OWN-VAN", "OWN-RIGID", "HIRED-VAN"}
     assert config.hub("HUB-ANY") is config.hub_defaults
 
 
@@ -245,6 +289,18 @@ def test_a_wrong_collection_file_names_file_line_and_key(extra: str, where: str)
         parse_collection_config(text, "custom.toml")
     assert where in e.value.message
     assert int(e.value.message.split(":")[1]) >= line - 1
+
+
+def test_the_next_day_to_plan_is_the_hubs_next_working_day() -> None:
+    friday, saturday, monday = date(2026, 12, 4), date(2026, 12, 5), date(2026, 12, 7)
+    assert next_collection_day(date(2026, 12, 1)) == date(2026, 12, 2)
+    assert next_collection_day(friday) == next_collection_day(saturday) == monday
+    six_days = parse_collection_config(
+        _shipped().replace('"Thu", "Fri"]', '"Thu", "Fri", "Sat"]'), "custom.toml"
+    )
+    assert next_collection_day(friday, six_days) == saturday
+    with pytest.raises(RateCardError, match=r"custom\.toml:\d+: working_days: must be a list"):
+        parse_collection_config(_shipped().replace('"Mon", ', '"Monday", '), "custom.toml")
 
 
 def test_a_hub_override_replaces_the_defaults() -> None:
@@ -269,9 +325,9 @@ def test_a_hub_fleet_override_must_drive_in_the_hubs_country(world: World) -> No
         )
 
 
-def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: World) -> None:
-    """One van, no reload, two past-due loads of 5 sofas (9.5 m3 each, 12 m3 capacity): no
-    plan collects both, so the plan collects one and the other waits."""
+def _two_loads_past_due(world: World, transport: Transport) -> tuple[list[str], StoredPlan]:
+    """Two past-due loads of 5 sofas (9.5 m3 each) near Lyon, planned with one 12 m3 van
+    that may not reload: it can collect only one of them."""
     catalog.add_customer(
         world.app.uow(),
         Customer("B-VILLE", "Villeurbanne Co", CustomerKind.BUSINESS, "FR", "Lyon", 45.77, 4.88),
@@ -284,8 +340,8 @@ def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: Worl
     )
     stored = collections.plan_collections(
         world.app.uow(),
-        world.app.transport,
-        day=world.now.date() + timedelta(days=7),
+        transport,
+        day=world.now.date() + timedelta(days=8),
         region="FR",
         seconds=2,
         max_iterations=300,
@@ -294,9 +350,47 @@ def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: Worl
     )
     assert stored.plan.status is PlanStatus.FEASIBLE
     assert len(stored.plan.collected) == 1 and set(stored.plan.collected) < set(big)
-    assert [d.pickup_id for d in stored.plan.deferred] == sorted(
+    assert violations(stored.problem, stored.plan, world.app.transport.distances) == []
+    return big, stored
+
+
+def test_a_past_due_load_the_fleet_cannot_fit_goes_to_a_carrier(world: World) -> None:
+    big, stored = _two_loads_past_due(world, world.app.transport)
+    (other,) = stored.plan.deferred
+    assert other.pickup_id in set(big) - set(stored.plan.collected)
+    assert other.decision is Decision.CARRIER and other.reason.startswith("due ")
+
+
+def _fleet_only(world: World) -> Transport:
+    """The shipped transport without its carriers: only the fleet can take a pickup."""
+    cards = world.app.transport.cards
+    fleet = RateCards(tuple(s for s in cards.services if isinstance(s, FleetVehicle)))
+    return replace(world.app.transport, cards=fleet)
+
+
+def test_a_pickup_past_due_that_nobody_can_take_waits_with_a_note(world: World) -> None:
+    paris = _authorised(world, "C-ANNE", "SOFA-3").number
+    stored = collections.plan_collections(
+        world.app.uow(),
+        _fleet_only(world),
+        day=world.now.date() + timedelta(days=8),
+        region="FR",
+        seconds=1,
+        max_iterations=100,
+        by=person("operator"),
+    )
+    (waiting,) = stored.plan.waiting
+    assert waiting.pickup_id == paris and "no vehicle can collect it" in waiting.reason
+    (note,) = stored.record.detail["solver"]["notes"]
+    assert paris in note and "no carrier can take it" in note
+
+
+def test_more_past_due_than_the_fleet_can_collect_still_gives_a_plan(world: World) -> None:
+    """With no carrier for them, both past-due loads must be collected: no plan does, so
+    the plan collects one and the other waits."""
+    big, stored = _two_loads_past_due(world, _fleet_only(world))
+    assert [d.pickup_id for d in stored.plan.waiting] == sorted(
         set(big) - set(stored.plan.collected)
     )
     (note,) = stored.record.detail["solver"]["notes"]
     assert "no plan collecting all 2 pickups past due" in note
-    assert violations(stored.problem, stored.plan, world.app.transport.distances) == []

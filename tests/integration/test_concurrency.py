@@ -25,7 +25,7 @@ from revalo.domain.errors import InvalidValue, LedgerError
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.people import Role
 from revalo.domain.returns import ReturnState
-from revalo.services import access, receiving, stock, transport
+from revalo.services import access, receiving, return_labels, stock
 from revalo.services.receiving import ReceiveOutcome
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
@@ -172,7 +172,7 @@ def test_the_same_label_asked_at_once_books_one_parcel(world: World) -> None:
     got = outcomes(
         together(
             N,
-            lambda i: transport.book_return_label(
+            lambda i: return_labels.book_return_label(
                 world.app.uow(), tr, rma.number, by=person("operator")
             ),
         )

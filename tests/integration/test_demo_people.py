@@ -29,6 +29,7 @@ USE_CASES = {
     "finish_work_order",
     "dispatch_unit",
     "ship_planned",
+    "book_return_label",
     "sell_unit",
     "record_proceeds",
 }

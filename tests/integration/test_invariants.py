@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from revalo.adapters import orm
 from revalo.adapters.invariants import check_database, check_ledger
-from revalo.services import transport
+from revalo.services import return_labels
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan
 from tests.people import person
@@ -38,7 +38,7 @@ def test_each_broken_promise_is_found(world: World) -> None:
     rma = ask(world, line("LAP-14", serial="SN-1"))
     unit = scan(world, gs1(world.laptop, "SN-1")).unit
     assert unit is not None
-    transport.book_return_label(
+    return_labels.book_return_label(
         world.app.uow(),
         world.app.transport,
         ask(world, line("SOFA-3")).number,

@@ -11,7 +11,7 @@ import pytest
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.units import UnitState
 from revalo.services import collections, deciding, queries
-from revalo.services.transport import book_return_label
+from revalo.services.return_labels import book_return_label
 from tests.conftest import World
 from tests.integration.flows import grade
 from tests.integration.test_collections import _plan, returns_to_collect

@@ -12,7 +12,8 @@ from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.services import queries, receiving, stock
 from revalo.services.ports import UnitFilter
-from revalo.services.transport import book_return_label, default_transport, unit_journey
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import default_transport, unit_journey
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line, scan, snapshot
 from tests.people import person

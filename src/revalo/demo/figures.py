@@ -133,8 +133,19 @@ COSMETIC: dict[R, tuple[float, float, float, float]] = {
 #: policy) and of guarantee claims made after 2 years (left for review). The demo's.
 LATE_WITHDRAWAL = 0.04
 LATE_GUARANTEE = 0.03
-#: Authorised returns the customer never sends (kept the item after all). The demo's.
+#: Authorised returns the customer never sends (kept the item after all): parcels only, as
+#: a return fetched at the customer's is fetched. The demo's.
 NEVER_SENT = 0.03
+
+#: How far from its returns hub (great-circle km) the retailer's own crews collect what a
+#: customer cannot post: off-lease equipment at businesses and bulky items at homes. That is
+#: about 130 km by road (circuity 1.3 on motorway networks, Wang et al. 2024), under two hours
+#: each way at 70 km/h, so that a round of several stops fits a 9-hour shift. Further away a
+#: carrier collects: customer service books its label when the return is authorised. Inside
+#: the area a return waits for the hub's collection plans, which fetch it by its due date at
+#: the latest (``config/collection.toml``); the scenario takes it on that day. The demo's
+#: assumption.
+COLLECTION_AREA_KM = 100.0
 #: Of the returns left for review, the share a manager accepts as goodwill. The demo's.
 GOODWILL = 0.6
 

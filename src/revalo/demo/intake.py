@@ -4,6 +4,8 @@ in quarantine until they are identified."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
@@ -14,6 +16,8 @@ from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.returns import ReturnState
 from revalo.services import receiving, returns
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import default_transport
 
 #: Working days an item waits before inspection (the demo's assumption for the backlog).
 _INSPECTION_WAIT = (0, 1, 2, 3, 5)
@@ -46,7 +50,7 @@ class Intake:
             client_code=rma.lines[0].item.product.client_code,
         )
         if created.state is ReturnState.AUTHORISED:
-            self._authorised(rma, created.number, created.destination_site)
+            self._authorised(rma, created.number, created.destination_site, rma.requested_at)
         elif created.state is ReturnState.REQUESTED:
             day = f.cal.next_working_day(f.agenda.day + 1)
             f.agenda.later(day, Phase.REVIEW, self.review, (rma, created.number))
@@ -64,7 +68,7 @@ class Intake:
                 reason="reviewed: accepted as a goodwill gesture",
                 at=at,
             )
-            self._authorised(rma, number, done.destination_site)
+            self._authorised(rma, number, done.destination_site, at)
         else:
             f.agenda.call(
                 returns.reject_return,
@@ -75,9 +79,20 @@ class Intake:
                 at=at,
             )
 
-    def _authorised(self, rma: PlannedReturn, number: str, hub: str | None) -> None:
+    def _authorised(self, rma: PlannedReturn, number: str, hub: str | None, at: datetime) -> None:
         if rma.never_sent or hub is None:
             return
+        if rma.needs_vehicle and not self.planner.fetched_by_crew(rma, hub):
+            # Out of the hub's collection area: the flow manager books a carrier at once.
+            f = self.f
+            f.agenda.call(
+                book_return_label,
+                f.uow,
+                default_transport(),
+                number,
+                by=f.manager,
+                at=at + timedelta(minutes=1),
+            )
         pickup, arrival = self.planner.pickup_and_arrival(rma, self.f.agenda.day, hub)
         self.f.agenda.later(pickup, Phase.PICKUP, self.pickup, (rma, number, hub, arrival))
 

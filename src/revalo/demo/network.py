@@ -59,12 +59,19 @@ _K = SiteKind
 # code, name, kind, country, city, WEEE certified, skills (repair/refurbish: categories it
 # can work on; recyclers: what they accept)
 _SITES: list[tuple[str, str, SiteKind, str, str, bool, tuple[str, ...]]] = [
+    # Returns hubs in logistics areas next to their country's largest clusters of people, as
+    # their crews collect what cannot be posted within a day's round (``figures.
+    # COLLECTION_AREA_KM``): Paris and Lyon, the middle of Belgium and of the Netherlands,
+    # Madrid, the Rhine-Ruhr, the Po valley. Within 100 km each reaches 82 to 96 % of the
+    # people of Belgium and the Netherlands (GeoNames cities), a fifth to a third of those
+    # of Germany, Spain and Italy, and half of France's with both French hubs.
     ("HUB-CENTRAL", "Central returns hub", _K.RETURNS_HUB, "FR", "Saint-Priest", False, ()),
-    ("HUB-BE", "Returns hub Liège", _K.RETURNS_HUB, "BE", "Liège", False, ()),
+    ("HUB-IDF", "Returns hub Île-de-France", _K.RETURNS_HUB, "FR", "Aulnay-sous-Bois", False, ()),
+    ("HUB-BE", "Returns hub Mechelen", _K.RETURNS_HUB, "BE", "Mechelen", False, ()),
     ("HUB-DE", "Returns hub Duisburg", _K.RETURNS_HUB, "DE", "Duisburg", False, ()),
-    ("HUB-ES", "Returns hub Zaragoza", _K.RETURNS_HUB, "ES", "Zaragoza", False, ()),
+    ("HUB-ES", "Returns hub Coslada", _K.RETURNS_HUB, "ES", "Coslada", False, ()),
     ("HUB-IT", "Returns hub Piacenza", _K.RETURNS_HUB, "IT", "Piacenza", False, ()),
-    ("HUB-NL", "Returns hub Venlo", _K.RETURNS_HUB, "NL", "Venlo", False, ()),
+    ("HUB-NL", "Returns hub Nieuwegein", _K.RETURNS_HUB, "NL", "Nieuwegein", False, ()),
     (
         "REP-FR-IT",
         "Atelier Numérique du Nord",

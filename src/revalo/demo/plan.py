@@ -17,9 +17,10 @@ from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import SERIAL_ON_ORDER, CatalogueItem
 from revalo.demo.labels import damaged_code, item_code
 from revalo.demo.network import Network
-from revalo.domain.catalog import Customer, SiteKind
+from revalo.domain.catalog import Customer, CustomerKind, SiteKind
 from revalo.domain.returns import ReturnReason as R
 from revalo.domain.values import GeoPoint
+from revalo.engines.collection.config import load_collection_config
 
 _CONFORMITY = (R.DEFECTIVE, R.WARRANTY_REPAIR)
 
@@ -58,6 +59,16 @@ class PlannedReturn:
     @property
     def units(self) -> list[PlannedUnit]:
         return [u for ln in self.lines for u in ln.units]
+
+    @property
+    def needs_vehicle(self) -> bool:
+        """Fetched at the customer's, not posted: a business's, or holding a bulky item."""
+        return needs_vehicle(self.customer, self.lines)
+
+
+def needs_vehicle(customer: Customer, lines: list[PlannedLine]) -> bool:
+    business = customer.kind is CustomerKind.BUSINESS
+    return business or any(ln.item.product.bulky for ln in lines)
 
 
 @dataclass(eq=False)
@@ -102,6 +113,8 @@ class Planner:
         )
         self.day_cum = list(itertools.accumulate(calendar.request_weights()))
         self.serials = itertools.count(1)
+        #: Days from authorisation to a collection's due date (the collection file's).
+        self.due_days = load_collection_config().due_days
 
     # -- drawing ------------------------------------------------------------------------
     def _item(self, category: str) -> CatalogueItem:
@@ -122,11 +135,24 @@ class Planner:
         point = GeoPoint(customer.lat, customer.lon)
         return self.net.nearest_to(point, SiteKind.RETURNS_HUB, customer.country).code
 
+    def fetched_by_crew(self, rma: PlannedReturn, hub: str) -> bool:
+        """A return the hub's own crews collect: one that needs a vehicle, within the hub's
+        collection area (further away a carrier collects it)."""
+        c = rma.customer
+        near = GeoPoint(c.lat, c.lon).km_to(self.net.sites[hub].point) <= fig.COLLECTION_AREA_KM
+        return rma.needs_vehicle and near
+
     def pickup_and_arrival(
         self, rma: PlannedReturn, authorised_day: int, hub: str
     ) -> tuple[int, int]:
-        """The day a carrier picks the return up, and the day it reaches the hub."""
-        pickup = self.cal.working_day_after(authorised_day, rma.ship_delay)
+        """The day the return is picked up, and the day it reaches the hub. The hub's crews
+        take a collection on its due date at the latest: the scenario takes it then (the
+        first working day from it), so that the pickups waiting when it ends are those a
+        planner sees after days of collection plans; a carrier after a few working days."""
+        if self.fetched_by_crew(rma, hub):
+            pickup = self.cal.next_working_day(authorised_day + self.due_days)
+        else:
+            pickup = self.cal.working_day_after(authorised_day, rma.ship_delay)
         c = rma.customer
         transit = self.net.transit_days(GeoPoint(c.lat, c.lon), self.net.sites[hub].point)
         return pickup, self.cal.next_working_day(pickup + transit)
@@ -186,14 +212,17 @@ class Planner:
     ) -> PlannedReturn:
         rng = self.rng
         at = self.cal.at(day, minutes=rng.randint(7 * 60, 23 * 60 - 1))
+        delivered = at - timedelta(days=delivered_days, hours=rng.randint(0, 5))
+        goodwill = rng.random() < fig.GOODWILL
+        kept = rng.random() < fig.NEVER_SENT
         return PlannedReturn(
             customer=customer,
             day=day,
             requested_at=at,
-            delivered_at=at - timedelta(days=delivered_days, hours=rng.randint(0, 5)),
+            delivered_at=delivered,
             lines=lines,
-            goodwill=rng.random() < fig.GOODWILL,
-            never_sent=rng.random() < fig.NEVER_SENT,
+            goodwill=goodwill,
+            never_sent=kept and not needs_vehicle(customer, lines),
             ship_delay=rng.randint(min_delay, max_delay),
         )
 

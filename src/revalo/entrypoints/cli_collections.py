@@ -26,6 +26,7 @@ from revalo.entrypoints.cli_common import (
     reported,
 )
 from revalo.entrypoints.cli_messages import said
+from revalo.services import collection_commit
 from revalo.services import collections as service
 
 
@@ -56,23 +57,23 @@ def _routes(plan: CollectionPlanPublic) -> Table:
 
 
 def _deferred(plan: CollectionPlanPublic) -> Table:
-    t = Table(title="Waiting for another day")
-    for col in ("return", "EUR a day", "why"):
+    t = Table(title="Not collected today: to a carrier, or waiting for another day")
+    for col in ("return", "decision", "EUR a day", "why"):
         t.add_column(col, justify="right" if col == "EUR a day" else "left")
     for d in plan.deferred:
-        t.add_row(d.rma_number, f"{d.waiting_cost_eur:,.2f}", d.reason)
+        t.add_row(d.rma_number, d.decision, f"{d.waiting_cost_eur:,.2f}", d.reason)
     return t
 
 
 def _collect_or_ship(plan: CollectionPlanPublic) -> Table:
     t = Table(title="Collect or ship (marginal cost of collecting vs the best carrier alone)")
-    for col in ("return", "planned", "collect EUR", "ship EUR", "carrier service", "cheaper"):
+    for col in ("return", "decision", "collect EUR", "ship EUR", "carrier service", "cheaper"):
         t.add_column(col, justify="right" if col.endswith("EUR") else "left")
     for c in plan.collect_or_ship:
         t.add_row(
             c.rma_number,
-            "collected" if c.collected else "deferred",
-            f"{c.collect_eur:,.2f}",
+            c.decision,
+            "no vehicle" if c.collect_eur is None else f"{c.collect_eur:,.2f}",
             f"{c.ship_eur:,.2f}",
             c.ship_service or "-",
             c.cheaper.upper() if c.cheaper == "ship" else c.cheaper,
@@ -84,7 +85,8 @@ def _show(plan: CollectionPlanPublic) -> None:
     console = out()
     console.print(
         f"[bold]{plan.reference}[/bold] {plan.day.isoformat()} {plan.region}: {plan.status}, "
-        f"{plan.collected_count} collected, {plan.deferred_count} waiting; "
+        f"{plan.collected_count} collected, {len(plan.to_carrier)} to a carrier, "
+        f"{len(plan.waiting)} waiting; "
         f"{plan.km:,.1f} km, {plan.cost:,.2f} EUR, {plan.co2e_kg:,.2f} kg CO2e "
         f"(search: {plan.solver_status}, {plan.seconds:g} s, seed {plan.seed})"
     )
@@ -96,8 +98,8 @@ def _show(plan: CollectionPlanPublic) -> None:
         console.print(_deferred(plan))
     if plan.collect_or_ship:
         console.print(_collect_or_ship(plan))
-    if plan.cheaper_to_ship:
-        console.print(f"Cheaper handed to a carrier: {', '.join(plan.cheaper_to_ship)}")
+    if plan.to_carrier:
+        console.print(f"Handed to a carrier today: {', '.join(plan.to_carrier)}")
 
 
 def plan_collections_command(
@@ -150,13 +152,13 @@ def plan_collections_command(
                 seed=seed,
                 max_seconds=rv.settings.max_plan_seconds,
             )
-            booked, refusal = 0, None
+            booked, handed, refusal = 0, 0, None
             if commit:
                 try:
-                    done = service.commit_plan(
+                    done = collection_commit.commit_plan(
                         rv.uow(), rv.transport, stored.record.id, by=acting(rv, as_login)
                     )
-                    stored, booked = done.plan, len(done.consignments)
+                    stored, booked, handed = done.plan, len(done.consignments), len(done.handed)
                 except DomainError as exc:
                     refusal = exc  # the plan is shown, then the refusal
             picture = service.plan_picture(rv.read_uow(), stored.record.id) if svg else None
@@ -167,9 +169,12 @@ def plan_collections_command(
             typer.echo(public.model_dump_json(indent=2))
         else:
             _show(public)
-            if booked:
+            if booked or handed:
                 out().print(
-                    said(f"Committed: {booked} collections booked, their returns in transit.")
+                    said(
+                        f"Committed: {booked} collections booked, their returns in transit; "
+                        f"{handed} handed to a carrier, their parcels booked."
+                    )
                 )
             if svg is not None:
                 out().print(said(f"Wrote {svg}."))

@@ -46,7 +46,8 @@ EN: dict[str, str] = {
     "separated": "{file}: read as separated by {name}",
     "wrote_units": "Wrote {n} unit(s) to {file}.",
     "wrote": "Wrote {file}.",
-    "committed": "Committed: {n} collections booked, their returns in transit.",
+    "committed": "Committed: {n} collections booked, their returns in transit; {handed} "
+    "handed to a carrier, their parcels booked.",
     "client_added": "Added client {code} ({name}).",
     "client_deactivated": "Client {code} is deactivated.",
     "first_administrator": "The database has no administrator yet: who is its first one?",
@@ -89,7 +90,8 @@ FR: dict[str, str] = {
     "separated": "{file} : lu comme séparé par {name}",
     "wrote_units": "{n} unité(s) écrite(s) dans {file}.",
     "wrote": "{file} écrit.",
-    "committed": "Validé : {n} collecte(s) réservée(s), leurs retours en transit.",
+    "committed": "Validé : {n} collecte(s) réservée(s), leurs retours en transit ; {handed} "
+    "confié(s) à un transporteur, leurs colis réservés.",
     "client_added": "Client {code} ({name}) ajouté.",
     "client_deactivated": "Le client {code} est désactivé.",
     "first_administrator": "La base de données n'a pas encore d'administrateur : qui est le "

@@ -31,7 +31,8 @@ from revalo.entrypoints.cli_common import (
 )
 from revalo.entrypoints.labels import label_pdf
 from revalo.services.consolidation import consolidate_site, ship_planned
-from revalo.services.transport import PlaceRef, book_return_label, quote_shipment
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import PlaceRef, quote_shipment
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
 PLACE_HELP = "Site or customer code, or CC:lat,lon (e.g. DE:52.52,13.40)."

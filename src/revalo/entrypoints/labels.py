@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from revalo.adapters.labels import LabelAddress, LabelItem, ReturnLabel, render_return_label
-from revalo.services.transport import LabelFacts
+from revalo.services.return_labels import LabelFacts
 
 
 def label_pdf(facts: LabelFacts) -> bytes:

@@ -9,7 +9,7 @@ machine). The returns hubs of the region are the depots; each sends out its flee
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -55,6 +55,12 @@ def region_hubs(uow: UnitOfWork, countries: Sequence[str]) -> list[Site]:
             field="region",
         )
     return sorted(hubs, key=lambda h: h.code)
+
+
+def next_collection_day(today: date, config: CollectionConfig | None = None) -> date:
+    """The day to plan next: the hubs' first working day after ``today`` (the collection
+    file's ``working_days``). Every pickup waiting can be collected from that day on."""
+    return (config or load_collection_config()).next_working_day(today)
 
 
 # -- pickups ---------------------------------------------------------------------------------
@@ -248,3 +254,26 @@ def _fleet_vehicle(
             field="fleet",
         )
     return service
+
+
+# -- still to collect ------------------------------------------------------------------------
+def collectable(
+    uow: UnitOfWork, numbers: Iterable[str]
+) -> tuple[dict[str, ReturnRequest], list[str]]:
+    """The returns ``numbers`` that still wait for a collection (authorised, not booked),
+    and what changed for each of the others."""
+    out, stale = {}, []
+    for number in numbers:
+        rma = uow.returns.get(number, lock=True)
+        if rma is None:
+            stale.append(f"{number} no longer exists")
+            continue
+        if rma.state is not ReturnState.AUTHORISED:
+            stale.append(f"{number} is {rma.state.value}")
+            continue
+        existing = uow.consignments.for_rma(number)
+        if existing is not None:
+            stale.append(f"{number} is booked already ({existing.reference})")
+            continue
+        out[number] = rma
+    return out, stale

@@ -1,27 +1,24 @@
-"""Collection planning in the use cases: the plan of a day's pickups, its commit.
+"""Collection planning in the use cases: the plan of a day's pickups, and reading it.
 
 The pickups and the fleet are read in ``collection_pickups``. The plan is searched
 outside any transaction, then stored in a short one that first checks that every return it
-collects is still waiting for a collection. The plan is stored with everything it was made
-from, so that it can be shown, drawn and committed later. Committing books one consignment
-per collected return with the fleet vehicle as its service, carrying the return's share of
-its route's km, cost and CO2e; each unit then gets its part of that when it is received.
+collects or hands to a carrier is still waiting for a collection. The plan is stored with
+everything it was made from, so that it can be shown, drawn and committed later
+(``collection_commit``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.errors import InvalidValue, NotAllowed
-from revalo.domain.journey import Consignment, ConsignmentKind, allocate_by_mass
+from revalo.domain.journey import allocate_by_mass
 from revalo.domain.people import Permission, User
-from revalo.domain.returns import ReturnRequest, ReturnState
-from revalo.domain.values import format_sscc
-from revalo.engines.collection.config import CollectionConfig, hhmm, load_collection_config
+from revalo.engines.collection.config import CollectionConfig, load_collection_config
 from revalo.engines.collection.document import (
     plan_document,
     plan_from_document,
@@ -31,17 +28,14 @@ from revalo.engines.collection.problem import CollectionParams, CollectionProble
 from revalo.engines.collection.result import (
     CollectionPlan,
     PickupShare,
-    PlannedRoute,
     PlanStatus,
-    Stop,
-    StopKind,
 )
 from revalo.engines.collection.solve import solve_collection
 from revalo.engines.collection.svg import plan_svg
 from revalo.engines.disposition.params import load_params
-from revalo.engines.transport.carriers import FleetVehicle
 from revalo.services.collection_pickups import (
     PendingPickup,
+    collectable,
     fleet_of,
     parse_region,
     pending_in,
@@ -51,7 +45,6 @@ from revalo.services.collection_pickups import (
 from revalo.services.common import found, when
 from revalo.services.guard import needs, record_done
 from revalo.services.ports import UnitOfWork
-from revalo.services.retry import retried
 from revalo.services.transport import Transport
 
 __all__ = ["PendingPickup", "parse_region", "pending_pickups"]
@@ -125,11 +118,12 @@ def plan_collections(
     Returns
     -------
     StoredPlan
-        The stored record with the plan, the problem and the cost of each collection.
-        A pickup past due that no vehicle can collect does not stop the others: it is
-        left for a carrier and the plan's messages say so. Refused, with nothing stored,
-        when a return the plan collects was rejected, cancelled or booked while it was
-        searched.
+        The stored record with the plan, the problem and the cost of each collection;
+        every pickup is collected, handed to a carrier or left waiting, with the reason.
+        A pickup past due that no vehicle and no carrier can take does not stop the
+        others: it waits and the plan's notes say so. Refused, with nothing stored, when a
+        return the plan collects or hands over was rejected, cancelled or booked while it
+        was searched.
     """
     countries = parse_region(region)
     limit = min(max_seconds, MAX_SECONDS)
@@ -159,7 +153,7 @@ def plan_collections(
     }
     detail = plan_document(problem, plan, params, about, cost_shares, notes)
     with uow:
-        _, changed = collectable(uow, plan.collected)
+        _, changed = collectable(uow, [*plan.collected, *(d.pickup_id for d in plan.to_carrier)])
         if changed:
             raise NotAllowed(
                 f"while the plan was searched, what it collects changed: {'; '.join(changed)}; "
@@ -183,20 +177,21 @@ def plan_collections(
         uow.collection_plans.add(record)
         record_done(uow, by, "plan_collections", f"plan {record.id}", detail=record.region)
         uow.commit()
-    return _stored(record)
+    return stored_plan(record)
 
 
 def _solve(
     problem: CollectionProblem, params: CollectionParams, seed: int, transport: Transport
 ) -> tuple[CollectionProblem, CollectionPlan, list[str]]:
-    """Solve; the pickups past due must be collected, unless that cannot be done:
+    """Solve; the pickups past due that no carrier can take must be collected, unless that
+    cannot be done:
 
-    - those no vehicle can collect at all are left for a carrier (they would otherwise
-      make the whole day infeasible), and the others are planned;
-    - when the search finds no plan collecting every pickup past due (more than the fleet
-      can do in a day, or windows too tight), it searches again with all of them optional:
-      each is then collected when that costs less than a day of waiting, overdue penalty
-      included. The search may then take twice its time limit.
+    - those no vehicle can collect at all wait, with a note (they would otherwise make the
+      whole day infeasible), and the others are planned;
+    - when the search finds no plan collecting all of them (more than the fleet can do in a
+      day, or windows too tight), it searches again with them optional: each is then
+      collected when that costs less than a day of waiting, overdue penalty included. The
+      search may then take twice its time limit.
     """
     notes: list[str] = []
     plan = solve_collection(problem, params, seed=seed, distances=transport.distances)
@@ -205,7 +200,10 @@ def _solve(
         if not stuck:
             return problem, plan, notes
         problem = _optional(problem, stuck)
-        notes.extend(f"{m}: it is left for a carrier" for m in plan.messages)
+        notes.extend(
+            f"{m}, and no carrier can take it: it waits until a way to fetch it is found"
+            for m in plan.messages
+        )
         plan = solve_collection(problem, params, seed=seed, distances=transport.distances)
     if plan.status is PlanStatus.NO_SOLUTION:
         late = {p.id for p in problem.pickups if problem.is_required(p)}
@@ -250,7 +248,7 @@ def _cost_shares(plan: CollectionPlan, problem: CollectionProblem) -> dict[str, 
 def get_plan(uow: UnitOfWork, plan_id: int) -> StoredPlan:
     """The stored plan ``plan_id`` with its routes, deferred pickups and comparisons."""
     with uow:
-        return _stored(_load(uow, plan_id))
+        return stored_plan(load_plan(uow, plan_id))
 
 
 def recent_plans(uow: UnitOfWork, limit: int = 20) -> list[CollectionPlanRecord]:
@@ -266,7 +264,7 @@ def plan_picture(uow: UnitOfWork, plan_id: int) -> str:
     return plan_svg(stored.plan, stored.problem)
 
 
-def _load(uow: UnitOfWork, plan_id: int, *, lock: bool = False) -> CollectionPlanRecord:
+def load_plan(uow: UnitOfWork, plan_id: int, *, lock: bool = False) -> CollectionPlanRecord:
     return found(
         uow.collection_plans.get(plan_id, lock=lock),
         f"no collection plan {plan_id}",
@@ -274,7 +272,7 @@ def _load(uow: UnitOfWork, plan_id: int, *, lock: bool = False) -> CollectionPla
     )
 
 
-def _stored(record: CollectionPlanRecord) -> StoredPlan:
+def stored_plan(record: CollectionPlanRecord) -> StoredPlan:
     d = record.detail
     problem = problem_from_document(record.day, d)
     plan = plan_from_document(d)
@@ -286,143 +284,4 @@ def _stored(record: CollectionPlanRecord) -> StoredPlan:
         cost_shares={s["pickup_id"]: s["cost_eur"] for s in d["shares"]},
         customers={p["id"]: p["customer"] for p in pickups},
         ship_services={p["id"]: p["ship_service"] for p in pickups},
-    )
-
-
-# -- committing ------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Committed:
-    """A committed plan and the consignment booked for each collected return."""
-
-    plan: StoredPlan
-    consignments: tuple[Consignment, ...]
-
-
-@needs(Permission.COMMIT_COLLECTION_PLAN)
-@retried
-def commit_plan(
-    uow: UnitOfWork,
-    transport: Transport,
-    plan_id: int,
-    *,
-    by: User,
-    at: datetime | None = None,
-) -> Committed:
-    """Carry out a planned collection plan: each collected return gets its consignment
-    (the fleet vehicle as service, the return's share of its route's km, cost and CO2e)
-    and goes in transit; the plan becomes ``committed``.
-
-    Refused when the plan is committed already, collects nothing, or is out of date (a
-    return it collects was cancelled, received, or booked with a carrier since).
-    """
-    t = when(at)
-    with uow:
-        record = _load(uow, plan_id, lock=True)
-        record.ensure_can_commit()
-        stored = _stored(record)
-        if not stored.plan.routes:
-            why = "; ".join(stored.plan.messages) or "every pickup waits for another day"
-            raise NotAllowed(f"plan {record.reference} collects nothing: {why}", field="plan_id")
-        returns = _returns_to_collect(uow, stored)
-        vehicles = {f.name: f.vehicle for f in stored.problem.fleet}
-        booked = []
-        for route in stored.plan.routes:
-            for stop, hub in _collections(route):
-                assert stop.pickup_id is not None
-                rma = returns[stop.pickup_id]
-                consignment = _consignment(uow, transport, stored, route, vehicles, stop, hub, t)
-                uow.consignments.add(consignment)
-                rma.mark_in_transit()
-                booked.append(consignment)
-        record.commit(by=by.login, at=t)
-        uow.commit()
-    return Committed(stored, tuple(booked))
-
-
-def _returns_to_collect(uow: UnitOfWork, stored: StoredPlan) -> dict[str, ReturnRequest]:
-    out, stale = collectable(uow, stored.plan.collected)
-    if stale:
-        raise NotAllowed(
-            f"plan {stored.record.reference} is out of date: {'; '.join(stale)}; plan again",
-            field="plan_id",
-        )
-    return out
-
-
-def collectable(
-    uow: UnitOfWork, numbers: Iterable[str]
-) -> tuple[dict[str, ReturnRequest], list[str]]:
-    """The returns ``numbers`` that still wait for a collection (authorised, not booked),
-    and what changed for each of the others."""
-    out, stale = {}, []
-    for number in numbers:
-        rma = uow.returns.get(number, lock=True)
-        if rma is None:
-            stale.append(f"{number} no longer exists")
-            continue
-        if rma.state is not ReturnState.AUTHORISED:
-            stale.append(f"{number} is {rma.state.value}")
-            continue
-        existing = uow.consignments.for_rma(number)
-        if existing is not None:
-            stale.append(f"{number} is booked already ({existing.reference})")
-            continue
-        out[number] = rma
-    return out, stale
-
-
-def _collections(route: PlannedRoute) -> list[tuple[Stop, str]]:
-    """Each pickup of the route with the hub where it is unloaded (the next reload, else
-    the route's end)."""
-    out: list[tuple[Stop, str]] = []
-    waiting: list[Stop] = []
-    for s in route.stops:
-        if s.kind is StopKind.RELOAD:
-            out.extend((p, s.hub or route.end_hub) for p in waiting)
-            waiting = []
-        else:
-            waiting.append(s)
-    out.extend((p, route.end_hub) for p in waiting)
-    return out
-
-
-def _consignment(
-    uow: UnitOfWork,
-    transport: Transport,
-    stored: StoredPlan,
-    route: PlannedRoute,
-    vehicles: Mapping[str, FleetVehicle],
-    stop: Stop,
-    hub: str,
-    at: datetime,
-) -> Consignment:
-    assert stop.pickup_id is not None
-    pid = stop.pickup_id
-    pickup = stored.pickup(pid)
-    share = stored.shares[pid]
-    vehicle = vehicles[route.fleet]
-    n = uow.sequences.next("consignment")
-    return Consignment(
-        id=n,
-        kind=ConsignmentKind.RETURN,
-        origin=stored.customers[pid],
-        destination=hub,
-        service_id=vehicle.id,
-        carrier=vehicle.carrier,
-        vehicle=vehicle.vehicle,
-        km=round(share.km, 1),
-        cost=Decimal(str(round(stored.cost_shares[pid], 2))),
-        co2e_g=round(share.co2e_kg * 1000),
-        weight_kg=pickup.kg,
-        lead_time_days=0,
-        booked_at=at,
-        reason=(
-            f"collected by {vehicle.id} from {route.start_hub} on "
-            f"{stored.record.day.isoformat()} ({stored.record.reference}, trip {stop.trip + 1}, "
-            f"arrival {hhmm(stop.arrival_min)}); its share by mass of the route's km, cost "
-            "and CO2e"
-        ),
-        rma_number=pid,
-        sscc=format_sscc(0, transport.company_prefix, n),
-        units=pickup.units,
     )

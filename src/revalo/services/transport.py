@@ -29,9 +29,9 @@ from revalo.domain.journey import (
     share_out,
 )
 from revalo.domain.people import Permission, User
-from revalo.domain.returns import EXPECTING_STATES, ReturnRequest
+from revalo.domain.returns import ReturnRequest
 from revalo.domain.units import Change, ReturnedUnit
-from revalo.domain.values import digital_link_sscc, format_sscc, utcnow
+from revalo.domain.values import format_sscc, utcnow
 from revalo.engines.transport.carriers import RateCards
 from revalo.engines.transport.choice import (
     ChoiceParams,
@@ -49,9 +49,8 @@ from revalo.engines.transport.places import Place
 from revalo.engines.transport.rate_cards import load_transport_config
 from revalo.engines.transport.shipment import Parcel, Shipment
 from revalo.services.common import found, get_unit, record
-from revalo.services.guard import needs, reads, record_done
+from revalo.services.guard import reads
 from revalo.services.ports import LegTotals, UnitOfWork
-from revalo.services.retry import retried
 from revalo.services.scoping import ensure_sees_unit
 
 #: GS1 prefix 952 is set aside by GS1 for demonstrations and examples: SSCCs built on it are
@@ -145,12 +144,20 @@ def book(
     items: Sequence[Item],
     at: datetime,
     rma_number: str | None = None,
+    service_id: str | None = None,
+    reason: str | None = None,
 ) -> Consignment:
-    """Choose the best service for ``items`` and store the consignment (no legs yet)."""
+    """Choose the best service for ``items`` (or book ``service_id``, chosen beforehand, for
+    the ``reason`` given) and store the consignment (no legs yet)."""
     choice = choose(transport, shipment_of(items, origin, Place.of(destination), at.date()))
-    if choice.status is ChoiceStatus.NO_SERVICE or choice.chosen is None:
+    if service_id is not None:
+        q = next((q for q in choice.quotes if q.service_id == service_id and q.allowed), None)
+        if q is None:
+            raise NotAllowed(f"{origin.code} to {destination.code}: {service_id} cannot take it")
+    elif choice.status is ChoiceStatus.NO_SERVICE or choice.chosen is None:
         raise NotAllowed(f"{origin.code} to {destination.code}: {choice.reason}")
-    q = choice.chosen
+    else:
+        q = choice.chosen
     n = uow.sequences.next("consignment")
     consignment = Consignment(
         id=n,
@@ -166,7 +173,7 @@ def book(
         weight_kg=round(sum(i.weight_kg for i in items), 3),
         lead_time_days=q.lead_time_days,
         booked_at=at,
-        reason=choice.reason,
+        reason=reason or choice.reason,
         rma_number=rma_number,
         sscc=format_sscc(0, transport.company_prefix, n)
         if kind is ConsignmentKind.RETURN
@@ -227,10 +234,13 @@ def return_consignment(
     *,
     received_at: Site | None = None,
     items: Sequence[Item] | None = None,
+    service_id: str | None = None,
+    reason: str | None = None,
 ) -> Consignment:
     """The consignment of a customer's return parcel: booked once, when its label is first
     issued or, at the latest, when its first unit is received (at ``received_at``).
-    ``items``: what the parcel holds, when the caller has it already."""
+    ``items``: what the parcel holds, when the caller has it already; ``service_id`` and
+    ``reason``: the service chosen beforehand (a collection plan's carrier) and why."""
     existing = uow.consignments.for_rma(rma.number)
     if existing is not None:
         return existing
@@ -254,6 +264,8 @@ def return_consignment(
         items=items if items is not None else _expected_items(uow, rma),
         at=at,
         rma_number=rma.number,
+        service_id=service_id,
+        reason=reason,
     )
 
 
@@ -415,89 +427,6 @@ def quote_shipment(
         weight = ChoiceParams(co2_eur_per_kg, transport.choice.intensities)
         transport = dataclasses.replace(transport, choice=weight)
     return choose(transport, shipment)
-
-
-# -- return labels ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class LabelFacts:
-    """What a return label shows: the parcel's consignment (service, SSCC), who sends it,
-    where it goes, and what is inside (sku, description, quantity)."""
-
-    rma: ReturnRequest
-    consignment: Consignment
-    customer: Customer
-    hub: Site
-    items: tuple[tuple[str, str, int], ...]
-    digital_link: str
-    company_prefix_length: int
-
-
-def _label_facts(
-    uow: UnitOfWork, transport: Transport, rma: ReturnRequest, consignment: Consignment
-) -> LabelFacts:
-    customer = found(
-        uow.customers.get(rma.customer_code), f"no customer {rma.customer_code!r}", "customer"
-    )
-    hub = found(
-        uow.sites.get(consignment.destination), f"no site {consignment.destination!r}", "site"
-    )
-    items = []
-    for line in rma.lines:
-        product = uow.products.get(line.sku)
-        items.append((line.sku, product.name if product else line.sku, line.quantity))
-    assert consignment.sscc is not None  # every return consignment has one
-    return LabelFacts(
-        rma=rma,
-        consignment=consignment,
-        customer=customer,
-        hub=hub,
-        items=tuple(items),
-        digital_link=digital_link_sscc(consignment.sscc),
-        company_prefix_length=len(transport.company_prefix),
-    )
-
-
-def _labelled_return(uow: UnitOfWork, number: str, *, lock: bool = False) -> ReturnRequest:
-    rma = found(
-        uow.returns.get(number.strip().upper(), lock=lock), f"no return {number!r}", "number"
-    )
-    if rma.state not in EXPECTING_STATES:
-        raise NotAllowed(
-            f"return {rma.number} is {rma.state.value}: a label is issued only for an "
-            "authorised return"
-        )
-    return rma
-
-
-@retried
-@needs(Permission.BOOK_LABEL)
-def book_return_label(
-    uow: UnitOfWork, transport: Transport, number: str, *, by: User, at: datetime | None = None
-) -> LabelFacts:
-    """Book the parcel of an authorised return with the best service, unless it is booked
-    already (its SSCC is then fixed), and give its label: every later call gives the same."""
-    with uow:
-        # Locked: two first requests at once book one parcel, the second reads its booking.
-        rma = _labelled_return(uow, number, lock=True)
-        booked = uow.consignments.for_rma(rma.number) is not None
-        consignment = return_consignment(uow, transport, rma, at or utcnow())
-        facts = _label_facts(uow, transport, rma, consignment)
-        if not booked:
-            record_done(uow, by, "book_label", rma.number, detail=f"SSCC {consignment.sscc}")
-        uow.commit()
-    return facts
-
-
-def return_label(uow: UnitOfWork, transport: Transport, number: str) -> LabelFacts:
-    """The label of a return whose parcel is booked; it books nothing."""
-    with uow:
-        rma = _labelled_return(uow, number)
-        consignment = uow.consignments.for_rma(rma.number)
-        if consignment is None:
-            raise NotAllowed(
-                f"the parcel of return {rma.number} is not booked yet: book its label first"
-            )
-        return _label_facts(uow, transport, rma, consignment)
 
 
 def transport_totals(uow: UnitOfWork) -> LegTotals:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
 from revalo.domain.errors import InvalidValue
 from revalo.engines.collection.problem import CollectionParams, CollectionProblem
-from revalo.engines.collection.result import CollectionPlan, PlanStatus, StopKind
+from revalo.engines.collection.result import CollectionPlan, Decision, PlanStatus, StopKind
 from revalo.engines.collection.solve import solve_collection
 from tests.unit.collection.checker import violations
 from tests.unit.collection.world import DAY, FLAT, QUICK, fleet, hub, pickup, vehicle
@@ -215,21 +216,87 @@ def test_collect_or_ship_compares_the_marginal_cost_with_the_quote() -> None:
         DAY,
         (hub("H"),),
         (
-            pickup("ALONE", 0.5, ship_quote_eur=20.0),
+            pickup("MUST", 0.5),  # past due, no carrier can take it: a route runs for it
             pickup("ON-WAY", 0.25, ship_quote_eur=1.0),
+            pickup("BEHIND", -0.5, ship_quote_eur=20.0),
         ),
         (fleet(vehicle()),),
     )
     plan = solve(problem)
     (route,) = plan.routes
+    assert route.pickup_ids == ("ON-WAY", "MUST")
     by_id = {c.pickup_id: c for c in plan.collect_or_ship}
-    # ON-WAY lies on the straight way to ALONE: leaving it off saves only its stop, while
-    # leaving ALONE off saves the 55.6 km beyond ON-WAY and back (> 20 EUR at 0.5 EUR/km).
+    # ON-WAY lies on the straight way to MUST: it costs only its stop, nothing at 0 min.
     assert by_id["ON-WAY"].collect_eur == pytest.approx(0.0, abs=0.01)
-    assert by_id["ON-WAY"].cheaper == "collect"
-    assert by_id["ALONE"].collect_eur > 20.0
-    assert plan.cheaper_to_ship == ("ALONE",)
+    assert by_id["ON-WAY"].decision is Decision.COLLECT
+    # BEHIND is 55.6 km the other way: 111 km and 111 min more, far over its 20 EUR quote.
+    assert by_id["BEHIND"].collect_eur == pytest.approx(0.5 * 111.2 + 30 * 111.2 / 60, rel=0.01)
+    assert by_id["BEHIND"].basis == "cheapest insertion into a planned route"
+    assert by_id["BEHIND"].decision is Decision.CARRIER and not by_id["BEHIND"].collected
+    assert plan.cheaper_to_ship == ("BEHIND",)
+    assert [d.pickup_id for d in plan.to_carrier] == ["BEHIND"]
     assert route.cost_eur == pytest.approx(50 + 0.5 * route.km + 30 * route.hours)
+    assert plan.total_cost_eur == pytest.approx(route.cost_eur + 20.0)
+
+
+def test_pickups_cheaper_by_carrier_are_not_fetched_and_cheap_ones_do_not_wait() -> None:
+    """What a user of the demo saw: a van sent far for two pickups past due that a carrier
+    takes for less, while three near the hub, cheaper to collect, waited because a day of
+    waiting costs them only a few cents."""
+    far = tuple(pickup(f"FAR{i}", 2.0 + 0.01 * i, due_in=-3, ship_quote_eur=90.0) for i in (1, 2))
+    near = tuple(
+        pickup(f"NEAR{i}", 0.03 * i, due_in=3, loss=0.2, ship_quote_eur=50.0) for i in (1, 2, 3)
+    )
+    problem = CollectionProblem(DAY, (hub("H"),), far + near, (fleet(vehicle(), count=2),))
+    plan = solve(problem)
+    assert sorted(plan.collected) == ["NEAR1", "NEAR2", "NEAR3"]
+    assert {d.pickup_id: d.decision for d in plan.deferred} == {
+        "FAR1": Decision.CARRIER,
+        "FAR2": Decision.CARRIER,
+    }
+    assert all("a carrier takes it for 90.00 EUR" in d.reason for d in plan.deferred)
+    for c in plan.collect_or_ship:
+        assert c.collect_eur is not None
+        if c.collected:
+            assert c.collect_eur <= c.ship_eur
+        else:
+            assert c.collect_eur >= c.ship_eur
+    # Fetching both far ones would have cost more than the carrier's 180 EUR.
+    (route,) = plan.routes
+    assert route.km < 25  # 10 km out and back, none of the 222 km to the far ones
+
+
+def test_a_pickup_not_due_that_costs_more_than_the_carrier_waits_for_a_route() -> None:
+    problem = CollectionProblem(
+        DAY,
+        (hub("H"),),
+        (pickup("SOON", 0.5, due_in=2, loss=0.5, ship_quote_eur=40.0),),
+        (fleet(vehicle()),),
+    )
+    plan = solve(problem)
+    assert plan.routes == ()
+    (waiting,) = plan.waiting
+    assert waiting.decision is Decision.WAIT and waiting.waiting_cost_eur == 0.5
+    assert "more than the carrier's 40.00 EUR: it waits for a route" in waiting.reason
+    # On its due day it goes by carrier.
+    due = replace(problem, day=DAY + timedelta(days=2))
+    (handed,) = solve(due).to_carrier
+    assert handed.pickup_id == "SOON" and handed.reason.startswith("due 2025-03-12")
+
+
+def test_a_pickup_no_vehicle_can_reach_goes_to_a_carrier_at_once() -> None:
+    problem = CollectionProblem(
+        DAY,
+        (hub("H"),),
+        (pickup("AWAY", 5.0, due_in=4, ship_quote_eur=60.0), pickup("HERE", 0.1)),
+        (fleet(vehicle()),),
+    )
+    plan = solve(problem)
+    assert plan.collected == ("HERE",)
+    (handed,) = plan.to_carrier
+    assert handed.pickup_id == "AWAY" and "no vehicle can collect it" in handed.reason
+    (c,) = plan.collect_or_ship
+    assert c.collect_eur is None and c.cheaper == "ship" and c.basis.startswith("no vehicle")
 
 
 def test_same_seed_same_plan() -> None:

@@ -32,6 +32,6 @@ def test_plan_svg_draws_routes_hubs_and_deferred_pickups() -> None:
     assert "FAR<&>" in "".join(deferred.itertext())
     legend = " ".join("".join(t.itertext()) for t in svg.findall(f"{NS}text"))
     assert f"{plan.routes[0].km:,.1f} km" in legend
-    assert "1 deferred" in legend
+    assert "0 to a carrier (0.00 EUR), 1 waiting (0.50 EUR a day)" in legend
     colours = {p.get("stroke") for p in svg.findall(f"{NS}polyline")}
     assert len(colours) == 2

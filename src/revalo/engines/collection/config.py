@@ -9,6 +9,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -19,6 +20,8 @@ from revalo.engines.transport.toml_reader import Path, TomlReader, dotted
 
 #: The customer kinds the file must describe (``revalo.domain.catalog.CustomerKind``).
 CUSTOMER_KINDS = ("business", "consumer")
+#: Days of the week as the file names them, Monday first (``date.weekday()``).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _HUB_KEYS = {"opens", "closes", "shift_hours", "reload", "fleet"}
 
@@ -63,6 +66,8 @@ class CollectionConfig:
     hub_defaults: HubRules
     hubs: Mapping[str, HubRules]
     name: str = "collection.toml"
+    #: The days the hubs send out vehicles, as ``date.weekday()`` numbers.
+    working_days: frozenset[int] = frozenset(range(5))
 
     def hub(self, code: str) -> HubRules:
         """The rules of hub ``code``: its own section, else the defaults."""
@@ -70,6 +75,13 @@ class CollectionConfig:
 
     def visit(self, customer_kind: str) -> VisitRules:
         return self.customers[customer_kind]
+
+    def next_working_day(self, after: date) -> date:
+        """The first day after ``after`` on which the hubs send out vehicles."""
+        day = after + timedelta(days=1)
+        while day.weekday() not in self.working_days:
+            day += timedelta(days=1)
+        return day
 
 
 def default_collection_text() -> tuple[str, str]:
@@ -104,7 +116,8 @@ def parse_collection_config(text: str, name: str = "collection.toml") -> Collect
 
 class _Reader(TomlReader):
     def config(self, data: dict[str, Any]) -> CollectionConfig:
-        self.only(data, (), {"due_days", "overdue_eur_per_day", "customers", "hub", "hubs"})
+        allowed = {"due_days", "overdue_eur_per_day", "working_days", "customers", "hub", "hubs"}
+        self.only(data, (), allowed)
         customers = self.table(data, (), "customers")
         self.only(customers, ("customers",), set(CUSTOMER_KINDS))
         visits = {}
@@ -129,6 +142,11 @@ class _Reader(TomlReader):
             hub_defaults=defaults,
             hubs=hubs,
             name=self.name,
+            working_days=(
+                self.get(data, (), "working_days", _weekdays)
+                if "working_days" in data
+                else frozenset(range(5))
+            ),
         )
 
     def table(self, data: dict[str, Any], path: Path, key: str) -> dict[str, Any]:
@@ -201,6 +219,13 @@ class _Reader(TomlReader):
 def _get(base: HubRules | None) -> HubRules:
     assert base is not None  # only asked for when the defaults exist
     return base
+
+
+def _weekdays(v: Any) -> frozenset[int]:
+    """``["Mon", "Tue"]`` -> ``{0, 1}``."""
+    if not isinstance(v, list) or not v or not all(d in WEEKDAYS for d in v):
+        raise ValueError(f"must be a list of days among {', '.join(WEEKDAYS)}, not {v!r}")
+    return frozenset(WEEKDAYS.index(d) for d in v)
 
 
 def _minute(v: Any) -> int:

@@ -18,6 +18,7 @@ from revalo.engines.collection.problem import (
 from revalo.engines.collection.result import (
     CollectionPlan,
     CollectOrShip,
+    Decision,
     Deferred,
     PickupShare,
     PlannedRoute,
@@ -143,10 +144,19 @@ def plan_from_document(d: Mapping[str, Any]) -> CollectionPlan:
     return CollectionPlan(
         status=PlanStatus(solver["status"]),
         routes=tuple(routes),
-        deferred=tuple(Deferred(**x) for x in d["deferred"]),
+        deferred=tuple(
+            Deferred(**{**x, "decision": Decision(x.get("decision", Decision.WAIT))})
+            for x in d["deferred"]
+        ),
         shares=tuple(PickupShare(s["pickup_id"], s["km"], s["co2e_kg"]) for s in d["shares"]),
-        collect_or_ship=tuple(CollectOrShip(**c) for c in d["collect_or_ship"]),
+        collect_or_ship=tuple(_compared(c) for c in d["collect_or_ship"]),
         messages=tuple(solver["messages"]),
         iterations=solver["iterations"],
         runtime_s=solver["runtime_s"],
     )
+
+
+def _compared(c: Mapping[str, Any]) -> CollectOrShip:
+    # Plans stored before decisions were recorded: a pickup was collected or it waited.
+    fallback = Decision.COLLECT if c["collected"] else Decision.WAIT
+    return CollectOrShip(**{**c, "decision": Decision(c.get("decision", fallback))})

@@ -218,9 +218,13 @@ class CollectionProblem:
                 return h
         raise KeyError(code)
 
+    def is_due(self, pickup: Pickup) -> bool:
+        """Due today or past due: it goes today, collected or with a carrier."""
+        return self.day >= pickup.due_on
+
     def is_required(self, pickup: Pickup) -> bool:
-        """Past its due date: it must be collected today."""
-        return self.day > pickup.due_on
+        """Past its due date and no carrier can take it: the fleet must collect it today."""
+        return self.day > pickup.due_on and pickup.ship_quote_eur is None
 
 
 def _unique(values: list[str], what: str, name: str) -> None:
@@ -263,6 +267,14 @@ class CollectionParams:
                 field="max_iterations",
             )
         _positive(self.overdue_eur_per_day, "overdue_eur_per_day", zero_ok=True)
+
+    def alternative_eur(self, problem: CollectionProblem, pickup: Pickup) -> float:
+        """What not collecting ``pickup`` today costs: the carrier's price when a carrier
+        can take it (whatever it does instead, it never costs more), else a day of
+        waiting. A route collects it only when that costs less."""
+        if pickup.ship_quote_eur is not None:
+            return pickup.ship_quote_eur
+        return self.waiting_cost_eur(problem, pickup)
 
     def waiting_cost_eur(self, problem: CollectionProblem, pickup: Pickup) -> float:
         """Cost of collecting ``pickup`` one day later: value lost, plus the overdue penalty

@@ -14,12 +14,15 @@ from __future__ import annotations
 import math
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from pyvrp import (
+    Activity,
+    ActivityType,
     Client,
     Depot,
     Location,
@@ -136,10 +139,21 @@ class ModelVisit:
 
 @dataclass(frozen=True, slots=True)
 class ModelRoute:
+    """A vehicle's route; ``cost`` is its fixed, distance and duration cost together, and
+    ``feasible`` whether it keeps every limit."""
+
     vehicle_type: int
     visits: tuple[ModelVisit, ...]
     distance: int
     duration: int
+    cost: int = 0
+    feasible: bool = True
+
+    @property
+    def nodes(self) -> tuple[int, ...]:
+        """The route's stops as nodes, without its start and end depots (a depot node in
+        between is a reload)."""
+        return tuple(v.node for v in self.visits[1:-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,29 +316,8 @@ def _solution(
     model: RoutingModel, best: Solution, iterations: int, runtime: float
 ) -> ModelSolution:
     nd = model.num_depots
-    routes = []
-    served: set[int] = set()
-    for route in best.routes():
-        visits = []
-        for activity in route:
-            is_client = activity.is_client()
-            idx = activity.idx
-            if is_client:
-                served.add(idx)
-            visits.append(
-                ModelVisit(
-                    node=nd + idx if is_client else idx,
-                    client=idx if is_client else None,
-                    depot=None if is_client else idx,
-                    trip=activity.trip,
-                    start=activity.start_time,
-                    end=activity.end_time,
-                    wait=activity.wait_duration,
-                )
-            )
-        routes.append(
-            ModelRoute(route.vehicle_type(), tuple(visits), route.distance(), route.duration())
-        )
+    routes = tuple(_model_route(route, nd) for route in best.routes())
+    served = {v.client for r in routes for v in r.visits if v.client is not None}
     unvisited = tuple(i for i in range(len(model.clients)) if i not in served)
     objective = (
         best.distance_cost()
@@ -334,9 +327,61 @@ def _solution(
     )
     return ModelSolution(
         feasible=best.is_feasible(),
-        routes=tuple(routes),
+        routes=routes,
         unvisited=unvisited,
         objective=int(objective),
         iterations=iterations,
         runtime_s=runtime if math.isfinite(runtime) else 0.0,
     )
+
+
+def _model_route(route: Route, nd: int) -> ModelRoute:
+    visits = []
+    for activity in route:
+        is_client = activity.is_client()
+        idx = activity.idx
+        visits.append(
+            ModelVisit(
+                node=nd + idx if is_client else idx,
+                client=idx if is_client else None,
+                depot=None if is_client else idx,
+                trip=activity.trip,
+                start=activity.start_time,
+                end=activity.end_time,
+                wait=activity.wait_duration,
+            )
+        )
+    cost = route.distance_cost() + route.duration_cost() + route.fixed_vehicle_cost()
+    return ModelRoute(
+        route.vehicle_type(),
+        tuple(visits),
+        route.distance(),
+        route.duration(),
+        int(cost),
+        route.is_feasible(),
+    )
+
+
+class RouteEvaluator:
+    """Prices and checks candidate routes of one model, for changes made after the search
+    (taking a pickup off a route, putting one on)."""
+
+    def __init__(self, model: RoutingModel) -> None:
+        self._nd = model.num_depots
+        self._data = _problem_data(model)
+        self._seen: dict[tuple[int, tuple[int, ...]], ModelRoute] = {}
+
+    def route(self, vehicle_type: int, nodes: Sequence[int]) -> ModelRoute:
+        """The route of a vehicle of ``vehicle_type`` through ``nodes`` in that order
+        (clients, and depots where it reloads; not its start and end depots), priced;
+        ``feasible`` says whether it keeps every limit (load, windows, shift, hub hours)."""
+        key = (vehicle_type, tuple(nodes))
+        if key not in self._seen:
+            activities = [
+                Activity(ActivityType.CLIENT, n - self._nd)
+                if n >= self._nd
+                else Activity(ActivityType.DEPOT, n)
+                for n in nodes
+            ]
+            self._seen[key] = _model_route(Route(self._data, activities, vehicle_type), self._nd)
+        return self._seen[key]

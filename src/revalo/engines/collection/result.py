@@ -26,6 +26,16 @@ class StopKind(enum.StrEnum):
     RELOAD = "reload"
 
 
+class Decision(enum.StrEnum):
+    """What the plan does with a pickup today: ``collect`` it on a route, hand it to a
+    ``carrier`` (cheaper, or no vehicle can reach it, and waiting longer would not help), or
+    let it ``wait`` for a route that passes by before its due date."""
+
+    COLLECT = "collect"
+    CARRIER = "carrier"
+    WAIT = "wait"
+
+
 @dataclass(frozen=True, slots=True)
 class Stop:
     """A stop of a route: a pickup, or a hub where the vehicle unloads and reloads.
@@ -90,11 +100,17 @@ class PlannedRoute:
 
 @dataclass(frozen=True, slots=True)
 class Deferred:
-    """A pickup left for another day, what waiting costs, and why it waits."""
+    """A pickup not collected today: handed to a carrier or waiting for another day
+    (``decision``), what one more day of waiting would cost, and why."""
 
     pickup_id: str
     waiting_cost_eur: float
     reason: str
+    decision: Decision = Decision.WAIT
+
+    def __post_init__(self) -> None:
+        if self.decision is Decision.COLLECT:
+            raise ValueError(f"{self.pickup_id} is not collected: it goes by carrier or waits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,23 +124,31 @@ class PickupShare:
 
 @dataclass(frozen=True, slots=True)
 class CollectOrShip:
-    """Collecting a pickup on a route against a carrier's quote for shipping it alone.
+    """Collecting a pickup on a route against a carrier's quote for shipping it alone, and
+    what the plan decided.
 
-    ``collect_eur`` is the marginal cost of collecting: for a pickup on a route, what the
-    route would save without it (km and hours, the vehicle's day when it is alone on it);
-    for a deferred one, the cheapest insertion into a route of the plan, or a trip of its
-    own when no route may take it (``basis`` says which). Waiting-time changes are not
-    counted.
+    ``collect_eur`` is the marginal cost of collecting, priced as the search prices a
+    route (the vehicle's day, km and hours, waiting included): for a pickup on a route,
+    what the route would save without it (all of it when the route would not run without
+    it); for one left off, the cheapest place on a route of the plan, or a trip of its own
+    by a vehicle still free; None when no vehicle can take it today (``basis`` says which).
     """
 
     pickup_id: str
     collected: bool
-    collect_eur: float
+    collect_eur: float | None
     ship_eur: float
     basis: str
+    decision: Decision = Decision.WAIT
+
+    def __post_init__(self) -> None:
+        if self.collected is not (self.decision is Decision.COLLECT):
+            raise ValueError(f"{self.pickup_id}: collected means the decision is to collect")
 
     @property
     def cheaper(self) -> str:
+        if self.collect_eur is None:
+            return "ship"
         return "ship" if self.ship_eur < self.collect_eur else "collect"
 
 
@@ -168,13 +192,33 @@ class CollectionPlan:
 
     @property
     def waiting_cost_eur(self) -> float:
-        """What one more day of waiting costs for the deferred pickups."""
-        return math.fsum(d.waiting_cost_eur for d in self.deferred)
+        """What one more day of waiting costs for the pickups that wait."""
+        return math.fsum(d.waiting_cost_eur for d in self.waiting)
+
+    @property
+    def carrier_cost_eur(self) -> float:
+        """What the carriers charge for the pickups handed to them."""
+        quotes = {c.pickup_id: c.ship_eur for c in self.collect_or_ship}
+        return math.fsum(quotes.get(d.pickup_id, 0.0) for d in self.to_carrier)
 
     @property
     def total_cost_eur(self) -> float:
-        """The planner's objective: routes plus waiting."""
-        return self.cost_eur + self.waiting_cost_eur
+        """What the day costs: routes, carriers, and a day of waiting for the others."""
+        return self.cost_eur + self.carrier_cost_eur + self.waiting_cost_eur
+
+    @property
+    def to_carrier(self) -> tuple[Deferred, ...]:
+        return tuple(d for d in self.deferred if d.decision is Decision.CARRIER)
+
+    @property
+    def waiting(self) -> tuple[Deferred, ...]:
+        return tuple(d for d in self.deferred if d.decision is Decision.WAIT)
+
+    def decision(self, pickup_id: str) -> Decision:
+        """What the plan does with ``pickup_id`` today."""
+        if pickup_id in self.collected:
+            return Decision.COLLECT
+        return next(d.decision for d in self.deferred if d.pickup_id == pickup_id)
 
     @property
     def km(self) -> float:

@@ -1,47 +1,39 @@
-"""Plan a day of collections: build the routing model, search it, explain the plan.
+"""Plan a day of collections: build the routing model (``model``), search it, repair it
+(``decide``), explain the plan.
 
-Integers for the solver: distances in metres and durations in seconds (from the transport
-model's distance provider), masses in grams and volumes in litres (demands rounded up,
-capacities down, so an integer plan is a plan in kg and m3), money in micro-euros.
+A pickup left off the routes costs its alternative: the carrier's price when a carrier can
+take it, else one more day of waiting (value lost, plus the overdue penalty once past due).
+That is the prize of the pickup in the search, which collects it only when that costs less;
+the routes found are then repaired so that this holds pickup by pickup (``decide``). Only a
+pickup past due that no carrier can take must be collected. What a vehicle may not carry
+(a country it does not drive in, lithium, bulky items, more than its capacity) is cut from
+its routing profile.
 
-Optional pickups carry a prize equal to what one more day of waiting costs (value lost,
-plus the overdue penalty when tomorrow is past the due date): the search collects a pickup
-only when that saves more than collecting it costs. Pickups past their due date are
-required. What a vehicle may not carry (a country it does not drive in, lithium, bulky
-items, more than its capacity) is cut from its routing profile.
+What is not collected goes to a carrier when it is due today or past due, or when no vehicle
+can reach it (waiting would not help); the others wait for a route that passes by before
+their due date.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from revalo.domain.errors import InvalidValue
-from revalo.engines.collection.problem import (
-    CollectionParams,
-    CollectionProblem,
-    FleetType,
-    Pickup,
-)
+from revalo.engines.collection.decide import Marginal, euros, marginals, repair
+from revalo.engines.collection.model import Built, Network, build, network, why_not
+from revalo.engines.collection.problem import CollectionParams, CollectionProblem, Pickup
 from revalo.engines.collection.pyvrp_adapter import (
-    MAX_MATRIX_VALUE,
-    ModelClient,
-    ModelDepot,
     ModelRoute,
     ModelSolution,
-    ModelVehicleType,
-    RoutingModel,
+    RouteEvaluator,
     solve_model,
 )
 from revalo.engines.collection.result import (
     CollectionPlan,
     CollectOrShip,
+    Decision,
     Deferred,
     PickupShare,
     PlannedRoute,
@@ -51,179 +43,6 @@ from revalo.engines.collection.result import (
 )
 from revalo.engines.transport.distances import DistanceProvider, GreatCircleDistances
 from revalo.engines.transport.emissions import allocate_by_mass, leg_kg_co2e
-
-MICRO = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class _Network:
-    """Distances between every node: hubs first, then every pickup of the problem."""
-
-    km: npt.NDArray[np.float64]
-    hours: npt.NDArray[np.float64]
-    metres: npt.NDArray[np.int64]
-    seconds: npt.NDArray[np.int64]
-    n_hubs: int
-
-    def pickup_node(self, index: int) -> int:
-        return self.n_hubs + index
-
-
-def _network(problem: CollectionProblem, distances: DistanceProvider) -> _Network:
-    places = [h.place for h in problem.hubs] + [p.place for p in problem.pickups]
-    matrix = distances.matrix(places, places)
-    km = np.array(matrix.km, dtype=float)
-    hours = np.array(matrix.hours, dtype=float)
-    np.fill_diagonal(km, 0.0)
-    np.fill_diagonal(hours, 0.0)
-    metres = np.rint(km * 1000.0).astype(np.int64)
-    seconds = np.rint(hours * 3600.0).astype(np.int64)
-    return _Network(km, hours, metres, seconds, len(problem.hubs))
-
-
-def _grams(kg: float) -> int:
-    return math.ceil(round(kg * 1000.0, 6))
-
-
-def _litres(m3: float) -> int:
-    return math.ceil(round(m3 * 1000.0, 6))
-
-
-def _capacity(ft: FleetType) -> tuple[int, int]:
-    v = ft.vehicle
-    return math.floor(round(v.capacity_kg * 1000.0, 6)), math.floor(
-        round(v.capacity_m3 * 1000.0, 6)
-    )
-
-
-def cannot_carry(ft: FleetType, pickup: Pickup) -> str | None:
-    """Why vehicles of ``ft`` may never collect ``pickup`` (country, content, size)."""
-    v = ft.vehicle
-    if "*" not in v.countries and pickup.place.country not in v.countries:
-        return f"{v.id} does not drive in {pickup.place.country}"
-    if pickup.lithium and not v.handling.accepts_lithium:
-        return f"{v.id} does not accept lithium batteries"
-    if pickup.bulky and not v.handling.accepts_bulky:
-        return f"{v.id} does not carry bulky items"
-    cap_g, cap_l = _capacity(ft)
-    if max(_grams(pickup.kg), _grams(pickup.delivery_kg)) > cap_g:
-        return (
-            f"{max(pickup.kg, pickup.delivery_kg):g} kg is over the {v.capacity_kg:g} kg of {v.id}"
-        )
-    if max(_litres(pickup.m3), _litres(pickup.delivery_m3)) > cap_l:
-        return (
-            f"{max(pickup.m3, pickup.delivery_m3):g} m3 is over the {v.capacity_m3:g} m3 of {v.id}"
-        )
-    return None
-
-
-def _cannot_reach(
-    problem: CollectionProblem, ft: FleetType, index: int, net: _Network
-) -> str | None:
-    """Why a vehicle of ``ft`` cannot fit the pickup in its day, even alone."""
-    pickup = problem.pickups[index]
-    codes = [h.code for h in problem.hubs]
-    s, e = codes.index(ft.start_hub), codes.index(ft.end)
-    node = net.pickup_node(index)
-    go, back = int(net.seconds[s, node]), int(net.seconds[node, e])
-    service = round(pickup.service_min * 60)
-    arrive = problem.hubs[s].opens_min * 60 + go
-    if arrive > pickup.latest_min * 60:
-        return f"{ft.name} cannot reach it before its window closes"
-    if max(arrive, pickup.earliest_min * 60) + service + back > problem.hubs[e].closes_min * 60:
-        return f"{ft.name} cannot be back at {ft.end} before it closes"
-    if go + service + back > round(ft.shift * 3600):
-        return f"{ft.name} cannot fit it in a {ft.shift:g} h shift"
-    return None
-
-
-def _why_not(problem: CollectionProblem, index: int, net: _Network) -> str | None:
-    """None when some vehicle can collect the pickup; else every vehicle's reason."""
-    reasons = []
-    for ft in problem.fleet:
-        why = cannot_carry(ft, problem.pickups[index]) or _cannot_reach(problem, ft, index, net)
-        if why is None:
-            return None
-        reasons.append(why)
-    return "; ".join(dict.fromkeys(reasons))
-
-
-@dataclass(frozen=True, slots=True)
-class _Built:
-    model: RoutingModel
-    pickups: tuple[int, ...]  # problem pickup index of each model client
-
-
-def _build(
-    problem: CollectionProblem, params: CollectionParams, net: _Network, pickups: Sequence[int]
-) -> _Built:
-    hubs = list(range(net.n_hubs))
-    nodes = hubs + [net.pickup_node(i) for i in pickups]
-    metres = net.metres[np.ix_(nodes, nodes)]
-    seconds = net.seconds[np.ix_(nodes, nodes)]
-    clients = tuple(_client(problem, params, problem.pickups[i]) for i in pickups)
-    depots = tuple(ModelDepot(h.opens_min * 60, h.closes_min * 60) for h in problem.hubs)
-    profiles: dict[frozenset[int], int] = {}
-    distances, durations, vehicle_types = [], [], []
-    for ft in problem.fleet:
-        banned = frozenset(
-            net.n_hubs + k
-            for k, i in enumerate(pickups)
-            if cannot_carry(ft, problem.pickups[i]) is not None
-        )
-        if banned not in profiles:
-            profiles[banned] = len(profiles)
-            distances.append(_ban(metres, banned))
-            durations.append(_ban(seconds, banned))
-        vehicle_types.append(_vehicle_type(problem, ft, profiles[banned]))
-    model = RoutingModel(depots, clients, tuple(vehicle_types), tuple(distances), tuple(durations))
-    return _Built(model, tuple(pickups))
-
-
-def _ban(matrix: npt.NDArray[np.int64], nodes: frozenset[int]) -> npt.NDArray[np.int64]:
-    if not nodes:
-        return matrix
-    out = matrix.copy()
-    idx = sorted(nodes)
-    out[idx, :] = MAX_MATRIX_VALUE
-    out[:, idx] = MAX_MATRIX_VALUE
-    out[idx, idx] = 0
-    return out
-
-
-def _client(problem: CollectionProblem, params: CollectionParams, p: Pickup) -> ModelClient:
-    required = problem.is_required(p)
-    return ModelClient(
-        delivery=(_grams(p.delivery_kg), _litres(p.delivery_m3)),
-        pickup=(_grams(p.kg), _litres(p.m3)),
-        service=round(p.service_min * 60),
-        tw_early=p.earliest_min * 60,
-        tw_late=p.latest_min * 60,
-        prize=0 if required else round(params.waiting_cost_eur(problem, p) * MICRO),
-        required=required,
-    )
-
-
-def _vehicle_type(problem: CollectionProblem, ft: FleetType, profile: int) -> ModelVehicleType:
-    codes = [h.code for h in problem.hubs]
-    v = ft.vehicle
-    return ModelVehicleType(
-        count=ft.count,
-        capacity=_capacity(ft),
-        start_depot=codes.index(ft.start_hub),
-        end_depot=codes.index(ft.end),
-        fixed_cost=round(v.fixed_per_day_eur * MICRO),
-        # metres and seconds: EUR/km x 1e6 / 1000 and EUR/h x 1e6 / 3600 micro-euros.
-        unit_distance_cost=round(v.per_km_eur * 1000),
-        unit_duration_cost=round(v.per_hour_eur * MICRO / 3600),
-        tw_early=problem.hub(ft.start_hub).opens_min * 60,
-        tw_late=problem.hub(ft.end).closes_min * 60,
-        shift_duration=round(ft.shift * 3600),
-        reload_depots=tuple(codes.index(h) for h in ft.reload_hubs),
-        max_reloads=0 if not ft.reload_hubs else ft.max_reloads,
-        profile=profile,
-        name=ft.name,
-    )
 
 
 def solve_collection(
@@ -250,9 +69,10 @@ def solve_collection(
     Returns
     -------
     CollectionPlan
-        Routes, deferred pickups with their reasons, per-pickup km and CO2e, and the
-        collect-or-ship comparison; its status says whether a plan keeping every rule was
-        found. Infeasible or out of time is a status, never an exception.
+        Routes, the pickups handed to a carrier or waiting with their reasons, per-pickup
+        km and CO2e, and the collect-or-ship comparison with each pickup's decision; its
+        status says whether a plan keeping every rule was found. Infeasible or out of time
+        is a status, never an exception.
     """
     p = params or CollectionParams()
     for ft in problem.fleet:
@@ -261,8 +81,8 @@ def solve_collection(
                 f"no emission intensity for vehicle type {ft.vehicle.vehicle!r} of {ft.name}",
                 field="intensities",
             )
-    net = _network(problem, distances or GreatCircleDistances())
-    blocked = {i: _why_not(problem, i, net) for i in range(len(problem.pickups))}
+    net = network(problem, distances or GreatCircleDistances())
+    blocked = {i: why_not(problem, i, net) for i in range(len(problem.pickups))}
     impossible = [
         (problem.pickups[i].id, why)
         for i, why in blocked.items()
@@ -276,8 +96,8 @@ def solve_collection(
         return dataclasses.replace(plan, unreachable=tuple(pid for pid, _ in impossible))
     routable = [i for i, why in blocked.items() if why is None]
     if not routable:
-        return _explain(problem, p, net, blocked, None, None, seed)
-    built = _build(problem, p, net, routable)
+        return _explain(problem, p, net, blocked, None, seed)
+    built = build(problem, p, net, routable)
     solution = solve_model(
         built.model,
         seconds=p.seconds,
@@ -291,7 +111,23 @@ def solve_collection(
             "(time windows, capacities, shifts or hub hours may be too tight)"
         )
         return _nothing(problem, p, PlanStatus.NO_SOLUTION, (message,), blocked, seed, solution)
-    return _explain(problem, p, net, blocked, built, solution, seed)
+    return _explain(problem, p, net, blocked, _Searched(built, solution), seed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Searched:
+    """The model searched, the solution found, and the routes once repaired."""
+
+    built: Built
+    solution: ModelSolution
+
+    def repaired(self) -> tuple[list[ModelRoute], dict[int, Marginal]]:
+        """The routes, repaired pickup by pickup, and the marginal cost of every client."""
+        model = self.built.model
+        ev = RouteEvaluator(model)
+        clients = range(len(model.clients))
+        routes = repair(model, ev, self.solution.routes, clients)
+        return routes, marginals(model, ev, routes, clients)
 
 
 def _nothing(
@@ -328,42 +164,41 @@ def _nothing(
 def _explain(
     problem: CollectionProblem,
     params: CollectionParams,
-    net: _Network,
+    net: Network,
     blocked: dict[int, str | None],
-    built: _Built | None,
-    solution: ModelSolution | None,
+    searched: _Searched | None,
     seed: int,
 ) -> CollectionPlan:
     routes: list[PlannedRoute] = []
-    paths: list[tuple[FleetType, list[int]]] = []
-    if built is not None and solution is not None:
-        for mr in solution.routes:
-            route, path = _route(problem, params, net, built, mr)
-            routes.append(route)
-            paths.append((problem.fleet[mr.vehicle_type], path))
+    margin: dict[int, Marginal] = {}
+    if searched is not None:
+        model_routes, by_client = searched.repaired()
+        routes = [_route(problem, params, net, searched.built, mr) for mr in model_routes]
+        margin = {searched.built.pickups[c]: m for c, m in by_client.items()}
     served = {pid for r in routes for pid in r.pickup_ids}
-    deferred = tuple(
-        Deferred(
-            pk.id,
-            params.waiting_cost_eur(problem, pk),
-            (
-                f"no vehicle can collect it: {blocked[i]}"
-                if blocked[i] is not None
-                else "collecting it today would cost more than waiting one more day "
-                f"({params.waiting_cost_eur(problem, pk):.2f} EUR)"
-            ),
-        )
-        for i, pk in enumerate(problem.pickups)
-        if pk.id not in served
-    )
+    deferred: list[Deferred] = []
+    compare: list[CollectOrShip] = []
+    for i, pk in enumerate(problem.pickups):
+        m = margin.get(i, Marginal(None, "none"))
+        decision = Decision.COLLECT
+        if pk.id not in served:
+            decision, reason = _left_off(problem, params, pk, blocked[i], euros(m.cost))
+            deferred.append(Deferred(pk.id, params.waiting_cost_eur(problem, pk), reason, decision))
+        if pk.ship_quote_eur is not None:
+            basis = _BASIS[m.basis] if blocked[i] is None else f"no vehicle can: {blocked[i]}"
+            compare.append(
+                CollectOrShip(
+                    pk.id, pk.id in served, euros(m.cost), pk.ship_quote_eur, basis, decision
+                )
+            )
     shares = tuple(s for r in routes for s in _shares(problem, r))
-    compare = tuple(_compare(problem, net, routes, paths, served))
+    solution = None if searched is None else searched.solution
     return CollectionPlan(
         PlanStatus.FEASIBLE,
         tuple(routes),
-        deferred,
+        tuple(deferred),
         shares,
-        compare,
+        tuple(compare),
         (),
         seed,
         0 if solution is None else solution.iterations,
@@ -371,13 +206,58 @@ def _explain(
     )
 
 
+_BASIS = {
+    "alone": "the route would not run without it",
+    "on_route": "saved by leaving it off its route",
+    "insertion": "cheapest insertion into a planned route",
+    "own_trip": "a trip of its own",
+    "none": "no route can take it today (loads, windows or shifts)",
+}
+
+
+def _left_off(
+    problem: CollectionProblem,
+    params: CollectionParams,
+    pk: Pickup,
+    why_not: str | None,
+    collect: float | None,
+) -> tuple[Decision, str]:
+    """Why a pickup left off the routes goes to a carrier today, or waits."""
+    quote, wait = pk.ship_quote_eur, params.waiting_cost_eur(problem, pk)
+    if why_not is not None:
+        if quote is None:
+            return Decision.WAIT, f"no vehicle can collect it: {why_not}"
+        return Decision.CARRIER, (
+            f"no vehicle can collect it ({why_not}): a carrier takes it for {quote:.2f} EUR"
+        )
+    cost = (
+        "no route can take it today"
+        if collect is None
+        else f"collecting it would cost {collect:.2f} EUR"
+    )
+    if quote is None:
+        if collect is None:
+            return Decision.WAIT, f"{cost}: it waits ({wait:.2f} EUR a day)"
+        return Decision.WAIT, (
+            f"collecting it today would cost more than waiting one more day ({wait:.2f} EUR)"
+        )
+    if problem.is_due(pk):
+        return Decision.CARRIER, (
+            f"due {pk.due_on.isoformat()}: {cost}, a carrier takes it for {quote:.2f} EUR"
+        )
+    return Decision.WAIT, (
+        f"{cost}, more than the carrier's {quote:.2f} EUR: it waits for a route that passes "
+        f"by until {pk.due_on.isoformat()} ({wait:.2f} EUR a day), then goes by carrier"
+    )
+
+
 def _route(
     problem: CollectionProblem,
     params: CollectionParams,
-    net: _Network,
-    built: _Built,
+    net: Network,
+    built: Built,
     mr: ModelRoute,
-) -> tuple[PlannedRoute, list[int]]:
+) -> PlannedRoute:
     ft = problem.fleet[mr.vehicle_type]
     v = ft.vehicle
     intensity = params.intensities[v.vehicle]
@@ -431,7 +311,7 @@ def _route(
         )
     departure, back = first.end / 60.0, last.start / 60.0
     cost = v.fixed_per_day_eur + v.per_km_eur * km_total + v.per_hour_eur * (back - departure) / 60
-    route = PlannedRoute(
+    return PlannedRoute(
         fleet=ft.name,
         vehicle_id=v.id,
         start_hub=ft.start_hub,
@@ -445,7 +325,6 @@ def _route(
         cost_eur=cost,
         co2e_kg=co2,
     )
-    return route, path
 
 
 def _shares(problem: CollectionProblem, route: PlannedRoute) -> list[PickupShare]:
@@ -476,66 +355,3 @@ def _shares(problem: CollectionProblem, route: PlannedRoute) -> list[PickupShare
         for pid, mass, g in zip(ids, masses, grams, strict=True):
             shares.append(PickupShare(pid, km_of.get(trip, 0.0) * mass / total_mass, g / 1000.0))
     return shares
-
-
-def _compare(
-    problem: CollectionProblem,
-    net: _Network,
-    routes: list[PlannedRoute],
-    paths: list[tuple[FleetType, list[int]]],
-    served: set[str],
-) -> list[CollectOrShip]:
-    out: list[CollectOrShip] = []
-    for index, pk in enumerate(problem.pickups):
-        if pk.ship_quote_eur is None:
-            continue
-        node = net.pickup_node(index)
-        extra_h = pk.service_min / 60.0
-        if pk.id in served:
-            r, (ft, path) = next(
-                (r, fp) for r, fp in zip(routes, paths, strict=True) if pk.id in r.pickup_ids
-            )
-            if len(r.pickup_ids) == 1:
-                cost, basis = r.cost_eur, "the route would not run without it"
-            else:
-                at = path.index(node)
-                cost = _detour(ft, net, path[at - 1], node, path[at + 1], extra_h)
-                basis = "saved by leaving it off its route"
-            out.append(CollectOrShip(pk.id, True, cost, pk.ship_quote_eur, basis))
-            continue
-        able = [ft for ft in problem.fleet if cannot_carry(ft, pk) is None]
-        inserts = [
-            _detour(ft, net, a, node, b, extra_h)
-            for ft, path in paths
-            if ft in able
-            for a, b in itertools.pairwise(path)
-        ]
-        if inserts:
-            cost, basis = min(inserts), "cheapest insertion into a planned route"
-        elif able:
-            cost, basis = (
-                min(_own_trip(problem, ft, net, node, extra_h) for ft in able),
-                ("a trip of its own"),
-            )
-        else:
-            continue
-        out.append(CollectOrShip(pk.id, False, cost, pk.ship_quote_eur, basis))
-    return out
-
-
-def _detour(ft: FleetType, net: _Network, a: int, i: int, b: int, service_h: float) -> float:
-    v = ft.vehicle
-    km = net.km[a, i] + net.km[i, b] - net.km[a, b]
-    hours = net.hours[a, i] + net.hours[i, b] - net.hours[a, b] + service_h
-    return float(v.per_km_eur * km + v.per_hour_eur * hours)
-
-
-def _own_trip(
-    problem: CollectionProblem, ft: FleetType, net: _Network, node: int, service_h: float
-) -> float:
-    codes = [h.code for h in problem.hubs]
-    s, e = codes.index(ft.start_hub), codes.index(ft.end)
-    v = ft.vehicle
-    km = net.km[s, node] + net.km[node, e]
-    hours = net.hours[s, node] + net.hours[node, e] + service_h
-    return float(v.fixed_per_day_eur + v.per_km_eur * km + v.per_hour_eur * hours)

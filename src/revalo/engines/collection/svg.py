@@ -94,7 +94,8 @@ def _legend(plan: CollectionPlan) -> list[str]:
     out = [
         f'<text x="{PAD}" y="{y}" font-weight="bold">{len(plan.routes)} routes, '
         f"{plan.km:,.0f} km, {plan.cost_eur:,.2f} EUR, {plan.co2e_kg:,.1f} kg CO2e; "
-        f"{len(plan.deferred)} deferred ({plan.waiting_cost_eur:,.2f} EUR of waiting)</text>"
+        f"{len(plan.to_carrier)} to a carrier ({plan.carrier_cost_eur:,.2f} EUR), "
+        f"{len(plan.waiting)} waiting ({plan.waiting_cost_eur:,.2f} EUR a day)</text>"
     ]
     for n, route in enumerate(plan.routes):
         y += LINE
@@ -106,5 +107,5 @@ def _legend(plan: CollectionPlan) -> list[str]:
         )
     y += LINE
     out.append(f'<circle cx="{PAD + 7}" cy="{y - 4}" r="4" fill="{GREY}"/>')
-    out.append(f'<text x="{PAD + 20}" y="{y}">deferred pickup</text>')
+    out.append(f'<text x="{PAD + 20}" y="{y}">pickup not collected today</text>')
     return out

@@ -56,7 +56,7 @@ EN: dict[str, str] = {
     "msg.sold_at": "{lpn} is sold at {price}.",
     "msg.sold": "{lpn} is sold.",
     "msg.proceeds": "{amount} recorded for {lpn}: it brought {total} in all.",
-    "msg.collections_booked": "{reference}: {n} collections booked",
+    "msg.collections_booked": "{reference}: {n} collections booked, {handed} handed to a carrier",
     "msg.consignments_booked": "{n} consignments booked ({units} units): {refs}",
     "msg.nothing_leaves": "nothing leaves today",
     "msg.token_revoked": "Token {name} ({prefix}...) is revoked.",
@@ -118,7 +118,8 @@ FR: dict[str, str] = {
     "msg.sold_at": "{lpn} est vendue {price}.",
     "msg.sold": "{lpn} est vendue.",
     "msg.proceeds": "{amount} enregistrés pour {lpn} : elle a rapporté {total} en tout.",
-    "msg.collections_booked": "{reference} : {n} collecte(s) réservée(s)",
+    "msg.collections_booked": "{reference} : {n} collecte(s) réservée(s), {handed} confiée(s) "
+    "à un transporteur",
     "msg.consignments_booked": "{n} envoi(s) réservé(s) ({units} unités) : {refs}",
     "msg.nothing_leaves": "rien ne part aujourd'hui",
     "msg.token_revoked": "Le jeton {name} ({prefix}...) est révoqué.",

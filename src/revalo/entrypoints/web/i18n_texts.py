@@ -86,6 +86,20 @@ EN: dict[str, str] = {
     "said.waits": "collecting it today would cost more than waiting one more day ({price})",
     "said.past_due": "pickup {rma} is past due but cannot be collected: {why}",
     "said.for_carrier": "{why}: it is left for a carrier",
+    "said.no_vehicle_can": "no vehicle can: {why}",
+    "said.handed": "handed to {id} by {plan}: {why}",
+    "said.no_vehicle_carrier": "no vehicle can collect it ({why}): a carrier takes it for {price}",
+    "said.no_route_today": "no route can take it today",
+    "said.would_cost": "collecting it would cost {cost}",
+    "said.it_waits": "{what}: it waits ({price} a day)",
+    "said.due_carrier": "due {by}: {what}, a carrier takes it for {price}",
+    "said.waits_for_route": "{what}, more than the carrier's {price}: it waits for a route that "
+    "passes by until {by} ({value} a day), then goes by carrier",
+    "said.basis_alone": "the route would not run without it",
+    "said.basis_on_route": "saved by leaving it off its route",
+    "said.basis_insertion": "cheapest insertion into a planned route",
+    "said.basis_own_trip": "a trip of its own",
+    "said.basis_none": "no route can take it today (loads, windows or shifts)",
     # why a route is closed to a unit (the rules of law and of the company, the partners)
     "said.rule_inspect": "the unit must be inspected and graded before a disposition",
     "said.rule_hazardous": "a unit flagged hazardous (a damaged or defective lithium battery, "
@@ -193,6 +207,22 @@ FR: dict[str, str] = {
     "said.waits": "le collecter aujourd'hui coûterait plus qu'attendre un jour de plus ({price})",
     "said.past_due": "l'enlèvement {rma} est en retard mais ne peut pas être collecté : {why}",
     "said.for_carrier": "{why} : il est laissé à un transporteur",
+    "said.no_vehicle_can": "aucun véhicule ne peut : {why}",
+    "said.handed": "confié à {id} par {plan} : {why}",
+    "said.no_vehicle_carrier": "aucun véhicule ne peut le collecter ({why}) : un transporteur "
+    "le prend pour {price}",
+    "said.no_route_today": "aucune tournée ne peut le prendre aujourd'hui",
+    "said.would_cost": "le collecter coûterait {cost}",
+    "said.it_waits": "{what} : il attend ({price} par jour)",
+    "said.due_carrier": "dû le {by} : {what}, un transporteur le prend pour {price}",
+    "said.waits_for_route": "{what}, plus que les {price} du transporteur : il attend une "
+    "tournée qui passe jusqu'au {by} ({value} par jour), puis part par transporteur",
+    "said.basis_alone": "la tournée ne roulerait pas sans lui",
+    "said.basis_on_route": "économisé en le retirant de sa tournée",
+    "said.basis_insertion": "insertion la moins chère dans une tournée prévue",
+    "said.basis_own_trip": "un voyage pour lui seul",
+    "said.basis_none": "aucune tournée ne peut le prendre aujourd'hui (chargement, créneaux ou "
+    "services)",
     "said.rule_inspect": "l'unité doit être inspectée et classée avant une décision de filière",
     "said.rule_hazardous": "une unité signalée dangereuse (une batterie au lithium endommagée "
     "ou défectueuse, des souillures...) ne peut pas aller en {route} : elle va vers un site de "

@@ -5,8 +5,9 @@ from __future__ import annotations
 EN: dict[str, str] = {
     "coll.title": "Collections",
     "coll.intro": "Plan the day's pickups of a region on the own fleet: off-lease equipment at "
-    "business customers and bulky items at homes. What waits, and what a carrier would take for "
-    "less, is said for every pickup.",
+    "business customers and bulky items at homes. Every pickup is collected on a route when that "
+    "costs less than a carrier's price, handed to a carrier when it is due or out of reach, and "
+    "otherwise waits for a route that passes by.",
     "coll.new": "Plan a day",
     "coll.day": "Day",
     "coll.region": "Region (countries)",
@@ -17,25 +18,25 @@ EN: dict[str, str] = {
     "coll.recent": "Recent plans",
     "coll.plan_no": "Plan",
     "coll.collected": "Collected",
-    "coll.deferred": "Waiting",
+    "coll.deferred": "Not collected",
     "coll.routes": "Routes",
     "coll.route": "A vehicle's route, stops numbered",
     "coll.hub": "Returns hub",
-    "coll.waits": "Pickup that waits",
+    "coll.waits": "Pickup not collected today",
     "coll.map": "The plan on the map",
     "coll.search": "search {status}, {seconds} s, seed {seed}",
     "coll.committed_by": "committed by {who} on {when}",
-    "coll.commit": "Commit: book these collections",
+    "coll.commit": "Commit: book these collections and carriers",
     "coll.waiting_cost": "{cost} of value lost and overdue penalties by waiting a day",
     "coll.route_cost": "Cost of the routes",
-    "coll.to_carrier": "Cheaper by carrier",
-    "coll.to_carrier_note": "pickups a carrier's quote beats collecting",
+    "coll.to_carrier": "To a carrier today",
+    "coll.to_carrier_note": "{cost} of carriers' quotes",
     "coll.trips": "{n} trip(s)",
     "coll.stop": "Stop",
     "coll.arrival": "Arrival",
     "coll.load": "Load after the stop",
-    "coll.no_routes": "No route today: nothing is worth collecting, or nothing can be reached in "
-    "a shift.",
+    "coll.no_routes": "No route today: no round would cost less than the carriers' prices and the "
+    "waiting it saves, or nothing can be reached in a shift.",
     "coll.day_cost": "A day's wait",
     "coll.collect_or_ship": "Collect or ship?",
     "coll.collect": "Collecting",
@@ -56,14 +57,22 @@ EN: dict[str, str] = {
     "out.today": "Sent today",
     "out.none": "No unit waits to leave this site.",
     "out.link": "What leaves this site",
+    "coll.waiting": "Waiting",
+    "coll.left_off": "Not collected today",
+    "coll.decision": "Decision",
+    "coll.decision.collect": "collect on a route",
+    "coll.decision.carrier": "hand to a carrier today",
+    "coll.decision.wait": "wait for a route",
+    "coll.cannot": "no vehicle today",
 }
 
 FR: dict[str, str] = {
     "coll.title": "Collectes",
     "coll.intro": "Planifier les enlèvements du jour d'une région avec la flotte propre : "
     "matériel en fin de location chez les clients professionnels et articles volumineux à "
-    "domicile. Pour chaque enlèvement : ce qui attend, et ce qu'un transporteur prendrait pour "
-    "moins cher.",
+    "domicile. Chaque enlèvement est collecté en tournée quand cela coûte moins que le prix d'un "
+    "transporteur, confié à un transporteur quand il est dû ou hors de portée, et attend sinon "
+    "une tournée qui passe.",
     "coll.new": "Planifier une journée",
     "coll.day": "Jour",
     "coll.region": "Région (pays)",
@@ -74,25 +83,25 @@ FR: dict[str, str] = {
     "coll.recent": "Plans récents",
     "coll.plan_no": "Plan",
     "coll.collected": "Collectés",
-    "coll.deferred": "En attente",
+    "coll.deferred": "Non collectés",
     "coll.routes": "Tournées",
     "coll.route": "Tournée d'un véhicule, arrêts numérotés",
     "coll.hub": "Hub de retours",
-    "coll.waits": "Enlèvement qui attend",
+    "coll.waits": "Enlèvement non collecté aujourd'hui",
     "coll.map": "Le plan sur la carte",
     "coll.search": "recherche {status}, {seconds} s, graine {seed}",
     "coll.committed_by": "validé par {who} le {when}",
-    "coll.commit": "Valider : réserver ces collectes",
+    "coll.commit": "Valider : réserver ces collectes et transporteurs",
     "coll.waiting_cost": "{cost} de valeur perdue et de pénalités de retard pour un jour d'attente",
     "coll.route_cost": "Coût des tournées",
-    "coll.to_carrier": "Moins cher par transporteur",
-    "coll.to_carrier_note": "enlèvements pour lesquels un transporteur est moins cher",
+    "coll.to_carrier": "Par transporteur aujourd'hui",
+    "coll.to_carrier_note": "{cost} de devis transporteurs",
     "coll.trips": "{n} voyage(s)",
     "coll.stop": "Arrêt",
     "coll.arrival": "Arrivée",
     "coll.load": "Charge après l'arrêt",
-    "coll.no_routes": "Aucune tournée aujourd'hui : rien ne vaut d'être collecté, ou rien n'est "
-    "atteignable dans un service.",
+    "coll.no_routes": "Aucune tournée aujourd'hui : aucune ne coûterait moins que les prix des "
+    "transporteurs et l'attente évitée, ou rien n'est atteignable dans un service.",
     "coll.day_cost": "Un jour d'attente",
     "coll.collect_or_ship": "Collecter ou expédier ?",
     "coll.collect": "Collecte",
@@ -113,4 +122,11 @@ FR: dict[str, str] = {
     "out.today": "Envoi aujourd'hui",
     "out.none": "Aucune unité n'attend de partir de ce site.",
     "out.link": "Ce qui part de ce site",
+    "coll.waiting": "En attente",
+    "coll.left_off": "Non collectés aujourd'hui",
+    "coll.decision": "Décision",
+    "coll.decision.collect": "collecter en tournée",
+    "coll.decision.carrier": "confier à un transporteur aujourd'hui",
+    "coll.decision.wait": "attendre une tournée",
+    "coll.cannot": "aucun véhicule aujourd'hui",
 }

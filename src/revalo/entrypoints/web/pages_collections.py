@@ -18,7 +18,9 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import say
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.entrypoints.web.system_texts import in_language
+from revalo.services import collection_commit
 from revalo.services import collections as service
+from revalo.services.collection_pickups import next_collection_day
 from revalo.services.collections import StoredPlan
 from revalo.services.consolidation import consolidate_site, ship_planned
 
@@ -39,7 +41,8 @@ def _plans_page(
     values: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    vals = values or {"day": utcnow().date().isoformat(), "seconds": str(DEFAULT_SECONDS)}
+    day = next_collection_day(utcnow().date())
+    vals = values or {"day": day.isoformat(), "seconds": str(DEFAULT_SECONDS)}
     ctx = {
         "plans": service.recent_plans(uow),
         "errors": errors or Errors(),
@@ -114,15 +117,20 @@ def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     response_model=None,
 )
 def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
-    """Book the plan's collections: each collected return is on its way."""
+    """Book the plan's collections (each collected return is on its way) and its carriers."""
     try:
-        done = service.commit_plan(uow, transport, plan_id, by=user)
+        done = collection_commit.commit_plan(uow, transport, plan_id, by=user)
     except DomainError as exc:
         return redirect(f"/collections/{plan_id}", flash=exc.message)
     n = len(done.consignments)
     return redirect(
         f"/collections/{plan_id}",
-        flash=say("msg.collections_booked", reference=done.plan.record.reference, n=n),
+        flash=say(
+            "msg.collections_booked",
+            reference=done.plan.record.reference,
+            n=n,
+            handed=len(done.handed),
+        ),
     )
 
 

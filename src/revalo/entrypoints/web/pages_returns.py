@@ -25,7 +25,8 @@ from revalo.services import decision_queue as queue
 from revalo.services.disposition import record_disposition
 from revalo.services.ports import ReturnFilter, UnitOfWork
 from revalo.services.queries import list_returns, list_sites, return_with_units, unit_detail
-from revalo.services.transport import book_return_label, unit_journey
+from revalo.services.return_labels import book_return_label
+from revalo.services.transport import unit_journey
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 

@@ -13,6 +13,7 @@ from revalo.entrypoints.api.schemas.collections import (
     CollectionPlanPublic,
     plan_public,
 )
+from revalo.services import collection_commit
 from revalo.services import collections as service
 
 router = APIRouter(prefix="/collections", tags=["collections"])
@@ -57,8 +58,9 @@ def create_plan(
 
 @router.get("/plans/{plan_id}", dependencies=[need(Permission.VIEW_COLLECTIONS)])
 def get_plan(plan_id: PlanPath, uow: ReadUowDep) -> CollectionPlanPublic:
-    """One stored plan: routes with their stops, arrival times and loads; deferred returns
-    and why; each collection's share of km, cost and CO2e; collect or ship."""
+    """One stored plan: routes with their stops, arrival times and loads; the returns handed
+    to a carrier or waiting, and why; each collection's share of km, cost and CO2e; collect
+    or ship, and the decision for each pickup."""
     return plan_public(service.get_plan(uow, plan_number(plan_id)))
 
 
@@ -67,8 +69,9 @@ def commit(
     plan_id: PlanPath, uow: UowDep, user: CurrentUser, transport: TransportDep
 ) -> CollectionPlanPublic:
     """Carry out the plan: each collected return gets its consignment (the fleet vehicle,
-    its share of the route) and goes in transit. Only a planned, up-to-date plan."""
-    done = service.commit_plan(uow, transport, plan_number(plan_id), by=user)
+    its share of the route) and goes in transit; each one handed to a carrier gets its
+    parcel booked with that carrier. Only a planned, up-to-date plan."""
+    done = collection_commit.commit_plan(uow, transport, plan_number(plan_id), by=user)
     return plan_public(done.plan)
 
 
@@ -79,6 +82,6 @@ def commit(
     responses={200: {"content": {"image/svg+xml": {}}, "description": "the plan as a map"}},
 )
 def plan_map(plan_id: PlanPath, uow: ReadUowDep) -> Response:
-    """The plan drawn on the map: hubs, one colour per route, deferred returns in grey."""
+    """The plan drawn on the map: hubs, one colour per route, returns not collected in grey."""
     svg = service.plan_picture(uow, plan_number(plan_id))
     return Response(svg, media_type="image/svg+xml")

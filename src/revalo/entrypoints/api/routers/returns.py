@@ -26,8 +26,8 @@ from revalo.entrypoints.api.types import (
 )
 from revalo.entrypoints.labels import label_response
 from revalo.services import queries
+from revalo.services import return_labels as labels_service
 from revalo.services import returns as service
-from revalo.services import transport as transport_service
 from revalo.services.ports import ReturnFilter
 
 router = APIRouter(prefix="/returns", tags=["returns"])
@@ -141,7 +141,7 @@ def book_return_label(
     give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
     the parcel's SSCC and a GS1 Digital Link QR code. Booked once: later calls give the same
     label."""
-    return label_response(transport_service.book_return_label(uow, transport, number, by=user))
+    return label_response(labels_service.book_return_label(uow, transport, number, by=user))
 
 
 @router.get(
@@ -153,4 +153,4 @@ def book_return_label(
 def return_label(number: ReturnNumberPath, uow: ReadUowDep, transport: TransportDep) -> Response:
     """The label of a return whose parcel is booked (by ``POST`` on this address); it books
     nothing: 409 when the parcel is not booked yet."""
-    return label_response(transport_service.return_label(uow, transport, number))
+    return label_response(labels_service.return_label(uow, transport, number))

@@ -58,6 +58,7 @@ class RoutePublic(Public):
 
 class DeferredPublic(Public):
     rma_number: str
+    decision: str = Field(description="carrier (handed to a carrier today) or wait")
     waiting_cost_eur: float = Field(description="what one more day of waiting costs")
     reason: str
 
@@ -65,10 +66,15 @@ class DeferredPublic(Public):
 class CollectOrShipPublic(Public):
     rma_number: str
     collected: bool
-    collect_eur: float = Field(description="marginal cost of collecting it (see basis)")
+    collect_eur: float | None = Field(
+        description="marginal cost of collecting it (see basis); null when no vehicle can today"
+    )
     ship_eur: float = Field(description="the best carrier's price to ship it alone to the hub")
     ship_service: str | None
     cheaper: str = Field(description="collect or ship")
+    decision: str = Field(
+        description="collect (on a route), carrier (handed to a carrier today) or wait"
+    )
     basis: str
 
 
@@ -106,6 +112,8 @@ class CollectionPlanPublic(Public):
     collections: list[CollectionPublic]
     collect_or_ship: list[CollectOrShipPublic]
     cheaper_to_ship: list[str] = Field(description="returns a carrier would take for less")
+    to_carrier: list[str] = Field(description="returns handed to a carrier today")
+    waiting: list[str] = Field(description="returns that wait for another day")
 
 
 def _stop(stored: StoredPlan, s: Stop) -> StopPublic:
@@ -167,6 +175,7 @@ def plan_public(stored: StoredPlan) -> CollectionPlanPublic:
         deferred=[
             DeferredPublic(
                 rma_number=d.pickup_id,
+                decision=d.decision.value,
                 waiting_cost_eur=round(d.waiting_cost_eur, 2),
                 reason=d.reason,
             )
@@ -187,13 +196,16 @@ def plan_public(stored: StoredPlan) -> CollectionPlanPublic:
             CollectOrShipPublic(
                 rma_number=c.pickup_id,
                 collected=c.collected,
-                collect_eur=round(c.collect_eur, 2),
+                collect_eur=None if c.collect_eur is None else round(c.collect_eur, 2),
                 ship_eur=round(c.ship_eur, 2),
                 ship_service=stored.ship_services.get(c.pickup_id),
                 cheaper=c.cheaper,
+                decision=c.decision.value,
                 basis=c.basis,
             )
             for c in plan.collect_or_ship
         ],
         cheaper_to_ship=list(plan.cheaper_to_ship),
+        to_carrier=[d.pickup_id for d in plan.to_carrier],
+        waiting=[d.pickup_id for d in plan.waiting],
     )
