@@ -2,10 +2,11 @@
 
 For every instance in tests/data/vrp/ (Solomon 100-customer VRPTW, X-set CVRP), both
 solvers get the same integer data (see ``revalo.engines.collection.instances``) and the
-same time limit; both costs are recomputed from the routes under the instance's convention
-(Solomon: distance only, exact Euclidean distances; X: distance only, rounded to the nearest
-integer) and compared with the best known cost. Then a synthetic day plan: 1,000 pickups,
-4 hubs, France and Belgium: time to a first feasible plan, and the plan after 60 s.
+same time limit, one after the other; both costs are recomputed from the routes under the
+instance's convention (Solomon: distance only, exact Euclidean distances; X: distance only,
+rounded to the nearest integer) and compared with a reference cost: the published best known,
+or the shipped .sol when it is checked feasible and cheaper. Then a synthetic day plan: 1,000
+pickups, 4 hubs, France and Belgium: time to a first feasible plan, and the plan after 60 s.
 
 OR-Tools is the benchmark's optional dependency (``pip install revalo[bench]``).
 
