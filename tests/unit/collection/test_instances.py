@@ -9,6 +9,7 @@ import vrplib  # type: ignore[import-untyped]
 
 from revalo.domain.errors import InvalidValue
 from revalo.engines.collection.instances import (
+    check_solution,
     read_instance,
     route_cost,
     route_violations,
@@ -18,6 +19,9 @@ from revalo.engines.collection.instances import (
 DATA = Path(__file__).resolve().parents[2] / "data" / "vrp"
 #: Best known, distance only, exact distances (VROOM's BKS table, tests/data/README.md).
 C101_BEST = 828.94
+#: VROOM's BKS table, R201 distance only, exact distances (9 vehicles).
+R201_PUBLISHED = 1149.68
+INSTANCES = sorted((DATA / "solomon").glob("*.txt")) + sorted((DATA / "cvrp").glob("*.vrp"))
 
 
 def test_x_instance_cost_of_the_best_known_solution_is_its_stated_cost() -> None:
@@ -36,6 +40,36 @@ def test_solomon_cost_uses_exact_distances() -> None:
     # The .sol file states 827.3 with distances truncated to one decimal; exact is 828.94.
     assert route_cost(instance, solution["routes"]) == pytest.approx(C101_BEST, abs=0.005)
     assert route_violations(instance, solution["routes"]) == ()
+
+
+@pytest.mark.parametrize("path", INSTANCES, ids=lambda p: p.stem)
+def test_every_shipped_solution_holds_the_cost_it_states(path: Path) -> None:
+    known = check_solution(read_instance(path), path.with_suffix(".sol"))
+    assert known.matches_stated_cost, (known.stated_cost, known.stated_recomputed)
+
+
+def test_r201_solution_is_feasible_and_below_the_published_figure() -> None:
+    instance = read_instance(DATA / "solomon" / "R201.txt")
+    known = check_solution(instance, DATA / "solomon" / "R201.sol")
+    assert known.feasible
+    assert len(known.routes) == 8
+    assert known.cost == pytest.approx(1147.82, abs=0.005)
+    assert known.cost < R201_PUBLISHED
+
+
+def test_rc101_solution_is_late_with_exact_distances() -> None:
+    # Feasible with distances truncated to one decimal, as it was published; not in reals.
+    instance = read_instance(DATA / "solomon" / "RC101.txt")
+    known = check_solution(instance, DATA / "solomon" / "RC101.sol")
+    assert known.stated_cost == 1619.8 and known.matches_stated_cost
+    assert not known.feasible
+    assert known.violations == ("node 46 reached at 143.070 after its window closes at 143",)
+
+
+def test_a_missing_solution_file_is_refused(tmp_path: Path) -> None:
+    instance = read_instance(DATA / "solomon" / "C101.txt")
+    with pytest.raises(InvalidValue, match="no such solution file"):
+        check_solution(instance, tmp_path / "C101.sol")
 
 
 def test_violations_name_what_is_wrong() -> None:

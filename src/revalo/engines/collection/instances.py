@@ -84,6 +84,33 @@ class InstanceResult:
     runtime_s: float
 
 
+@dataclass(frozen=True, slots=True)
+class KnownSolution:
+    """A published solution file checked against its instance.
+
+    ``stated_cost`` is the figure written in the file, ``stated_recomputed`` the routes' cost
+    recomputed under the file's own convention (Solomon files from CVRPLIB state distances
+    truncated to one decimal; VRPLIB files the instance's rounding), so that a file that does
+    not hold the solution it claims is caught. ``cost`` is the routes' cost under the
+    instance's convention (see the module notes) and ``violations`` every rule the routes
+    break in real numbers.
+    """
+
+    routes: tuple[tuple[int, ...], ...]
+    stated_cost: float
+    stated_recomputed: float
+    cost: float
+    violations: tuple[str, ...]
+
+    @property
+    def feasible(self) -> bool:
+        return not self.violations
+
+    @property
+    def matches_stated_cost(self) -> bool:
+        return math.isclose(self.stated_recomputed, self.stated_cost, abs_tol=0.05)
+
+
 def instance_kind(path: Path) -> Kind:
     """Solomon for ``.txt`` files, VRPLIB for ``.vrp``; else what the first lines say."""
     suffix = path.suffix.lower()
@@ -187,18 +214,13 @@ def route_cost(instance: Instance, routes: Sequence[Sequence[int]]) -> float:
     InvalidValue
         When a route names a node that is not a client of the instance.
     """
-    total = 0.0
     for route in routes:
-        if not route:
-            continue
         if any(not 1 <= c <= instance.num_clients for c in route):
             raise InvalidValue(
                 f"route {list(route)} names a client outside 1..{instance.num_clients}",
                 field="routes",
             )
-        path = [0, *route, 0]
-        total += float(sum(instance.distances[a, b] for a, b in itertools.pairwise(path)))
-    return total
+    return _cost_with(instance.distances, routes)
 
 
 def route_violations(instance: Instance, routes: Sequence[Sequence[int]]) -> tuple[str, ...]:
@@ -218,6 +240,44 @@ def route_violations(instance: Instance, routes: Sequence[Sequence[int]]) -> tup
             problems.append(f"route {list(r)} carries {load} > {instance.capacity}")
         problems.extend(_late(instance, r))
     return tuple(problems)
+
+
+def check_solution(instance: Instance, path: str | Path) -> KnownSolution:
+    """Read a solution file (CVRPLIB ``.sol``) of ``instance`` and check it.
+
+    Raises
+    ------
+    InvalidValue
+        When the file is missing or unreadable, or names a client the instance does not have.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidValue(f"{p}: no such solution file", field="file")
+    try:
+        raw = vrplib.read_solution(p)
+    except (ValueError, RuntimeError, IndexError, KeyError) as exc:
+        raise InvalidValue(f"{p.name}: not a readable solution file: {exc}", field="file") from exc
+    if "cost" not in raw:
+        raise InvalidValue(f"{p.name}: states no cost", field="file")
+    routes = tuple(tuple(int(c) for c in r) for r in raw["routes"])
+    cost = route_cost(instance, routes)
+    if instance.kind == "solomon":
+        stated_recomputed = _cost_with(np.floor(instance.distances * 10) / 10, routes)
+    else:
+        stated_recomputed = cost
+    return KnownSolution(
+        routes=routes,
+        stated_cost=float(raw["cost"]),
+        stated_recomputed=stated_recomputed,
+        cost=cost,
+        violations=route_violations(instance, routes),
+    )
+
+
+def _cost_with(distances: npt.NDArray[np.float64], routes: Sequence[Sequence[int]]) -> float:
+    return float(
+        sum(distances[a, b] for r in routes if r for a, b in itertools.pairwise([0, *r, 0]))
+    )
 
 
 def _late(instance: Instance, route: Sequence[int]) -> list[str]:
