@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from revalo.adapters import orm
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
@@ -18,6 +19,10 @@ from revalo.settings import Settings
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
+
+# The domain's classes are mapped before any of their objects is made (a user made before
+# would not be readable once they are).
+orm.start_mappers()
 
 #: Who the benchmarks act as: may do everything (the roles that hold every permission).
 BENCH = User(
