@@ -17,6 +17,7 @@ from revalo.bootstrap import App
 from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.clients import CLIENTS
+from revalo.demo.defaults import DEFAULT_UNITS
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
@@ -64,10 +65,6 @@ class DemoReport:
     @property
     def service_calls(self) -> int:
         return sum(self.calls.values())
-
-
-#: The default demo's size: its build takes about a minute on a 2-core machine (README).
-DEFAULT_UNITS = 5_000
 
 
 def build_demo(

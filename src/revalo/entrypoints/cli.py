@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from revalo.bootstrap import bootstrap
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.entrypoints.cli_clients import register as register_client_commands
@@ -42,9 +41,10 @@ from revalo.entrypoints.cli_transport import label_command, outbound_command, qu
 from revalo.entrypoints.cli_users import ensure_first_administrator
 from revalo.entrypoints.cli_users import register as register_people_commands
 from revalo.entrypoints.cli_vrp import solve_vrp
-from revalo.services import csv_records, exports, imports
-from revalo.services.import_checks import RowError
-from revalo.services.ports import UnitFilter
+
+if TYPE_CHECKING:
+    from revalo.services import imports
+    from revalo.services.import_checks import RowError
 
 app = typer.Typer(
     name="revalo",
@@ -122,6 +122,7 @@ def serve(
     with reported():
         from revalo.adapters.db_check import check_database
         from revalo.adapters.migrate import is_known_revision, upgrade
+        from revalo.bootstrap import bootstrap
         from revalo.entrypoints.api.server import serve as serve_api
 
         settings = settings_for(db, url, must_exist=True)
@@ -210,6 +211,8 @@ def import_returns(
 ) -> None:
     """Import return requests from a CSV file: every row is checked first, and the file is
     imported all or nothing."""
+    from revalo.services import csv_records, imports
+
     with reported():
         if not file.is_file():
             raise CliError(f"{file}: no such file", 2)
@@ -267,6 +270,9 @@ def export_units(
     url: DbUrl = None,
 ) -> None:
     """Export returned units to a CSV file, one row per unit."""
+    from revalo.services import exports
+    from revalo.services.ports import UnitFilter
+
     with reported():
         if file.is_dir() or not file.parent.is_dir():
             raise CliError(f"{file}: not a file in an existing directory", 2)

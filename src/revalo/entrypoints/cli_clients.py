@@ -10,7 +10,6 @@ from rich.table import Table
 from revalo.domain.clients import Client
 from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
 from revalo.entrypoints.cli_messages import said
-from revalo.services import clients
 
 clients_app = typer.Typer(
     help="Clients: the firms whose returns, units and products are handled.",
@@ -31,6 +30,8 @@ def add_client(
     url: DbUrl = None,
 ) -> None:
     """Add a client: its returns, units and products can then be given its code."""
+    from revalo.services import clients
+
     with reported(), open_app(db, url) as rv:
         client = clients.add_client(rv.uow(), Client(code, name), by=acting(rv, as_login))
         out().print(said(f"Added client {client.code} ({client.name})."), markup=False)
@@ -46,6 +47,8 @@ def list_clients(
     url: DbUrl = None,
 ) -> None:
     """The clients, by code."""
+    from revalo.services import clients
+
     with reported(), open_app(db, url) as rv:
         found = clients.list_clients(rv.read_uow(), active=active)
         table = Table(title=f"{len(found)} client(s)")
@@ -64,6 +67,8 @@ def deactivate_client(
     url: DbUrl = None,
 ) -> None:
     """The client takes no new return or product; its goods and history are kept."""
+    from revalo.services import clients
+
     with reported(), open_app(db, url) as rv:
         client = clients.deactivate_client(rv.uow(), code, by=acting(rv, as_login))
         out().print(said(f"Client {client.code} is deactivated."), markup=False)

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from revalo.domain.errors import DomainError
-from revalo.entrypoints.api.schemas.collections import (
-    CollectionPlanPublic,
-    RoutePublic,
-    plan_public,
-)
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
@@ -26,8 +21,9 @@ from revalo.entrypoints.cli_common import (
     reported,
 )
 from revalo.entrypoints.cli_messages import said
-from revalo.services import collection_commit
-from revalo.services import collections as service
+
+if TYPE_CHECKING:
+    from revalo.entrypoints.api.schemas.collections import CollectionPlanPublic, RoutePublic
 
 
 def _stops(route: RoutePublic) -> str:
@@ -137,6 +133,10 @@ def plan_collections_command(
 ) -> None:
     """Plan a day's collections in a region: routes of the hubs' vehicles, returns that wait
     and why, and those cheaper handed to a carrier. The plan is stored; --commit books it."""
+    from revalo.entrypoints.api.schemas.collections import plan_public
+    from revalo.services import collection_commit
+    from revalo.services import collections as service
+
     with reported():
         when = parse_day(day)
         if svg is not None and not svg.parent.is_dir():

@@ -8,21 +8,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
-import sqlalchemy as sa
 import typer
 from rich.console import Console
 
-from revalo.adapters.db import normalise_url, sqlite_url
-from revalo.adapters.db_check import UnusableDatabase, sqlite_file
-from revalo.bootstrap import App, bootstrap
 from revalo.domain.errors import DomainError, PermissionDenied
 from revalo.domain.people import User
 from revalo.entrypoints.cli_messages import error_line
-from revalo.services import users
-from revalo.services.ports import DatabaseBusy
-from revalo.settings import Settings
+
+if TYPE_CHECKING:
+    from revalo.bootstrap import App
+    from revalo.settings import Settings
+
+# The application (SQLAlchemy, the engines, the web stack) is imported by the commands that
+# use it, when they run: `revalo --help` and a mistyped option answer at once.
 
 DbPath = Annotated[
     Path | None,
@@ -79,6 +79,11 @@ def fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def reported() -> Iterator[None]:
     """Turn every expected failure into one line on stderr and an exit code."""
+    import sqlalchemy as sa
+
+    from revalo.adapters.db_check import UnusableDatabase
+    from revalo.services.ports import DatabaseBusy
+
     try:
         yield
     except CliError as exc:
@@ -105,6 +110,12 @@ def settings_for(db: Path | None, url: str | None, *, must_exist: bool) -> Setti
     """The settings on the database named by ``--db``, ``--url`` or the environment. With
     ``must_exist``, an SQLite file that does not exist is refused: only ``db upgrade`` and
     the demo create one, never a typing mistake."""
+    import sqlalchemy as sa
+
+    from revalo.adapters.db import normalise_url, sqlite_url
+    from revalo.adapters.db_check import sqlite_file
+    from revalo.settings import Settings
+
     if db is not None and url is not None:
         raise CliError("give --db or --url, not both", 2)
     settings = Settings.from_env(sqlite_url(db) if db is not None else url)
@@ -138,13 +149,18 @@ def driver() -> Iterator[None]:
 
 
 def shown(settings: Settings) -> str:
+    import sqlalchemy as sa
+
     return sa.engine.make_url(settings.database_url).render_as_string(hide_password=True)
 
 
 @contextmanager
 def open_app(db: Path | None, url: str | None) -> Iterator[App]:
     """The application on a database whose schema is up to date."""
+    import sqlalchemy as sa
+
     from revalo.adapters.migrate import current_head
+    from revalo.bootstrap import bootstrap
 
     settings = settings_for(db, url, must_exist=True)
     with driver():
@@ -166,6 +182,8 @@ def open_app(db: Path | None, url: str | None) -> Iterator[App]:
 
 def acting(rv: App, login: str | None) -> User:
     """The user a command acts as: ``--as LOGIN``, else the first administrator."""
+    from revalo.services import users
+
     if login:
         user = users.get_user(rv.uow(), login)
         if not user.active:

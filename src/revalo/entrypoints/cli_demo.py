@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,21 +23,17 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from revalo.adapters.db import sqlite_url
-from revalo.adapters.migrate import upgrade
-from revalo.bootstrap import bootstrap
-from revalo.demo import DemoReport, build_demo
-from revalo.demo.build import DEFAULT_UNITS
-from revalo.demo.catalogue import GS1_DEMO_PREFIX
-from revalo.demo.manager import EngineTotals
-from revalo.demo.team import DEMO_PASSWORD, DemoLogin
+from revalo.demo.defaults import DEFAULT_UNITS
 from revalo.domain.errors import DomainError
 from revalo.entrypoints.cli_common import acting
 from revalo.entrypoints.cli_common import out as console_out
-from revalo.services.ports import LegTotals
-from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary, summary
-from revalo.services.transport import transport_totals
-from revalo.settings import Settings
+
+if TYPE_CHECKING:
+    from revalo.demo import DemoReport
+    from revalo.demo.manager import EngineTotals
+    from revalo.demo.team import DemoLogin
+    from revalo.services.ports import LegTotals
+    from revalo.services.reports import Dwell, ReturnCount, ReturnsSummary
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -54,6 +50,8 @@ def _fail(message: str, code: int) -> typer.Exit:
 def _is_demo_database(path: Path) -> bool:
     """A file may be replaced when it is empty, or a SQLite database whose products (if
     any) all carry the GS1 demonstration prefix: a real catalogue never does."""
+    from revalo.demo.catalogue import GS1_DEMO_PREFIX
+
     with path.open("rb") as f:
         head = f.read(len(_SQLITE_HEADER))
     if not head:
@@ -116,6 +114,12 @@ def _day(text: str | None) -> date | None:
 def _build(
     db: Path, units: int, seed: int, weeks: int, until: date | None
 ) -> tuple[DemoReport, str]:
+    from revalo.adapters.db import sqlite_url
+    from revalo.adapters.migrate import upgrade
+    from revalo.bootstrap import bootstrap
+    from revalo.demo import build_demo
+    from revalo.settings import Settings
+
     url = sqlite_url(db)
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
@@ -210,6 +214,8 @@ def _sites(s: ReturnsSummary) -> Table:
 
 def logins_table(logins: list[DemoLogin]) -> Table:
     """Whom to sign in as, one per role: all with the demo password."""
+    from revalo.demo.team import DEMO_PASSWORD
+
     table = Table(
         title=f"Sign in at /login as one of them: the password is {DEMO_PASSWORD!r} for all",
         title_justify="left",
@@ -300,6 +306,11 @@ def demo(
         report, url = _build(db, units, seed, weeks, last)
     except DomainError as exc:
         raise _fail(exc.message, 1) from None
+    from revalo.bootstrap import bootstrap
+    from revalo.services.reports import summary
+    from revalo.services.transport import transport_totals
+    from revalo.settings import Settings
+
     app = bootstrap(Settings(database_url=url))
     try:
         print_summary(summary(app.read_uow(), by=acting(app, None)), out)

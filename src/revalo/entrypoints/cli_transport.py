@@ -8,14 +8,12 @@ import math
 import re
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from revalo.domain.values import utcnow
-from revalo.engines.transport.choice import ServiceChoice
-from revalo.engines.transport.pricing import Quote
 from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import (
     AsLogin,
@@ -29,10 +27,11 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
-from revalo.entrypoints.labels import label_pdf
-from revalo.services.consolidation import consolidate_site, ship_planned
-from revalo.services.return_labels import book_return_label
-from revalo.services.transport import PlaceRef, quote_shipment
+
+if TYPE_CHECKING:
+    from revalo.engines.transport.choice import ServiceChoice
+    from revalo.engines.transport.pricing import Quote
+    from revalo.services.transport import PlaceRef
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
 PLACE_HELP = "Site or customer code, or CC:lat,lon (e.g. DE:52.52,13.40)."
@@ -52,6 +51,8 @@ def parse_parcel(text: str) -> Parcel:
 
 def parse_place(text: str) -> PlaceRef:
     """A site or customer code, or ``CC:lat,lon`` for a point."""
+    from revalo.services.transport import PlaceRef
+
     m = _POINT.match(text)
     if m:
         return PlaceRef(country=m[1].upper(), lat=float(m[2]), lon=float(m[3]))
@@ -138,6 +139,8 @@ def quote_command(
 ) -> None:
     """Price every carrier service for a shipment ready on a day (today by default) and say
     which is best and why."""
+    from revalo.services.transport import quote_shipment
+
     with reported():
         ready = parse_day(day) if day else utcnow().date()
         parcels = [parse_parcel(p) for p in parcel]
@@ -187,6 +190,9 @@ def label_command(
 ) -> None:
     """Write an authorised return's parcel label (PDF): the parcel is booked with the best
     service the first time; later calls give the same label."""
+    from revalo.entrypoints.labels import label_pdf
+    from revalo.services.return_labels import book_return_label
+
     with reported():
         target = output or Path(f"{number.strip().upper()}-label.pdf")
         if not target.parent.is_dir():
@@ -213,6 +219,8 @@ def outbound_command(
 ) -> None:
     """The units waiting at a site to leave, by destination: ship on the day (today by
     default; grouped) or wait for a fuller load, and why; with --book, book what leaves."""
+    from revalo.services.consolidation import consolidate_site, ship_planned
+
     with reported():
         # A day named: as planned at its end, when the day's units are all in.
         at = datetime.combine(parse_day(day), time(23, 59), UTC) if day else None

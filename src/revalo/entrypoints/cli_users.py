@@ -11,12 +11,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from revalo.bootstrap import App
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Language, Permission, Role, User, parse_role
 from revalo.entrypoints.cli_common import (
@@ -30,8 +29,9 @@ from revalo.entrypoints.cli_common import (
     reported,
 )
 from revalo.entrypoints.cli_messages import said
-from revalo.services import access, users
-from revalo.services.users import UserDraft
+
+if TYPE_CHECKING:
+    from revalo.bootstrap import App
 
 users_app = typer.Typer(help="The people who use Revalo, and their roles.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens for integrations and scanners.", no_args_is_help=True)
@@ -79,6 +79,9 @@ def at_a_terminal() -> bool:
 def ensure_first_administrator(rv: App) -> None:
     """A database without any administrator asks for its first one (at a terminal), so that
     somebody can sign in; elsewhere it is refused with the command that adds one."""
+    from revalo.services import users
+    from revalo.services.users import UserDraft
+
     if users.first_administrator(rv.uow()) is not None:
         return
     if not at_a_terminal():
@@ -128,6 +131,9 @@ def add_user(
 ) -> None:
     """Add a user with their roles; the password is asked twice (hidden), or read from the
     standard input. On a fresh database, the first user must be an administrator."""
+    from revalo.services import users
+    from revalo.services.users import UserDraft
+
     with reported(), open_app(db, url) as rv:
         with _naming_the_option():
             draft = UserDraft(
@@ -169,6 +175,8 @@ def _scope(user: User) -> str:
 @users_app.command("list")
 def list_users(as_login: AsLogin = None, db: DbPath = None, url: DbUrl = None) -> None:
     """The users, with their roles and whether they are active."""
+    from revalo.services import users
+
     with reported(), open_app(db, url) as rv:
         found = users.list_users(rv.uow(), acting(rv, as_login))
         now = datetime.now().astimezone()
@@ -198,6 +206,8 @@ def deactivate_user(
     url: DbUrl = None,
 ) -> None:
     """Deactivate a user: no more logins nor tokens; their name stays on what they did."""
+    from revalo.services import users
+
     with reported(), open_app(db, url) as rv:
         user = users.deactivate_user(rv.uow(), acting(rv, as_login), login)
         out().print(said(f"Deactivated user {user.login} ({user.name})."), markup=False)
@@ -213,6 +223,8 @@ def set_password(
 ) -> None:
     """Set a user's password (one's own, or anybody's as an administrator); it unlocks a
     login locked after failed logins."""
+    from revalo.services import users
+
     with reported(), open_app(db, url) as rv:
         by = acting(rv, as_login)
         user = users.get_user(rv.uow(), login)
@@ -233,6 +245,8 @@ def create_token(
     url: DbUrl = None,
 ) -> None:
     """Create an API token and print it, once: only a hash of it is kept."""
+    from revalo.services import access, users
+
     with reported(), open_app(db, url) as rv:
         by = acting(rv, as_login)
         new = access.create_token(rv.uow(), by, name, for_login=user)
@@ -256,6 +270,8 @@ def list_tokens(
     url: DbUrl = None,
 ) -> None:
     """The API tokens (everybody's for an administrator, else the acting user's own)."""
+    from revalo.services import access
+
     with reported(), open_app(db, url) as rv:
         by = acting(rv, as_login)
         everybody = user is None and by.can(Permission.MANAGE_TOKENS)
@@ -285,6 +301,8 @@ def revoke_token(
     url: DbUrl = None,
 ) -> None:
     """Revoke an API token: it is refused from now on."""
+    from revalo.services import access
+
     with reported(), open_app(db, url) as rv:
         token = access.revoke_token(rv.uow(), acting(rv, as_login), id)
         out().print(said(f"Revoked token {token.id} ({token.name})."), markup=False)

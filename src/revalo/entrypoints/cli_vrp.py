@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from revalo.domain.errors import DomainError
-from revalo.engines.collection.instances import InstanceResult, solve_instance
+
+if TYPE_CHECKING:
+    from revalo.engines.collection.instances import InstanceResult
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -37,6 +39,8 @@ def solve_vrp(
     ] = False,
 ) -> None:
     """Solve a Solomon or VRPLIB instance and print its cost (and routes)."""
+    from revalo.engines.collection.instances import solve_instance
+
     try:
         result = solve_instance(file, seconds, seed)
     except DomainError as exc:

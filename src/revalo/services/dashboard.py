@@ -18,7 +18,6 @@ from revalo.domain.catalog import Site
 from revalo.domain.people import Permission, User
 from revalo.domain.units import UnitState
 from revalo.domain.values import as_utc, utcnow
-from revalo.engines.disposition import load_params
 from revalo.services.clients import client_filter
 from revalo.services.common import get_site
 from revalo.services.guard import reads
@@ -266,6 +265,10 @@ def dashboard(
     """The flow manager's dashboard over the ``days`` whole days up to the latest recorded
     event (None: all the history); the stock figures are as of that moment. With
     ``client_code``, every figure counts that client's goods only."""
+    # The engine (NumPy, HiGHS) is loaded by the first page that needs it, not with the
+    # report rows that the adapters share.
+    from revalo.engines.disposition import load_params
+
     client_code = client_for(by, client_code, Permission.VIEW_DASHBOARD)
     labour = load_params(config).labour_eur_per_hour
     with uow:
