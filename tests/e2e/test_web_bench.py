@@ -16,10 +16,11 @@ from revalo.domain.disposition import DispositionRoute
 from revalo.domain.people import Role
 from revalo.domain.work_orders import WorkOrder
 from revalo.entrypoints.api import create_app
+from revalo.services import stock
 from tests.conftest import World
 from tests.e2e.conftest import API, ok
-from tests.integration.flows import decide, received_unit, snapshot
-from tests.people import TEST_PASSWORD, add_person, token_of
+from tests.integration.flows import decide, do_work, received_unit, snapshot
+from tests.people import TEST_PASSWORD, add_person, person, token_of
 
 
 def _as(world: World, login: str, role: Role, **scope: object) -> TestClient:
@@ -247,3 +248,19 @@ def test_a_partner_sees_and_works_only_at_its_sites(sqlite_world: World) -> None
     early = rep.post(f"/bench/{repair[0].number}/start")
     assert early.status_code == 409 and "ship it there first" in _error(early.text, "form")
     assert rep.get(f"{API}/work-orders/{repair[0].id}").json()["state"] == "open"
+
+
+def test_an_order_of_a_unit_on_its_way_is_not_offered_to_start(
+    client: TestClient, sqlite_world: World
+) -> None:
+    w = sqlite_world
+    lpn = received_unit(w, w.laptop, "SN-ROAD")
+    orders = decide(w, lpn, DispositionRoute.REPAIR, "REP-FR").work_orders
+    for order in orders:
+        if order.site_code == "HUB-FR":  # the wipe before it leaves
+            do_work(w, order)
+    stock.ship_unit(w.app.uow(), lpn, to_site="REP-FR", by=person("bob"))
+    repair = next(o for o in orders if o.site_code == "REP-FR")
+    page = client.get(f"/bench/{repair.number}").text
+    assert 'id="on-its-way"' in page and "on its way to REP-FR" in page
+    assert f'action="/bench/{repair.number}/start"' not in page

@@ -51,6 +51,8 @@ EN: dict[str, str] = {
     "bench.not_yours": "This needs the permission {permission}.",
     "bench.closed": "This work order is {state}: there is nothing more to do on it.",
     "bench.none_parts": "No part recorded.",
+    "bench.on_its_way": "The unit is on its way to {site}: the work starts when it is received "
+    "there.",
     "bench.started_flash": "{number} is started: the unit is in the workshop.",
     "bench.recorded_flash": "{number}: the work is recorded.",
     "bench.done_flash": "{number} is done.",
@@ -59,6 +61,8 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "bench.on_its_way": "L'unité est en route vers {site} : le travail commence quand elle y "
+    "est reçue.",
     "nav.bench": "Atelier",
     "bench.title": "Atelier : ordres de travail",
     "bench.lead": "Les ordres de travail de vos sites, les plus anciens d'abord.",
