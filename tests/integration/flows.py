@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -141,3 +143,22 @@ def snapshot(app: App) -> dict[str, list[tuple[Any, ...]]]:
             stmt = sa.select(table).order_by(*table.primary_key.columns)
             rows[table.name] = [tuple(r) for r in conn.execute(stmt)]
     return rows
+
+
+@contextmanager
+def statements(app: App) -> Iterator[list[str]]:
+    """The SQL statements sent to the database meanwhile (an executemany of many rows is
+    one statement), through the writer and the readers."""
+    sent: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    engines = {app.engine, app.reader_engine or app.engine}
+    for engine in engines:
+        sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        for engine in engines:
+            sa.event.remove(engine, "before_cursor_execute", note)

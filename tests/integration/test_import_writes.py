@@ -7,8 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import random
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -25,7 +24,7 @@ from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.services import catalog, clients, imports, returns
 from revalo.services.imports import CheckResult
 from tests.conftest import World
-from tests.integration.flows import snapshot
+from tests.integration.flows import snapshot, statements
 from tests.people import person
 
 HEADER = ["order_ref", "customer_code", "delivered_at", "requested_at", "sku", "quantity"]
@@ -128,25 +127,6 @@ def test_an_import_stores_exactly_what_request_return_stores(owned: World) -> No
 
 
 # -- statements -------------------------------------------------------------------------------
-@contextmanager
-def statements(app: App) -> Iterator[list[str]]:
-    """The SQL statements sent to the database meanwhile (an executemany of many rows is
-    one statement), through the writer and the readers."""
-    sent: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(statement)
-
-    engines = {app.engine, app.reader_engine or app.engine}
-    for engine in engines:
-        sa.event.listen(engine, "before_cursor_execute", note)
-    try:
-        yield sent
-    finally:
-        for engine in engines:
-            sa.event.remove(engine, "before_cursor_execute", note)
-
-
 def import_counted(world: World, orders: int) -> tuple[int, int]:
     """The statements checking, then importing, a file of that many orders take."""
     app = world.app

@@ -5,49 +5,36 @@ here. Counted on SQLite and PostgreSQL, from the driver's own cursor calls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
-
-import sqlalchemy as sa
+from collections.abc import Callable
 
 from revalo.domain.disposition import DispositionRoute
 from revalo.services import queries, stock
 from revalo.services.ports import UnitFilter
 from tests.conftest import World
-from tests.integration.flows import ask, decide, expected_unit, grade, gs1, line, scan
+from tests.integration.flows import (
+    ask,
+    decide,
+    expected_unit,
+    grade,
+    gs1,
+    line,
+    scan,
+    statements,
+)
 from tests.people import person
 
 
-@contextmanager
-def counted(world: World) -> Iterator[list[str]]:
-    """The statements sent to the database meanwhile, by every engine of the app."""
-    seen: list[str] = []
-
-    def note(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        seen.append(statement)
-
-    engines = {world.app.engine, world.app.reader_engine or world.app.engine}
-    for engine in engines:
-        sa.event.listen(engine, "before_cursor_execute", note)
-    try:
-        yield seen
-    finally:
-        for engine in engines:
-            sa.event.remove(engine, "before_cursor_execute", note)
-
-
 def cost(world: World, use_case: Callable[[], object]) -> int:
-    with counted(world) as seen:
+    with statements(world.app) as seen:
         use_case()
     return len(seen)
 
 
 def test_a_return_costs_the_same_statements_for_one_line_or_ten(world: World) -> None:
     ask(world, line("TEE-M"))  # the counters and caches exist
-    with counted(world) as one:
+    with statements(world.app) as one:
         ask(world, line("TEE-M"))
-    with counted(world) as ten:
+    with statements(world.app) as ten:
         ask(world, *[line("TEE-M") for _ in range(10)])
     assert len(one) <= 8
     if world.app.engine.dialect.name == "postgresql":

@@ -51,6 +51,12 @@ EN: dict[str, str] = {
     "bench.not_yours": "This needs the permission {permission}.",
     "bench.closed": "This work order is {state}: there is nothing more to do on it.",
     "bench.none_parts": "No part recorded.",
+    "bench.too_many_parts": "record at most {n} parts at once",
+    "bench.part_problem": "part {n}, {column}: {problem}",
+    "bench.part_col.reference": "reference",
+    "bench.part_col.quantity": "quantity",
+    "bench.part_col.cost": "cost of one",
+    "bench.outcome_needed": "choose the outcome: done or failed",
     "bench.on_its_way": "The unit is on its way to {site}: the work starts when it is received "
     "there.",
     "bench.started_flash": "{number} is started: the unit is in the workshop.",
@@ -61,6 +67,12 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "bench.too_many_parts": "notez au plus {n} pièces à la fois",
+    "bench.part_problem": "pièce {n}, {column} : {problem}",
+    "bench.part_col.reference": "référence",
+    "bench.part_col.quantity": "quantité",
+    "bench.part_col.cost": "coût unitaire",
+    "bench.outcome_needed": "choisissez l'issue : fait ou échoué",
     "bench.on_its_way": "L'unité est en route vers {site} : le travail commence quand elle y "
     "est reçue.",
     "nav.bench": "Atelier",

@@ -32,7 +32,7 @@ from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.errors import status_for
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.i18n import say, translator
 from revalo.entrypoints.web.pages_station import stock_sites
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.services import bench, work_orders
@@ -195,7 +195,7 @@ def _parts(form: FormData, errors: Errors) -> tuple[list[PartUsed], list[dict[st
         (n, row) for n, row in enumerate(rows, start=1) if any(v.strip() for v in row.values())
     ]
     if len(filled) > MAX_PARTS:
-        errors.add("parts", f"record at most {MAX_PARTS} parts at once")
+        errors.say("parts", "bench.too_many_parts", n=MAX_PARTS)
         return [], rows
     parts, problems = [], []
     for n, row in filled:
@@ -205,7 +205,10 @@ def _parts(form: FormData, errors: Errors) -> tuple[list[PartUsed], list[dict[st
         )
         quantity = forms.integer(row, "quantity", found, low=1, high=MAX_PART_QUANTITY, default=1)
         cost = forms.amount(row, "cost", found, high=MAX_PART_COST, label=PART_COLUMNS["cost"])
-        problems += [f"part {n}, {PART_COLUMNS[c]}: {m}" for c, m in found.items()]
+        problems += [
+            say("bench.part_problem", n=n, column=say(f"bench.part_col.{c}"), problem=m)
+            for c, m in found.items()
+        ]
         if not found:
             parts.append(PartUsed(reference, quantity or 1, cost or Decimal("0")))
     if problems:
@@ -252,7 +255,7 @@ def finish_form(
     data, errors = forms.fields(form), Errors()
     outcome = forms.one_of(data, "outcome", errors, OUTCOMES, "")
     if not outcome and "outcome" not in errors:
-        errors.add("outcome", "choose the outcome: done or failed")
+        errors.say("outcome", "bench.outcome_needed")
     minutes, notes = _sitting(data, errors)
     method = forms.choice(data, "wipe_method", errors, WipeMethod)
     tool = forms.text(data, "wipe_tool", errors, max_length=100)
