@@ -186,6 +186,7 @@ sites = sa.Table(
     sa.Column("lon", sa.Float, nullable=False),
     sa.Column("weee_certified", sa.Boolean, nullable=False),
     sa.Column("skills", sa.JSON, nullable=False),
+    sa.Column("gln", sa.String(13), unique=True, index=True),
 )
 
 locations = sa.Table(
@@ -512,6 +513,17 @@ audit_log = sa.Table(
     sa.Column("outcome", _enum(AuditOutcome), nullable=False, index=True),
     sa.Column("target", sa.String(200), nullable=False),
     sa.Column("detail", sa.Text, nullable=False),
+)
+
+#: The EPCIS events partners sent, by their eventID and unit: each is applied once.
+epcis_captures = sa.Table(
+    "epcis_captures",
+    metadata,
+    sa.Column("event_id", sa.String(200), primary_key=True),
+    sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True, index=True),
+    sa.Column("captured_at", UtcDateTime, nullable=False),
+    sa.Column("captured_by", sa.String(64), nullable=False),
+    sa.Column("outcome", sa.String(40), nullable=False),
 )
 
 mapper_registry = registry(metadata=metadata)

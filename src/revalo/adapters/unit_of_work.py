@@ -28,7 +28,8 @@ from revalo.adapters.counters import SqlSequences
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
-from revalo.services import import_ports, people_ports, ports
+from revalo.adapters.trace_repository import SqlTraceRepository
+from revalo.services import epcis_ports, import_ports, people_ports, ports
 
 
 class SqlAlchemyUnitOfWork:
@@ -55,6 +56,7 @@ class SqlAlchemyUnitOfWork:
     tokens: people_ports.TokenRepository
     audit: people_ports.AuditRepository
     sessions: people_ports.SessionRepository
+    traces: epcis_ports.TraceRepository
 
     def __init__(
         self,
@@ -111,6 +113,7 @@ class SqlAlchemyUnitOfWork:
         self.tokens = people.SqlTokenRepository(s)
         self.audit = people.SqlAuditRepository(s)
         self.sessions = people.SqlSessionRepository(s)
+        self.traces = SqlTraceRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

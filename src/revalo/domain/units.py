@@ -597,3 +597,8 @@ class ReturnedUnit:
             reason=reason or f"{paid} EUR received",
             detail={"amount_eur": str(paid), "proceeds_eur": str(self.proceeds)},
         )
+
+    def report(self, *, at: datetime, actor: str, reason: str, detail: dict[str, Any]) -> Change:
+        """What a partner reported of the unit (an EPCIS event it sent): on the timeline,
+        the unit's state and place unchanged."""
+        return self._change(EventType.REPORTED, at, actor, self.state, reason=reason, detail=detail)

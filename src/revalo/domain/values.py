@@ -34,6 +34,16 @@ def normalise_gtin(value: str) -> str:
     return v.zfill(14)
 
 
+def normalise_gln(value: str) -> str:
+    """A GS1 Global Location Number: 13 digits, the last a correct check digit."""
+    gln = value.strip()
+    if not (len(gln) == 13 and gln.isascii() and gln.isdigit()):
+        raise InvalidValue(f"GLN {value!r} must be 13 digits", field="gln")
+    if gs1_check_digit(gln[:-1]) != int(gln[-1]):
+        raise InvalidValue(f"GLN {value!r} has a wrong check digit", field="gln")
+    return gln
+
+
 def format_lpn(number: int) -> str:
     """The licence plate number printed on a unit's label: LPN + 9 digits."""
     if not 0 < number < 10**9:

@@ -31,11 +31,13 @@ from revalo.entrypoints.cli_common import (
     driver,
     open_app,
     out,
+    replacing,
     reported,
     settings_for,
     shown,
 )
 from revalo.entrypoints.cli_demo import demo
+from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -54,8 +56,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
-import_app = typer.Typer(help="Import data from CSV files.", no_args_is_help=True)
-export_app = typer.Typer(help="Export data to CSV files.", no_args_is_help=True)
+import_app = typer.Typer(help="Import data from files (CSV, EPCIS JSON-LD).", no_args_is_help=True)
+export_app = typer.Typer(help="Export data to files (CSV, EPCIS JSON-LD).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
@@ -274,32 +276,23 @@ def export_units(
     from revalo.services.ports import UnitFilter
 
     with reported():
-        if file.is_dir() or not file.parent.is_dir():
-            raise CliError(f"{file}: not a file in an existing directory", 2)
         flt = UnitFilter(
             states=frozenset(state or ()),
             site_code=site.strip().upper() if site else None,
             client_code=client.strip().upper() if client else None,
         )
-        # Written beside the target and renamed at the end: a failed export leaves no
-        # half-written file behind, and an older export stays as it was.
-        part = file.with_name(f".{file.name}.part")
-        with open_app(db, url) as rv, _progress() as progress:
+        with open_app(db, url) as rv, _progress() as progress, replacing(file) as part:
             task = progress.add_task("Exporting units", total=None)
-            try:
-                with part.open("w", encoding="utf-8", newline="") as sink:
-                    n = exports.export_units(
-                        rv.read_uow(),
-                        sink,
-                        flt,
-                        by=acting(rv, as_login),
-                        on_progress=lambda done, total: progress.update(
-                            task, completed=done, total=total
-                        ),
-                    )
-                part.replace(file)
-            finally:
-                part.unlink(missing_ok=True)
+            with part.open("w", encoding="utf-8", newline="") as sink:
+                n = exports.export_units(
+                    rv.read_uow(),
+                    sink,
+                    flt,
+                    by=acting(rv, as_login),
+                    on_progress=lambda done, total: progress.update(
+                        task, completed=done, total=total
+                    ),
+                )
         out().print(said(f"Wrote {n:,} unit(s) to {file}."))
 
 
@@ -309,6 +302,7 @@ app.command("label")(label_command)
 app.command("outbound")(outbound_command)
 register_people_commands(app)
 register_client_commands(app)
+register_epcis_commands(import_app, export_app)
 
 
 def main() -> None:

@@ -215,3 +215,17 @@ DayOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+@contextmanager
+def replacing(file: Path) -> Iterator[Path]:
+    """Where to write what will become ``file``: beside it, renamed over it at the end, so
+    that a failed export leaves no half-written file behind and an older one as it was."""
+    if file.is_dir() or not file.parent.is_dir():
+        raise CliError(f"{file}: not a file in an existing directory", 2)
+    part = file.with_name(f".{file.name}.part")
+    try:
+        yield part
+        part.replace(file)
+    finally:
+        part.unlink(missing_ok=True)

@@ -46,6 +46,9 @@ EN: dict[str, str] = {
     "separated": "{file}: read as separated by {name}",
     "wrote_units": "Wrote {n} unit(s) to {file}.",
     "wrote": "Wrote {file}.",
+    "wrote_events": "Wrote {n} EPCIS event(s) to {file}.",
+    "captured": "Captured {file}: {n} change(s) applied, {already} already captured before.",
+    "not_json": "{file}: not a JSON document ({reason})",
     "committed": "Committed: {n} collections booked, their returns in transit; {handed} "
     "handed to a carrier, their parcels booked.",
     "client_added": "Added client {code} ({name}).",
@@ -90,6 +93,9 @@ FR: dict[str, str] = {
     "separated": "{file} : lu comme séparé par {name}",
     "wrote_units": "{n} unité(s) écrite(s) dans {file}.",
     "wrote": "{file} écrit.",
+    "wrote_events": "{n} événement(s) EPCIS écrit(s) dans {file}.",
+    "captured": "{file} reçu : {n} changement(s) appliqué(s), {already} déjà reçu(s) avant.",
+    "not_json": "{file} : ce n'est pas un document JSON ({reason})",
     "committed": "Validé : {n} collecte(s) réservée(s), leurs retours en transit ; {handed} "
     "confié(s) à un transporteur, leurs colis réservés.",
     "client_added": "Client {code} ({name}) ajouté.",

@@ -89,9 +89,13 @@ def finish_work_order(
     with uow:
         order, unit = _load(uow, order_id)
         ensure_handles(by, Permission.FINISH_WORK_ORDER, unit)
-        order.finish(
+        finish_loaded(
+            uow,
+            order,
+            unit,
             succeeded=succeeded,
             at=t,
+            actor=by.login,
             labour_minutes=labour_minutes,
             parts_cost=parts_cost,
             notes=notes,
@@ -100,15 +104,43 @@ def finish_work_order(
             wipe_tool=wipe_tool,
             wipe_verified=wipe_verified,
         )
-        others = [
-            wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open and wo.id != order.id
-        ]
-        if succeeded:
-            change = unit.complete_work(order, at=t, actor=by.login, all_done=not others)
-        else:
-            for wo in others:
-                wo.cancel(at=t, reason=f"{order.number} failed")
-            change = unit.fail_work(order, at=t, actor=by.login, reason=notes)
-        record(uow, change)
         uow.commit()
     return order
+
+
+def finish_loaded(
+    uow: UnitOfWork,
+    order: WorkOrder,
+    unit: ReturnedUnit,
+    *,
+    succeeded: bool,
+    at: datetime,
+    actor: str,
+    labour_minutes: int,
+    parts_cost: Decimal = Decimal("0"),
+    notes: str = "",
+    parts: Sequence[PartUsed] = (),
+    wipe_method: WipeMethod | None = None,
+    wipe_tool: str = "",
+    wipe_verified: bool = False,
+) -> None:
+    """Finish ``order`` of ``unit``, both locked by the caller, and record what follows."""
+    order.finish(
+        succeeded=succeeded,
+        at=at,
+        labour_minutes=labour_minutes,
+        parts_cost=parts_cost,
+        notes=notes,
+        parts=parts,
+        wipe_method=wipe_method,
+        wipe_tool=wipe_tool,
+        wipe_verified=wipe_verified,
+    )
+    others = [wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open and wo.id != order.id]
+    if succeeded:
+        change = unit.complete_work(order, at=at, actor=actor, all_done=not others)
+    else:
+        for wo in others:
+            wo.cancel(at=at, reason=f"{order.number} failed")
+        change = unit.fail_work(order, at=at, actor=actor, reason=notes)
+    record(uow, change)

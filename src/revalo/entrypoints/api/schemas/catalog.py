@@ -93,6 +93,8 @@ class SiteCreate(Input):
     lon: Longitude
     weee_certified: bool = False
     skills: Annotated[list[Skill], Field(default_factory=list, max_length=50)]
+    #: Its GS1 Global Location Number (13 digits), which names it in EPCIS events.
+    gln: Annotated[str | None, Field(default=None, max_length=13)] = None
 
 
 class LocationPublic(Public):
@@ -110,6 +112,7 @@ class SitePublic(Public):
     lon: float
     weee_certified: bool
     skills: list[str]
+    gln: str | None
     holds_stock: bool
 
 
