@@ -26,9 +26,11 @@ from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
+from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.services import import_ports, people_ports, ports
+from revalo.services.floor.ports import FloorRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -55,6 +57,7 @@ class SqlAlchemyUnitOfWork:
     tokens: people_ports.TokenRepository
     audit: people_ports.AuditRepository
     sessions: people_ports.SessionRepository
+    floor: FloorRepository
 
     def __init__(
         self,
@@ -111,6 +114,7 @@ class SqlAlchemyUnitOfWork:
         self.tokens = people.SqlTokenRepository(s)
         self.audit = people.SqlAuditRepository(s)
         self.sessions = people.SqlSessionRepository(s)
+        self.floor = SqlFloorRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None
