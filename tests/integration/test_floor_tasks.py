@@ -67,7 +67,7 @@ def test_a_forklift_task_is_refused_on_a_wrong_or_expired_caces_and_accepted_onc
     qualify(world, "driver", Q.DRIVING_AUTHORISATION)
     qualify(world, "driver", Q.MEDICAL_FITNESS)
     qualify(world, "driver", Q.CACES_R489, category="3")  # counterbalance: not a reach truck
-    with pytest.raises(NotAllowed, match="may not do task .*: caces_r489 5 missing"):
+    with pytest.raises(NotAllowed, match=r"may not do task .*: caces_r489 5 missing"):
         tasks.assign_task(world.app.uow(), task.id, "driver", by=person("sup"))
     qualify(world, "driver", Q.CACES_R489, category="5", expires_in_days=-3)
     with pytest.raises(NotAllowed, match="caces_r489 5 expired on"):
