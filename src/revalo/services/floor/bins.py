@@ -28,7 +28,7 @@ class BadBinRows(InvalidValue):
             f"line {e.line}" + (f" ({e.column})" if e.column else "") + f": {e.message}"
             for e in errors
         )
-        super().__init__(f"{len(errors)} bad row(s), nothing is imported: {lines}")
+        super().__init__(f"{len(errors)} bad row(s), nothing is imported: {lines}", field="csv")
         self.errors = errors
 
 
