@@ -36,6 +36,7 @@ from revalo.entrypoints.cli_common import (
     shown,
 )
 from revalo.entrypoints.cli_demo import demo
+from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -309,6 +310,7 @@ app.command("label")(label_command)
 app.command("outbound")(outbound_command)
 register_people_commands(app)
 register_client_commands(app)
+register_floor_commands(app)
 
 
 def main() -> None:
