@@ -38,7 +38,7 @@ def test_grading_makes_a_put_away_task_stating_what_it_needs(world: World) -> No
     lpn = graded(world, "TEE-M", "T1")
     [task] = tasks.board(world.app.uow(), "HUB-FR", by=person("sup"))
     assert (task.kind, task.unit_lpn, task.bin_code) == (TaskKind.PUT_AWAY, lpn, "HUB-FR:P-02-4-A")
-    assert task.equipment == {"reach truck"}
+    assert task.equipment == {"reach_truck"}
     assert {str(n) for n in task.needs} == {
         "caces_r489 5",
         "driving_authorisation",

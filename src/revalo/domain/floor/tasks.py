@@ -88,7 +88,7 @@ RULES: tuple[Rule, ...] = (
         f"pallet racking above {RACKING_TRUCK_HEIGHT_M:g} m",
         _high_racking,
         Requirements(
-            frozenset({"reach truck"}),
+            frozenset({"reach_truck"}),
             _DRIVER | {Need(Q.CACES_R489, "5")},
             frozenset({PpeKind.HELMET}),
         ),
@@ -96,7 +96,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         f"over {TRUCK_MASS_KG:g} kg",
         _heavy,
-        Requirements(frozenset({"counterbalance truck"}), _DRIVER | {Need(Q.CACES_R489, "3")}),
+        Requirements(frozenset({"counterbalance_truck"}), _DRIVER | {Need(Q.CACES_R489, "3")}),
     ),
     Rule(
         "damaged lithium battery",

@@ -142,6 +142,9 @@ class Expiry:
     member: TeamMember
     what: str
     on: date
+    #: The qualification's or PPE item's kind (a value of QualificationKind or PpeKind).
+    kind: str = ""
+    category: str = ""
 
     def expired(self, day: date) -> bool:
         return self.on < day
@@ -153,12 +156,16 @@ def expiring(members: list[TeamMember], day: date, days: int = WARN_DAYS) -> lis
     horizon = day + timedelta(days=days)
     out: list[Expiry] = []
     for m in members:
-        latest: dict[str, date] = {}
+        latest: dict[tuple[str, str, str], date] = {}
         for q in m.qualifications:
-            key = str(Need(q.kind, q.category))
+            key = (str(Need(q.kind, q.category)), q.kind.value, q.category)
             latest[key] = max(latest.get(key, q.expires_on), q.expires_on)
         for p in m.ppe:
-            key = f"PPE {p.item.value}"
+            key = (f"PPE {p.item.value}", p.item.value, "")
             latest[key] = max(latest.get(key, p.replace_by), p.replace_by)
-        out.extend(Expiry(m, what, on) for what, on in latest.items() if on <= horizon)
+        out.extend(
+            Expiry(m, what, on, kind, category)
+            for (what, kind, category), on in latest.items()
+            if on <= horizon
+        )
     return sorted(out, key=lambda e: (e.on, e.member.user_login, e.what))

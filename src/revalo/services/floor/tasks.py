@@ -8,18 +8,19 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
+from revalo.domain.catalog import LocationKind
 from revalo.domain.credentials import AuditOutcome
 from revalo.domain.errors import NotAllowed, NotFound
 from revalo.domain.floor.tasks import FloorTask, TaskKind, TaskState, requirements_for
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.access import note
-from revalo.services.common import get_unit, when
+from revalo.services.common import get_site, get_unit, when
 from revalo.services.floor.ports import TaskFilter
 from revalo.services.floor.putaway import item_for, place, proposal_for
 from revalo.services.floor.team import get_member
 from revalo.services.guard import needs, reads
-from revalo.services.ports import UnitOfWork
+from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
 
 T = TypeVar("T")
@@ -50,6 +51,30 @@ def make_put_away_task(uow: UnitOfWork, unit: ReturnedUnit, at: datetime) -> Flo
     task.require(requirements_for(item, proposal.bin))
     uow.floor.add_task(task)
     return task
+
+
+@needs(Permission.ASSIGN_TASKS)
+def put_away_waiting(uow: UnitOfWork, site_code: str, *, by: User) -> list[FloorTask]:
+    """A put-away task for each unit waiting in the site's graded stock outside any bin
+    with no task yet (the units there before its bins were imported), dated when the unit
+    got there, so that the board shows who has waited longest."""
+    made: list[FloorTask] = []
+    with uow:
+        site = get_site(uow, site_code)
+        where = site.location(LocationKind.GRADED_STOCK)
+        flt = UnitFilter(site_code=site.code, location_code=where)
+        offset = 0
+        while True:
+            found = uow.units.list(flt, limit=500, offset=offset)
+            for unit in found.items:
+                task = make_put_away_task(uow, unit, unit.updated_at or unit.received_at)
+                if task is not None:
+                    made.append(task)
+            offset += len(found.items)
+            if not found.items or offset >= found.total:
+                break
+        uow.commit()
+    return made
 
 
 def get_task(uow: UnitOfWork, task_id: int, *, lock: bool = False) -> FloorTask:
