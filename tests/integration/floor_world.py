@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from revalo.domain.floor.team import PpeKind, QualificationKind, Shift
-from revalo.domain.people import Role
+from revalo.domain.people import Role, User
 from revalo.services.floor import bins as floor_bins
 from revalo.services.floor import team
 from tests.conftest import World
@@ -37,9 +37,9 @@ def member(
     site: str = "HUB-FR",
     ppe: bool = True,
     today: date | None = None,
-) -> None:
+) -> User:
     """A user on the team, with a vest and safety shoes valid today (``ppe``)."""
-    add_person(world.app, login, roles)
+    user = add_person(world.app, login, roles)
     team.add_member(world.app.uow(), login, site_code=site, shift=Shift.MORNING, by=person("sup"))
     day = today or world.now.date()
     if ppe:
@@ -53,6 +53,7 @@ def member(
                 replace_by=day + timedelta(days=300),
                 by=person("sup"),
             )
+    return user
 
 
 def qualify(
