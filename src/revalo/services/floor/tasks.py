@@ -214,7 +214,8 @@ def board(uow: UnitOfWork, site_code: str, *, by: User) -> list[FloorTask]:
     """The site's live tasks whose unit is still where the task found it, by zone, then
     priority, then the longest waiting first."""
     with uow:
-        found = list(_current(uow, site_code.strip().upper(), None))
+        site = get_site(uow, site_code)
+        found = list(_current(uow, site.code, None))
     return sorted(found, key=lambda x: (x.zone, x.priority, x.created_at))
 
 
@@ -223,5 +224,5 @@ def my_tasks(uow: UnitOfWork, *, by: User) -> list[FloorTask]:
     """One's own started and assigned tasks."""
     with uow:
         return list(
-            uow.floor.tasks(TaskFilter(assignee=by.login, states=LIVE, current=True, limit=50))
+            uow.floor.tasks(TaskFilter(assignee=by.login, states=LIVE, current=True, limit=200))
         )

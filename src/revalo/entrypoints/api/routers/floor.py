@@ -36,7 +36,7 @@ from revalo.entrypoints.api.schemas.floor import (
     TasksPublic,
 )
 from revalo.entrypoints.api.schemas.units import UnitPublic
-from revalo.entrypoints.api.types import LpnPath, SiteCodePath, Storable
+from revalo.entrypoints.api.types import Limit, LpnPath, Offset, SiteCodePath, Storable
 from revalo.services.floor import bins, putaway, tasks, team
 
 router = APIRouter(tags=["floor"])
@@ -73,8 +73,10 @@ def task_public(t: FloorTask) -> TaskPublic:
     )
 
 
-def tasks_public(found: list[FloorTask]) -> TasksPublic:
-    return TasksPublic(data=[task_public(t) for t in found], count=len(found))
+def tasks_public(found: list[FloorTask], limit: int = 200, offset: int = 0) -> TasksPublic:
+    """A page of the tasks; ``count``: all of them."""
+    page = found[offset : offset + limit]
+    return TasksPublic(data=[task_public(t) for t in page], count=len(found))
 
 
 def member_public(m: TeamMember) -> MemberPublic:
@@ -89,10 +91,17 @@ def member_public(m: TeamMember) -> MemberPublic:
 
 # -- bins -------------------------------------------------------------------------------------
 @router.get("/sites/{site_code}/bins", dependencies=[need(Permission.VIEW_FLOOR)])
-def list_bins(site_code: SiteCodePath, uow: ReadUowDep, user: CurrentUser) -> BinsPublic:
+def list_bins(
+    site_code: SiteCodePath,
+    uow: ReadUowDep,
+    user: CurrentUser,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> BinsPublic:
     """The site's bins by code, each with what the ledger puts in it now."""
     found = bins.site_bins(uow, site_code, by=user)
-    return BinsPublic(data=[bin_public(f.bin, f.fill) for f in found], count=len(found))
+    page = found[offset : offset + limit]
+    return BinsPublic(data=[bin_public(f.bin, f.fill) for f in page], count=len(found))
 
 
 @router.post("/sites/{site_code}/bins/import", dependencies=[need(Permission.MANAGE_BINS)])
@@ -142,9 +151,12 @@ def list_team(
     uow: ReadUowDep,
     user: CurrentUser,
     site_code: Annotated[str | None, Query(max_length=40), Storable] = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> MembersPublic:
-    found = team.team(uow, by=user, site_code=site_code)
-    return MembersPublic(data=[member_public(m) for m in found], count=len(found))
+    found = list(team.team(uow, by=user, site_code=site_code))
+    page = found[offset : offset + limit]
+    return MembersPublic(data=[member_public(m) for m in page], count=len(found))
 
 
 @router.post("/team", dependencies=[need(Permission.MANAGE_TEAM)])
@@ -155,7 +167,11 @@ def add_member(body: MemberCreate, uow: UowDep, user: CurrentUser) -> MemberPubl
 
 @router.get("/team/expiring", dependencies=[need(Permission.VIEW_FLOOR)])
 def expiring(
-    uow: ReadUowDep, user: CurrentUser, days: Annotated[int, Query(ge=0, le=366)] = 30
+    uow: ReadUowDep,
+    user: CurrentUser,
+    days: Annotated[int, Query(ge=0, le=366)] = 30,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> ExpiriesPublic:
     """Qualifications and PPE that expire within ``days`` (or have expired), soonest first."""
     today = utcnow().date()
@@ -168,9 +184,9 @@ def expiring(
             on=e.on,
             expired=e.expired(today),
         )
-        for e in found
+        for e in found[offset : offset + limit]
     ]
-    return ExpiriesPublic(data=data, count=len(data))
+    return ExpiriesPublic(data=data, count=len(found))
 
 
 @router.post("/team/{login}/qualifications", dependencies=[need(Permission.MANAGE_TEAM)])
@@ -189,14 +205,22 @@ def issue_ppe(login: LoginPath, body: PpeCreate, uow: UowDep, user: CurrentUser)
 
 # -- tasks ------------------------------------------------------------------------------------
 @router.get("/sites/{site_code}/tasks", dependencies=[need(Permission.VIEW_FLOOR)])
-def task_board(site_code: SiteCodePath, uow: ReadUowDep, user: CurrentUser) -> TasksPublic:
+def task_board(
+    site_code: SiteCodePath,
+    uow: ReadUowDep,
+    user: CurrentUser,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> TasksPublic:
     """The supervisor's board: the site's open tasks by zone, priority, longest waiting."""
-    return tasks_public(tasks.board(uow, site_code, by=user))
+    return tasks_public(tasks.board(uow, site_code, by=user), limit, offset)
 
 
 @router.get("/tasks/mine", dependencies=[need(Permission.DO_TASKS)])
-def my_tasks(uow: ReadUowDep, user: CurrentUser) -> TasksPublic:
-    return tasks_public(tasks.my_tasks(uow, by=user))
+def my_tasks(
+    uow: ReadUowDep, user: CurrentUser, limit: Limit = 200, offset: Offset = 0
+) -> TasksPublic:
+    return tasks_public(tasks.my_tasks(uow, by=user), limit, offset)
 
 
 @router.post("/tasks/next", dependencies=[need(Permission.DO_TASKS)])
