@@ -25,6 +25,7 @@ from revalo.entrypoints.web import (
     i18n,
     pages_bench,
     pages_collections,
+    pages_floor,
     pages_login,
     pages_overview,
     pages_people,
@@ -97,6 +98,7 @@ def test_every_page_is_documented() -> None:
         pages_review.router,
         pages_unit_actions.router,
         pages_bench.router,
+        pages_floor.router,
     ]
     routes = {
         f"{method} {route.path}"

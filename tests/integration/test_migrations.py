@@ -209,3 +209,27 @@ def test_work_orders_of_before_0012_have_no_parts_and_no_certificate(tmp_path: P
         app.close()
     command.downgrade(alembic_config(url), "0011")
     assert read(url, "SELECT id, wipe_tool FROM work_orders") == [(1, "Blancco 7")]
+
+
+def test_the_floor_s_tables_come_and_go_and_the_stock_of_before_stays(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "old.db")
+    upgrade(url, "0012")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(OLD_HUB)
+        conn.execute(
+            sa.text(
+                "INSERT INTO locations (code, site_code, kind) VALUES "
+                "('HUB-FR:graded_stock', 'HUB-FR', 'graded_stock')"
+            )
+        )
+    engine.dispose()
+    upgrade(url)
+    assert differences(url) == []
+    tables = {"bins", "team_members", "qualifications", "ppe_issues", "floor_tasks"}
+    assert tables <= set(sa.inspect(make_engine(url)).get_table_names())
+    command.downgrade(alembic_config(url), "0012")
+    assert not tables & set(sa.inspect(make_engine(url)).get_table_names())
+    assert read(url, "SELECT code FROM locations") == [("HUB-FR:graded_stock",)]
+    upgrade(url)
+    assert differences(url) == []

@@ -3,7 +3,8 @@
 Each check is one query that lists what breaks a promise: every unit is in exactly one
 place (its moves net to the location it says it is at, which is where its last move ended;
 nowhere once it has left), one live unit per GTIN and serial, every return line counts
-exactly the units received for it and never more than it asked for, one parcel per return.
+exactly the units received for it and never more than it asked for, one parcel per return,
+no bin holding more units than its places.
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -168,6 +169,23 @@ def _orphan_units() -> sa.Select[tuple[str, str, int]]:
     )
 
 
+def _overfull_bins() -> sa.Select[tuple[str, int, int]]:
+    """Bins holding more units than their places."""
+    b, u = orm.bins.c, orm.units.c
+    held = (
+        sa.select(u.location_code, sa.func.count().label("n"))
+        .where(u.location_code.is_not(None))
+        .group_by(u.location_code)
+        .subquery()
+    )
+    return (
+        sa.select(b.code, b.places, held.c.n)
+        .join(held, held.c.location_code == b.code)
+        .where(b.places.is_not(None), held.c.n > b.places)
+        .order_by(b.code)
+    )
+
+
 _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     ("unit not in exactly its own place (lpn, places, netted at, says)", _place_per_unit),
     ("unit's last move does not end where it is (lpn, last move to, says)", _last_move),
@@ -185,6 +203,7 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         _line_counts,
     ),
     ("units linked to no return line (lpn, return, line)", _orphan_units),
+    ("bins holding more units than their places (bin, places, units)", _overfull_bins),
 )
 
 

@@ -304,6 +304,42 @@ def render_return_labels(labels: Iterable[ReturnLabel]) -> bytes:
     return buffer.getvalue()
 
 
+def render_bin_labels(bins: Sequence[tuple[str, str]]) -> bytes:
+    """Render bin labels as one PDF, one 4 x 6 inch page per bin: its code in large type,
+    a line saying what it is, and a QR code of the code for the handheld scanner.
+
+    Parameters
+    ----------
+    bins
+        ``(code, description)`` per bin, in printing order; at least one.
+
+    Returns
+    -------
+    bytes
+        The PDF. The same bins give the same bytes.
+    """
+    if not bins:
+        raise InvalidValue("there is no bin label to print", field="bins")
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
+    pdf.setTitle(f"Bin labels ({len(bins)})")
+    pdf.setCreator("Revalo")
+    width = PAGE_WIDTH - 2 * MARGIN
+    for code, description in bins:
+        _require_text(code, "bin code")
+        site, _, place = code.partition(":")
+        _title(pdf, "BIN", MARGIN, 6)
+        _text(pdf, site, MARGIN, 14, width, FONT, 14, 8)
+        _text(pdf, place, MARGIN, 30, width, BOLD, 40, 16)
+        _text(pdf, description, MARGIN, 40, width, FONT, 10, 6)
+        _rule(pdf, 44)
+        _draw_qr(pdf, code, (PAGE_WIDTH - QR_SIZE) / 2, 50)
+        _text(pdf, code, MARGIN, 50 + QR_SIZE / mm + 6, width, FONT, 9, 6)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
 # --- drawing -------------------------------------------------------------------------------
 
 

@@ -28,6 +28,17 @@ from revalo.domain.collection_plan import CollectionPlanRecord, CollectionPlanSt
 from revalo.domain.credentials import ApiToken, AuditEntry, AuditOutcome, WebSession
 from revalo.domain.disposition import DecidedBy, DispositionRecord, DispositionRoute
 from revalo.domain.events import EventType, UnitEvent
+from revalo.domain.floor.bins import Bin, BinKind
+from revalo.domain.floor.tasks import FloorTask, TaskKind, TaskState
+from revalo.domain.floor.team import (
+    Need,
+    PpeIssue,
+    PpeKind,
+    Qualification,
+    QualificationKind,
+    Shift,
+    TeamMember,
+)
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
@@ -109,6 +120,19 @@ class Parts(sa.TypeDecorator[tuple[PartUsed, ...]]):
             PartUsed(p["reference"], int(p["quantity"]), Decimal(p["unit_cost"]))
             for p in value or ()
         )
+
+
+class Needs(sa.TypeDecorator[frozenset[Need]]):
+    """The qualifications a task needs, as a sorted JSON list of [kind, category]."""
+
+    impl = sa.JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: frozenset[Need] | None, dialect: Any) -> list[list[str]]:
+        return sorted([n.kind.value, n.category] for n in value or ())
+
+    def process_result_value(self, value: list[list[str]] | None, dialect: Any) -> Any:
+        return frozenset(Need(QualificationKind(k), c) for k, c in value or ())
 
 
 def _enum(cls: type[enum.Enum]) -> sa.Enum:
@@ -526,6 +550,78 @@ epcis_captures = sa.Table(
     sa.Column("outcome", sa.String(40), nullable=False),
 )
 
+# -- the warehouse floor ---------------------------------------------------------------------
+#: A bin is a location of the ledger too (same code): what is in it is what the ledger says.
+bins = sa.Table(
+    "bins",
+    metadata,
+    sa.Column("code", sa.ForeignKey("locations.code"), primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("zone", _enum(LocationKind), nullable=False),
+    sa.Column("kind", _enum(BinKind), nullable=False),
+    sa.Column("level", sa.SmallInteger, nullable=False),
+    sa.Column("height_m", sa.Float, nullable=False),
+    sa.Column("max_volume_m3", sa.Float),
+    sa.Column("max_mass_kg", sa.Float),
+    sa.Column("places", sa.Integer),
+)
+
+team_members = sa.Table(
+    "team_members",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("user_login", sa.ForeignKey("users.login"), nullable=False, unique=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("shift", _enum(Shift), nullable=False),
+)
+
+qualifications = sa.Table(
+    "qualifications",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("member_id", sa.ForeignKey("team_members.id"), nullable=False, index=True),
+    sa.Column("kind", _enum(QualificationKind), nullable=False),
+    sa.Column("category", sa.String(4), nullable=False),
+    sa.Column("obtained_on", sa.Date, nullable=False),
+    sa.Column("expires_on", sa.Date, nullable=False, index=True),
+    sa.Column("reference", sa.String(60), nullable=False),
+)
+
+ppe_issues = sa.Table(
+    "ppe_issues",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("member_id", sa.ForeignKey("team_members.id"), nullable=False, index=True),
+    sa.Column("item", _enum(PpeKind), nullable=False),
+    sa.Column("size", sa.String(8), nullable=False),
+    sa.Column("issued_on", sa.Date, nullable=False),
+    sa.Column("replace_by", sa.Date, nullable=False, index=True),
+)
+
+floor_tasks = sa.Table(
+    "floor_tasks",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("kind", _enum(TaskKind), nullable=False),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("zone", sa.String(32), nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("priority", sa.SmallInteger, nullable=False),
+    sa.Column("state", _enum(TaskState), nullable=False, index=True),
+    sa.Column("unit_lpn", sa.String(20), index=True),
+    sa.Column("from_location", sa.String(80)),
+    sa.Column("bin_code", sa.String(80), nullable=False),
+    sa.Column("equipment", CodeSet(), nullable=False),
+    sa.Column("needs", Needs, nullable=False),
+    sa.Column("ppe", CodeSet(PpeKind), nullable=False),
+    sa.Column("assignee", sa.String(64), index=True),
+    sa.Column("assigned_by", sa.String(64)),
+    sa.Column("started_at", UtcDateTime),
+    sa.Column("done_at", UtcDateTime),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False),
+)
+
 mapper_registry = registry(metadata=metadata)
 
 
@@ -565,3 +661,25 @@ def start_mappers() -> None:
     m(ApiToken, api_tokens)
     m(AuditEntry, audit_log)
     m(WebSession, web_sessions)
+    m(Bin, bins)
+    m(Qualification, qualifications)
+    m(PpeIssue, ppe_issues)
+    m(
+        TeamMember,
+        team_members,
+        properties={
+            "qualifications": relationship(
+                Qualification,
+                order_by=qualifications.c.expires_on,
+                lazy="selectin",
+                cascade="all, delete-orphan",
+            ),
+            "ppe": relationship(
+                PpeIssue,
+                order_by=ppe_issues.c.replace_by,
+                lazy="selectin",
+                cascade="all, delete-orphan",
+            ),
+        },
+    )
+    m(FloorTask, floor_tasks)

@@ -24,6 +24,7 @@ from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
+from revalo.demo.warehouse import set_up_floor
 from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.values import utcnow
@@ -128,6 +129,7 @@ def build_demo(
         on_day=lambda day: progress(SIMULATING, day, calendar.days),
     )
     sim.run()
+    set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

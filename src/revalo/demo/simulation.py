@@ -41,6 +41,7 @@ class Simulation:
         self.agenda = Agenda(planner.cal)
         handles = {code: staff_handles(rng, s.country, 4) for code, s in planner.net.sites.items()}
         staff = enrol_staff(uow, planner.net.sites, handles)
+        self.staff = staff
         floor = Floor(uow, self.agenda, rng, planner.cal, planner.net, staff, people)
         self.processing = Processing(floor)
         self.intake = Intake(floor, policy, planner, self.processing)

@@ -41,6 +41,10 @@ class Permission(enum.StrEnum):
     MOVE = "move"
     START_WORK_ORDER = "start_work_order"
     FINISH_WORK_ORDER = "finish_work_order"
+    DO_TASKS = "do_tasks"
+    ASSIGN_TASKS = "assign_tasks"
+    MANAGE_TEAM = "manage_team"
+    MANAGE_BINS = "manage_bins"
     # What becomes of a unit
     DECIDE_DISPOSITION = "decide_disposition"
     OVERRIDE_DISPOSITION = "override_disposition"
@@ -70,6 +74,7 @@ class Permission(enum.StrEnum):
     VIEW_CATALOGUE = "view_catalogue"
     VIEW_CUSTOMERS = "view_customers"
     VIEW_DASHBOARD = "view_dashboard"
+    VIEW_FLOOR = "view_floor"
     VIEW_REPORTS = "view_reports"
     VIEW_COSTS = "view_costs"
     EXPORT_UNITS = "export_units"
@@ -99,6 +104,10 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.START_WORK_ORDER: "start a work order (test, clean, wipe, repair, refurbish)",
     P.FINISH_WORK_ORDER: "record a work order's labour, results and parts, and finish it (done "
     "or failed)",
+    P.DO_TASKS: "take, start and finish one's own tasks on the floor (put away, pick, count)",
+    P.ASSIGN_TASKS: "assign the floor's tasks to the team",
+    P.MANAGE_TEAM: "record the team's members, shifts, qualifications and PPE issued",
+    P.MANAGE_BINS: "add and import a site's bins",
     P.DECIDE_DISPOSITION: "decide what becomes of a unit",
     P.OVERRIDE_DISPOSITION: "override a disposition already decided",
     P.ACCEPT_DECISIONS: "accept the day's batch of proposed decisions",
@@ -124,6 +133,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_CATALOGUE: "see products, sites and the network map",
     P.VIEW_CUSTOMERS: "see customers (names and addresses)",
     P.VIEW_DASHBOARD: "see the dashboard",
+    P.VIEW_FLOOR: "see the floor: bins and their fill, the team, every task, what expires",
     P.VIEW_REPORTS: "see the reports",
     P.VIEW_COSTS: "see transport and processing costs",
     P.EXPORT_UNITS: "export units to a file",
@@ -149,15 +159,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # The administrator runs the system (people, tokens, catalogue, audit) and sees all; the
     # work itself belongs to the roles that do it (give a person both roles when needed).
     Role.ADMINISTRATOR: _ALL_READS
-    | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS}
+    | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS, P.MANAGE_BINS}
     | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
-    | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE},
-    Role.HANDLER: _FLOOR_READS | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE},
-    Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE},
+    | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
+    | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM},
+    Role.HANDLER: _FLOOR_READS
+    | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE, P.DO_TASKS},
+    Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE, P.DO_TASKS},
     Role.TECHNICIAN: _FLOOR_READS
     | {P.QUARANTINE, P.INSPECT, P.START_WORK_ORDER, P.FINISH_WORK_ORDER},
     Role.CUSTOMER_SERVICE: frozenset(

@@ -58,6 +58,7 @@ EN: dict[str, str] = {
     "user_deactivated": "Deactivated user {login} ({name}).",
     "password_set": "New password set for {login} ({name}).",
     "token_revoked": "Revoked token {id} ({name}).",
+    "bins_imported": "Imported {n} bin(s) into {site}.",
 }
 
 FR: dict[str, str] = {
@@ -106,6 +107,7 @@ FR: dict[str, str] = {
     "user_deactivated": "Utilisateur {login} ({name}) désactivé.",
     "password_set": "Nouveau mot de passe pour {login} ({name}).",
     "token_revoked": "Jeton {id} ({name}) révoqué.",
+    "bins_imported": "{n} emplacement(s) importé(s) dans {site}.",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}

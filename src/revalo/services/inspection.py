@@ -7,6 +7,7 @@ from datetime import datetime
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.domain.people import Permission, User
 from revalo.services.common import get_unit, record, when
+from revalo.services.floor.tasks import make_put_away_task
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -46,5 +47,7 @@ def inspect_unit(
         change = unit.record_inspection(inspection)
         uow.inspections.add(inspection)
         record(uow, change)
+        # Graded, the unit waits in graded stock: a task to put it away into a bin there.
+        make_put_away_task(uow, unit, inspection.inspected_at)
         uow.commit()
     return inspection

@@ -27,6 +27,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
+    from revalo.services.floor.ports import FloorRepository
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.people_ports import (
         AuditRepository,
@@ -320,6 +321,7 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     sessions: SessionRepository
     traces: TraceRepository
+    floor: FloorRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

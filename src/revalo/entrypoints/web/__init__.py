@@ -15,6 +15,7 @@ from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
+from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
@@ -50,6 +51,7 @@ router.include_router(unit_actions_router)
 router.include_router(station_router)
 router.include_router(bench_router)
 router.include_router(collections_router)
+router.include_router(floor_router)
 
 
 @router.get("/lang/{code}")

@@ -1,0 +1,1 @@
+"""Use cases of the warehouse floor: bins, put-away, the team, tasks."""

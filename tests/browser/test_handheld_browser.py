@@ -1,0 +1,44 @@
+"""The handler's handheld in a real browser: take the next task, scan the unit, scan the
+bin, done; the unit is in the bin, by the ledger."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+from playwright.sync_api import Page, expect
+
+from revalo.adapters import orm
+from revalo.bootstrap import App
+from tests.browser.conftest import SignedIn, shot
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_handler_takes_the_next_task_scans_the_unit_then_the_bin(
+    signed_in: SignedIn, demo_app: App
+) -> None:
+    page: Page = signed_in("handler")  # Léa Martin, on the central hub's team
+    page.goto("/handheld")
+    page.get_by_role("button", name="Take the next task").click()
+    expect(page.locator(".flash")).to_contain_text("is yours: put")
+    heading = page.locator("#handheld h2").inner_text()
+    match = re.search(r"Task (\d+): put away (LPN\d+)", heading)
+    assert match, heading
+    task_id, lpn = match.groups()
+    target = page.locator("#target-bin").inner_text()
+    shot(page, "handheld")
+    # A wrong bin first: refused with the reason, the task still open on the handheld.
+    page.get_by_label("Scan the unit").fill(lpn)
+    page.get_by_label("Scan the bin").fill("HUB-CENTRAL:Z-99-9-Z")
+    page.get_by_role("button", name="Done").click()
+    expect(page.locator(".flash")).to_contain_text(f"task {task_id} puts {lpn} into {target}")
+    page.get_by_label("Scan the unit").fill(lpn)
+    page.get_by_label("Scan the bin").fill(target)
+    page.get_by_role("button", name="Done").click()
+    expect(page.locator(".flash")).to_contain_text(f"Task {task_id} is done: {lpn} is in {target}")
+    with demo_app.engine.connect() as conn:
+        u, t = orm.units.c, orm.floor_tasks.c
+        assert conn.scalar(sa.select(u.location_code).where(u.lpn == lpn)) == target
+        assert conn.scalar(sa.select(t.state).where(t.id == int(task_id))) == "done"
