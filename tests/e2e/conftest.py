@@ -15,11 +15,12 @@ from typer.testing import CliRunner, Result
 
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
+from revalo.domain.people import User
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.cli import app as cli
 from revalo.settings import Settings
 from tests.conftest import World, seed_world
-from tests.people import add_person, bearer
+from tests.people import add_person, bearer, token_of
 
 API = "/api/v1"
 
@@ -28,6 +29,15 @@ def signed_client(app: App, login: str = "operator", **options: Any) -> TestClie
     """A client of ``app`` signed in as a new user ``login`` who may do everything."""
     return TestClient(
         create_app(app), base_url="http://localhost", headers=bearer(app, login), **options
+    )
+
+
+def client_of(app: App, user: User, lang: str = "en") -> TestClient:
+    """A client of the pages and the API signed in as ``user`` (an API token), reading
+    ``lang``."""
+    headers = {"Authorization": f"Bearer {token_of(app, user)}"}
+    return TestClient(
+        create_app(app), base_url="http://localhost", headers=headers, cookies={"lang": lang}
     )
 
 

@@ -6,25 +6,16 @@ from __future__ import annotations
 
 import html
 
-from fastapi.testclient import TestClient
-
 from revalo.domain.floor.team import QualificationKind
-from revalo.domain.people import Role, User
-from revalo.entrypoints.api import create_app
+from revalo.domain.people import Role
 from tests.conftest import World
+from tests.e2e.conftest import client_of
 from tests.integration.floor_world import add_bins, member, qualify
 from tests.integration.test_floor_bins import graded, where
-from tests.people import add_person, token_of
+from tests.people import add_person
 
 RACKING = "code,zone,kind,height_m,places\nHUB-FR:P-02-4-A,graded_stock,pallet_racking,4.5,1\n"
 SHELF = "HUB-FR:A-01-0-A,graded_stock,shelf,,10\n"
-
-
-def _client(world: World, user: User, lang: str = "en") -> TestClient:
-    headers = {"Authorization": f"Bearer {token_of(world.app, user)}"}
-    return TestClient(
-        create_app(world.app), base_url="http://localhost", headers=headers, cookies={"lang": lang}
-    )
 
 
 def test_the_board_assigns_and_tells_what_a_member_lacks(sqlite_world: World) -> None:
@@ -33,7 +24,7 @@ def test_the_board_assigns_and_tells_what_a_member_lacks(sqlite_world: World) ->
     lpn = graded(world, "TEE-M", "T1")
     member(world, "hana")
     qualify(world, "hana", QualificationKind.DG_AWARENESS, expires_in_days=12)
-    boss = _client(world, add_person(world.app, "julien", {Role.TEAM_SUPERVISOR}))
+    boss = client_of(world.app, add_person(world.app, "julien", {Role.TEAM_SUPERVISOR}))
     board = boss.get("/floor", params={"site": "HUB-FR"}).text
     assert lpn in board and "HUB-FR:P-02-4-A" in board and "reach truck" in board
     task_id = int(board.split('action="/floor/tasks/')[1].split("/")[0])
@@ -50,7 +41,7 @@ def test_the_handheld_takes_the_next_task_and_puts_the_unit_away_by_scan(
     world = sqlite_world
     add_bins(world, RACKING + SHELF)
     lpn = graded(world, "TEE-M", "T1")
-    lea = _client(world, member(world, "lea"), "fr")
+    lea = client_of(world.app, member(world, "lea"), "fr")
     assert "Prendre la tâche suivante" in lea.get("/handheld").text
     taken = lea.post("/handheld/next").text
     assert f"ranger {lpn}" in html.unescape(taken)
@@ -64,5 +55,5 @@ def test_the_handheld_takes_the_next_task_and_puts_the_unit_away_by_scan(
     )
     assert f"{lpn} est dans HUB-FR:A-01-0-A" in html.unescape(done.text)
     assert where(world, lpn) == "HUB-FR:A-01-0-A"
-    nobody = _client(world, add_person(world.app, "newcomer", {Role.HANDLER}), "fr")
+    nobody = client_of(world.app, add_person(world.app, "newcomer", {Role.HANDLER}), "fr")
     assert "Vous n'êtes dans l'équipe d'aucun site" in html.unescape(nobody.get("/handheld").text)

@@ -32,7 +32,16 @@ from tests.people import add_person, bearer, person, token_of
 PARAM = re.compile(r"\{(\w+)\}")
 #: The addresses of the API and its documentation, and the language switch (it only
 #: sends back to the page): no page of their own.
-NOT_PAGES = ("/api/", "/docs", "/redoc", "/openapi", "/static", "/health", "/lang/")
+NOT_PAGES = (
+    "/api/",
+    "/docs",
+    "/redoc",
+    "/openapi",
+    "/static",
+    "/health",
+    "/lang/",
+    "/traceability/epcis.jsonld",  # a document to download
+)
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"
 #: A graded unit that is neither hazardous nor apparel: the law forbids its disposal.

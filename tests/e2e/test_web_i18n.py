@@ -32,6 +32,7 @@ from revalo.entrypoints.web import (
     pages_returns,
     pages_review,
     pages_station,
+    pages_traceability,
     pages_unit_actions,
 )
 from revalo.entrypoints.web.i18n import (
@@ -99,6 +100,7 @@ def test_every_page_is_documented() -> None:
         pages_unit_actions.router,
         pages_bench.router,
         pages_floor.router,
+        pages_traceability.router,
     ]
     routes = {
         f"{method} {route.path}"
