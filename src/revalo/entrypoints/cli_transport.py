@@ -14,7 +14,6 @@ import typer
 from rich.table import Table
 
 from revalo.domain.values import utcnow
-from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
@@ -31,6 +30,7 @@ from revalo.entrypoints.cli_common import (
 if TYPE_CHECKING:
     from revalo.engines.transport.choice import ServiceChoice
     from revalo.engines.transport.pricing import Quote
+    from revalo.engines.transport.shipment import Parcel
     from revalo.services.transport import PlaceRef
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
@@ -40,6 +40,8 @@ _POINT = re.compile(r"^\s*([A-Za-z]{2})\s*:\s*(-?[0-9.]+)\s*,\s*(-?[0-9.]+)\s*$"
 
 def parse_parcel(text: str) -> Parcel:
     """``2.5kg@40x30x20``: weight in kg, then length x width x height in cm."""
+    from revalo.engines.transport.shipment import Parcel
+
     m = _PARCEL.match(text.lower())
     if not m:
         raise CliError(f"parcel {text!r}: write it as WEIGHTkg@LxWxH in cm, e.g. 2.5kg@40x30x20", 2)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-
-from starlette.types import Scope
+from typing import TYPE_CHECKING
 
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.wording import Wordings
+
+if TYPE_CHECKING:
+    from starlette.types import Scope
 
 DEFAULT = "en"
 
