@@ -17,6 +17,7 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.domain.people import Role
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
@@ -234,8 +235,7 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
     assert errors["state"].startswith("'lost' n'est pas parmi : requested, ")
     assert errors["from"] == "'2025-13-01' n'est pas une date (AAAA-MM-JJ)"
     assert errors["country"] == "pays : ne doit pas contenir de caractère NUL"
-    # A refusal of the rules, next to its field, in French; one the pages do not know, in
-    # the domain's English, marked as such.
+    # A refusal of the rules, next to its field, in French, as every refusal of the domain.
     with demo[0].engine.connect() as conn:
         graded = conn.execute(sa.text(GRADED)).scalar()
         recycler = conn.execute(sa.text(RECYCLER)).scalar()
@@ -245,10 +245,9 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
     assert refused.status_code == 422
     assert field_errors(refused.text)["route"].startswith("les invendus non alimentaires")
     nowhere = french.post(f"/units/{graded}/disposition", data={"route": "dispose"})
-    assert re.search(
-        r'id="destination_site-error" role="alert"><span lang="en">route dispose cannot go',
-        nowhere.text,
-    )
+    said = field_errors(nowhere.text)["destination_site"]
+    assert said.startswith("la filière élimination ne peut pas aller sans destination"), said
+    assert '<span lang="en">' not in nowhere.text
     no_page = french.get("/nowhere", headers={"accept": "text/html"})
     assert no_page.status_code == 404 and "cette page n'existe pas" in html.unescape(no_page.text)
     assert visible_text("<p>a<span lang='en'>b</span></p>") == ["a"]
@@ -274,3 +273,19 @@ def test_what_revalo_wrote_in_the_records_is_recognised(demo: tuple[App, datetim
                 rows = conn.execute(sa.text(f"select distinct {column} from {table}"))
                 left |= {v for (v,) in rows if v and in_language(v, "fr") == v}
     assert left <= DEMO_TYPED
+
+
+def test_a_refusal_of_the_roles_in_french(demo: tuple[App, datetime]) -> None:
+    app = demo[0]
+    handler = add_person(app, "manutentionnaire", {Role.HANDLER})
+    headers = {"Authorization": f"Bearer {token_of(app, handler)}"}
+    with TestClient(
+        create_app(app), base_url="http://localhost", headers=headers, cookies={"lang": "fr"}
+    ) as client:
+        denied = client.get("/audit")
+    assert denied.status_code == 403
+    shown = html.unescape(denied.text)
+    assert "manutentionnaire ne peut pas voir le journal d'audit : il faut pour cela la " in shown
+    assert "(rôles : administrateur)" in shown
+    # The permission is named by its code ('view_audit'), the rest is French.
+    assert '<span lang="en">' not in denied.text

@@ -3,8 +3,9 @@ language of the environment: French when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG``
 one set, as POSIX reads them) names it, English otherwise.
 
 Each message is written in English where it is made; ``said`` recognises it from its
-English wording and writes it again in French. The domain's messages inside it stay as the
-domain wrote them; the API's own (a busy database) are written in French too.
+English wording and writes it again in French; the API's own (a busy database) and the
+domain's and services' refusals are written in French too, from the same wordings as the
+pages and the API.
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ from revalo.entrypoints.web import (
     i18n_messages,
     i18n_overview,
     i18n_people,
+    i18n_refusals,
+    i18n_refusals_services,
     i18n_returns,
     i18n_texts,
     i18n_transport,
@@ -47,6 +49,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_access,
     i18n_messages,
     i18n_texts,
+    i18n_refusals,
+    i18n_refusals_services,
     i18n_values,
 )
 
