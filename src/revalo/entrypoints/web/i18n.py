@@ -21,6 +21,7 @@ from revalo.entrypoints.web import (
     i18n_access,
     i18n_bench,
     i18n_common,
+    i18n_consolidation,
     i18n_messages,
     i18n_overview,
     i18n_people,
@@ -51,6 +52,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_texts,
     i18n_refusals,
     i18n_refusals_services,
+    i18n_consolidation,
     i18n_values,
 )
 

@@ -26,10 +26,12 @@ _DAY = r"\d{4}-\d\d-\d\d"
 _WHOLE = r"\d+"
 _DECIMAL = r"-?\d+\.\d+"
 #: Placeholders holding a text of Revalo's own, recognised in turn.
-_NESTED = ("why", "what", "where", "service", "owner", "other", "place", "site")
+_NESTED = ("why", "what", "where", "service", "owner", "other", "place", "site", "span")
 #: Placeholders holding a word of the model (a role, a state), and lists of them.
 _WORDS = ("target", "again", "role", "doing")
-_LISTS = ("roles", "states", "kinds")
+_LISTS = ("roles", "states", "kinds", "counts")
+#: A consolidated load: its groups of units joined by " + ".
+_LOAD = " + "
 #: What a permission allows, as the permission table says it (its English is the domain's
 #: description).
 _PERMISSION = "perm."
@@ -72,6 +74,9 @@ _MATCH: dict[str, str] = {
     "roles": r"[a-z_]+(?:, [a-z_]+)*",
     "states": r"[a-z_]+(?:, [a-z_]+)*",
     "kinds": r"[a-z_ -]+(?:, [a-z_ -]+)*",
+    "load": r"[^;]+",
+    "a": r"\d+(?:\.\d+)?",
+    "b": r"\d+(?:\.\d+)?",
     "from_code": r"\S+",
     "to_code": r"\S+",
 }
@@ -104,6 +109,10 @@ def _shown(name: str, raw: str, lang: str) -> str:
             value_label(v, lang=lang) if v.isidentifier() else in_language(v, lang)
             for v in raw.split(", ")
         )
+    if name == "load":
+        return _LOAD.join(in_language(part, lang) for part in raw.split(_LOAD))
+    if name == "refused":
+        return _JOINED.get(lang, _JOIN).join(_refused(r, lang) for r in raw.split(_JOIN))
     if name == "does":
         return _permission(raw, lang)
     if _MATCH.get(name) == _MONEY:
@@ -119,6 +128,12 @@ def _shown(name: str, raw: str, lang: str) -> str:
     if name in _NESTED:
         return in_language(raw, lang)
     return raw
+
+
+def _refused(text: str, lang: str) -> str:
+    """One service's refusal: its code, then why ("PARCEL parcel 1 weighs 31 kg...")."""
+    service, _, why = text.partition(" ")
+    return f"{service} {in_language(why, lang)}"
 
 
 @lru_cache(maxsize=1)
