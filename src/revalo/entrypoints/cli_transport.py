@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from revalo.domain.values import utcnow
 from revalo.entrypoints.cli_common import (
@@ -26,6 +25,8 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
+from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
     from revalo.engines.transport.choice import ServiceChoice
@@ -248,7 +249,7 @@ def outbound_command(
                 f"{d.cost_now_eur:,.2f}",
                 d.reason,
             )
-        console.print(table if plan.lanes else f"No unit waits to leave {plan.site_code}.")
+        console.print(table if plan.lanes else said(f"No unit waits to leave {plan.site_code}."))
         for shipped in booked:
             c = shipped.consignment
             console.print(
