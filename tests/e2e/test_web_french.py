@@ -17,12 +17,13 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.domain.errors import DomainError
 from revalo.domain.people import Role
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import collection_commit, collections
+from revalo.services import access, collection_commit, collections, users
 from revalo.settings import Settings
 from tests.e2e.conftest import API, delivered, ok
 from tests.e2e.french_pages import MIXED_COLUMNS, FrenchReader, data_of, visible_text
@@ -289,3 +290,30 @@ def test_a_refusal_of_the_roles_in_french(demo: tuple[App, datetime]) -> None:
     assert "(rôles : administrateur)" in shown
     # The permission is named by its code ('view_audit'), the rest is French.
     assert '<span lang="en">' not in denied.text
+
+
+def test_the_audit_trail_in_french(demo: tuple[App, datetime], french: TestClient) -> None:
+    app = demo[0]
+    admin = add_person(app, "auditrice", password="un long secret")
+    for wrong in ("nobody", "auditrice"):
+        with pytest.raises(DomainError):
+            access.authenticate(app.uow(), app.passwords, app.settings.lockout, wrong, "x" * 12)
+    users.update_user(
+        app.uow(),
+        admin,
+        "auditrice",
+        name="Audrey",
+        roles=frozenset({Role.ADMINISTRATOR, Role.TECHNICIAN}),
+    )
+    new = access.create_token(app.uow(), admin, "scanner")
+    assert new.token.id is not None
+    access.revoke_token(app.uow(), admin, new.token.id)
+    with pytest.raises(DomainError):
+        access.authenticate_token(app.uow(), new.secret)
+    page = french.get("/audit")
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    for said in ("identifiant inconnu", "mot de passe incorrect (1 de suite)", "nom : Audrey"):
+        assert said in shown
+    assert '<span lang="en">' not in page.text
+    assert FrenchReader(data_of(app)).english_on(page.text) == []

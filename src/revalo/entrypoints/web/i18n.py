@@ -19,6 +19,7 @@ from types import ModuleType
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.web import (
     i18n_access,
+    i18n_audit,
     i18n_bench,
     i18n_common,
     i18n_consolidation,
@@ -53,6 +54,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals,
     i18n_refusals_services,
     i18n_consolidation,
+    i18n_audit,
     i18n_values,
 )
 

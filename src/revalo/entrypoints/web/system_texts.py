@@ -75,6 +75,7 @@ _MATCH: dict[str, str] = {
     "states": r"[a-z_]+(?:, [a-z_]+)*",
     "kinds": r"[a-z_ -]+(?:, [a-z_ -]+)*",
     "load": r"[^;]+",
+    "person": r"[^;]+",
     "a": r"\d+(?:\.\d+)?",
     "b": r"\d+(?:\.\d+)?",
     "from_code": r"\S+",
