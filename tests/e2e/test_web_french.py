@@ -18,7 +18,7 @@ from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
 from revalo.domain.errors import DomainError
-from revalo.domain.people import Role
+from revalo.domain.people import Permission, Role
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
@@ -316,4 +316,6 @@ def test_the_audit_trail_in_french(demo: tuple[App, datetime], french: TestClien
     for said in ("identifiant inconnu", "mot de passe incorrect (1 de suite)", "nom : Audrey"):
         assert said in shown
     assert '<span lang="en">' not in page.text
-    assert FrenchReader(data_of(app)).english_on(page.text) == []
+    # A refusal names the permission by its code ('view_audit'): data, as the actions are.
+    codes = [p.value for p in Permission]
+    assert FrenchReader([*data_of(app), *codes]).english_on(page.text) == []
