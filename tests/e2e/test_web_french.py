@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+import pypdfium2 as pdfium
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
@@ -319,3 +320,23 @@ def test_the_audit_trail_in_french(demo: tuple[App, datetime], french: TestClien
     # A refusal names the permission by its code ('view_audit'): data, as the actions are.
     codes = [p.value for p in Permission]
     assert FrenchReader([*data_of(app), *codes]).english_on(page.text) == []
+
+
+def test_a_label_printed_from_a_french_page_has_french_captions(
+    demo: tuple[App, datetime], french: TestClient, english: TestClient
+) -> None:
+    with demo[0].engine.connect() as conn:
+        number = conn.execute(
+            sa.text("select min(number) from return_requests where state = 'authorised'")
+        ).scalar()
+    assert number is not None
+    texts = {}
+    for lang, client in (("fr", french), ("en", english)):
+        answer = client.post(f"/returns/{number}/label")
+        assert answer.headers["content-type"] == "application/pdf"
+        page = pdfium.PdfDocument(answer.content)[0]
+        texts[lang] = page.get_textpage().get_text_range()
+    for caption in ("RETOUR", "EXPÉDITEUR", "DESTINATAIRE", "POIDS", "COLIS", "CONTENU"):
+        assert caption in texts["fr"]
+    assert "RETURN" in texts["en"] and "WEIGHT" in texts["en"] and "POIDS" not in texts["en"]
+    assert number in texts["fr"] and number in texts["en"]

@@ -25,7 +25,7 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
-from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_messages import language, said
 from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def label_command(
             raise CliError(f"{target.parent}: no such directory", 2)
         with open_app(db, url) as rv:
             facts = book_return_label(rv.uow(), rv.transport, number, by=acting(rv, as_login))
-        target.write_bytes(label_pdf(facts))
+        target.write_bytes(label_pdf(facts, language()))
         c = facts.consignment
         out().print(
             f"Wrote {target}: {facts.rma.number}, SSCC {c.sscc}, {c.carrier} {c.service_id}, "

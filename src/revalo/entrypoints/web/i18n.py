@@ -23,6 +23,7 @@ from revalo.entrypoints.web import (
     i18n_bench,
     i18n_common,
     i18n_consolidation,
+    i18n_labels,
     i18n_messages,
     i18n_overview,
     i18n_people,
@@ -55,6 +56,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_services,
     i18n_consolidation,
     i18n_audit,
+    i18n_labels,
     i18n_values,
 )
 
