@@ -1,4 +1,5 @@
-"""Every refusal the domain and the services raise has a French wording: the source is read
+"""Every refusal the domain and the services raise (and the scan of a barcode, the
+repositories, a leg's price, the pages' own) has a French wording: the source is read
 for each ``raise SomeError("...")`` (and f-string, and the message given to ``found``), and
 its text, with each of its values as a hole, must be the shape of a wording of the
 catalogue. A new English text without its French fails here."""
@@ -17,7 +18,16 @@ from revalo.entrypoints.web.i18n import EN, FR
 
 SOURCE = Path(errors.__file__).parents[1]
 #: Where the refusals a person reads are made.
-WHERE = ("domain", "services")
+WHERE = (
+    "domain",
+    "services",
+    "adapters/barcodes.py",
+    "adapters/client_repositories.py",
+    "adapters/people_repositories.py",
+    "engines/transport/leg_prices.py",
+    "entrypoints/web/pages_bench.py",
+    "entrypoints/web/pages_login.py",
+)
 ERRORS = {
     name
     for name, value in vars(errors).items()
@@ -47,7 +57,8 @@ def _shape(node: ast.expr, constants: dict[str, ast.expr]) -> str | None:
 def raised_texts() -> Iterator[tuple[str, str]]:
     """(where, shape) of every refusal text written in the domain and the services."""
     for folder in WHERE:
-        for path in sorted((SOURCE / folder).rglob("*.py")):
+        place = SOURCE / folder
+        for path in sorted(place.rglob("*.py")) if place.is_dir() else [place]:
             tree = ast.parse(path.read_text(encoding="utf-8"))
             constants = {
                 t.id: n.value

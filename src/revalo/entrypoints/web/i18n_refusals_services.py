@@ -99,6 +99,15 @@ EN: dict[str, str] = {
     "said.refusal.hub_not_partner": "{site} is a returns hub of the network, not a partner's site",
     "said.refusal.has_administrator": "the database has an administrator: act as one to add users",
     "said.refusal.already_deactivated": "user {login} is deactivated already",
+    # the scan of a barcode, the repositories, the price of a leg
+    "said.refusal.scan_empty": "the scanned code is empty",
+    "said.refusal.scan_unknown": "not a GS1 barcode nor a Revalo LPN: {detail}",
+    "said.refusal.scan_gs1": "not a valid GS1 element string: {detail}",
+    "said.refusal.scan_neither": "the GS1 barcode names neither a product (AI 01) nor a parcel "
+    "(AI 00)",
+    "said.refusal.client_exists": "client {code} exists already",
+    "said.refusal.leg_price": "{sku} from {from_code} to {to_code}: {why}",
+    "said.refusal.sign_out_token": "signing out ends a browser's session: a token is revoked",
 }
 
 FR: dict[str, str] = {
@@ -207,4 +216,13 @@ FR: dict[str, str] = {
     "said.refusal.has_administrator": "la base de données a un administrateur : agissez en tant "
     "que tel pour ajouter des utilisateurs",
     "said.refusal.already_deactivated": "l'utilisateur {login} est déjà désactivé",
+    "said.refusal.scan_empty": "le code scanné est vide",
+    "said.refusal.scan_unknown": "ni un code-barres GS1 ni un LPN Revalo : {detail}",
+    "said.refusal.scan_gs1": "pas une chaîne d'éléments GS1 valide : {detail}",
+    "said.refusal.scan_neither": "le code-barres GS1 ne nomme ni un produit (AI 01) ni un colis "
+    "(AI 00)",
+    "said.refusal.client_exists": "le client {code} existe déjà",
+    "said.refusal.leg_price": "{sku} de {from_code} à {to_code} : {why}",
+    "said.refusal.sign_out_token": "se déconnecter met fin à la session d'un navigateur : un "
+    "jeton se révoque",
 }
