@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,8 +16,10 @@ from revalo.adapters.passwords import Argon2Passwords
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork, session_factories
 from revalo.domain.policy import ReturnPolicy
 from revalo.services.people_ports import PasswordHasher
-from revalo.services.transport import Transport
-from revalo.settings import Settings, load_policy, load_transport
+from revalo.settings import Settings, load_policy
+
+if TYPE_CHECKING:
+    from revalo.services.transport import Transport
 
 
 @dataclass
@@ -24,11 +28,18 @@ class App:
     engine: sa.Engine
     session_factory: sessionmaker[Session]
     policy: ReturnPolicy
-    transport: Transport
     #: The engine and sessions of read-only units of work (on PostgreSQL: ``engine``).
     reader_engine: sa.Engine | None = None
     read_session_factory: sessionmaker[Session] | None = None
     passwords: PasswordHasher = field(default_factory=Argon2Passwords)
+
+    @cached_property
+    def transport(self) -> Transport:
+        """The carriers' rate cards and the distances, built at their first use: a command
+        that ships nothing never loads the transport engines."""
+        from revalo.settings import load_transport
+
+        return load_transport(self.settings)
 
     def uow(self) -> SqlAlchemyUnitOfWork:
         """A unit of work that writes (and reads what it needs to)."""
@@ -66,7 +77,6 @@ def bootstrap(settings: Settings | None = None, *, create_schema: bool = False) 
         engines.writer,
         writer,
         load_policy(settings.policy_file),
-        load_transport(settings),
         engines.reader,
         reader,
     )

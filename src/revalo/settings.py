@@ -8,8 +8,10 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, DEFAULT_SQLITE_PATH, sqlite_url
+from revalo.domain.collection_plan import MAX_SEARCH_SECONDS as MAX_SECONDS
 from revalo.domain.credentials import (
     DEFAULT_LOCKOUT_MINUTES,
     DEFAULT_LOGIN_ATTEMPTS,
@@ -19,15 +21,9 @@ from revalo.domain.credentials import (
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.values import format_sscc
-from revalo.engines.transport.distances import (
-    CachedDistances,
-    DistanceProvider,
-    GreatCircleDistances,
-)
-from revalo.engines.transport.osrm import OsrmDistances
-from revalo.engines.transport.rate_cards import load_transport_config
-from revalo.services.collections import MAX_SECONDS
-from revalo.services.transport import DEMO_COMPANY_PREFIX, Transport, default_transport
+
+if TYPE_CHECKING:
+    from revalo.services.transport import Transport
 
 #: The names a server on this machine answers to when no others are set.
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
@@ -154,6 +150,15 @@ def load_policy(path: Path | None = None) -> ReturnPolicy:
 def load_transport(settings: Settings) -> Transport:
     """Rate cards from the carriers file, road distances from OSRM when a server is named
     (else great circle x circuity), cached; SSCCs on the GS1 company prefix when given."""
+    from revalo.engines.transport.distances import (
+        CachedDistances,
+        DistanceProvider,
+        GreatCircleDistances,
+    )
+    from revalo.engines.transport.osrm import OsrmDistances
+    from revalo.engines.transport.rate_cards import load_transport_config
+    from revalo.services.transport import DEMO_COMPANY_PREFIX, Transport, default_transport
+
     if (
         settings.carriers_file is None
         and settings.osrm_url is None

@@ -124,7 +124,7 @@ def test_the_supervisor_names_an_unidentified_unit_and_releases_it(
     release = page.locator("#release")
     expect(release).to_contain_text("Sortir de quarantaine")
     release.get_by_role("button", name="Sortir").click()
-    expect(page.locator(".flash")).to_contain_text("name its product to release it")
+    expect(page.locator(".flash")).to_contain_text("nommez son produit pour la libérer")
     page.locator("#release input[name=sku]").fill(sku.lower())
     page.locator("#release input[name=reason]").fill("identifié au déballage")
     shot(page, "release")

@@ -1,5 +1,5 @@
-"""The API's own refusals in French when a request asks for it (Accept-Language: fr), in
-English otherwise; the domain's refusals stay as the domain wrote them."""
+"""The API's refusals in French when a request asks for it (Accept-Language: fr), in
+English otherwise: its own, the domain's and the services' (a 403 too)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from revalo.domain.people import Role
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.api.errors import busy_message
 from revalo.entrypoints.api.messages import EN, FR, language_of, speak
@@ -93,9 +94,27 @@ def test_a_body_too_large_is_refused_in_french(small: TestClient) -> None:
     )
 
 
-def test_the_domains_refusal_stays_as_it_wrote_it(client: TestClient) -> None:
+def test_the_domains_refusals_and_the_403_in_french(sqlite_world: World) -> None:
+    app = sqlite_world.app
+    client = TestClient(create_app(app), base_url="http://localhost", headers=bearer(app))
     english = refused(client.get(f"{API}/units/LPN404"), 404, "lpn")
-    assert refused(client.get(f"{API}/units/LPN404", headers=FRENCH), 404, "lpn") == english
+    assert english == "no unit with LPN 'LPN404'"
+    french = refused(client.get(f"{API}/units/LPN404", headers=FRENCH), 404, "lpn")
+    assert french == "aucune unité avec le LPN 'LPN404'"
+    english = refused(client.get(f"{API}/returns/RMA00000404"), 404, "number")
+    assert english == "no return 'RMA00000404'"
+    french = refused(client.get(f"{API}/returns/RMA00000404", headers=FRENCH), 404, "number")
+    assert french == "aucun retour 'RMA00000404'"
+    handler = {**bearer(app, "hal", {Role.HANDLER}), **FRENCH}
+    denied = refused(client.get(f"{API}/audit", headers=handler), 403, None)
+    assert denied == (
+        "hal ne peut pas voir le journal d'audit : il faut pour cela la permission "
+        "'view_audit' (rôles : administrateur)"
+    )
+    english = refused(
+        client.get(f"{API}/audit", headers=handler | {"accept-language": "en"}), 403, None
+    )
+    assert english.startswith("hal may not see the audit trail: that needs the permission")
 
 
 def test_too_many_tries_and_a_busy_database_in_french() -> None:

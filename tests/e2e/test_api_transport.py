@@ -147,6 +147,13 @@ def test_a_return_label_carries_the_booked_parcels_sscc(client: TestClient) -> N
     assert codes[zxingcpp.BarcodeFormat.QRCode].text == f"https://id.gs1.org/00/{sscc}"
     text = page.get_textpage().get_text_range()
     assert rma["number"] in text and "Lyon" in text and "Anne Martin" in text
+    assert "RETURN" in text and "WEIGHT" in text and "POIDS" not in text
+    # The same label for a French reader: its captions in French, its facts the same.
+    french = client.get(f"{API}/returns/{rma['number']}/label", headers={"accept-language": "fr"})
+    in_french = pdfium.PdfDocument(french.content)[0].get_textpage().get_text_range()
+    for caption in ("RETOUR", "EXPÉDITEUR", "DESTINATAIRE", "POIDS", "COLIS", "CONTENU"):
+        assert caption in in_french
+    assert "WEIGHT" not in in_french and rma["number"] in in_french and "Anne Martin" in in_french
     # The laptop's lithium battery: the label names a service that accepts lithium.
     services = default_transport().cards.services
     named = [svc for svc in services if svc.id in text]

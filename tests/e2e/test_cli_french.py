@@ -1,16 +1,26 @@
 """The command's own messages in French when the environment's locale is French (LC_ALL,
-LC_MESSAGES, then LANG), in English otherwise; the domain's messages as it wrote them."""
+LC_MESSAGES, then LANG), in English otherwise; the domain's and the services' refusals too."""
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from revalo.adapters.db import sqlite_url
+from revalo.demo.manager import EngineTotals
 from revalo.entrypoints.cli import app as cli
+from revalo.entrypoints.cli_demo import engine_line, print_summary, transport_line
 from revalo.entrypoints.cli_messages import EN, FR, language, said
+from revalo.services.ports import LegTotals
+from revalo.services.reports import summary
 from tests.conftest import World
+from tests.people import person
 
 FRENCH = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8", "COLUMNS": "250"}
 ENGLISH = {**FRENCH, "LANG": "C.UTF-8"}
@@ -37,12 +47,12 @@ def test_errors_in_french(db: tuple[Path, World], tmp_path: Path) -> None:
     assert both.output.strip() == "erreur : donnez --db ou --url, pas les deux"
     english = revalo("export", "units", tmp_path / "u.csv", "--db", path, "--url", "x", env=ENGLISH)
     assert english.output.strip() == "error: give --db or --url, not both"
-    # The domain's refusal, in its own words, after the French "erreur :".
+    # The services' refusal in French too, after the French "erreur :".
     nobody = revalo("users", "deactivate", "nobody", "--db", path)
-    assert nobody.exit_code == 1 and nobody.output.startswith("erreur : ")
-    assert nobody.output.removeprefix("erreur : ") == revalo(
-        "users", "deactivate", "nobody", "--db", path, env=ENGLISH
-    ).output.removeprefix("error: ")
+    assert nobody.exit_code == 1
+    assert nobody.output.strip() == "erreur : aucun utilisateur avec l'identifiant 'nobody'"
+    in_english = revalo("users", "deactivate", "nobody", "--db", path, env=ENGLISH)
+    assert in_english.output.strip() == "error: no user with login 'nobody'"
 
 
 def test_what_it_did_in_french(tmp_path: Path) -> None:
@@ -59,3 +69,42 @@ def test_what_it_did_in_french(tmp_path: Path) -> None:
         "une ligne est restée verrouillée 10 s (REVALO_LOCK_TIMEOUT) : rien n'a été modifié ; "
         "réessayez"
     )
+
+
+def test_tables_and_the_demos_summary_in_french(
+    db: tuple[Path, World], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, world = db
+    listed = revalo("users", "list", "--db", path)
+    assert listed.exit_code == 0, listed.output
+    header = next(line for line in listed.output.splitlines() if "identifiant" in line)
+    for word in ("nom", "rôles", "sites ou client", "langue", "état"):
+        assert word in header
+    assert "utilisateur(s)" in listed.output and "administrateur" in listed.output
+    assert "login" in revalo("users", "list", "--db", path, env=ENGLISH).output
+    engine = EngineTotals(batches=3, decided=1200, refused=4, net_recovery=1587.5)
+    engine.greedy_net_recovery = 1500.0
+    assert said(engine_line(engine), "fr") == (
+        "Moteur de décision, 3 lots quotidiens, 1\u202f200 unités décidées, 4 refusées : "
+        "valorisation nette 1\u202f587,50 EUR contre 1\u202f500,00 EUR pour la référence "
+        "gloutonne (+5,83 %)."
+    )
+    legs = LegTotals(2, 2, 1200.0, Decimal("30.5"), 4000, {"return": 2})
+    assert said(transport_line(legs, 1), "fr").startswith("Transport : 2 envois (2 retour) ; 1 ")
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    console = Console(record=True, width=250)
+    empty = summary(world.app.read_uow(), by=person("lectrice"))
+    some = dataclasses.replace(
+        empty,
+        as_of=datetime(2025, 3, 2, 18, 0),
+        total_units=1200,
+        total_returns=900,
+        units_by_state={"graded": 1000, "recycled": 200},
+        units_by_route={"recycle": 200},
+    )
+    print_summary(some, console)
+    shown = console.export_text()
+    for title in ("Unités par état", "Unités par filière", "Retours par motif"):
+        assert title in shown
+    assert "1\u202f200 unités reçues de 900 retours" in shown and "units" not in shown
+    assert "classé" in shown and "recyclage" in shown and "83,3\u00a0%" in shown

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import zxingcpp
+from typer.testing import CliRunner
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import bootstrap
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
+from revalo.entrypoints.cli import app as cli
 from revalo.services import disposition, inspection, receiving, returns
 from revalo.settings import Settings
 from tests.conftest import World
-from tests.e2e.conftest import revalo
+from tests.e2e.conftest import CLI_ENV, revalo
 from tests.people import person
 
 
@@ -84,6 +86,16 @@ def test_label_writes_the_pdf_of_an_authorised_return(
     sscc = next(c for c in codes if c.format == zxingcpp.BarcodeFormat.Code128).bytes.decode()[2:]
     assert f"SSCC {sscc}" in result.output
     assert "Hub Köln" in page.get_textpage().get_text_range()
+    assert "RETURN" in page.get_textpage().get_text_range()
+    # Under a French locale, the same label with French captions.
+    french = CliRunner().invoke(
+        cli,
+        ["label", rma.number, "-o", str(out), "--db", str(path)],
+        env={**CLI_ENV, "LC_ALL": "fr_FR.UTF-8"},
+    )
+    assert french.exit_code == 0, french.output
+    text = pdfium.PdfDocument(out.read_bytes())[0].get_textpage().get_text_range()
+    assert "RETOUR" in text and "DESTINATAIRE" in text and "Hub Köln" in text
     missing = revalo("label", "RMA99999999", "-o", out, "--db", path)
     assert missing.exit_code == 1 and "RMA99999999" in missing.output
 

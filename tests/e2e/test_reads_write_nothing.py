@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from revalo.adapters import orm
-from revalo.entrypoints import web
 from revalo.entrypoints.web import (
     pages_bench,
     pages_collections,
@@ -17,6 +16,7 @@ from revalo.entrypoints.web import (
     pages_returns,
     pages_station,
 )
+from revalo.entrypoints.web import site as web
 from tests.conftest import World
 from tests.e2e.conftest import API, ok, request_return, scan
 

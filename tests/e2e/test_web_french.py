@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
+import pypdfium2 as pdfium
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
@@ -17,11 +18,13 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.domain.errors import DomainError
+from revalo.domain.people import Permission, Role
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import collection_commit, collections
+from revalo.services import access, collection_commit, collections, users
 from revalo.settings import Settings
 from tests.e2e.conftest import API, delivered, ok
 from tests.e2e.french_pages import MIXED_COLUMNS, FrenchReader, data_of, visible_text
@@ -243,8 +246,7 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
     assert errors["state"].startswith("'lost' n'est pas parmi : requested, ")
     assert errors["from"] == "'2025-13-01' n'est pas une date (AAAA-MM-JJ)"
     assert errors["country"] == "pays : ne doit pas contenir de caractère NUL"
-    # A refusal of the rules, next to its field, in French; one the pages do not know, in
-    # the domain's English, marked as such.
+    # A refusal of the rules, next to its field, in French, as every refusal of the domain.
     with demo[0].engine.connect() as conn:
         graded = conn.execute(sa.text(GRADED)).scalar()
         recycler = conn.execute(sa.text(RECYCLER)).scalar()
@@ -254,10 +256,9 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
     assert refused.status_code == 422
     assert field_errors(refused.text)["route"].startswith("les invendus non alimentaires")
     nowhere = french.post(f"/units/{graded}/disposition", data={"route": "dispose"})
-    assert re.search(
-        r'id="destination_site-error" role="alert"><span lang="en">route dispose cannot go',
-        nowhere.text,
-    )
+    said = field_errors(nowhere.text)["destination_site"]
+    assert said.startswith("la filière élimination ne peut pas aller sans destination"), said
+    assert '<span lang="en">' not in nowhere.text
     no_page = french.get("/nowhere", headers={"accept": "text/html"})
     assert no_page.status_code == 404 and "cette page n'existe pas" in html.unescape(no_page.text)
     assert visible_text("<p>a<span lang='en'>b</span></p>") == ["a"]
@@ -283,3 +284,68 @@ def test_what_revalo_wrote_in_the_records_is_recognised(demo: tuple[App, datetim
                 rows = conn.execute(sa.text(f"select distinct {column} from {table}"))
                 left |= {v for (v,) in rows if v and in_language(v, "fr") == v}
     assert left <= DEMO_TYPED
+
+
+def test_a_refusal_of_the_roles_in_french(demo: tuple[App, datetime]) -> None:
+    app = demo[0]
+    handler = add_person(app, "manutentionnaire", {Role.HANDLER})
+    headers = {"Authorization": f"Bearer {token_of(app, handler)}"}
+    with TestClient(
+        create_app(app), base_url="http://localhost", headers=headers, cookies={"lang": "fr"}
+    ) as client:
+        denied = client.get("/audit")
+    assert denied.status_code == 403
+    shown = html.unescape(denied.text)
+    assert "manutentionnaire ne peut pas voir le journal d'audit : il faut pour cela la " in shown
+    assert "(rôles : administrateur)" in shown
+    # The permission is named by its code ('view_audit'), the rest is French.
+    assert '<span lang="en">' not in denied.text
+
+
+def test_the_audit_trail_in_french(demo: tuple[App, datetime], french: TestClient) -> None:
+    app = demo[0]
+    admin = add_person(app, "auditrice", password="un long secret")
+    for wrong in ("nobody", "auditrice"):
+        with pytest.raises(DomainError):
+            access.authenticate(app.uow(), app.passwords, app.settings.lockout, wrong, "x" * 12)
+    users.update_user(
+        app.uow(),
+        admin,
+        "auditrice",
+        name="Audrey",
+        roles=frozenset({Role.ADMINISTRATOR, Role.TECHNICIAN}),
+    )
+    new = access.create_token(app.uow(), admin, "scanner")
+    assert new.token.id is not None
+    access.revoke_token(app.uow(), admin, new.token.id)
+    with pytest.raises(DomainError):
+        access.authenticate_token(app.uow(), new.secret)
+    page = french.get("/audit")
+    assert page.status_code == 200
+    shown = html.unescape(page.text)
+    for said in ("identifiant inconnu", "mot de passe incorrect (1 de suite)", "nom : Audrey"):
+        assert said in shown
+    assert '<span lang="en">' not in page.text
+    # A refusal names the permission by its code ('view_audit'): data, as the actions are.
+    codes = [p.value for p in Permission]
+    assert FrenchReader([*data_of(app), *codes]).english_on(page.text) == []
+
+
+def test_a_label_printed_from_a_french_page_has_french_captions(
+    demo: tuple[App, datetime], french: TestClient, english: TestClient
+) -> None:
+    with demo[0].engine.connect() as conn:
+        number = conn.execute(
+            sa.text("select min(number) from return_requests where state = 'authorised'")
+        ).scalar()
+    assert number is not None
+    texts = {}
+    for lang, client in (("fr", french), ("en", english)):
+        answer = client.post(f"/returns/{number}/label")
+        assert answer.headers["content-type"] == "application/pdf"
+        page = pdfium.PdfDocument(answer.content)[0]
+        texts[lang] = page.get_textpage().get_text_range()
+    for caption in ("RETOUR", "EXPÉDITEUR", "DESTINATAIRE", "POIDS", "COLIS", "CONTENU"):
+        assert caption in texts["fr"]
+    assert "RETURN" in texts["en"] and "WEIGHT" in texts["en"] and "POIDS" not in texts["en"]
+    assert number in texts["fr"] and number in texts["en"]

@@ -20,7 +20,6 @@ from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.engines.collection.result import PlanStatus, StopKind
-from revalo.entrypoints import web
 from revalo.entrypoints.web import (
     i18n,
     pages_bench,
@@ -35,6 +34,7 @@ from revalo.entrypoints.web import (
     pages_traceability,
     pages_unit_actions,
 )
+from revalo.entrypoints.web import site as web
 from revalo.entrypoints.web.i18n import (
     EN,
     FR,

@@ -38,9 +38,9 @@ def test_an_administrator_adds_a_user_who_then_signs_in_and_is_deactivated(
     }
     # A wrong value is named next to its field, and nothing is added.
     short = admin.post("/users", data={**form, "password": "short"})
-    assert short.status_code == 422 and "at least 10 characters" in short.text
+    assert short.status_code == 422 and "au moins 10 caractères" in short.text
     partner = admin.post("/users", data={**form, "roles": ["partner"]})
-    assert partner.status_code == 422 and "partner site" in partner.text
+    assert partner.status_code == 422 and "site partenaire" in partner.text
     added = admin.post("/users", data=form, follow_redirects=False)
     assert added.status_code == 303
     assert "Léo Garcia" in admin.get("/users").text

@@ -14,6 +14,7 @@ import zxingcpp
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.labels import (
     LabelAddress,
+    LabelCaptions,
     LabelItem,
     ReturnLabel,
     render_return_label,
@@ -245,3 +246,20 @@ def test_an_item_with_a_bad_field_is_refused_naming_it(sku: str, quantity: Any, 
 
 def test_a_lower_case_country_code_is_accepted() -> None:
     assert LabelAddress("A", "", "", "Gent", "be").country_name == "Belgium"
+
+
+def test_the_captions_are_in_the_language_of_who_prints() -> None:
+    from revalo.entrypoints.labels import captions
+
+    many = [LabelItem(f"SKU-{i}", f"Item {i}", 1) for i in range(40)]
+    english = text_of(pdfium.PdfDocument(render_return_label(make_label(items=many)))[0])
+    french_label = make_label(items=many, captions=captions("fr"))
+    french_pdf = pdfium.PdfDocument(render_return_label(french_label))
+    french = text_of(french_pdf[0])
+    for caption in ("RETURN", "FROM", "TO", "WEIGHT", "PARCEL", "CONTENTS · 40 PCS", "more"):
+        assert caption in english
+    for caption in ("RETOUR", "EXPÉDITEUR", "DESTINATAIRE", "POIDS", "COLIS", "CONTENU · 40"):
+        assert caption in french
+    assert re.search(r"\+\d+ de plus", french) and "WEIGHT" not in french
+    assert french_pdf.get_metadata_dict()["Title"] == "Étiquette de retour RMA00000042"
+    assert captions("en") == LabelCaptions()

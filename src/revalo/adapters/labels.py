@@ -137,6 +137,28 @@ class LabelItem:
         return f"{self.quantity} × {self.sku}  {self.description}".rstrip()
 
 
+@dataclass(frozen=True, slots=True)
+class LabelCaptions:
+    """The words printed on a label around its facts, in the language of the person who
+    prints it (English by default). ``contents`` and ``more`` hold ``{n}``; ``title`` and
+    ``titles`` (the PDF's title) hold ``{rma}`` and ``{n}``."""
+
+    badge: str = "RETURN"
+    sender: str = "FROM"
+    recipient: str = "TO"
+    rma: str = "RMA"
+    weight: str = "WEIGHT"
+    parcel: str = "PARCEL"
+    date: str = "DATE"
+    contents: str = "CONTENTS · {n} PCS"
+    more: str = "+{n} more"
+    title: str = "Return label {rma}"
+    titles: str = "Return labels ({n})"
+
+
+ENGLISH = LabelCaptions()
+
+
 @dataclass(frozen=True)
 class ReturnLabel:
     """Everything printed on the return label of one parcel.
@@ -161,6 +183,7 @@ class ReturnLabel:
     parcel_no: int = 1
     parcel_count: int = 1
     company_prefix_length: int | None = None
+    captions: LabelCaptions = ENGLISH
 
     def __post_init__(self) -> None:
         _require_text(self.rma_number, "rma_number")
@@ -291,10 +314,11 @@ def render_return_labels(labels: Iterable[ReturnLabel]) -> bytes:
     buffer = io.BytesIO()
     # invariant: no creation date nor random document id, so the same labels give the same file
     pdf = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
+    words = batch[0].captions
     pdf.setTitle(
-        f"Return label {batch[0].rma_number}"
+        words.title.format(rma=batch[0].rma_number)
         if len(batch) == 1
-        else f"Return labels ({len(batch)})"
+        else words.titles.format(n=len(batch))
     )
     pdf.setCreator("Revalo")
     for label in batch:
@@ -345,8 +369,8 @@ def render_bin_labels(bins: Sequence[tuple[str, str]]) -> bytes:
 
 def _draw_label(pdf: Canvas, label: ReturnLabel) -> None:
     _draw_header(pdf, label)
-    _draw_address(pdf, "FROM", label.sender, _FROM_TOP, large=False)
-    _draw_address(pdf, "TO", label.recipient, _TO_TOP, large=True)
+    _draw_address(pdf, label.captions.sender, label.sender, _FROM_TOP, large=False)
+    _draw_address(pdf, label.captions.recipient, label.recipient, _TO_TOP, large=True)
     _draw_facts(pdf, label)
     _draw_contents(pdf, label)
     _draw_sscc(pdf, label)
@@ -373,7 +397,7 @@ def _draw_header(pdf: Canvas, label: ReturnLabel) -> None:
     pdf.rect(badge_x, _y(_HEADER_TOP + 11.5), badge_w, badge_h, fill=1, stroke=0)
     pdf.setFillColor(colors.white)
     pdf.setFont(BOLD, 13)
-    pdf.drawCentredString(badge_x + badge_w / 2, _y(_HEADER_TOP + 8.5), "RETURN")
+    pdf.drawCentredString(badge_x + badge_w / 2, _y(_HEADER_TOP + 8.5), label.captions.badge)
     pdf.setFillColor(colors.black)
 
 
@@ -407,11 +431,12 @@ def _draw_address(
 
 def _draw_facts(pdf: Canvas, label: ReturnLabel) -> None:
     weight = math.ceil(label.weight_kg * 100 - 1e-9) / 100  # rounded up to 10 g, as billed
+    words = label.captions
     cells = [
-        ("RMA", label.rma_number, 37),
-        ("WEIGHT", f"{weight:.2f} kg", 21),
-        ("PARCEL", f"{label.parcel_no}/{label.parcel_count}", 17),
-        ("DATE", label.issued_on.isoformat(), 20.6),
+        (words.rma, label.rma_number, 37),
+        (words.weight, f"{weight:.2f} kg", 21),
+        (words.parcel, f"{label.parcel_no}/{label.parcel_count}", 17),
+        (words.date, label.issued_on.isoformat(), 20.6),
     ]
     x = MARGIN
     for i, (title, value, width_mm) in enumerate(cells):
@@ -428,23 +453,23 @@ def _draw_contents(pdf: Canvas, label: ReturnLabel) -> None:
     qr_x = PAGE_WIDTH - MARGIN - QR_SIZE
     width = qr_x - MARGIN - 2 * mm
     pieces = sum(item.quantity for item in label.items)
-    _title(pdf, f"CONTENTS · {pieces} PCS", MARGIN, _CONTENTS_TOP + 3)
+    _title(pdf, label.captions.contents.format(n=pieces), MARGIN, _CONTENTS_TOP + 3)
     size, first, step = 7.5, _CONTENTS_TOP + 6.5, 3.2  # baselines, in mm from the top
     max_lines = int((_SSCC_TOP - 1.5 - first) // step) + 1
-    for i, line in enumerate(_item_lines(label.items, max_lines)):
+    for i, line in enumerate(_item_lines(label.items, max_lines, label.captions.more)):
         _text(pdf, line, MARGIN, first + i * step, width, FONT, size, size)
     _draw_qr(pdf, label.digital_link, qr_x, _CONTENTS_TOP + 0.5)
     pdf.setFont(FONT, 5.5)
     pdf.drawCentredString(qr_x + QR_SIZE / 2, _y(_CONTENTS_TOP + 24.5), "GS1 Digital Link")
 
 
-def _item_lines(items: Sequence[LabelItem], max_lines: int) -> list[str]:
+def _item_lines(items: Sequence[LabelItem], max_lines: int, more: str) -> list[str]:
     """The items' lines; the last lines become '+N more' when they do not all fit."""
     lines = [item.line for item in items]
     if len(lines) <= max_lines:
         return lines
     shown = max_lines - 1
-    return [*lines[:shown], f"+{len(lines) - shown} more"]
+    return [*lines[:shown], more.format(n=len(lines) - shown)]
 
 
 def _draw_qr(pdf: Canvas, uri: str, x: float, mm_from_top: float) -> None:

@@ -23,6 +23,10 @@ def format_plan_ref(plan_id: int) -> str:
     return f"{PLAN_PREFIX}{plan_id:08d}"
 
 
+#: Longest search a collection plan may ask for, in seconds (a server sets a lower maximum).
+MAX_SEARCH_SECONDS = 600.0
+
+
 class CollectionPlanStatus(enum.StrEnum):
     #: Planned, nothing booked yet: it may be planned again or committed.
     PLANNED = "planned"

@@ -20,9 +20,11 @@ def ensure_transition(what: str, current: S, target: S, allowed: Mapping[S, froz
     if can_transition(current, target, allowed):
         return
     nexts = sorted(str(s.value) for s in allowed.get(current, frozenset()))
-    hint = (
-        f"; from {current.value} it can only become {', '.join(nexts)}"
-        if nexts
-        else f"; {current.value} is final"
+    if nexts:
+        raise InvalidTransition(
+            f"{what} is {current.value} and cannot become {target.value}; from "
+            f"{current.value} it can only become {', '.join(nexts)}"
+        )
+    raise InvalidTransition(
+        f"{what} is {current.value} and cannot become {target.value}; {current.value} is final"
     )
-    raise InvalidTransition(f"{what} is {current.value} and cannot become {target.value}{hint}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from revalo.domain.clients import Client
 from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
 
 clients_app = typer.Typer(
     help="Clients: the firms whose returns, units and products are handled.",

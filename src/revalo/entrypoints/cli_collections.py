@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from revalo.domain.errors import DomainError
 from revalo.entrypoints.cli_common import (
@@ -21,6 +20,7 @@ from revalo.entrypoints.cli_common import (
     reported,
 )
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
     from revalo.entrypoints.api.schemas.collections import CollectionPlanPublic, RoutePublic
@@ -95,7 +95,7 @@ def _show(plan: CollectionPlanPublic) -> None:
     if plan.collect_or_ship:
         console.print(_collect_or_ship(plan))
     if plan.to_carrier:
-        console.print(f"Handed to a carrier today: {', '.join(plan.to_carrier)}")
+        console.print(said(f"Handed to a carrier today: {', '.join(plan.to_carrier)}"))
 
 
 def plan_collections_command(

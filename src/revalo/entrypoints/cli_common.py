@@ -159,7 +159,7 @@ def open_app(db: Path | None, url: str | None) -> Iterator[App]:
     """The application on a database whose schema is up to date."""
     import sqlalchemy as sa
 
-    from revalo.adapters.migrate import current_head
+    from revalo.adapters.schema_revision import head_revision
     from revalo.bootstrap import bootstrap
 
     settings = settings_for(db, url, must_exist=True)
@@ -173,7 +173,7 @@ def open_app(db: Path | None, url: str | None) -> Iterator[App]:
         if inspector.has_table("alembic_version"):
             with rv.engine.connect() as conn:
                 version = conn.scalar(sa.text("SELECT version_num FROM alembic_version"))
-            if version != current_head():
+            if version != head_revision():
                 raise CliError(f"the database schema is out of date ({version}): {upgrade}")
         yield rv
     finally:

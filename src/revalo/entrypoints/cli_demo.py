@@ -21,12 +21,13 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
 
 from revalo.demo.defaults import DEFAULT_UNITS
 from revalo.domain.errors import DomainError
 from revalo.entrypoints.cli_common import acting
 from revalo.entrypoints.cli_common import out as console_out
+from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
     from revalo.demo import DemoReport
@@ -82,7 +83,7 @@ def _replace(db: Path, out: Console) -> None:
         raise _Refused(f"{db} is not a Revalo demo database; it is left alone: choose another --db")
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    out.print(f"Removed the old demo database {db}")
+    out.print(said(f"Removed the old demo database {db}"))
 
 
 @contextmanager
@@ -228,7 +229,9 @@ def logins_table(logins: list[DemoLogin]) -> Table:
 
 
 def print_summary(s: ReturnsSummary, out: Console) -> None:
-    out.print(f"[bold]{s.total_units}[/] units received from [bold]{s.total_returns}[/] returns")
+    out.print(
+        said(f"[bold]{s.total_units:,}[/] units received from [bold]{s.total_returns:,}[/] returns")
+    )
     out.print(_counts("Units by state", s.units_by_state, "state"))
     out.print(_counts("Units by disposition route", s.units_by_route, "route"))
     out.print(_sites(s))
@@ -242,8 +245,8 @@ def engine_line(t: EngineTotals) -> str:
     gain = t.gain_pct
     versus = "n/a" if gain is None else f"{gain:+.2f} %"
     return (
-        f"Disposition engine, {t.batches} daily batches, {t.decided} units decided, "
-        f"{t.refused} refused: "
+        f"Disposition engine, {t.batches:,} daily batches, {t.decided:,} units decided, "
+        f"{t.refused:,} refused: "
         f"net recovery {t.net_recovery:,.2f} EUR against {t.greedy_net_recovery:,.2f} EUR "
         f"for the greedy baseline ({versus})."
     )
@@ -301,7 +304,7 @@ def demo(
         _replace(db, out)
     except _Refused as exc:
         raise _fail(str(exc), 2) from None
-    out.print(f"Building the demo in {db}: {units} units over {weeks} weeks, seed {seed}")
+    out.print(said(f"Building the demo in {db}: {units} units over {weeks} weeks, seed {seed}"))
     try:
         report, url = _build(db, units, seed, weeks, last)
     except DomainError as exc:
@@ -316,12 +319,16 @@ def demo(
         print_summary(summary(app.read_uow(), by=acting(app, None)), out)
         per_call = 1000 * sum(report.call_seconds.values()) / max(1, report.service_calls)
         out.print(
-            f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls} use cases "
-            f"through the service layer ({per_call:.2f} ms each on average), "
-            f"simulated {report.start:%Y-%m-%d} to {report.end - timedelta(seconds=1):%Y-%m-%d}."
+            said(
+                f"Built in {time.perf_counter() - started:.1f} s: {report.service_calls:,} use "
+                f"cases through the service layer ({per_call:.2f} ms each on average), simulated "
+                f"{report.start:%Y-%m-%d} to {report.end - timedelta(seconds=1):%Y-%m-%d}."
+            )
         )
-        out.print(engine_line(report.engine))
-        out.print(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
+        out.print(said(engine_line(report.engine)))
+        out.print(
+            said(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
+        )
         out.print(logins_table(report.logins))
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api

@@ -3,16 +3,19 @@ language of the environment: French when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG``
 one set, as POSIX reads them) names it, English otherwise.
 
 Each message is written in English where it is made; ``said`` recognises it from its
-English wording and writes it again in French. The domain's messages inside it stay as the
-domain wrote them; the API's own (a busy database) are written in French too.
+English wording and writes it again in French; the API's own (a busy database) and the
+domain's and services' refusals are written in French too, from the same wordings as the
+pages and the API.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from revalo.entrypoints import cli_words
 from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.wording import Wordings
 
@@ -110,11 +113,15 @@ FR: dict[str, str] = {
     "bins_imported": "{n} emplacement(s) importé(s) dans {site}.",
 }
 
-MESSAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {**EN, **cli_words.EN},
+    "fr": {**FR, **cli_words.FR},
+}
 #: How an error's line starts.
 ERROR = {"en": "error: {message}", "fr": "erreur : {message}"}
 #: The placeholders holding a message of their own, recognised in turn.
 _NESTED = ("message", "reason")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?( %)?")
 
 
 def language(environ: Mapping[str, str] | None = None) -> str:
@@ -130,13 +137,30 @@ def language(environ: Mapping[str, str] | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _wordings() -> Wordings:
-    return Wordings(EN, {"n": r"[\d,]+"})
+    return Wordings(MESSAGES["en"], {"n": r"[\d,]+"})
 
 
 def error_line(message: str, lang: str | None = None) -> str:
     """The line an error is told on, in ``lang`` (by default, the environment's)."""
     lang = lang or language()
     return ERROR.get(lang, ERROR["en"]).format(message=said(message, lang))
+
+
+def _number(text: str) -> str:
+    """A number as the command wrote it ("1,587.25") as French writes it ("1 587,25");
+    any other value as it is."""
+    if not _NUMBER.fullmatch(text):
+        return text
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def _counted(text: str, lang: str) -> str:
+    """Counts of kinds ("1,000 parcel, 200 pallet"), each kind by its name in ``lang``."""
+    from revalo.entrypoints.web.i18n import VALUES
+
+    names = VALUES.get(lang, {})
+    counts = (item.partition(" ") for item in text.split(", "))
+    return ", ".join(f"{_number(n)} {names.get(kind, kind)}" for n, _, kind in counts)
 
 
 def said(text: str, lang: str | None = None) -> str:
@@ -148,7 +172,7 @@ def said(text: str, lang: str | None = None) -> str:
     if found is None:
         return speak(text, lang)
     values = {
-        k: said(v, lang) if k in _NESTED else v.replace(",", "\u202f") if k == "n" else v
+        k: said(v, lang) if k in _NESTED else _counted(v, lang) if k == "kinds" else _number(v)
         for k, v in found.values.items()
     }
     return MESSAGES[lang][found.key].format(**values)

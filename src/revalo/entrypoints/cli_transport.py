@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from revalo.domain.values import utcnow
-from revalo.engines.transport.shipment import Parcel
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
@@ -27,10 +25,13 @@ from revalo.entrypoints.cli_common import (
     parse_day,
     reported,
 )
+from revalo.entrypoints.cli_messages import language, said
+from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
     from revalo.engines.transport.choice import ServiceChoice
     from revalo.engines.transport.pricing import Quote
+    from revalo.engines.transport.shipment import Parcel
     from revalo.services.transport import PlaceRef
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
@@ -40,6 +41,8 @@ _POINT = re.compile(r"^\s*([A-Za-z]{2})\s*:\s*(-?[0-9.]+)\s*,\s*(-?[0-9.]+)\s*$"
 
 def parse_parcel(text: str) -> Parcel:
     """``2.5kg@40x30x20``: weight in kg, then length x width x height in cm."""
+    from revalo.engines.transport.shipment import Parcel
+
     m = _PARCEL.match(text.lower())
     if not m:
         raise CliError(f"parcel {text!r}: write it as WEIGHTkg@LxWxH in cm, e.g. 2.5kg@40x30x20", 2)
@@ -199,7 +202,7 @@ def label_command(
             raise CliError(f"{target.parent}: no such directory", 2)
         with open_app(db, url) as rv:
             facts = book_return_label(rv.uow(), rv.transport, number, by=acting(rv, as_login))
-        target.write_bytes(label_pdf(facts))
+        target.write_bytes(label_pdf(facts, language()))
         c = facts.consignment
         out().print(
             f"Wrote {target}: {facts.rma.number}, SSCC {c.sscc}, {c.carrier} {c.service_id}, "
@@ -246,7 +249,7 @@ def outbound_command(
                 f"{d.cost_now_eur:,.2f}",
                 d.reason,
             )
-        console.print(table if plan.lanes else f"No unit waits to leave {plan.site_code}.")
+        console.print(table if plan.lanes else said(f"No unit waits to leave {plan.site_code}."))
         for shipped in booked:
             c = shipped.consignment
             console.print(

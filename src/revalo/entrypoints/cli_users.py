@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Language, Permission, Role, User, parse_role
@@ -29,6 +28,7 @@ from revalo.entrypoints.cli_common import (
     reported,
 )
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
     from revalo.bootstrap import App

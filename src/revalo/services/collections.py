@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from revalo.domain.collection_plan import MAX_SEARCH_SECONDS as MAX_SECONDS
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import allocate_by_mass
@@ -48,9 +49,6 @@ from revalo.services.ports import UnitOfWork
 from revalo.services.transport import Transport
 
 __all__ = ["PendingPickup", "parse_region", "pending_pickups"]
-
-#: Longest search a request may ask for, in seconds (a server sets a lower maximum).
-MAX_SECONDS = 600.0
 
 
 # -- planning --------------------------------------------------------------------------------

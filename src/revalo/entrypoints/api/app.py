@@ -13,11 +13,11 @@ from starlette.types import Scope
 
 import revalo
 from revalo.bootstrap import App, bootstrap
-from revalo.entrypoints import web
 from revalo.entrypoints.api import docs, errors, idempotency, limits, ratelimit
 from revalo.entrypoints.api.deps import AppDep
 from revalo.entrypoints.api.hardening import Hardening
 from revalo.entrypoints.api.routers import ALL
+from revalo.entrypoints.web import site as web
 from revalo.settings import Settings
 
 API_PREFIX = "/api/v1"

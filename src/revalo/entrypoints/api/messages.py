@@ -3,19 +3,22 @@ tries, a body too large, the database busy, a body that is no JSON...) in the la
 request asks for with Accept-Language: English, or French.
 
 Each message is raised in English, where it is made; the error answer recognises it from its
-English wording and writes it in the request's language. What the domain says (its rules and
-refusals) stays as the domain wrote it.
+English wording and writes it in the request's language. What the domain and the services
+say (their rules and refusals) is recognised the same way, from the wordings the pages use
+(``web.system_texts``): one catalogue for the pages, the API and the command line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-
-from starlette.types import Scope
+from typing import TYPE_CHECKING
 
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.wording import Wordings
+
+if TYPE_CHECKING:
+    from starlette.types import Scope
 
 DEFAULT = "en"
 
@@ -133,12 +136,18 @@ def _wordings() -> Wordings:
 
 
 def speak(message: str, lang: str) -> str:
-    """The API's own ``message`` in ``lang``; any other message (the domain's) as it is."""
+    """The API's own ``message`` in ``lang``; any other that Revalo writes (the domain's
+    refusals, the services') recognised from the catalogue's wordings
+    (``web.system_texts``); a message it does not know as it is."""
     if lang == DEFAULT:
         return message
     found = _wordings().find(message)
     if found is None:
-        return message
+        # Loaded at the first message to write again: a command that says nothing in
+        # French never loads the catalogue.
+        from revalo.entrypoints.web.system_texts import in_language
+
+        return in_language(message, lang)
     values = {
         k: speak(v, lang) if k in _NESTED else v.replace(",", "\u202f") if k == "limit" else v
         for k, v in found.values.items()

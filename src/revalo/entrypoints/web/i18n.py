@@ -19,12 +19,17 @@ from types import ModuleType
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.web import (
     i18n_access,
+    i18n_audit,
     i18n_bench,
     i18n_common,
     i18n_floor,
+    i18n_consolidation,
+    i18n_labels,
     i18n_messages,
     i18n_overview,
     i18n_people,
+    i18n_refusals,
+    i18n_refusals_services,
     i18n_returns,
     i18n_texts,
     i18n_traceability,
@@ -51,6 +56,11 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_access,
     i18n_messages,
     i18n_texts,
+    i18n_refusals,
+    i18n_refusals_services,
+    i18n_consolidation,
+    i18n_audit,
+    i18n_labels,
     i18n_values,
 )
 

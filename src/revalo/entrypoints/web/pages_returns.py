@@ -89,9 +89,12 @@ def return_page(request: Request, number: str, uow: ReadUowDep, user: CurrentUse
 @router.post(
     "/returns/{number}/label", dependencies=[need(Permission.BOOK_LABEL)], response_model=None
 )
-def label_form(number: str, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
-    """Book the return's parcel (once) and give its label, a PDF."""
-    return label_response(book_return_label(uow, transport, number[:20], by=user))
+def label_form(
+    request: Request, number: str, uow: UowDep, transport: TransportDep, user: CurrentUser
+) -> Response:
+    """Book the return's parcel (once) and give its label, a PDF, in the page's language."""
+    facts = book_return_label(uow, transport, number[:20], by=user)
+    return label_response(facts, language(request))
 
 
 def _unit_context(uow: UnitOfWork, lpn: str, user: User) -> dict[str, Any]:

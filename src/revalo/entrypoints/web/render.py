@@ -84,7 +84,8 @@ def domain_words(text: str, *, lang: str) -> str:
     spoken = system_texts.in_language(text, lang)
     if spoken == text:
         spoken = speak(text, lang)
-    if lang == "en" or not text or spoken != text:
+    if lang == "en" or not text or spoken != text or not any(c.islower() for c in text):
+        # A code ("FR", "SSCC 395...") is the same in every language.
         return spoken
     return Markup('<span lang="en">{}</span>').format(text)
 

@@ -26,7 +26,15 @@ _DAY = r"\d{4}-\d\d-\d\d"
 _WHOLE = r"\d+"
 _DECIMAL = r"-?\d+\.\d+"
 #: Placeholders holding a text of Revalo's own, recognised in turn.
-_NESTED = ("why", "what", "where", "service")
+_NESTED = ("why", "what", "where", "service", "owner", "other", "place", "site", "span")
+#: Placeholders holding a word of the model (a role, a state), and lists of them.
+_WORDS = ("target", "again", "role", "doing")
+_LISTS = ("roles", "states", "kinds", "counts")
+#: A consolidated load: its groups of units joined by " + ".
+_LOAD = " + "
+#: What a permission allows, as the permission table says it (its English is the domain's
+#: description).
+_PERMISSION = "perm."
 _MATCH: dict[str, str] = {
     "kind": _VALUE,
     "route": _VALUE,
@@ -59,6 +67,19 @@ _MATCH: dict[str, str] = {
     "country": "[A-Z]{2}",
     "category": _VALUE,
     "weee": _WHOLE,
+    "target": _VALUE,
+    "again": _VALUE,
+    "role": _VALUE,
+    "doing": r"[a-z ]+",
+    "roles": r"[a-z_]+(?:, [a-z_]+)*",
+    "states": r"[a-z_]+(?:, [a-z_]+)*",
+    "kinds": r"[a-z_ -]+(?:, [a-z_ -]+)*",
+    "load": r"[^;]+",
+    "person": r"[^;]+",
+    "a": r"\d+(?:\.\d+)?",
+    "b": r"\d+(?:\.\d+)?",
+    "from_code": r"\S+",
+    "to_code": r"\S+",
 }
 #: Texts that join several answers (the return policy's, one per line).
 _JOIN = "; "
@@ -82,8 +103,19 @@ def _money(text: str, lang: str) -> str:
 
 def _shown(name: str, raw: str, lang: str) -> str:
     """A recognised text's value, written again for the page."""
-    if _MATCH.get(name) in (_VALUE, r"[a-z_ ]+"):
+    if _MATCH.get(name) in (_VALUE, r"[a-z_ ]+") or name in _WORDS:
         return value_label(raw.replace(" ", "_"), lang=lang)
+    if name in _LISTS:
+        return ", ".join(
+            value_label(v, lang=lang) if v.isidentifier() else in_language(v, lang)
+            for v in raw.split(", ")
+        )
+    if name == "load":
+        return _LOAD.join(in_language(part, lang) for part in raw.split(_LOAD))
+    if name == "refused":
+        return _JOINED.get(lang, _JOIN).join(_refused(r, lang) for r in raw.split(_JOIN))
+    if name == "does":
+        return _permission(raw, lang)
     if _MATCH.get(name) == _MONEY:
         return _money(raw, lang)
     if _MATCH.get(name) == _DAY:
@@ -97,6 +129,23 @@ def _shown(name: str, raw: str, lang: str) -> str:
     if name in _NESTED:
         return in_language(raw, lang)
     return raw
+
+
+def _refused(text: str, lang: str) -> str:
+    """One service's refusal: its code, then why ("PARCEL parcel 1 weighs 31 kg...")."""
+    service, _, why = text.partition(" ")
+    return f"{service} {in_language(why, lang)}"
+
+
+@lru_cache(maxsize=1)
+def _permissions() -> dict[str, str]:
+    """The permissions' keys by their English description."""
+    return {v: k for k, v in EN.items() if k.startswith(_PERMISSION)}
+
+
+def _permission(description: str, lang: str) -> str:
+    key = _permissions().get(description)
+    return translator(lang)(key) if key else description
 
 
 def _rewrite(text: str, lang: str, wordings: Wordings) -> str | None:

@@ -2,11 +2,12 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from revalo.domain.people import Permission
 from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
+from revalo.entrypoints.api.errors import lang_of
 from revalo.entrypoints.api.schemas import (
     ReturnAuthorise,
     ReturnCreate,
@@ -135,13 +136,18 @@ _PDF: dict[int | str, dict[str, Any]] = {
     responses=_PDF,
 )
 def book_return_label(
-    number: ReturnNumberPath, uow: UowDep, transport: TransportDep, user: CurrentUser
+    request: Request,
+    number: ReturnNumberPath,
+    uow: UowDep,
+    transport: TransportDep,
+    user: CurrentUser,
 ) -> Response:
     """Book the return's parcel with the best service, unless it is booked already, and
     give its label (PDF, 4 x 6 inch): carrier and service, addresses, a GS1-128 barcode of
     the parcel's SSCC and a GS1 Digital Link QR code. Booked once: later calls give the same
-    label."""
-    return label_response(labels_service.book_return_label(uow, transport, number, by=user))
+    label. Its captions are in the language of Accept-Language (English or French)."""
+    facts = labels_service.book_return_label(uow, transport, number, by=user)
+    return label_response(facts, lang_of(request))
 
 
 @router.get(
@@ -150,7 +156,10 @@ def book_return_label(
     response_class=Response,
     responses=_PDF,
 )
-def return_label(number: ReturnNumberPath, uow: ReadUowDep, transport: TransportDep) -> Response:
+def return_label(
+    request: Request, number: ReturnNumberPath, uow: ReadUowDep, transport: TransportDep
+) -> Response:
     """The label of a return whose parcel is booked (by ``POST`` on this address); it books
     nothing: 409 when the parcel is not booked yet."""
-    return label_response(labels_service.return_label(uow, transport, number))
+    facts = labels_service.return_label(uow, transport, number)
+    return label_response(facts, lang_of(request))
