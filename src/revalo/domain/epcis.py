@@ -252,7 +252,7 @@ def from_json(data: Any, where: str = "event") -> EpcisEvent:
             extra=_extra(data, list_key),
         )
     except InvalidValue as exc:
-        raise InvalidValue(f"{where}: {exc.message}", field=exc.field) from None
+        raise InvalidValue(f"{where} of the document: {exc.message}", field=exc.field) from None
 
 
 def _extra(data: Mapping[str, Any], list_key: str | None) -> dict[str, Any]:
