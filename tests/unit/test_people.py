@@ -39,7 +39,9 @@ def user(*roles: Role, **kw: object) -> User:
 
 #: The use cases that change the warehouse's goods, stock, decisions, transport or catalogue.
 WAREHOUSE_WRITES = frozenset(
-    p for p in Permission if not p.value.startswith("view_") and p is not P.EXPORT_UNITS
+    p
+    for p in Permission
+    if not p.value.startswith("view_") and p not in (P.EXPORT_UNITS, P.EXPORT_EVENTS)
 )
 
 
@@ -100,6 +102,7 @@ def test_a_partner_accepts_deliveries_reports_repairs_sends_on_and_records_sales
         P.FINISH_WORK_ORDER,
         P.DISPATCH,
         P.SELL,
+        P.CAPTURE_EVENTS,  # its receipts and repairs, as EPCIS events
     }
 
 
