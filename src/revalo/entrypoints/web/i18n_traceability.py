@@ -26,20 +26,20 @@ EN: dict[str, str] = {
     "trace.too_big": "the document is larger than {mb} MB: send it in parts, or by the API",
     "trace.not_json": "the file is not a JSON document",
     "said.refusal.epcis_offset": "an EPCIS event's time must say its offset from UTC",
-    "said.refusal.epcis_word": "{name} {value} is not a CBV 2.0 word (nor a URI of another "
+    "said.refusal.epcis_word": "{name} {text} is not a CBV 2.0 word (nor a URI of another "
     "vocabulary)",
-    "said.refusal.epcis_not_time": "{name} must be a date and time, not {value}",
-    "said.refusal.epcis_not_iso": "{name} {value} is not an ISO 8601 date and time",
-    "said.refusal.epcis_no_offset": "{name} {value} does not say its offset from UTC",
+    "said.refusal.epcis_not_time": "{name} must be a date and time, not {text}",
+    "said.refusal.epcis_not_iso": "{name} {text} is not an ISO 8601 date and time",
+    "said.refusal.epcis_no_offset": "{name} {text} does not say its offset from UTC",
     "said.refusal.epcis_uris": "{name} must be a list of identifiers (URIs)",
     "said.refusal.epcis_place": '{name} must be an object with its "id" (a URI)',
-    "said.refusal.epcis_pairs": '{name} must be a list of objects, each with its "{key}"',
+    "said.refusal.epcis_pairs": '{name} must be a list of objects, each with its "{field}"',
     "said.refusal.epcis_typed": 'each of {name} must say its "type"',
     "said.refusal.epcis_not_object": "{where} is not a JSON object",
-    "said.refusal.epcis_kind": "{where}: type {value} is not one of {kinds}",
+    "said.refusal.epcis_kind": "{where}: type {text} is not one of {types}",
     "said.refusal.epcis_where": "{where} of the document: {message}",
     "said.refusal.epcis_document": "an EPCIS document is a JSON object",
-    "said.refusal.epcis_doc_type": "type {value}: an EPCISDocument or EPCISQueryDocument is "
+    "said.refusal.epcis_doc_type": "type {text}: an EPCISDocument or EPCISQueryDocument is "
     "expected",
     "said.refusal.epcis_no_list": "the document has no epcisBody.eventList",
     "said.refusal.epcis_limit": "limit must be 1 to {n}",
@@ -51,8 +51,8 @@ EN: dict[str, str] = {
     "said.refusal.epcis_no_site": "no site of Revalo is {uri}",
     "said.refusal.epcis_no_unit": "no unit of Revalo is {uri}",
     "said.refusal.epcis_no_object": "it names no unit (epcList, childEPCs, inputEPCList ...)",
-    "said.refusal.gln_digits": "GLN {value} must be 13 digits",
-    "said.refusal.gln_check": "GLN {value} has a wrong check digit",
+    "said.refusal.gln_digits": "GLN {text} must be 13 digits",
+    "said.refusal.gln_check": "GLN {text} has a wrong check digit",
     "perm.export_events": "query and export the units' events as GS1 EPCIS 2.0",
     "perm.capture_events": "send the EPCIS 2.0 events of work done at a partner's site "
     "(receipts, repairs, tests)",
@@ -84,20 +84,20 @@ FR: dict[str, str] = {
     "trace.not_json": "le fichier n'est pas un document JSON",
     "said.refusal.epcis_offset": "l'heure d'un événement EPCIS doit dire son décalage par "
     "rapport à UTC",
-    "said.refusal.epcis_word": "{name} {value} n'est pas un mot du CBV 2.0 (ni l'URI d'un "
+    "said.refusal.epcis_word": "{name} {text} n'est pas un mot du CBV 2.0 (ni l'URI d'un "
     "autre vocabulaire)",
-    "said.refusal.epcis_not_time": "{name} doit être une date et une heure, pas {value}",
-    "said.refusal.epcis_not_iso": "{name} {value} n'est pas une date et heure ISO 8601",
-    "said.refusal.epcis_no_offset": "{name} {value} ne dit pas son décalage par rapport à UTC",
+    "said.refusal.epcis_not_time": "{name} doit être une date et une heure, pas {text}",
+    "said.refusal.epcis_not_iso": "{name} {text} n'est pas une date et heure ISO 8601",
+    "said.refusal.epcis_no_offset": "{name} {text} ne dit pas son décalage par rapport à UTC",
     "said.refusal.epcis_uris": "{name} doit être une liste d'identifiants (URI)",
     "said.refusal.epcis_place": '{name} doit être un objet avec son "id" (une URI)',
-    "said.refusal.epcis_pairs": '{name} doit être une liste d\'objets, chacun avec son "{key}"',
+    "said.refusal.epcis_pairs": '{name} doit être une liste d\'objets, chacun avec son "{field}"',
     "said.refusal.epcis_typed": 'chacun de {name} doit dire son "type"',
     "said.refusal.epcis_not_object": "{where} n'est pas un objet JSON",
-    "said.refusal.epcis_kind": "{where} : le type {value} n'est pas l'un de {kinds}",
+    "said.refusal.epcis_kind": "{where} : le type {text} n'est pas l'un de {types}",
     "said.refusal.epcis_where": "{where} du document : {message}",
     "said.refusal.epcis_document": "un document EPCIS est un objet JSON",
-    "said.refusal.epcis_doc_type": "type {value} : un EPCISDocument ou un EPCISQueryDocument "
+    "said.refusal.epcis_doc_type": "type {text} : un EPCISDocument ou un EPCISQueryDocument "
     "est attendu",
     "said.refusal.epcis_no_list": "le document n'a pas d'epcisBody.eventList",
     "said.refusal.epcis_limit": "limit doit aller de 1 à {n}",
@@ -111,8 +111,8 @@ FR: dict[str, str] = {
     "said.refusal.epcis_no_unit": "aucune unité de Revalo n'est {uri}",
     "said.refusal.epcis_no_object": "il ne nomme aucune unité (epcList, childEPCs, "
     "inputEPCList ...)",
-    "said.refusal.gln_digits": "le GLN {value} doit avoir 13 chiffres",
-    "said.refusal.gln_check": "le GLN {value} a une clé de contrôle fausse",
+    "said.refusal.gln_digits": "le GLN {text} doit avoir 13 chiffres",
+    "said.refusal.gln_check": "le GLN {text} a une clé de contrôle fausse",
     "perm.export_events": "interroger et exporter les événements des unités en GS1 EPCIS 2.0",
     "perm.capture_events": "envoyer les événements EPCIS 2.0 du travail fait sur le site d'un "
     "partenaire (réceptions, réparations, tests)",
