@@ -62,7 +62,8 @@ EN: dict[str, str] = {
     # what the floor's use cases write
     "said.put_away": "put away",
     "said.wrong_unit": "you scanned {scan}: task {n} is for unit {lpn}",
-    "said.wrong_bin": "you scanned bin {bin}: task {n} puts {lpn} into {target}",
+    "said.wrong_bin": "you scanned bin {bin}: task {n} puts {lpn} into {into}",
+    "said.audit.team_member": "at {hub}, {kind} shift",
     "said.bin_full": "{bin} is full: {units} of its {places} places are taken",
     "said.battery_only": "{lpn} has a damaged lithium battery: it goes only into a battery "
     "store, and {bin} is {kind}",
@@ -133,8 +134,8 @@ FR: dict[str, str] = {
     "toutes les tâches, les échéances",
     "said.put_away": "rangée",
     "said.wrong_unit": "vous avez scanné {scan} : la tâche {n} concerne l'unité {lpn}",
-    "said.wrong_bin": "vous avez scanné l'emplacement {bin} : la tâche {n} range {lpn} dans "
-    "{target}",
+    "said.audit.team_member": "à {hub}, poste : {kind}",
+    "said.wrong_bin": "vous avez scanné l'emplacement {bin} : la tâche {n} range {lpn} dans {into}",
     "said.bin_full": "{bin} est plein : {units} de ses {places} places sont prises",
     "said.battery_only": "{lpn} a une batterie lithium endommagée : elle ne va que dans un "
     "local batteries, et {bin} est {kind}",

@@ -83,8 +83,8 @@ FR: dict[str, str] = {
     "à {total}, plus que les {paid} payés.",
     "said.refusal.refund_partial": "{sum} est moins que les {rest} restant à rembourser : "
     "donnez la raison du remboursement partiel.",
-    "said.refusal.refund_before_notice": "La date ({day}) de {what} précède la notification "
-    "de la rétractation ({notice}).",
+    "said.refusal.refund_before_notice": "La date {what} ({day}) précède la notification de "
+    "la rétractation ({notice}).",
     "said.refusal.refund_positive": "Un remboursement est un montant positif, pas {sum}.",
     "said.refusal.refund_decimals": "Un remboursement a au plus deux décimales, pas {sum}.",
     "said.refusal.refund_by": "Un remboursement nomme qui l'a enregistré.",

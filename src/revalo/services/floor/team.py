@@ -48,7 +48,9 @@ def add_member(
         site = get_site(uow, site_code)
         member = TeamMember(user.login, site.code, shift)
         uow.floor.add_member(member)
-        record_done(uow, by, "add_team_member", user.login, detail=f"{site.code} {shift.value}")
+        record_done(
+            uow, by, "add_team_member", user.login, detail=f"at {site.code}, {shift.value} shift"
+        )
         uow.commit()
     return member
 
