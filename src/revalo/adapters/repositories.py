@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -45,10 +46,10 @@ class _Repo:
 
 class SqlProductRepository(_Repo):
     def get(self, sku: str) -> Product | None:
-        return self.session.get(Product, sku)
+        return locking.get(self.session, Product, sku, lock=False)
 
     def by_gtin(self, gtin: str) -> Product | None:
-        return self.session.scalars(sa.select(Product).where(orm.products.c.gtin == gtin)).first()
+        return self.session.scalars(_product_by_gtin(), {"gtin": gtin}).first()
 
     def list(
         self, *, category: str | None, limit: int, offset: int, client_code: str | None = None
@@ -78,7 +79,7 @@ class SqlSiteRepository(_Repo):
         self.session.add_all(obj.standard_locations())
 
     def get(self, code: str) -> Site | None:
-        return self.session.get(Site, code)
+        return locking.get(self.session, Site, code, lock=False)
 
     def list(self, *, kind: SiteKind | None = None) -> Sequence[Site]:
         cache: dict[SiteKind | None, list[Site]] = self.session.info.setdefault(self._CACHE, {})
@@ -99,7 +100,7 @@ class SqlSiteRepository(_Repo):
 
 class SqlCustomerRepository(_Repo):
     def get(self, code: str) -> Customer | None:
-        return self.session.get(Customer, code)
+        return locking.get(self.session, Customer, code, lock=False)
 
     def existing_codes(self, codes: set[str]) -> set[str]:
         found: set[str] = set()
@@ -160,22 +161,10 @@ class SqlReturnRepository(_Repo):
         """The numbers of the open returns with a line for this SKU still to receive: the
         serial's own line first, then the oldest return. Only the numbers: the caller locks
         and loads the return it takes."""
-        r, ln = orm.return_requests.c, orm.return_lines.c
-        cond = sa.and_(ln.sku == sku, ln.received_quantity < ln.quantity)
-        # A unit with a serial may fill a line naming that serial or a line naming none.
-        match = sa.or_(ln.serial == serial, ln.serial.is_(None)) if serial else ln.serial.is_(None)
-        # PostgreSQL refuses a constant in ORDER BY: order by the serial only when there is one.
-        # A CASE, not (serial = x) DESC: PostgreSQL sorts its NULLs (lines naming no serial)
-        # first in descending order, SQLite last.
-        serial_first = [sa.case((ln.serial == serial, 0), else_=1)] if serial else []
-        stmt = (
-            sa.select(r.number)
-            .join(orm.return_lines, ln.rma_id == r.id)
-            .where(cond, match, r.state.in_(EXPECTING_STATES))
-            .order_by(*serial_first, r.requested_at, r.id)
-            .limit(20)
-        )
-        return list(dict.fromkeys(self.session.scalars(stmt)))
+        stmt = _expecting(with_serial=bool(serial))
+        params = {"sku": sku, "serial": serial} if serial else {"sku": sku}
+        found = self.session.scalars(stmt, params)
+        return list(dict.fromkeys(found))
 
     def existing_order_refs(self, refs: set[str]) -> set[str]:
         found: set[str] = set()
@@ -212,11 +201,9 @@ class SqlUnitRepository(_Repo):
     def by_gtin_serial(self, gtin: str, serial: str, *, lock: bool = False) -> ReturnedUnit | None:
         """The unit scanned with that GTIN and serial still in the parallel stock, if any,
         whether or not its product is known."""
-        u = orm.units.c
-        stmt = sa.select(ReturnedUnit).where(
-            u.serial == serial, u.gtin == gtin, u.state.not_in(FINAL_STATES)
+        return locking.first(
+            self.session, _unit_by_gtin_serial(), lock=lock, params={"gtin": gtin, "serial": serial}
         )
-        return locking.first(self.session, stmt, lock=lock)
 
     def by_scanned_code(self, code: str, *, lock: bool = False) -> ReturnedUnit | None:
         """The unit still in stock that was received under that exact code."""
@@ -365,13 +352,7 @@ class SqlConsignmentRepository(_Repo):
         return self.session.get(Consignment, consignment_id)
 
     def for_rma(self, rma_number: str) -> Consignment | None:
-        c = orm.consignments.c
-        return self.session.scalars(
-            sa.select(Consignment)
-            .where(c.rma_number == rma_number, c.kind == ConsignmentKind.RETURN)
-            .order_by(c.id)
-            .limit(1)
-        ).first()
+        return self.session.scalars(_return_parcel(), {"rma_number": rma_number}).first()
 
     def by_sscc(self, sscc: str) -> Consignment | None:
         c = orm.consignments.c
@@ -468,3 +449,56 @@ class SqlCollectionPlanRepository(_Repo):
         c = orm.collection_plans.c
         stmt = sa.select(CollectionPlanRecord).order_by(c.id.desc()).limit(limit)
         return list(self.session.scalars(stmt))
+
+
+# -- the statements of a receiving scan, built once ----------------------------------------
+# A scan runs them all; building a statement costs more than running it on SQLite. Built at
+# their first use: the domain's classes are mapped by then.
+@functools.cache
+def _product_by_gtin() -> sa.Select[Product]:
+    return sa.select(Product).where(orm.products.c.gtin == sa.bindparam("gtin"))
+
+
+@functools.cache
+def _unit_by_gtin_serial() -> sa.Select[ReturnedUnit]:
+    u = orm.units.c
+    return sa.select(ReturnedUnit).where(
+        u.serial == sa.bindparam("serial"),
+        u.gtin == sa.bindparam("gtin"),
+        u.state.not_in(FINAL_STATES),
+    )
+
+
+@functools.cache
+def _return_parcel() -> sa.Select[Consignment]:
+    c = orm.consignments.c
+    return (
+        sa.select(Consignment)
+        .where(c.rma_number == sa.bindparam("rma_number"), c.kind == ConsignmentKind.RETURN)
+        .order_by(c.id)
+        .limit(1)
+    )
+
+
+@functools.cache
+def _expecting(*, with_serial: bool) -> sa.Select[str]:
+    r, ln = orm.return_requests.c, orm.return_lines.c
+    serial: sa.BindParameter[str] = sa.bindparam("serial")
+    # A unit with a serial may fill a line naming that serial or a line naming none.
+    match = sa.or_(ln.serial == serial, ln.serial.is_(None)) if with_serial else ln.serial.is_(None)
+    # PostgreSQL refuses a constant in ORDER BY: order by the serial only when there is one.
+    # A CASE, not (serial = x) DESC: PostgreSQL sorts its NULLs (lines naming no serial)
+    # first in descending order, SQLite last.
+    serial_first = [sa.case((ln.serial == serial, 0), else_=1)] if with_serial else []
+    return (
+        sa.select(r.number)
+        .join(orm.return_lines, ln.rma_id == r.id)
+        .where(
+            ln.sku == sa.bindparam("sku"),
+            ln.received_quantity < ln.quantity,
+            match,
+            r.state.in_(EXPECTING_STATES),
+        )
+        .order_by(*serial_first, r.requested_at, r.id)
+        .limit(20)
+    )

@@ -24,7 +24,7 @@ from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.conflicts import as_write_conflict
-from revalo.adapters.counters import SqlSequences
+from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.reports import SqlReportRepository
@@ -189,7 +189,7 @@ class SqlAlchemyUnitOfWork:
 def session_factories(engines: Engines) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
     """Sessions that write, and sessions that only read. A SQLite file's reader engine
     cannot write at all; elsewhere each read transaction is declared read only."""
-    writer = sessionmaker(bind=engines.writer, expire_on_commit=False)
+    writer = sessionmaker(bind=engines.writer, expire_on_commit=False, info=session_info())
     reading = engines.reader
     if reading.dialect.name == "postgresql":
         # The driver then opens each transaction with BEGIN READ ONLY (no statement more),
