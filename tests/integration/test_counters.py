@@ -12,6 +12,7 @@ from revalo.adapters.counters import BLOCK
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.settings import Settings
+from tests.integration.flows import statements
 
 
 def take(app: App, name: str = "unit", *, commit: bool = True) -> int:
@@ -70,14 +71,17 @@ def test_numbers_committed_are_distinct_across_threads(app: App) -> None:
     assert len(set(kept)) == len(kept) == 8 * BLOCK
 
 
-def test_one_statement_numbers_a_block_of_units(app: App) -> None:
-    from tests.integration.flows import statements
-
-    take(app)
+def counter_statements(app: App, count: int) -> int:
     with statements(app) as seen:
-        for _ in range(BLOCK - 1):
+        for _ in range(count):
             take(app)
-    assert not [q for q in seen if "sequences" in q or "nextval" in q]
+    return len([q for q in seen if "sequences" in q or "nextval" in q])
+
+
+def test_blocks_start_at_one_number_and_double_up_to_the_block(app: App) -> None:
+    # 1, 2, 4, 8, 16, 32: six statements for the first 63 numbers, one per 32 after that.
+    assert counter_statements(app, 2 * BLOCK - 1) == 6
+    assert counter_statements(app, 4 * BLOCK) == 4
 
 
 def test_a_rolled_back_block_is_given_back_on_sqlite_and_a_kept_number_never_twice(
@@ -88,6 +92,8 @@ def test_a_rolled_back_block_is_given_back_on_sqlite_and_a_kept_number_never_twi
     assert take(sqlite_app) == first
     # From the block the committed transaction kept: a number taken then rolled back is a
     # gap, never given again.
+    for _ in range(3):
+        take(sqlite_app)  # the block is of several numbers now
     lost = take(sqlite_app, commit=False)
     assert take(sqlite_app) == lost + 1
 
@@ -97,10 +103,11 @@ def test_two_processes_on_one_file_take_blocks_of_their_own(tmp_path: Path) -> N
     one = bootstrap(Settings(database_url=url), create_schema=True)
     two = bootstrap(Settings(database_url=url))
     try:
-        numbers = [take(one), take(two), take(one), take(two)]
-        assert len(set(numbers)) == 4
-        assert numbers[2] == numbers[0] + 1  # each goes on in its own block
-        assert abs(numbers[1] - numbers[0]) >= BLOCK
+        # A process that numbers one thing and ends leaves no gap.
+        assert [take(one), take(two)] == [1, 2]
+        numbers = [take(one) for _ in range(40)] + [take(two) for _ in range(40)]
+        numbers += [take(one) for _ in range(40)]
+        assert len(set(numbers)) == len(numbers) == 120
     finally:
         one.close()
         two.close()

@@ -24,19 +24,30 @@ from tests.integration.flows import (
 from tests.people import person
 
 
+def numbering(statement: str) -> bool:
+    """A statement that takes a block of numbers (tests/integration/test_counters.py): one
+    per block of up to 32 units, returns or consignments, not one per use case."""
+    return "INTO sequences" in statement or "nextval(" in statement
+
+
+def without_numbering(seen: list[str]) -> list[str]:
+    return [q for q in seen if not numbering(q)]
+
+
 def cost(world: World, use_case: Callable[[], object]) -> int:
     with statements(world.app) as seen:
         use_case()
-    return len(seen)
+    return len(without_numbering(seen))
 
 
 def test_a_return_costs_the_same_statements_for_one_line_or_ten(world: World) -> None:
     ask(world, line("TEE-M"))  # the counters and caches exist
-    with statements(world.app) as one:
+    with statements(world.app) as seen_one:
         ask(world, line("TEE-M"))
-    with statements(world.app) as ten:
+    with statements(world.app) as seen_ten:
         ask(world, *[line("TEE-M") for _ in range(10)])
-    assert len(one) <= 8
+    one, ten = without_numbering(seen_one), without_numbering(seen_ten)
+    assert len(one) <= 7
     if world.app.engine.dialect.name == "postgresql":
         assert len(ten) == len(one)
     else:
@@ -51,11 +62,8 @@ def test_receiving_a_unit_costs_a_fixed_number_of_statements(world: World) -> No
     expected_unit(world, world.sofa, "SN-0")
     ask(world, line(world.laptop.sku, serial="SN-1"))
     first = cost(world, lambda: scan(world, gs1(world.laptop, "SN-1")))
-    assert first <= 17
-    # Once the process holds blocks of numbers, a unit and its parcel need no counter
-    # statement: 15, of which 6 inserts and 3 updates.
-    ask(world, line(world.laptop.sku, serial="SN-2"))
-    assert cost(world, lambda: scan(world, gs1(world.laptop, "SN-2"))) <= 15
+    # 15, of which 6 inserts and 3 updates (and now and then one that numbers a block).
+    assert first <= 15
     # The tenth item of a ten-item return costs what the first one did, or less (its
     # parcel is booked already).
     ask(world, line(world.tshirt.sku, quantity=10))

@@ -9,9 +9,11 @@ leave gaps). On SQLite, where writers take turns anyway (``BEGIN IMMEDIATE``), a
 row of table ``sequences``, incremented in the writer's transaction: a rollback gives its
 numbers back.
 
-Numbers are taken in blocks of ``BLOCK``: one statement numbers the next ``BLOCK`` units
-(or returns...) of the process, not one statement each. What is left of a block is kept in
-the engine's ``CounterBlocks``, for every unit of work of the process. On SQLite a block
+Numbers are taken in blocks: one statement numbers the next units (or returns...) of the
+process, not one statement each. A process starts with blocks of one number and doubles them
+up to ``BLOCK`` as it goes on: a command that numbers one return leaves no gap when it ends,
+a server receiving all day takes ``BLOCK`` at a time. What is left of a block is kept in the
+engine's ``CounterBlocks``, for every unit of work of the process. On SQLite a block
 taken by a transaction is kept only once that transaction has committed: a rollback gives
 the block back to the counter row, so the process forgets it too. A number taken from a kept
 block by a transaction that then rolls back is not given again (a gap, as on PostgreSQL).
@@ -56,7 +58,15 @@ class CounterBlocks:
 
     def __init__(self) -> None:
         self._free: dict[str, deque[int]] = {}
+        self._sizes: dict[str, int] = {}
         self._lock = threading.Lock()
+
+    def next_size(self, name: str) -> int:
+        """How many numbers of counter ``name`` to take now: twice as many as last time."""
+        with self._lock:
+            size = self._sizes.get(name, 1)
+            self._sizes[name] = min(2 * size, BLOCK)
+            return size
 
     def take(self, name: str) -> int | None:
         with self._lock:
@@ -93,7 +103,7 @@ class SqlSequences:
             # A savepoint's rollback would give back a block the session could not tell
             # from one its transaction keeps: take one number.
             return self.reserve(name, 1)[0]
-        first, *rest = self.reserve(name, BLOCK)
+        first, *rest = self.reserve(name, blocks.next_size(name))
         if dialect == "postgresql":
             blocks.keep(name, rest)  # a sequence never gives them again, whatever happens
         else:

@@ -10,6 +10,9 @@ so it needs neither.
 
 Every route declares the permission of its use case with ``need(Permission.X)``; a route
 without one is refused by the test that walks them all.
+
+The dependencies that do no I/O are coroutines: FastAPI runs a plain function dependency on
+its thread pool, a hop between threads per dependency and per request.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from revalo.bootstrap import App
 from revalo.domain.credentials import WebSession
 from revalo.domain.errors import NotAuthenticated, PermissionDenied
-from revalo.domain.people import Permission, User
+from revalo.domain.people import Permission, User, ensure_can
 from revalo.services import access, sessions
 from revalo.services.ports import UnitOfWork
 from revalo.services.transport import Transport
@@ -47,7 +50,7 @@ bearer_scheme = HTTPBearer(
 )
 
 
-def get_app(request: Request) -> App:
+async def get_app(request: Request) -> App:
     app: App | None = getattr(request.app.state, "revalo", None)
     if app is None:
         raise RuntimeError("the API is not started: its lifespan builds the application")
@@ -57,7 +60,7 @@ def get_app(request: Request) -> App:
 AppDep = Annotated[App, Depends(get_app)]
 
 
-def get_uow(app: AppDep) -> UnitOfWork:
+async def get_uow(app: AppDep) -> UnitOfWork:
     """A fresh unit of work: each use case opens and closes its own transaction in it."""
     # The SQLAlchemy unit of work implements the port, but mypy reads the port's repository
     # attributes as settable, hence invariant, and refuses the narrower adapter types.
@@ -67,7 +70,7 @@ def get_uow(app: AppDep) -> UnitOfWork:
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
 
 
-def get_read_uow(app: AppDep) -> UnitOfWork:
+async def get_read_uow(app: AppDep) -> UnitOfWork:
     """A fresh read-only unit of work, for the routes that only read (every GET): on
     SQLite it never waits for a writer, and the database refuses a write made through it."""
     return cast(UnitOfWork, app.read_uow())
@@ -76,7 +79,7 @@ def get_read_uow(app: AppDep) -> UnitOfWork:
 ReadUowDep = Annotated[UnitOfWork, Depends(get_read_uow)]
 
 
-def get_transport(app: AppDep) -> Transport:
+async def get_transport(app: AppDep) -> Transport:
     """Rate cards, distances and the GS1 prefix the application was started with."""
     return app.transport
 
@@ -153,7 +156,7 @@ async def get_caller(request: Request, app: AppDep, _bearer: BearerDep) -> Calle
 CallerDep = Annotated[Caller, Depends(get_caller)]
 
 
-def get_current_user(caller: CallerDep) -> User:
+async def get_current_user(caller: CallerDep) -> User:
     """The user who makes a change: recorded as the actor of every event and decision."""
     return caller.user
 
@@ -165,10 +168,15 @@ def need(permission: Permission) -> Any:
     """The dependency of a route whose use case needs ``permission``: 401 without a user,
     403 (written to the audit trail) when the user's roles do not allow it."""
 
-    def allowed(request: Request, caller: CallerDep, app: AppDep) -> User:
-        access.authorise(
-            cast(UnitOfWork, app.uow()), caller.user, permission, target=request.url.path
-        )
+    async def allowed(request: Request, caller: CallerDep, app: AppDep) -> User:
+        try:
+            ensure_can(caller.user, permission)
+        except PermissionDenied:
+            # The refusal is written to the audit trail: that is the database's work.
+            uow = cast(UnitOfWork, app.uow())
+            await run_in_threadpool(
+                access.authorise, uow, caller.user, permission, target=request.url.path
+            )
         return caller.user
 
     allowed.permission = permission  # type: ignore[attr-defined]
@@ -185,7 +193,7 @@ def permission_of(call: object) -> Permission | None:
 SIGNED_IN = "signed in"
 
 
-def _signed_in(caller: CallerDep) -> User:
+async def _signed_in(caller: CallerDep) -> User:
     return caller.user
 
 
