@@ -8,13 +8,16 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
+from revalo.adapters.invariants import check_database
 from revalo.domain.errors import DestructionRefused, InvalidValue, PermissionDenied
 from revalo.domain.espr import Derogation, Step
 from revalo.domain.people import Role, User
 from revalo.domain.weee import Outcome
 from revalo.services import compliance_reports as reports
 from tests.conftest import World
-from tests.integration.compliance_world import build
+from tests.integration.compliance_world import R, build, unit
+from tests.integration.flows import decide, grade
+from tests.integration.test_concurrency import together
 from tests.people import person
 
 OUT = Outcome
@@ -137,8 +140,6 @@ def test_espr_disclosure_and_the_destructions_refused(
 
 
 def test_a_refused_destruction_records_nothing_else(world: World) -> None:
-    from tests.integration.compliance_world import R, unit
-    from tests.integration.flows import decide, grade
 
     lpn = unit(world, "TEE-M", "T9")
     grade(world, lpn, "D", "D")
@@ -171,3 +172,23 @@ def test_bad_periods_and_a_client_kept_to_its_own(world: World) -> None:
 
 def _weee_between(world: World, since: date, until: date) -> object:
     return reports.weee_report(world.app.uow(), by=person("manager"), since=since, until=until)
+
+
+def test_destructions_asked_at_once_are_each_refused_and_kept(world: World) -> None:
+    """Eight people ask at once to destroy the same T-shirt (the unit's row locked by each
+    in turn): every request is refused and kept once, nothing else is written."""
+
+    tee = unit(world, "TEE-M", "T7")
+    grade(world, tee, "D", "D")
+    n = 8
+
+    results = together(n, lambda i: decide(world, tee, R.DISPOSE, "REC-X"))
+    assert all(isinstance(r, DestructionRefused) for r in results), results
+    with world.app.engine.connect() as conn:
+        kept = conn.execute(sa.text("select count(*) from destruction_refusals")).scalar_one()
+        decided = conn.execute(sa.text("select count(*) from dispositions")).scalar_one()
+        state = conn.execute(sa.text(f"select state from units where lpn = '{tee}'")).scalar_one()
+    assert (kept, decided, state) == (n, 0, "graded")
+    assert check_database(world.app.engine) == []
+    report = reports.espr_report(world.app.uow(), by=person("manager"), year=_today().year)
+    assert [(r.product_type, r.count.units) for r in report.refused] == [("apparel", n)]
