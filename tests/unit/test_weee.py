@@ -82,3 +82,16 @@ def test_the_espr_sums_by_reason_and_step() -> None:
     assert coat.by_reason[Derogation.DANGEROUS].units == 1
     assert coat.by_step[Step.PREPARING_FOR_REUSE].kg == pytest.approx(1.1)
     assert [(r.law, r.count.units) for r in report.refused] == [("espr_art_25", 1)]
+
+
+def test_a_report_out_of_the_years_it_covers_is_refused() -> None:
+    from revalo.services import compliance_reports as reports
+    from tests.people import person
+
+    with pytest.raises(InvalidValue, match="years 2000 to 2100"):
+        reports.weee_report(
+            None,  # type: ignore[arg-type]  # refused before any storage is asked
+            by=person("manager"),
+            since=date(9999, 12, 31),
+            until=date(9999, 12, 31),
+        )

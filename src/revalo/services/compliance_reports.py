@@ -43,6 +43,10 @@ def weee_report(
     country of collection and category, what became of it, by facility, and the Annex V
     rates."""
     weee.check_period(since, until)
+    if since.year < FIRST_YEAR or until.year > LAST_YEAR:
+        raise InvalidValue(
+            f"a WEEE report covers days of the years {FIRST_YEAR} to {LAST_YEAR}", field="from"
+        )
     if (until - since).days >= MAX_DAYS:
         raise InvalidValue(
             f"a WEEE report covers at most {MAX_DAYS} days: ask for a year or less", field="to"

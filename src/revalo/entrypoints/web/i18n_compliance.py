@@ -115,6 +115,7 @@ EN: dict[str, str] = {
     "said.refusal.weee_period": "the period ends ({until}) before it starts ({since})",
     "said.refusal.weee_days": "a WEEE report covers at most {most} days: ask for a year or less",
     "said.refusal.espr_year": "year {year} must be {first} to {last}",
+    "said.refusal.weee_years": "a WEEE report covers days of the years {first} to {last}",
     "perm.view_compliance": "see and download the WEEE report and the ESPR and AGEC disclosure",
 }
 
@@ -235,5 +236,6 @@ FR: dict[str, str] = {
     "said.refusal.weee_days": "un rapport DEEE couvre au plus {most} jours : demandez un an "
     "ou moins",
     "said.refusal.espr_year": "l'année {year} doit aller de {first} à {last}",
+    "said.refusal.weee_years": "un rapport DEEE couvre des jours des années {first} à {last}",
     "perm.view_compliance": "voir et télécharger le rapport DEEE et la déclaration ESPR et AGEC",
 }
