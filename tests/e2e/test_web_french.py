@@ -44,6 +44,9 @@ NOT_PAGES = (
     "/health",
     "/lang/",
     "/traceability/epcis.jsonld",  # a document to download
+    "/compliance/weee.csv",
+    "/compliance/weee.pdf",
+    "/compliance/espr.csv",
 )
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"

@@ -24,6 +24,7 @@ from revalo.entrypoints.web import (
     i18n,
     pages_bench,
     pages_collections,
+    pages_compliance,
     pages_floor,
     pages_login,
     pages_overview,
@@ -101,6 +102,7 @@ def test_every_page_is_documented() -> None:
         pages_bench.router,
         pages_floor.router,
         pages_traceability.router,
+        pages_compliance.router,
     ]
     routes = {
         f"{method} {route.path}"

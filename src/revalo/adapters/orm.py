@@ -683,3 +683,7 @@ def start_mappers() -> None:
         },
     )
     m(FloorTask, floor_tasks)
+
+
+# The tables of other areas, on the same metadata (their modules import this one).
+from revalo.adapters import orm_compliance  # noqa: E402,F401

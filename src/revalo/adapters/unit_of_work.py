@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.client_repositories import SqlClientRepository
+from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
@@ -30,7 +31,7 @@ from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
-from revalo.services import epcis_ports, import_ports, people_ports, ports
+from revalo.services import compliance_ports, epcis_ports, import_ports, people_ports, ports
 from revalo.services.floor.ports import FloorRepository
 
 
@@ -60,6 +61,7 @@ class SqlAlchemyUnitOfWork:
     sessions: people_ports.SessionRepository
     traces: epcis_ports.TraceRepository
     floor: FloorRepository
+    compliance: compliance_ports.ComplianceRepository
 
     def __init__(
         self,
@@ -118,6 +120,7 @@ class SqlAlchemyUnitOfWork:
         self.sessions = people.SqlSessionRepository(s)
         self.traces = SqlTraceRepository(s)
         self.floor = SqlFloorRepository(s)
+        self.compliance = SqlComplianceRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

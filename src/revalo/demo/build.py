@@ -17,7 +17,9 @@ from revalo.bootstrap import App
 from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.clients import CLIENTS
+from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
+from revalo.demo.floor import MANAGER
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
@@ -129,6 +131,7 @@ def build_demo(
         on_day=lambda day: progress(SIMULATING, day, calendar.days),
     )
     sim.run()
+    ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     return DemoReport(
         seed=seed,

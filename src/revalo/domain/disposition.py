@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from revalo.domain.catalog import Product, Site, SiteKind
-from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.errors import DestructionRefused, InvalidValue, NotAllowed
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade, Inspection
 from revalo.domain.work_orders import WorkOrderKind
 
@@ -23,6 +23,11 @@ class DispositionRoute(enum.StrEnum):
     DONATE = "donate"
     RECYCLE = "recycle"
     DISPOSE = "dispose"
+
+
+#: The bans on destroying products that ``check_route`` applies (their refusals are kept).
+BAN_ESPR = "espr_art_25"
+BAN_AGEC = "agec_l541_15_8"
 
 
 class DecidedBy(enum.StrEnum):
@@ -137,14 +142,16 @@ def check_route(
         )
     if route is DispositionRoute.DISPOSE:
         if product.apparel:
-            raise NotAllowed(
+            raise DestructionRefused(
                 "apparel, clothing accessories and footwear may not be destroyed "
-                "(EU ESPR 2024/1781 art. 25)"
+                "(EU ESPR 2024/1781 art. 25)",
+                law=BAN_ESPR,
             )
         if not inspection.hazardous:
-            raise NotAllowed(
+            raise DestructionRefused(
                 "unsold non-food products may be disposed of only when hazardous or unfit for "
-                "any re-use or recycling (Code de l'environnement L541-15-8); recycle instead"
+                "any re-use or recycling (Code de l'environnement L541-15-8); recycle instead",
+                law=BAN_AGEC,
             )
     if route in (DispositionRoute.RECYCLE, DispositionRoute.DISPOSE) and product.is_weee:
         assert destination is not None

@@ -51,3 +51,12 @@ class PermissionDenied(DomainError):
         self.permission = permission
         #: Whether the refusal is in the audit trail already.
         self.audited = False
+
+
+class DestructionRefused(NotAllowed):
+    """The law bans destroying this product: ``law`` names the ban (``domain/espr.py``), and
+    the refusal is kept on record for the yearly disclosure."""
+
+    def __init__(self, message: str, *, law: str, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.law = law

@@ -88,6 +88,7 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
+    VIEW_COMPLIANCE = "view_compliance"
 
     @property
     def description(self) -> str:
@@ -147,6 +148,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_USERS: "add, change and deactivate users",
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
+    P.VIEW_COMPLIANCE: "see and download the WEEE report and the ESPR and AGEC disclosure",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -194,6 +196,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CLIENT: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS}
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
+        | {P.VIEW_COMPLIANCE}
     ),
 }
 

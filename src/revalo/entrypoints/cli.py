@@ -39,6 +39,7 @@ from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -305,6 +306,7 @@ register_people_commands(app)
 register_client_commands(app)
 register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
+register_report_commands(app)
 
 
 def main() -> None:

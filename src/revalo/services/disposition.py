@@ -13,11 +13,12 @@ from revalo.domain.disposition import (
     check_route,
     implied_work,
 )
-from revalo.domain.errors import InvalidValue
+from revalo.domain.errors import DestructionRefused, InvalidValue
 from revalo.domain.people import Permission, User, ensure_can
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.compliance_reports import note_refused_destruction
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -59,7 +60,12 @@ def record_disposition(
         destination = (
             get_site(uow, destination_site, "destination_site") if destination_site else None
         )
-        check_route(route, product, uow.inspections.latest(unit.id), destination)
+        try:
+            check_route(route, product, uow.inspections.latest(unit.id), destination)
+        except DestructionRefused as exc:
+            # The ban's refusal is kept for the yearly disclosure (ESPR art. 24).
+            note_refused_destruction(uow, unit, product, exc, by=by, at=t)
+            raise
         previous = uow.dispositions.latest(unit.id) if unit.state in _DECIDED else None
         if previous is not None:
             ensure_can(by, Permission.OVERRIDE_DISPOSITION)

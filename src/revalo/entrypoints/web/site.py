@@ -15,6 +15,7 @@ from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
+from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -54,6 +55,7 @@ router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
+router.include_router(compliance_router)
 
 
 @router.get("/lang/{code}")

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from revalo.entrypoints.api.routers import (
     clients,
     collections,
+    compliance,
     customers,
     epcis,
     floor,
@@ -29,6 +30,7 @@ ALL: tuple[APIRouter, ...] = (
     transport.router,
     collections.router,
     epcis.router,
+    compliance.router,
     sites.router,
     products.router,
     customers.router,
