@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
+from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences
@@ -31,6 +32,7 @@ from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import epcis_ports, import_ports, people_ports, ports
+from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
 
 
@@ -60,6 +62,7 @@ class SqlAlchemyUnitOfWork:
     sessions: people_ports.SessionRepository
     traces: epcis_ports.TraceRepository
     floor: FloorRepository
+    certificates: CertificateRepository
 
     def __init__(
         self,
@@ -118,6 +121,7 @@ class SqlAlchemyUnitOfWork:
         self.sessions = people.SqlSessionRepository(s)
         self.traces = SqlTraceRepository(s)
         self.floor = SqlFloorRepository(s)
+        self.certificates = SqlCertificateRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

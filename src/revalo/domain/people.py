@@ -28,6 +28,8 @@ class Role(enum.StrEnum):
     FINANCE = "finance"
     PARTNER = "partner"
     CLIENT = "client"
+    #: Reads everything and each unit's whole trail, changes nothing.
+    AUDITOR = "auditor"
 
 
 class Permission(enum.StrEnum):
@@ -88,6 +90,7 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
+    AUDIT_UNITS = "audit_units"
 
     @property
     def description(self) -> str:
@@ -147,6 +150,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_USERS: "add, change and deactivate users",
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
+    P.AUDIT_UNITS: "see and export a unit's whole trail (events, decisions with their rule, "
+    "documents)",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -160,7 +165,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # work itself belongs to the roles that do it (give a person both roles when needed).
     Role.ADMINISTRATOR: _ALL_READS
     | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS, P.MANAGE_BINS}
-    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
+    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
@@ -195,6 +200,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS}
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
     ),
+    # An auditor (a regulator's, a producer-responsibility organisation's, the company's
+    # own): every read, the audit trail and the units' trails; it changes nothing.
+    Role.AUDITOR: _ALL_READS | {P.VIEW_AUDIT, P.AUDIT_UNITS},
 }
 
 #: Roles kept to a part of the goods; a user with one of them has no other role.

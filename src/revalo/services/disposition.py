@@ -18,6 +18,7 @@ from revalo.domain.people import Permission, User, ensure_can
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.facilities import ensure_destination_certified
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -60,6 +61,7 @@ def record_disposition(
             get_site(uow, destination_site, "destination_site") if destination_site else None
         )
         check_route(route, product, uow.inspections.latest(unit.id), destination)
+        ensure_destination_certified(uow, destination.code if destination else None, t)
         previous = uow.dispositions.latest(unit.id) if unit.state in _DECIDED else None
         if previous is not None:
             ensure_can(by, Permission.OVERRIDE_DISPOSITION)

@@ -25,6 +25,7 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
+    from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
@@ -322,6 +323,7 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     traces: TraceRepository
     floor: FloorRepository
+    certificates: CertificateRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

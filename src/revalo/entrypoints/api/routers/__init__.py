@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    certificates,
     clients,
     collections,
     customers,
@@ -14,6 +15,7 @@ from revalo.entrypoints.api.routers import (
     returns,
     sites,
     stock,
+    trail,
     transport,
     units,
     work_orders,
@@ -34,4 +36,6 @@ ALL: tuple[APIRouter, ...] = (
     customers.router,
     clients.router,
     people.router,
+    certificates.router,
+    trail.router,
 )

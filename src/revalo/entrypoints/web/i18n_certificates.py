@@ -1,0 +1,191 @@
+"""The certificates' and the auditor's trail's words: the unit's certificates of
+sanitisation and refurbished claim, the treatment facilities' certificates, the trail
+page; and their refusals, in English as the domain says them and in French."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "cert.title": "Certificates of sanitisation",
+    "cert.note": "One per medium wiped (NIST SP 800-88 Rev. 2); the client who owns the unit "
+    "downloads them too.",
+    "cert.number": "Certificate",
+    "cert.media": "Medium",
+    "cert.method": "Method",
+    "cert.tool": "Tool",
+    "cert.verified": "Verified",
+    "cert.not_recorded": "not recorded",
+    "cert.none": "No certificate of sanitisation.",
+    "cert.refurbished": "Refurbished",
+    "cert.refurbished_yes": "May be sold as refurbished (reconditionné, décret 2022-190).",
+    "cert.refurbished_no": "Not refurbished: not yet {missing} (décret 2022-190).",
+    "cert.tested": "tested",
+    "cert.repaired": "repaired",
+    "cert.wiped": "wiped",
+    "cert.repair_not_needed": "no repair needed",
+    "cert.no_data": "carries no data",
+    "cert.proofs": "Proofs",
+    "cert.yes": "yes",
+    "cert.no": "no",
+    "fac.title": "Treatment certificates",
+    "fac.note": "Units are sent to this facility only while one of its certificates is in "
+    "force; each is flagged 30 days before it expires.",
+    "fac.number": "Number",
+    "fac.scope": "Scope",
+    "fac.issuer": "Issuer",
+    "fac.issued_on": "Issued on",
+    "fac.expires_on": "Expires on",
+    "fac.status": "Status",
+    "fac.none": "No certificate on record.",
+    "fac.add": "Add the certificate",
+    "fac.added": "Certificate {number} kept.",
+    "fac.warning": "The certificate {number} expires on {day}: renew it.",
+    "fac.expired": "The certificate {number} expired on {day}: no unit is sent here.",
+    "trail.title": "Trail of {lpn}",
+    "trail.link": "Auditor's trail",
+    "trail.note": "Every event with who and when, every decision with its reason and the "
+    "rule that allowed it, every document.",
+    "trail.kind": "Entry",
+    "trail.what": "What",
+    "trail.who": "Who",
+    "trail.why": "Why",
+    "trail.rule": "Rule",
+    "trail.reference": "Document",
+    "trail.json": "JSON",
+    "trail.csv": "CSV",
+    "said.refusal.medium_needs": "a medium wiped needs its {reason}",
+    "said.refusal.medium_length": "the {reason} has at most {n} characters",
+    "said.refusal.medium_most": "a device has at most {n} media",
+    "said.refusal.medium_kind": "work order {id} is a {kind} order: media are recorded on "
+    "data wipes",
+    "said.refusal.medium_state": "work order {id} is {state}: media are recorded while the "
+    "wipe is in progress",
+    "said.refusal.medium_twice": "the medium {serial} is recorded on {id} already",
+    "said.refusal.certificate_number": "certificate {text}: a certificate of sanitisation is "
+    "numbered SAN and 8 digits, with its medium after a dash (SAN00000012-1)",
+    "said.refusal.no_certificate": "no certificate of sanitisation {number}",
+    "said.refusal.facility_needs": "a facility's certificate needs its {reason}",
+    "said.refusal.facility_length": "the certificate's {reason} has at most {n} characters",
+    "said.refusal.facility_dates": "certificate {number}: it expires ({end}) before it is "
+    "issued ({by})",
+    "said.refusal.facility_expired": "the treatment certificate {number} of {code} expired on "
+    "{end}: no unit is sent there until a certificate in force is recorded (Directive "
+    "2012/19/EU art. 8)",
+    "said.refusal.facility_not_yet": "the treatment certificate {number} of {code} is in force "
+    "only from {end}: no unit is sent there before",
+    "said.refusal.facility_kind": "{code} is a {kind}: treatment certificates are a recycler's",
+    "said.refusal.facility_twice": "{code} has the certificate {number} already",
+}
+
+FR: dict[str, str] = {
+    "cert.title": "Certificats d'effacement",
+    "cert.note": "Un par support effacé (NIST SP 800-88 rév. 2) ; le client propriétaire de "
+    "l'unité les télécharge aussi.",
+    "cert.number": "Certificat",
+    "cert.media": "Support",
+    "cert.method": "Méthode",
+    "cert.tool": "Outil",
+    "cert.verified": "Vérifié",
+    "cert.not_recorded": "non relevé",
+    "cert.none": "Aucun certificat d'effacement.",
+    "cert.refurbished": "Reconditionné",
+    "cert.refurbished_yes": "Peut être vendu comme reconditionné (décret 2022-190).",
+    "cert.refurbished_no": "Pas reconditionné : pas encore {missing} (décret 2022-190).",
+    "cert.tested": "testé",
+    "cert.repaired": "réparé",
+    "cert.wiped": "effacé",
+    "cert.repair_not_needed": "aucune réparation nécessaire",
+    "cert.no_data": "ne porte aucune donnée",
+    "cert.proofs": "Preuves",
+    "cert.yes": "oui",
+    "cert.no": "non",
+    "fac.title": "Certificats de traitement",
+    "fac.note": "Les unités ne sont envoyées à cette installation que tant qu'un de ses "
+    "certificats est en vigueur ; chacun est signalé 30 jours avant son échéance.",
+    "fac.number": "Numéro",
+    "fac.scope": "Périmètre",
+    "fac.issuer": "Émetteur",
+    "fac.issued_on": "Délivré le",
+    "fac.expires_on": "Expire le",
+    "fac.status": "État",
+    "fac.none": "Aucun certificat enregistré.",
+    "fac.add": "Ajouter le certificat",
+    "fac.added": "Certificat {number} enregistré.",
+    "fac.warning": "Le certificat {number} expire le {day} : renouvelez-le.",
+    "fac.expired": "Le certificat {number} a expiré le {day} : aucune unité n'est envoyée ici.",
+    "trail.title": "Piste d'audit de {lpn}",
+    "trail.link": "Piste d'audit",
+    "trail.note": "Chaque événement avec qui et quand, chaque décision avec son motif et la "
+    "règle qui l'a permise, chaque document.",
+    "trail.kind": "Entrée",
+    "trail.what": "Quoi",
+    "trail.who": "Qui",
+    "trail.why": "Pourquoi",
+    "trail.rule": "Règle",
+    "trail.reference": "Document",
+    "trail.json": "JSON",
+    "trail.csv": "CSV",
+    "said.refusal.medium_needs": "il manque au support effacé : {reason}",
+    "said.refusal.medium_length": "{reason} : au plus {n} caractères",
+    "said.refusal.medium_most": "un appareil a au plus {n} supports",
+    "said.refusal.medium_kind": "l'ordre de travail {id} est de type {kind} : les supports "
+    "s'enregistrent sur les effacements de données",
+    "said.refusal.medium_state": "l'ordre de travail {id} est {state} : les supports "
+    "s'enregistrent pendant l'effacement",
+    "said.refusal.medium_twice": "le support {serial} est déjà enregistré sur {id}",
+    "said.refusal.certificate_number": "certificat {text} : un certificat d'effacement se "
+    "numérote SAN et 8 chiffres, suivis du support après un tiret (SAN00000012-1)",
+    "said.refusal.no_certificate": "aucun certificat d'effacement {number}",
+    "said.refusal.facility_needs": "il manque au certificat de l'installation : {reason}",
+    "said.refusal.facility_length": "{reason} du certificat : au plus {n} caractères",
+    "said.refusal.facility_dates": "certificat {number} : il expire ({end}) avant d'être "
+    "délivré ({by})",
+    "said.refusal.facility_expired": "le certificat de traitement {number} de {code} a expiré "
+    "le {end} : aucune unité n'y est envoyée tant qu'un certificat en vigueur n'est pas "
+    "enregistré (directive 2012/19/UE art. 8)",
+    "said.refusal.facility_not_yet": "le certificat de traitement {number} de {code} n'est en "
+    "vigueur qu'à partir du {end} : aucune unité n'y est envoyée avant",
+    "said.refusal.facility_kind": "{code} est de type {kind} : les certificats de traitement "
+    "sont ceux d'un recycleur",
+    "said.refusal.facility_twice": "{code} a déjà le certificat {number}",
+}
+
+VALUES_EN: dict[str, str] = {
+    "media_serial": "media serial",
+    "tool": "tool",
+    "tool_version": "tool version",
+    "verification": "verification",
+    "number": "number",
+    "scope": "scope",
+    "issuer": "issuer",
+    "valid": "valid",
+    "expiring": "expiring",
+    "expired": "expired",
+    "event": "event",
+    "decision": "decision",
+    "document": "document",
+    "hdd": "hard disk",
+    "ssd": "SSD",
+    "flash": "flash memory",
+    "mobile": "phone or tablet storage",
+    "optical": "optical disc",
+}
+VALUES_FR: dict[str, str] = {
+    "media_serial": "le numéro de série du support",
+    "tool": "l'outil",
+    "tool_version": "la version de l'outil",
+    "verification": "la vérification",
+    "number": "le numéro",
+    "scope": "le périmètre",
+    "issuer": "l'émetteur",
+    "valid": "valide",
+    "expiring": "expire bientôt",
+    "expired": "expiré",
+    "event": "événement",
+    "decision": "décision",
+    "document": "document",
+    "hdd": "disque dur",
+    "ssd": "SSD",
+    "flash": "mémoire flash",
+    "mobile": "mémoire de téléphone ou tablette",
+    "optical": "disque optique",
+}
