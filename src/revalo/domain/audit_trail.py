@@ -101,7 +101,7 @@ def _documents(
 ) -> list[TrailEntry]:
     found = []
     for c in consignments:
-        what = "return label" if c.kind is ConsignmentKind.RETURN and c.sscc else "consignment"
+        what = "return_label" if c.kind is ConsignmentKind.RETURN and c.sscc else "consignment"
         sscc = f"; SSCC {c.sscc}" if c.sscc else ""
         found.append(
             TrailEntry(
@@ -120,7 +120,7 @@ def _documents(
             TrailEntry(
                 at=cert.sanitised_at,
                 kind=EntryKind.DOCUMENT,
-                what="certificate of sanitisation",
+                what="certificate_of_sanitisation",
                 who=cert.operator,
                 reason=f"{cert.method.value}, medium {medium}, {cert.tool}",
                 rule=STANDARD,
@@ -178,7 +178,7 @@ def build_trail(
                 at=d.decided_at,
                 kind=EntryKind.DECISION,
                 what=d.route.value,
-                who=f"{d.decided_by.value}: {d.actor}",
+                who=d.actor,
                 reason=d.reason,
                 rule=decision_rule(d, product, to),
                 site=d.destination_site or "",

@@ -201,8 +201,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
     ),
     # An auditor (a regulator's, a producer-responsibility organisation's, the company's
-    # own): every read, the audit trail and the units' trails; it changes nothing.
-    Role.AUDITOR: _ALL_READS | {P.VIEW_AUDIT, P.AUDIT_UNITS},
+    # own): every read and the units' whole trails; it changes nothing (the sign-ins and
+    # refusals of the access audit stay the administrator's).
+    Role.AUDITOR: _ALL_READS | {P.AUDIT_UNITS},
 }
 
 #: Roles kept to a part of the goods; a user with one of them has no other role.

@@ -5,6 +5,8 @@ page; and their refusals, in English as the domain says them and in French."""
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "perm.audit_units": "see and export a unit's whole trail (events, decisions with their "
+    "rule, documents)",
     "cert.title": "Certificates of sanitisation",
     "cert.note": "One per medium wiped (NIST SP 800-88 Rev. 2); the client who owns the unit "
     "downloads them too.",
@@ -77,6 +79,8 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "perm.audit_units": "voir et exporter toute la piste d'une unité (événements, décisions "
+    "avec leur règle, documents)",
     "cert.title": "Certificats d'effacement",
     "cert.note": "Un par support effacé (NIST SP 800-88 rév. 2) ; le client propriétaire de "
     "l'unité les télécharge aussi.",
@@ -150,6 +154,7 @@ FR: dict[str, str] = {
 }
 
 VALUES_EN: dict[str, str] = {
+    "auditor": "auditor",
     "media_serial": "media serial",
     "tool": "tool",
     "tool_version": "tool version",
@@ -168,8 +173,14 @@ VALUES_EN: dict[str, str] = {
     "flash": "flash memory",
     "mobile": "phone or tablet storage",
     "optical": "optical disc",
+    "return_label": "return label",
+    "consignment": "consignment",
+    "certificate_of_sanitisation": "certificate of sanitisation",
+    "return_authorised": "return authorised",
+    "return_rejected": "return rejected",
 }
 VALUES_FR: dict[str, str] = {
+    "auditor": "auditeur",
     "media_serial": "le numéro de série du support",
     "tool": "l'outil",
     "tool_version": "la version de l'outil",
@@ -188,4 +199,9 @@ VALUES_FR: dict[str, str] = {
     "flash": "mémoire flash",
     "mobile": "mémoire de téléphone ou tablette",
     "optical": "disque optique",
+    "return_label": "étiquette de retour",
+    "consignment": "expédition",
+    "certificate_of_sanitisation": "certificat d'effacement",
+    "return_authorised": "retour autorisé",
+    "return_rejected": "retour refusé",
 }

@@ -23,6 +23,7 @@ from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
+from revalo.entrypoints.web.pages_trail import router as trail_router
 from revalo.entrypoints.web.pages_unit_actions import router as unit_actions_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
@@ -54,6 +55,7 @@ router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
+router.include_router(trail_router)
 
 
 @router.get("/lang/{code}")
