@@ -149,9 +149,9 @@ def build_trail(
             TrailEntry(
                 at=rma.decided_at,
                 kind=EntryKind.DECISION,
-                what="return rejected"
+                what="return_rejected"
                 if rma.state is ReturnState.REJECTED
-                else "return authorised",
+                else "return_authorised",
                 who=rma.decided_by or "",
                 reason=rma.decision_reason,
                 rule=POLICY_RULE,
