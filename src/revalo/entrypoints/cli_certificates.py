@@ -4,9 +4,10 @@ certificates, and a unit's trail for an auditor (JSON or CSV)."""
 
 from __future__ import annotations
 
+import enum
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.table import Table
@@ -29,12 +30,20 @@ certificates_app = typer.Typer(
     help="Certificates of sanitisation, the media wiped, treatment facilities' certificates.",
     no_args_is_help=True,
 )
-File = Annotated[Path, typer.Argument(help="The file to write (replaced if it exists).")]
+E = TypeVar("E", bound=enum.Enum)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(certificates_app, name="certificates")
     app.command("trail")(trail)
+
+
+def _member(kind: type[E], text: str, option: str) -> E:
+    try:
+        return kind(text.strip().lower())
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        raise CliError(f"{option} {text}: use one of {allowed}", 2) from None
 
 
 def _suffix(file: Path, allowed: tuple[str, ...], message: str) -> str:
@@ -79,8 +88,8 @@ def get_certificate(
     """Write one certificate of sanitisation as PDF or JSON."""
     from revalo.services import certificates
 
-    suffix = _suffix(file, (".pdf", ".json"), f"{file}: write a .pdf or a .json file")
     with reported(), open_app(db, url) as rv, replacing(file) as part:
+        suffix = _suffix(file, (".pdf", ".json"), f"{file}: write a .pdf or a .json file")
         found = certificates.certificate(rv.read_uow(), number, by=acting(rv, as_login))
         if suffix == ".pdf":
             from revalo.adapters.certificate_pdf import render_certificates
@@ -111,11 +120,11 @@ def record_medium(
     from revalo.domain.work_orders import WipeMethod
     from revalo.services import certificates
 
-    try:
-        media_kind, wipe = MediaKind(kind.strip().lower()), WipeMethod(method.strip().lower())
-    except ValueError as exc:
-        raise CliError(f"--kind {kind} / --method {method}: {exc}", 2) from exc
     with reported(), open_app(db, url) as rv:
+        media_kind, wipe = (
+            _member(MediaKind, kind, "--kind"),
+            _member(WipeMethod, method, "--method"),
+        )
         m = certificates.record_wiped_medium(
             rv.uow(),
             int(order.strip().upper().removeprefix("WO") or 0),
@@ -195,8 +204,8 @@ def trail(
     document."""
     from revalo.services.audit_trail import unit_trail
 
-    suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
     with reported(), open_app(db, url) as rv, replacing(file) as part:
+        suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
         found = unit_trail(rv.read_uow(), lpn, by=acting(rv, as_login))
         if suffix == ".csv":
             part.write_text(found.as_csv(), "utf-8")

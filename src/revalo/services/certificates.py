@@ -127,3 +127,13 @@ def certificate(uow: UnitOfWork, number: str, *, by: User) -> SanitisationCertif
                 if c.number == wanted:
                     return c
     return found(None, f"no certificate of sanitisation {wanted}", "number")
+
+
+@reads(Permission.VIEW_WORK_ORDERS)
+def order_media(uow: UnitOfWork, order_id: int, *, by: User) -> list[WipedMedium]:
+    """The media recorded on a work order at a site ``by`` may see."""
+    with uow:
+        order = found(uow.work_orders.get(order_id), f"no work order {order_id}", "order_id")
+        unit = found(uow.units.get(order.unit_id), "unit missing")
+        ensure_handles(by, Permission.VIEW_WORK_ORDERS, unit)
+        return list(uow.certificates.media([order.id]).get(order.id, ()))

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
+from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
@@ -56,6 +57,7 @@ router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
 router.include_router(trail_router)
+router.include_router(certificates_router)
 
 
 @router.get("/lang/{code}")
