@@ -115,6 +115,9 @@ SAMPLE = {
     "rma": "RMA00000012",
     "id": "WO-7",
     "country": "FR",
+    "reason": "tool version",
+    "end": "2026-01-31",
+    "by": "2023-02-01",
 }
 REFUSALS = sorted(k for k in EN if k.startswith("said.refusal."))
 

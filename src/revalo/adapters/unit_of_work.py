@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
+from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
@@ -32,6 +33,8 @@ from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import compliance_ports, epcis_ports, import_ports, people_ports, ports
+from revalo.services import epcis_ports, import_ports, people_ports, ports
+from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
 
 
@@ -62,6 +65,7 @@ class SqlAlchemyUnitOfWork:
     traces: epcis_ports.TraceRepository
     floor: FloorRepository
     compliance: compliance_ports.ComplianceRepository
+    certificates: CertificateRepository
 
     def __init__(
         self,
@@ -121,6 +125,7 @@ class SqlAlchemyUnitOfWork:
         self.traces = SqlTraceRepository(s)
         self.floor = SqlFloorRepository(s)
         self.compliance = SqlComplianceRepository(s)
+        self.certificates = SqlCertificateRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -16,6 +16,7 @@ from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
+from revalo.demo.certificates import certify_recyclers
 from revalo.demo.clients import CLIENTS
 from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
@@ -108,6 +109,7 @@ def build_demo(
             catalog.add_product(uow, item.product, by=admin)
         for site in sites:
             catalog.add_site(uow, site, by=admin)
+        certify_recyclers(uow, sites, admin, utcnow().date())
         done = len(items) + len(sites)
         for i, customer in enumerate(people + accounts, start=1):
             catalog.add_customer(uow, customer, by=admin)

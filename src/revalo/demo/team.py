@@ -47,6 +47,7 @@ TEAM: tuple[DemoLogin, ...] = (
     DemoLogin("finance", "Hugo Petit", Role.FINANCE),
     DemoLogin("partner", "Atelier Numérique du Nord", Role.PARTNER, scope=PARTNER_SITE),
     DemoLogin("client", "Maison Borea", Role.CLIENT, Language.FR, scope=CLIENT),
+    DemoLogin("auditor", "Inès Garnier", Role.AUDITOR, Language.FR),
 )
 
 

@@ -28,6 +28,8 @@ class Role(enum.StrEnum):
     FINANCE = "finance"
     PARTNER = "partner"
     CLIENT = "client"
+    #: Reads everything and each unit's whole trail, changes nothing.
+    AUDITOR = "auditor"
 
 
 class Permission(enum.StrEnum):
@@ -89,6 +91,7 @@ class Permission(enum.StrEnum):
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
     VIEW_COMPLIANCE = "view_compliance"
+    AUDIT_UNITS = "audit_units"
 
     @property
     def description(self) -> str:
@@ -149,6 +152,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
     P.VIEW_COMPLIANCE: "see and download the WEEE report and the ESPR and AGEC disclosure",
+    P.AUDIT_UNITS: "see and export a unit's whole trail (events, decisions with their rule, "
+    "documents)",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -162,7 +167,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # work itself belongs to the roles that do it (give a person both roles when needed).
     Role.ADMINISTRATOR: _ALL_READS
     | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS, P.MANAGE_BINS}
-    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
+    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
@@ -198,6 +203,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
         | {P.VIEW_COMPLIANCE}
     ),
+    # An auditor (a regulator's, a producer-responsibility organisation's, the company's
+    # own): every read and the units' whole trails; it changes nothing (the sign-ins and
+    # refusals of the access audit stay the administrator's).
+    Role.AUDITOR: _ALL_READS | {P.AUDIT_UNITS},
 }
 
 #: Roles kept to a part of the goods; a user with one of them has no other role.

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_certificates import register as register_certificate_commands
 from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
@@ -307,6 +308,7 @@ register_client_commands(app)
 register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
 register_report_commands(app)
+register_certificate_commands(app)
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from revalo.engines.transport.consolidation import (
 )
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, get_site, when
+from revalo.services.facilities import ensure_destination_certified
 from revalo.services.guard import needs
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
@@ -229,6 +230,8 @@ def _step(
     or dispatched to the partner (after the data-wipe check of a data-bearing device)."""
     if kind is ConsignmentKind.TRANSFER:
         return lambda u, ref: u.ship(to_site=destination, at=at, actor=operator, document=ref)
+
+    ensure_destination_certified(uow, destination.code, at)
 
     def dispatch(u: ReturnedUnit, ref: str) -> Change:
         product = uow.products.get(u.sku) if u.sku else None

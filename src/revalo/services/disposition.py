@@ -19,6 +19,7 @@ from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.compliance_reports import note_refused_destruction
+from revalo.services.facilities import ensure_destination_certified
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -66,6 +67,7 @@ def record_disposition(
             # The ban's refusal is kept for the yearly disclosure (ESPR art. 24).
             note_refused_destruction(uow, unit, product, exc, by=by, at=t)
             raise
+        ensure_destination_certified(uow, destination.code if destination else None, t)
         previous = uow.dispositions.latest(unit.id) if unit.state in _DECIDED else None
         if previous is not None:
             ensure_can(by, Permission.OVERRIDE_DISPOSITION)

@@ -26,6 +26,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.compliance_ports import ComplianceRepository
+    from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
@@ -324,6 +325,7 @@ class UnitOfWork(Protocol):
     traces: TraceRepository
     floor: FloorRepository
     compliance: ComplianceRepository
+    certificates: CertificateRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -13,6 +13,7 @@ from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.clients import client_filter
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.facilities import ensure_destination_certified
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -154,6 +155,7 @@ def dispatch_unit(
         product = uow.products.get(unit.sku) if unit.sku else None
         data_bearing = product.data_bearing if product else False
         unit.ensure_can_dispatch(data_bearing=data_bearing)
+        ensure_destination_certified(uow, unit.destination_site, t)
         if unit.destination_site and unit.destination_site != unit.site_code:
             ship_together(
                 uow,

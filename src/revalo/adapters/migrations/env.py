@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from revalo.adapters import orm_certificates  # noqa: F401  (its tables on the metadata)
 from revalo.adapters.db import make_engine
 from revalo.adapters.orm import metadata
 

@@ -21,6 +21,7 @@ from revalo.entrypoints.web import (
     i18n_access,
     i18n_audit,
     i18n_bench,
+    i18n_certificates,
     i18n_common,
     i18n_compliance,
     i18n_consolidation,
@@ -66,6 +67,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_audit,
     i18n_labels,
     i18n_values,
+    i18n_certificates,
 )
 
 

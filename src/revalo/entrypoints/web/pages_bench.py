@@ -17,6 +17,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
 
+from revalo.domain.certificates import MediaKind
 from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.people import Permission, User
 from revalo.domain.work_orders import (
@@ -35,7 +36,7 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import say, translator
 from revalo.entrypoints.web.pages_station import stock_sites
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
-from revalo.services import bench, work_orders
+from revalo.services import bench, certificates, work_orders
 from revalo.services.ports import UnitOfWork
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
@@ -64,6 +65,11 @@ def _order_id(ref: str) -> int:
     if m is None:
         raise NotFound(f"no work order {ref[:20]!r}", field="order_id")
     return int(m.group(1))
+
+
+def order_id_of(ref: str) -> int:
+    """The work order's number typed in a path (another page's form)."""
+    return _order_id(ref)
 
 
 def _states(choice: str) -> frozenset[WorkOrderState] | None:
@@ -120,8 +126,23 @@ def _order_page(
         "methods": [m.value for m in WipeMethod],
         "part_rows": PART_ROWS,
         "max_minutes": MAX_LABOUR_MINUTES,
+        "media": certificates.order_media(uow, row.order.id, by=user),
+        "media_kinds": [k.value for k in MediaKind],
     }
     return page(request, "bench_order.html", ctx, status=status, nav="bench")
+
+
+def order_page_with(
+    request: Request,
+    uow: UnitOfWork,
+    user: User,
+    ref: str,
+    form: str,
+    errors: Errors,
+    values: Mapping[str, Any],
+) -> HTMLResponse:
+    """The order's page after another module's form was refused, with its errors."""
+    return _order_page(request, uow, user, ref, form=form, errors=errors, values=values, status=422)
 
 
 @router.get(

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from revalo.domain.catalog import Site
+from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
@@ -18,6 +18,7 @@ from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import dashboard as board
+from revalo.services import facilities
 from revalo.services.dashboard import Dashboard, StockAgeing
 from revalo.services.network_map import NetworkMap, network_map
 from revalo.services.queries import list_sites
@@ -156,6 +157,13 @@ def site_page(request: Request, code: str, uow: ReadUowDep, user: CurrentUser) -
         "a": ageing,
         "chart": _ageing_chart(ageing, language(request)),
         "site": ageing.site,
+        "facility": (
+            facilities.site_certificates(uow, ageing.site.code, by=user)
+            if ageing.site is not None
+            and ageing.site.kind is SiteKind.RECYCLER
+            and user.can(Permission.VIEW_CATALOGUE)
+            else []
+        ),
         "errors": errors,
         "client": client,
         "clients": clients,

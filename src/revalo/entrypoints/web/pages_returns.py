@@ -22,6 +22,7 @@ from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.services import deciding
 from revalo.services import decision_queue as queue
+from revalo.services.certificates import unit_certificates
 from revalo.services.disposition import record_disposition
 from revalo.services.ports import ReturnFilter, UnitOfWork
 from revalo.services.queries import list_returns, list_sites, return_with_units, unit_detail
@@ -119,6 +120,7 @@ def _unit_context(uow: UnitOfWork, lpn: str, user: User) -> dict[str, Any]:
         "routes": [r.value for r in DispositionRoute],
         "events": list(reversed(detail.events)),
         "journey": unit_journey(uow, detail.unit.lpn, by=user),
+        "certs": unit_certificates(uow, detail.unit.lpn, by=user),
     }
 
 

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
+from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
@@ -24,6 +25,7 @@ from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
+from revalo.entrypoints.web.pages_trail import router as trail_router
 from revalo.entrypoints.web.pages_unit_actions import router as unit_actions_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
@@ -56,6 +58,8 @@ router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
 router.include_router(compliance_router)
+router.include_router(trail_router)
+router.include_router(certificates_router)
 
 
 @router.get("/lang/{code}")

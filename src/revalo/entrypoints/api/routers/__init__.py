@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    certificates,
     clients,
     collections,
     compliance,
@@ -15,6 +16,7 @@ from revalo.entrypoints.api.routers import (
     returns,
     sites,
     stock,
+    trail,
     transport,
     units,
     work_orders,
@@ -36,4 +38,6 @@ ALL: tuple[APIRouter, ...] = (
     customers.router,
     clients.router,
     people.router,
+    certificates.router,
+    trail.router,
 )

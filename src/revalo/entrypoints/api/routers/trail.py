@@ -1,0 +1,35 @@
+"""A unit's trail for an auditor, as JSON or CSV: every event, decision and document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
+from revalo.entrypoints.api.types import LpnPath
+from revalo.services.audit_trail import unit_trail
+
+router = APIRouter(prefix="/units", tags=["audit"])
+
+
+@router.get("/{lpn}/trail", dependencies=[need(Permission.AUDIT_UNITS)])
+def get_trail(lpn: LpnPath, uow: ReadUowDep, user: CurrentUser) -> Any:
+    """Every event (who, when), decision (its reason and the rule that allowed it) and
+    document (labels, consignments, certificates) of a unit, oldest first."""
+    return unit_trail(uow, lpn, by=user).as_json()
+
+
+@router.get(
+    "/{lpn}/trail.csv",
+    dependencies=[need(Permission.AUDIT_UNITS)],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def get_trail_csv(lpn: LpnPath, uow: ReadUowDep, user: CurrentUser) -> Response:
+    """The same trail as CSV, a row per entry."""
+    trail = unit_trail(uow, lpn, by=user)
+    headers = {"Content-Disposition": f'attachment; filename="{trail.unit.lpn}-trail.csv"'}
+    return Response(trail.as_csv(), media_type="text/csv", headers=headers)
