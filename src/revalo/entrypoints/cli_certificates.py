@@ -43,7 +43,7 @@ def _member(kind: type[E], text: str, option: str) -> E:
         return kind(text.strip().lower())
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
-        raise CliError(f"{option} {text}: use one of {allowed}", 2) from None
+        raise CliError(f"{option} {text}: choose one of {allowed}", 2) from None
 
 
 def _suffix(file: Path, allowed: tuple[str, ...], message: str) -> str:

@@ -68,7 +68,7 @@ EN: dict[str, str] = {
     "facility_kept": "Kept the certificate {number} of {site}, in force until {day}.",
     "not_pdf_or_json": "{file}: write a .pdf or a .json file",
     "not_csv_or_json": "{file}: write a .csv or a .json file",
-    "use_one_of": "{option} {text}: use one of {allowed}",
+    "choose_one_of": "{option} {text}: choose one of {allowed}",
 }
 
 FR: dict[str, str] = {
@@ -124,7 +124,7 @@ FR: dict[str, str] = {
     "facility_kept": "Certificat {number} de {site} enregistré, en vigueur jusqu'au {day}.",
     "not_pdf_or_json": "{file} : écrivez un fichier .pdf ou .json",
     "not_csv_or_json": "{file} : écrivez un fichier .csv ou .json",
-    "use_one_of": "{option} {text} : choisissez parmi {allowed}",
+    "choose_one_of": "{option} {text} : choisissez parmi {allowed}",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
