@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_cflp import solve_cflp_command
 from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
@@ -298,6 +299,7 @@ def export_units(
 
 
 app.command("solve-vrp")(solve_vrp)
+app.command("solve-cflp")(solve_cflp_command)
 app.command("quote")(quote_command)
 app.command("label")(label_command)
 app.command("outbound")(outbound_command)
