@@ -27,6 +27,8 @@ from revalo.engines.network import (
     receiving_sites,
     solve_network,
 )
+from revalo.engines.network.baselines import greedy_drop
+from revalo.engines.network.large import solve_large_network
 
 
 @st.composite
@@ -196,3 +198,25 @@ def test_removing_a_capacity_limit_never_raises_the_optimal_cost(
     after = solve_network(loose, params)
     if before.has_plan:
         assert after.has_plan and after.objective <= before.objective + 1e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(instances())
+def test_drop_and_the_large_network_path_bracket_the_optimum(
+    case: tuple[NetworkProblem, float | None],
+) -> None:
+    p, max_km = case
+    params = NetworkParams(max_km=max_km)
+    exact = solve_network(p, params)
+    drop = greedy_drop(p, params)
+    large = solve_large_network(p, params)
+    if not exact.has_plan:
+        assert not large.has_plan
+        return
+    assert drop.has_plan and drop.status == "heuristic"
+    assert drop.objective >= exact.objective - 1e-6
+    respects_caps(drop, p, max_km)
+    # The Lagrangian bound is a lower bound; the plan a real plan.
+    assert large.bound <= exact.objective + 1e-6 * max(1.0, exact.objective)
+    assert large.objective >= exact.objective - 1e-6
+    respects_caps(large, p, max_km)

@@ -56,8 +56,10 @@ def solve_sparse(
     mip_gap: float,
     seed: int,
     threads: int = 1,
+    start: FloatArray | None = None,
 ) -> MipOutcome:
-    """Solve the model; a time-out with a plan in hand is "time_limit" with its gap."""
+    """Solve the model; a time-out with a plan in hand is "time_limit" with its gap.
+    ``start``: a feasible plan to start from (its values per column)."""
     h = quiet_solver()
     h.setOptionValue("time_limit", float(time_limit_s))
     h.setOptionValue("mip_rel_gap", float(mip_gap))
@@ -82,6 +84,11 @@ def solve_sparse(
         kinds = np.where(model.integer, 1, 0).astype(np.uint8)
         lp.integrality_ = [highspy.HighsVarType(int(k)) for k in kinds]
     h.passModel(lp)
+    if start is not None:
+        given = highspy.HighsSolution()
+        given.col_value = list(start)
+        given.value_valid = True
+        h.setSolution(given)
     started = time.perf_counter()
     found: list[float] = []
     if is_mip:

@@ -118,9 +118,10 @@ def build_model(problem: NetworkProblem, params: NetworkParams) -> BuiltModel:
     add(demand_row[inbound.origin], x_col, ones_l)
 
     # x[l] - y[s] <= 0.
-    link = new_rows(L, -np.inf, 0.0)
-    add(link, x_col, ones_l)
-    add(link, inbound.site, -ones_l)
+    if params.strong_links is None or params.strong_links:
+        link = new_rows(L, -np.inf, 0.0)
+        add(link, x_col, ones_l)
+        add(link, inbound.site, -ones_l)
 
     # Receiving: sum units x - cap y <= 0, the cap no larger than all the units.
     recv = new_rows(S, -np.inf, 0.0)

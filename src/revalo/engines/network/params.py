@@ -22,6 +22,7 @@ class NetworkParams:
     mip_gap: float = 1e-9
     time_limit_s: float = 60.0
     threads: int = 1
+    strong_links: bool | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_km", "max_days"):

@@ -27,7 +27,8 @@ _TOL = 1e-6
 @dataclass(frozen=True, eq=False)
 class NetworkResult:
     """A plan. ``status``: "optimal" (proven within ``params.mip_gap``), "feasible" (the
-    time ran out; ``gap`` says how far from optimal it may be), "infeasible" (``unserved``
+    time ran out; ``gap`` says how far from optimal it may be), "heuristic" (a baseline's
+    plan, no bound), "infeasible" (``unserved``
     names the demand points that cannot be served and ``reason`` says why), "no_plan" (the
     time ran out before any plan was found) or "empty" (no demand).
 
@@ -56,7 +57,7 @@ class NetworkResult:
 
     @property
     def has_plan(self) -> bool:
-        return self.status in ("optimal", "feasible", "empty")
+        return self.status in ("optimal", "feasible", "heuristic", "empty")
 
     def __post_init__(self) -> None:
         if self.status in ("infeasible", "no_plan"):
@@ -133,6 +134,13 @@ def solve_network(
         out.first_feasible_s or out.runtime_s,
         time.perf_counter() - started,
     )
+
+
+def plan_from(
+    problem: NetworkProblem, built: BuiltModel, params: NetworkParams, x: FloatArray
+) -> NetworkResult:
+    """The plan of a solution of ``built`` (its bound and gap not known: 0 and 1)."""
+    return _result(problem, built, params, x, "feasible", 0.0, 1.0, None, 0.0)
 
 
 def _result(
