@@ -88,6 +88,8 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
+    # The network
+    PLAN_NETWORK = "plan_network"
 
     @property
     def description(self) -> str:
@@ -147,6 +149,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_USERS: "add, change and deactivate users",
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
+    P.PLAN_NETWORK: "plan the network: compare scenarios of sites to open and where returns go",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})

@@ -40,6 +40,7 @@ from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -307,6 +308,7 @@ register_people_commands(app)
 register_client_commands(app)
 register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
+register_network_commands(app)
 
 
 def main() -> None:

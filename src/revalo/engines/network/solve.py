@@ -250,7 +250,7 @@ def _unreachable(problem: NetworkProblem, params: NetworkParams) -> _Shortfall |
     within = f" within {_caps(params)}" if _caps(params) else ""
     return _Shortfall(
         names,
-        f"no hub that is not closed{within} for {len(names)} demand point(s): "
+        f"no open or openable hub{within} for {len(names)} demand point(s): "
         + ", ".join(names[:10])
         + (" ..." if len(names) > 10 else ""),
     )

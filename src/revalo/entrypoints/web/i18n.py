@@ -26,6 +26,7 @@ from revalo.entrypoints.web import (
     i18n_floor,
     i18n_labels,
     i18n_messages,
+    i18n_network,
     i18n_overview,
     i18n_people,
     i18n_refusals,
@@ -64,6 +65,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_audit,
     i18n_labels,
     i18n_values,
+    i18n_network,
 )
 
 
