@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from revalo.adapters.barcodes import parse_scan
+from revalo.domain.catalog import Product
 from revalo.domain.errors import InvalidValue, NotFound, PermissionDenied
 from revalo.domain.network_scenario import parse_scenario
 from revalo.domain.people import Role, User
@@ -18,36 +19,40 @@ from tests.conftest import World
 from tests.people import person
 
 
+def received_from(world: World, customer: str, product: Product, n: int) -> None:
+    """``n`` units of ``product`` returned by ``customer``, authorised and received."""
+    serials = [f"{customer}-{i}" for i in range(n)]
+    request = returns.request_return(
+        world.app.uow(),
+        world.app.policy,
+        customer_code=customer,
+        lines=[
+            returns.LineRequest(product.sku, 1, ReturnReason.DEFECTIVE, serial=s) for s in serials
+        ],
+        delivered_at=None,
+        by=person("portal"),
+    )
+    returns.authorise_return(
+        world.app.uow(),
+        request.number,
+        by=person("flow"),
+        reason="defective",
+        destination_site="HUB-FR",
+    )
+    for s in serials:
+        receiving.receive_scan(
+            world.app.uow(),
+            parse_scan(f"01{product.gtin}21{s}"),
+            site_code="HUB-FR",
+            by=person("bob"),
+        )
+
+
 @pytest.fixture
 def history(world: World) -> World:
     """Anne in Paris sent 3 laptops back, Jonas in Bonn 2 drills; all received."""
-    for customer, product, n in (("C-ANNE", world.laptop, 3), ("C-JONAS", world.drill, 2)):
-        serials = [f"{customer}-{i}" for i in range(n)]
-        request = returns.request_return(
-            world.app.uow(),
-            world.app.policy,
-            customer_code=customer,
-            lines=[
-                returns.LineRequest(product.sku, 1, ReturnReason.DEFECTIVE, serial=s)
-                for s in serials
-            ],
-            delivered_at=None,
-            by=person("portal"),
-        )
-        returns.authorise_return(
-            world.app.uow(),
-            request.number,
-            by=person("flow"),
-            reason="defective",
-            destination_site="HUB-FR",
-        )
-        for s in serials:
-            receiving.receive_scan(
-                world.app.uow(),
-                parse_scan(f"01{product.gtin}21{s}"),
-                site_code="HUB-FR",
-                by=person("bob"),
-            )
+    received_from(world, "C-ANNE", world.laptop, 3)
+    received_from(world, "C-JONAS", world.drill, 2)
     return world
 
 
