@@ -26,6 +26,7 @@ from revalo.entrypoints.web import (
     pages_collections,
     pages_floor,
     pages_login,
+    pages_network,
     pages_overview,
     pages_people,
     pages_returns,
@@ -101,6 +102,7 @@ def test_every_page_is_documented() -> None:
         pages_bench.router,
         pages_floor.router,
         pages_traceability.router,
+        pages_network.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -106,3 +106,17 @@ def test_only_the_flow_manager_plans_the_network(history: World) -> None:
     finance = User(login="fin", name="Fin", roles=frozenset({Role.FINANCE}))
     with pytest.raises(PermissionDenied):
         compare_scenarios(history.app.read_uow(), [], by=finance, weeks=1)
+
+
+def test_the_suggested_scenarios_close_the_weakest_hub(history: World) -> None:
+    until = history.now.date() + timedelta(days=1)
+    found = compare_scenarios(
+        history.app.read_uow(), [], by=person("flow"), weeks=1, until=until, suggest=True
+    )
+    names = [p.name for p in found.plans]
+    assert names[0] == "Today's network"
+    # Köln receives Bonn's 2 units a week, Lyon Paris's 3: Köln is the weakest.
+    assert names[1] == "Close the weakest hub (HUB-DE)"
+    assert found.changes[1] is not None and found.changes[1].closed == ("HUB-DE",)
+    # No unit of the history went on to repair: no repair centre is suggested.
+    assert len(found.plans) == 2

@@ -112,6 +112,14 @@ def plan(
     seconds: Annotated[
         float, typer.Option("--seconds", help="Time limit of each solve.", min=0.1)
     ] = 30.0,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggested",
+            help="Add two scenarios: close the weakest hub; open a repair centre where "
+            "repairs come from.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
     as_login: AsLogin = None,
     db: DbPath = None,
@@ -141,6 +149,7 @@ def plan(
             until=day,
             demand=regions,
             seconds=seconds,
+            suggest=suggest,
         )
     if as_json:
         typer.echo(json.dumps(as_dict(found)))

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import numpy as np
 
 from revalo.domain.errors import InvalidValue
-from revalo.domain.network_scenario import ACTIVITIES, CURRENT, Scenario
+from revalo.domain.network_scenario import ACTIVITIES, CURRENT, NewSite, Scenario
 from revalo.domain.people import Permission, User
 from revalo.engines.network import NetworkParams, NetworkProblem, NetworkResult, solve_network
 from revalo.services.guard import reads
@@ -202,10 +202,12 @@ def compare_scenarios(
     demand: Sequence[Region] | None = None,
     transport: Transport | None = None,
     seconds: float = 30.0,
+    suggest: bool = False,
 ) -> NetworkComparison:
     """Today's network and each scenario, solved and summarised side by side. Demand: the
     units received in the ``weeks`` before ``until`` (default today), scaled to a year, or
-    the regions given in ``demand`` (from a CSV)."""
+    the regions given in ``demand`` (from a CSV). ``suggest``: add the two scenarios of
+    ``suggested`` (close the weakest hub, open a repair centre where repairs come from)."""
     if not 0 < weeks <= 520:
         raise InvalidValue(f"weeks: {weeks} is not between 0 and 520")
     end = until or datetime.now(UTC).date()
@@ -216,12 +218,68 @@ def compare_scenarios(
             datetime.combine(start, time(), UTC), datetime.combine(end, time(), UTC)
         )
     base_regions = list(demand) if demand is not None else regions(history, weeks)
-    base_sites = network_sites(existing, economics())
+    defaults = economics()
+    base_sites = network_sites(existing, defaults)
     pricer = LanePricer(transport or default_transport(), end)
-    plans, changes = [], []
-    for scenario in (CURRENT, *scenarios):
+    plans: list[ScenarioPlan] = []
+    changes: list[PlanChange | None] = []
+    todo = [CURRENT, *scenarios]
+    while todo:
+        scenario = todo.pop(0)
         sites, states, points = apply_scenario(base_sites, base_regions, scenario)
         problem = build_problem(sites, states, points, pricer, scenario.max_days)
         plans.append(plan_scenario(problem, scenario, sites, seconds=seconds))
         changes.append(None if scenario is CURRENT else change_from(plans[0], plans[-1]))
+        if scenario is CURRENT and suggest:
+            todo[:0] = suggested(plans[0], base_regions, defaults)
     return NetworkComparison(start, end, weeks, len(base_regions), tuple(plans), tuple(changes))
+
+
+def suggested(
+    today: ScenarioPlan, regions_: Sequence[Region], defaults: dict[str, dict[str, float]]
+) -> list[Scenario]:
+    """Two scenarios worth asking of today's network: close its weakest hub (the one that
+    receives the fewest units), and open a repair centre in the country whose returns go
+    to repair most, at the mean position of those returns."""
+    out: list[Scenario] = []
+    hubs = [u for u in today.sites if u.activity == "receiving"]
+    if len(hubs) > 1:
+        weakest = min(hubs, key=lambda u: (u.units, u.code))
+        out.append(
+            Scenario(
+                name=f"Close the weakest hub ({weakest.code})",
+                description=f"{weakest.code} receives the fewest units: "
+                f"{weakest.units:,.0f} a year",
+                close=(weakest.code,),
+            )
+        )
+    repair: dict[str, float] = {}
+    for r in regions_:
+        repair[r.country] = repair.get(r.country, 0.0) + r.units_a_year * r.mix[0]
+    if repair and max(repair.values()) > 0:
+        country = max(repair, key=lambda c: (repair[c], c))
+        points = [r for r in regions_ if r.country == country and r.mix[0] > 0]
+        weight = sum(r.units_a_year * r.mix[0] for r in points)
+        lat = sum(r.lat * r.units_a_year * r.mix[0] for r in points) / weight
+        lon = sum(r.lon * r.units_a_year * r.mix[0] for r in points) / weight
+        d = defaults.get("repair_centre", {})
+        out.append(
+            Scenario(
+                name=f"Open a repair centre in {country}",
+                description=f"{country} sends the most units to repair: {repair[country]:,.0f} a "
+                f"year; the centre sits at their mean position",
+                new_sites=(
+                    NewSite(
+                        code=f"REP-NEW-{country}",
+                        name=f"New repair centre {country}",
+                        country=country,
+                        lat=lat,
+                        lon=lon,
+                        fixed_cost=d.get("fixed_cost", 0.0),
+                        capacity={"repair": d.get("repair", 15000.0)},
+                        unit_cost={"repair": d.get("repair_cost", 0.0)},
+                    ),
+                ),
+            )
+        )
+    return out

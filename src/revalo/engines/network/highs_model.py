@@ -55,7 +55,7 @@ def solve_sparse(
     time_limit_s: float,
     mip_gap: float,
     seed: int,
-    threads: int = 1,
+    threads: int | None = None,
     start: FloatArray | None = None,
 ) -> MipOutcome:
     """Solve the model; a time-out with a plan in hand is "time_limit" with its gap.
@@ -64,7 +64,8 @@ def solve_sparse(
     h.setOptionValue("time_limit", float(time_limit_s))
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
-    h.setOptionValue("threads", int(threads))
+    if threads is not None:
+        h.setOptionValue("threads", int(threads))
     n = len(model.cost)
     lp = highspy.HighsLp()
     lp.num_col_ = n

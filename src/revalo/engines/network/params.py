@@ -21,7 +21,9 @@ class NetworkParams:
     co2_price_per_t: float = 0.0
     mip_gap: float = 1e-9
     time_limit_s: float = 60.0
-    threads: int = 1
+    #: HiGHS's worker threads; None: its default. HiGHS fixes the count for the whole process
+    #: at its first solve, so a different count asked later fails the solve.
+    threads: int | None = None
     strong_links: bool | None = None
 
     def __post_init__(self) -> None:
@@ -35,5 +37,5 @@ class NetworkParams:
             raise ValueError("mip_gap must be in [0, 1)")
         if not self.time_limit_s > 0:
             raise ValueError("time_limit_s must be positive")
-        if self.threads < 1:
+        if self.threads is not None and self.threads < 1:
             raise ValueError("threads must be at least 1")

@@ -24,6 +24,39 @@ EN: dict[str, str] = {
     "said.refusal.net_site_exists": "scenario {name}: site {code} exists already",
     "said.refusal.net_columns": "the demand file lacks the column(s) {names}",
     "said.refusal.net_weeks": "weeks: {n} is not between 0 and 520",
+    "nav.network": "Network",
+    "net.title": "Network plan",
+    "net.intro": "Which hubs, repair, refurbishment and recycling sites to keep or open, and "
+    "where each region's returns should go: today's network against scenarios, each solved to "
+    "its optimum on the demand of the history scaled to a year.",
+    "net.scenarios": "Scenarios",
+    "net.scenario": "Scenario {n} (TOML)",
+    "net.weeks": "Weeks of history",
+    "net.until": "Until",
+    "net.plan": "Compare",
+    "net.hint": "A scenario is today's network plus changes: sites closed or opened, capacities "
+    "and costs changed, demand growth by country, new demand points, a CO2 price, a lead-time "
+    "cap (see docs/cli.md, revalo network plan). Nothing is stored or changed.",
+    "net.side_by_side": "Side by side: demand of {start} to {end}, {regions} regions",
+    "net.status": "Status",
+    "net.status.optimal": "optimal",
+    "net.status.feasible": "best found (gap)",
+    "net.status.infeasible": "infeasible",
+    "net.status.no_plan": "no plan in time",
+    "net.status.empty": "no demand",
+    "net.units": "Units a year",
+    "net.total": "Total cost",
+    "net.per_unit": "Cost per unit",
+    "net.km": "km per unit",
+    "net.co2": "kg CO2e per unit",
+    "net.day1": "Within 1 day of a hub",
+    "net.day2": "Within 2 days of a hub",
+    "net.sites": "Sites used (utilisation)",
+    "net.changes": "What changes from today's network",
+    "net.why": "Why",
+    "net.opened": "Opens",
+    "net.closed": "Closes",
+    "net.moved": "{n} regions move hub",
 }
 
 FR: dict[str, str] = {
@@ -47,4 +80,38 @@ FR: dict[str, str] = {
     "said.refusal.net_site_exists": "scénario {name} : le site {code} existe déjà",
     "said.refusal.net_columns": "il manque au fichier de demande la ou les colonnes {names}",
     "said.refusal.net_weeks": "weeks : {n} n'est pas entre 0 et 520",
+    "nav.network": "Réseau",
+    "net.title": "Plan du réseau",
+    "net.intro": "Quels hubs et sites de réparation, de reconditionnement et de recyclage "
+    "garder ou ouvrir, et où envoyer les retours de chaque région : le réseau actuel face à des "
+    "scénarios, chacun résolu à l'optimum sur la demande de l'historique ramenée à l'année.",
+    "net.scenarios": "Scénarios",
+    "net.scenario": "Scénario {n} (TOML)",
+    "net.weeks": "Semaines d'historique",
+    "net.until": "Jusqu'au",
+    "net.plan": "Comparer",
+    "net.hint": "Un scénario est le réseau actuel avec des changements : sites fermés ou "
+    "ouverts, capacités et coûts modifiés, croissance de la demande par pays, nouveaux points "
+    "de demande, prix du CO2, délai maximal (voir docs/cli.md, revalo network plan). Rien "
+    "n'est enregistré ni modifié.",
+    "net.side_by_side": "Côte à côte : demande du {start} au {end}, {regions} régions",
+    "net.status": "Statut",
+    "net.status.optimal": "optimal",
+    "net.status.feasible": "meilleur trouvé (écart)",
+    "net.status.infeasible": "impossible",
+    "net.status.no_plan": "pas de plan à temps",
+    "net.status.empty": "aucune demande",
+    "net.units": "Unités par an",
+    "net.total": "Coût total",
+    "net.per_unit": "Coût par unité",
+    "net.km": "km par unité",
+    "net.co2": "kg CO2e par unité",
+    "net.day1": "À 1 jour d'un hub",
+    "net.day2": "À 2 jours d'un hub",
+    "net.sites": "Sites utilisés (utilisation)",
+    "net.changes": "Ce qui change par rapport au réseau actuel",
+    "net.why": "Pourquoi",
+    "net.opened": "Ouvre",
+    "net.closed": "Ferme",
+    "net.moved": "{n} régions changent de hub",
 }

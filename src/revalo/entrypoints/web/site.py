@@ -17,6 +17,7 @@ from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
+from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
@@ -54,6 +55,7 @@ router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
+router.include_router(network_router)
 
 
 @router.get("/lang/{code}")

@@ -34,5 +34,6 @@ def plan_network(
         until=body.until,
         transport=transport,
         seconds=body.seconds,
+        suggest=body.suggest,
     )
     return comparison_public(found)

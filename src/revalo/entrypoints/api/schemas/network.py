@@ -21,6 +21,11 @@ class NetworkPlanCreate(Input):
     weeks: float = Field(12.0, gt=0, le=520, description="weeks of history, scaled to a year")
     until: date | None = Field(None, description="end of the history (excluded); default today")
     seconds: float = Field(30.0, gt=0, le=300, description="time limit of each solve")
+    suggest: bool = Field(
+        False,
+        description="add two scenarios: close the weakest hub, and open a repair centre in "
+        "the country that sends the most units to repair",
+    )
 
 
 class SiteUsePublic(Public):
