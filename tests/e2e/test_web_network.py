@@ -26,6 +26,9 @@ def test_compare_today_with_a_closed_hub(client: TestClient, sqlite_world: World
     assert "Today&#39;s network" in page and "Close Köln" in page
     assert "What changes from today" in page and "1 regions move hub" in page
     assert "Bonn (DE)" in page and "HUB-FR" in page
+    # A map of the flows per plan: Bonn's line to Köln today, to Lyon with Köln closed.
+    assert page.count('<svg class="map"') == 2 and page.count('class="flow"') == 2
+    assert "<title>HUB-DE</title>" in page
 
 
 def test_a_bad_scenario_is_named_on_the_form(client: TestClient) -> None:

@@ -46,6 +46,19 @@ class SiteUse:
 
 
 @dataclass(frozen=True, slots=True)
+class RegionFlow:
+    """Units a year from a region to a hub, with both positions (for the map)."""
+
+    region: str
+    lat: float
+    lon: float
+    hub: str
+    hub_lat: float
+    hub_lon: float
+    units: float
+
+
+@dataclass(frozen=True, slots=True)
 class ScenarioPlan:
     name: str
     description: str
@@ -66,6 +79,7 @@ class ScenarioPlan:
     sites: tuple[SiteUse, ...]
     #: The hub taking most of each region's units.
     hub_of: dict[str, str] = field(default_factory=dict)
+    flows: tuple[RegionFlow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +104,12 @@ class NetworkComparison:
 
 
 def plan_scenario(
-    problem: NetworkProblem, scenario: Scenario, sites: Sequence[NetworkSite], *, seconds: float
+    problem: NetworkProblem,
+    scenario: Scenario,
+    sites: Sequence[NetworkSite],
+    points: Sequence[Region],
+    *,
+    seconds: float,
 ) -> ScenarioPlan:
     params = NetworkParams(
         single_sourcing=scenario.single_sourcing,
@@ -100,11 +119,15 @@ def plan_scenario(
         time_limit_s=seconds,
     )
     r = solve_network(problem, params)
-    return _summary(problem, scenario, sites, r)
+    return _summary(problem, scenario, sites, points, r)
 
 
 def _summary(
-    problem: NetworkProblem, scenario: Scenario, sites: Sequence[NetworkSite], r: NetworkResult
+    problem: NetworkProblem,
+    scenario: Scenario,
+    sites: Sequence[NetworkSite],
+    points: Sequence[Region],
+    r: NetworkResult,
 ) -> ScenarioPlan:
     units = problem.total_units
     nan = float("nan")
@@ -141,7 +164,12 @@ def _summary(
                 )
     hub_of: dict[str, str] = {}
     best: dict[int, float] = {}
+    flows = []
     for d, s, u in zip(inbound.origin, inbound.site, flow, strict=True):
+        if u <= 1e-6:
+            continue
+        p, h = points[d], sites[s]
+        flows.append(RegionFlow(p.name, p.lat, p.lon, h.code, h.lat, h.lon, float(u)))
         if u > best.get(int(d), 1e-6):
             best[int(d)] = float(u)
             hub_of[problem.demands.names[d]] = sites[s].code
@@ -164,6 +192,7 @@ def _summary(
         within_2_days=float(flow[inbound.days <= 2].sum()) / units,
         sites=tuple(uses),
         hub_of=hub_of,
+        flows=tuple(flows),
     )
 
 
@@ -228,7 +257,7 @@ def compare_scenarios(
         scenario = todo.pop(0)
         sites, states, points = apply_scenario(base_sites, base_regions, scenario)
         problem = build_problem(sites, states, points, pricer, scenario.max_days)
-        plans.append(plan_scenario(problem, scenario, sites, seconds=seconds))
+        plans.append(plan_scenario(problem, scenario, sites, points, seconds=seconds))
         changes.append(None if scenario is CURRENT else change_from(plans[0], plans[-1]))
         if scenario is CURRENT and suggest:
             todo[:0] = suggested(plans[0], base_regions, defaults)

@@ -57,6 +57,8 @@ EN: dict[str, str] = {
     "net.opened": "Opens",
     "net.closed": "Closes",
     "net.moved": "{n} regions move hub",
+    "net.map": "The flows of each plan",
+    "net.map_of": "Map of the flows of {name}",
 }
 
 FR: dict[str, str] = {
@@ -114,4 +116,6 @@ FR: dict[str, str] = {
     "net.opened": "Ouvre",
     "net.closed": "Ferme",
     "net.moved": "{n} régions changent de hub",
+    "net.map": "Les flux de chaque plan",
+    "net.map_of": "Carte des flux de {name}",
 }
