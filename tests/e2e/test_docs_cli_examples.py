@@ -97,7 +97,7 @@ def test_an_example_runs_on_the_demo(
             args[i] = NEXT_DAY
         elif re.fullmatch(r"RMA\d{8}", arg):
             args[i] = rma
-        elif arg.startswith("tests/data/"):
+        elif arg.startswith(("tests/data/", "docs/")):
             args[i] = str(ROOT / arg)
     # A password asked at the terminal is typed twice; one given on stdin, once.
     typed = "a long passphrase\n" * (1 if "--password-stdin" in args else 2)

@@ -27,6 +27,7 @@ from revalo.entrypoints.web import (
     pages_compliance,
     pages_floor,
     pages_login,
+    pages_network,
     pages_overview,
     pages_people,
     pages_returns,
@@ -103,6 +104,7 @@ def test_every_page_is_documented() -> None:
         pages_floor.router,
         pages_traceability.router,
         pages_compliance.router,
+        pages_network.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -29,13 +29,14 @@ from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_repository import SqlFloorRepository
+from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import compliance_ports, epcis_ports, import_ports, people_ports, ports
-from revalo.services import epcis_ports, import_ports, people_ports, ports
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
+from revalo.services.network_ports import NetworkHistory
 
 
 class SqlAlchemyUnitOfWork:
@@ -66,6 +67,7 @@ class SqlAlchemyUnitOfWork:
     floor: FloorRepository
     compliance: compliance_ports.ComplianceRepository
     certificates: CertificateRepository
+    network_history: NetworkHistory
 
     def __init__(
         self,
@@ -126,6 +128,7 @@ class SqlAlchemyUnitOfWork:
         self.floor = SqlFloorRepository(s)
         self.compliance = SqlComplianceRepository(s)
         self.certificates = SqlCertificateRepository(s)
+        self.network_history = SqlNetworkHistory(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

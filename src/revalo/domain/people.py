@@ -92,6 +92,8 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     VIEW_COMPLIANCE = "view_compliance"
     AUDIT_UNITS = "audit_units"
+    # The network
+    PLAN_NETWORK = "plan_network"
 
     @property
     def description(self) -> str:
@@ -154,6 +156,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_COMPLIANCE: "see and download the WEEE report and the ESPR and AGEC disclosure",
     P.AUDIT_UNITS: "see and export a unit's whole trail (events, decisions with their rule, "
     "documents)",
+    P.PLAN_NETWORK: "plan the network: compare scenarios of sites to open and where returns go",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})

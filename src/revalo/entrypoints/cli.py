@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.entrypoints.cli_certificates import register as register_certificate_commands
+from revalo.entrypoints.cli_cflp import solve_cflp_command
 from revalo.entrypoints.cli_clients import register as register_client_commands
 from revalo.entrypoints.cli_collections import plan_collections_command
 from revalo.entrypoints.cli_common import (
@@ -40,6 +41,7 @@ from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
@@ -300,6 +302,7 @@ def export_units(
 
 
 app.command("solve-vrp")(solve_vrp)
+app.command("solve-cflp")(solve_cflp_command)
 app.command("quote")(quote_command)
 app.command("label")(label_command)
 app.command("outbound")(outbound_command)
@@ -309,6 +312,7 @@ register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
 register_report_commands(app)
 register_certificate_commands(app)
+register_network_commands(app)
 
 
 def main() -> None:

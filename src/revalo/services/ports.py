@@ -25,12 +25,13 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
-    from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.certificate_ports import CertificateRepository
+    from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
     from revalo.services.import_ports import ReturnImportStore
+    from revalo.services.network_ports import NetworkHistory
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
@@ -326,6 +327,7 @@ class UnitOfWork(Protocol):
     floor: FloorRepository
     compliance: ComplianceRepository
     certificates: CertificateRepository
+    network_history: NetworkHistory
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

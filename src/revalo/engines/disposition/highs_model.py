@@ -41,8 +41,9 @@ _first = threading.Lock()
 _banner_shown = False
 
 
-def _solver() -> Any:
-    """A HiGHS instance that prints nothing. The library writes its banner (version and
+def quiet_solver() -> Any:
+    """A HiGHS instance that prints nothing (the network engine's adapter takes its
+    instances here too: one guard per process). The library writes its banner (version and
     copyright) straight to the standard output when the first instance of a process is
     made, before any option can be set: that once, the output file descriptor points to
     the null device, so that no banner lands in a summary or a piped output."""
@@ -66,7 +67,7 @@ def _solver() -> Any:
 
 
 def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int) -> MipOutcome:
-    h = _solver()
+    h = quiet_solver()
     h.setOptionValue("time_limit", float(time_limit_s))
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
@@ -87,22 +88,26 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n
     h.passModel(lp)
     h.run()
-    status = h.getModelStatus()
     info = h.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     x = np.array(h.getSolution().col_value) if has_solution else None
-    if status == highspy.HighsModelStatus.kOptimal:
-        name = "optimal"
-    elif status == highspy.HighsModelStatus.kTimeLimit:
-        name = "time_limit"
-    elif status == highspy.HighsModelStatus.kInfeasible:
-        name = "infeasible"
-    else:
-        name = h.modelStatusToString(status).lower().replace(" ", "_")
     return MipOutcome(
-        status=name,
+        status=status_name(h),
         x=x,
         objective=float(info.objective_function_value) if has_solution else float("-inf"),
         bound=float(info.mip_dual_bound),
         gap=float(info.mip_gap),
     )
+
+
+def status_name(h: Any) -> str:
+    """The model status of a solved instance: "optimal", "time_limit", "infeasible" or
+    HiGHS's own wording in lower case."""
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return "optimal"
+    if status == highspy.HighsModelStatus.kTimeLimit:
+        return "time_limit"
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return "infeasible"
+    return str(h.modelStatusToString(status)).lower().replace(" ", "_")

@@ -28,6 +28,7 @@ from revalo.entrypoints.web import (
     i18n_floor,
     i18n_labels,
     i18n_messages,
+    i18n_network,
     i18n_overview,
     i18n_people,
     i18n_refusals,
@@ -68,6 +69,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_labels,
     i18n_values,
     i18n_certificates,
+    i18n_network,
 )
 
 

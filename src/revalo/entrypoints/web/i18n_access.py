@@ -47,6 +47,8 @@ EN: dict[str, str] = {
     "perm.manage_users": "add, change and deactivate users",
     "perm.manage_tokens": "create, see and revoke other users' API tokens",
     "perm.view_audit": "see the audit trail",
+    "perm.plan_network": "plan the network: compare scenarios of sites to open and where "
+    "returns go",
 }
 
 FR: dict[str, str] = {
@@ -96,4 +98,6 @@ FR: dict[str, str] = {
     "perm.manage_users": "ajouter, modifier et désactiver des utilisateurs",
     "perm.manage_tokens": "créer, voir et révoquer les jetons d'API des autres utilisateurs",
     "perm.view_audit": "voir le journal d'audit",
+    "perm.plan_network": "planifier le réseau : comparer des scénarios de sites à ouvrir et "
+    "de destination des retours",
 }

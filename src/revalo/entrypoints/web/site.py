@@ -19,6 +19,7 @@ from revalo.entrypoints.web.pages_collections import router as collections_route
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
+from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
@@ -60,6 +61,7 @@ router.include_router(traceability_router)
 router.include_router(compliance_router)
 router.include_router(trail_router)
 router.include_router(certificates_router)
+router.include_router(network_router)
 
 
 @router.get("/lang/{code}")
