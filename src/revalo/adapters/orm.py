@@ -683,3 +683,8 @@ def start_mappers() -> None:
         },
     )
     m(FloorTask, floor_tasks)
+    orm_floor_records.map_floor_records(m)
+
+
+# The tables of areas kept in modules of their own, on the same metadata.
+from revalo.adapters import orm_floor_records  # noqa: E402
