@@ -181,7 +181,7 @@ def approve_count(
             by,
             "approve_count",
             f"count {count.id} of {count.bin_code}",
-            detail=f"{len(approved)} approved, {len(count.adjustments) - len(approved)} rejected",
+            detail=f"{len(approved)} of {len(count.adjustments)} approved",
         )
         uow.commit()
     return count

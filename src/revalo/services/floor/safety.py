@@ -87,7 +87,9 @@ def record_incident(
         )
         _known_logins(uow, incident.people, "people")
         uow.safety.add_incident(incident)
-        record_done(uow, by, "record_incident", site.code, detail=f"{kind.value} {severity.value}")
+        record_done(
+            uow, by, "record_incident", site.code, detail=f"{kind.value}, severity {severity.value}"
+        )
         uow.commit()
     return incident
 
@@ -190,7 +192,7 @@ def safety_figures(
         return site_figures(uow, get_site(uow, site_code).code, start, end, hours)
 
 
-@reads(Permission.VIEW_DASHBOARD)
+@reads(Permission.VIEW_FLOOR)
 def days_without_lost_time(
     uow: UnitOfWork, *, by: User, day: date | None = None
 ) -> list[tuple[str, int | None]]:
