@@ -25,6 +25,7 @@ from revalo.entrypoints.web import (
     pages_bench,
     pages_collections,
     pages_floor,
+    pages_floor_records,
     pages_login,
     pages_overview,
     pages_people,
@@ -100,6 +101,7 @@ def test_every_page_is_documented() -> None:
         pages_unit_actions.router,
         pages_bench.router,
         pages_floor.router,
+        pages_floor_records.router,
         pages_traceability.router,
     ]
     routes = {
