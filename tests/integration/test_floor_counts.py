@@ -200,3 +200,40 @@ def test_an_adjustment_overtaken_by_a_move_is_refused_and_changes_nothing(world:
         CountState.AWAITING_APPROVAL
     )
     assert [str(v) for v in check_database(world.app.engine)] == []
+
+
+def test_the_ledger_check_finds_a_count_whose_state_disagrees_with_its_adjustments(
+    world: World,
+) -> None:
+    add_bins(world)
+    lpns = stocked(world, 2)
+    count = counts.submit_count(world.app.uow(), counting(world), lpns[:1], by=person("lea"))
+    assert check_database(world.app.engine) == []
+    adjustments = orm_floor_records.count_adjustments
+    with world.app.engine.begin() as conn:  # a change made behind the use cases' back
+        conn.execute(
+            adjustments.update()
+            .where(adjustments.c.count_id == count.id)
+            .values(state=AdjustmentState.APPROVED)
+        )
+    [broken] = check_database(world.app.engine)
+    assert broken.check.startswith("counts whose state disagrees") and broken.count == 1
+    assert broken.examples == (f"{count.id}, awaiting_approval, 1, 0",)
+
+
+def test_a_found_unit_the_rules_keep_out_of_the_bin_gets_a_put_away_task(world: World) -> None:
+    add_bins(world)
+    drill = graded(world, "DRILL-18", "D1", hazardous=True)
+    putaway.put_away(world.app.uow(), drill, "HUB-FR:L-01-0-A", by=person("bob"))
+    # The battery unit turns up on the shelf: counted there, found, approved.
+    count = counts.submit_count(world.app.uow(), counting(world), [drill], by=person("lea"))
+    assert count.id is not None
+    counts.approve_count(world.app.uow(), count.id, by=person("sup"))
+    assert where(world, drill) == SHELF
+    [task] = [
+        t
+        for t in tasks.board(world.app.uow(), "HUB-FR", by=person("sup"))
+        if t.kind is TaskKind.PUT_AWAY
+    ]
+    assert (task.unit_lpn, task.from_location, task.bin_code) == (drill, SHELF, "HUB-FR:L-01-0-A")
+    assert [str(v) for v in check_database(world.app.engine)] == []

@@ -26,14 +26,14 @@ from revalo.domain.floor.counts import (
     Scanned,
     accuracy,
 )
-from revalo.domain.floor.putaway import over_capacity
+from revalo.domain.floor.putaway import over_capacity, refusal
 from revalo.domain.floor.tasks import FloorTask, Priority, TaskKind, requirements_for
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import utcnow
 from revalo.services.common import get_site, get_unit, record, when
 from revalo.services.floor.putaway import get_bin, item_for
-from revalo.services.floor.tasks import get_task
+from revalo.services.floor.tasks import LIVE, get_task, make_put_away_task
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.receiving import receive_found
@@ -231,12 +231,14 @@ def _apply(
             field="rejected",
         )
     b = get_bin(uow, where)
-    full = over_capacity(b, item_for(uow, unit), uow.floor.fills([where]).get(where, Fill()))
+    item, fill = item_for(uow, unit), uow.floor.fills([where]).get(where, Fill())
+    full = over_capacity(b, item, fill)
     if full is not None:
         raise NotAllowed(
             f"{unit.lpn} cannot be moved into {where}: {full}; move a unit out first",
             field="rejected",
         )
+    misplaced = refusal(b, item, fill) is not None
     change = unit.move(
         from_location=unit.location_code,
         to_location=where,
@@ -245,6 +247,16 @@ def _apply(
         reason=f"found at count {count.id} of {where}",
     )
     record(uow, change)
+    if misplaced:
+        # The ledger says where it is; the rules say it does not belong there (a damaged
+        # battery on a shelf): a put-away task takes it to its bin, in place of one that
+        # the count overtook (made for where the unit was before).
+        stale = uow.floor.open_task_for(unit.lpn)
+        if stale is not None and stale.id is not None:
+            stale = get_task(uow, stale.id, lock=True)
+            if stale.state in LIVE and stale.from_location != unit.location_code:
+                stale.cancel(at, f"overtaken by count {count.id}")
+        make_put_away_task(uow, unit, at)
 
 
 @reads(Permission.VIEW_FLOOR)
