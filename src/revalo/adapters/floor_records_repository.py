@@ -60,6 +60,15 @@ class SqlCountRepository:
             stmt = stmt.where(c.site_code == site_code.upper())
         return [CountFigures(*row) for row in self.session.execute(stmt.order_by(c.counted_at))]
 
+    def last_counted(self, site_code: str) -> dict[str, datetime]:
+        c = t.bin_counts.c
+        stmt = (
+            sa.select(c.bin_code, sa.func.max(c.counted_at).label("at"))
+            .where(c.site_code == site_code.upper())
+            .group_by(c.bin_code)
+        )
+        return {code: at for code, at in self.session.execute(stmt)}
+
     def awaiting(self, bin_code: str) -> BinCount | None:
         c = t.bin_counts.c
         stmt = sa.select(BinCount).where(

@@ -3,15 +3,17 @@ approval, the accuracy per site; the incidents, briefings and a site's safety fi
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from revalo.domain.floor.counts import BinCount, CountState, Period
+from revalo.domain.floor.safety import Incident, IncidentKind, Severity
 from revalo.entrypoints.cli_common import (
     AsLogin,
+    CliError,
     DayOption,
     DbPath,
     DbUrl,
@@ -74,6 +76,28 @@ def plan(
             table.add_column(column)
         needs = ", ".join(sorted([*task.equipment, *(str(n) for n in task.needs)]))
         table.add_row(str(task.id), task.bin_code, needs)
+        out().print(table)
+
+
+@counts_app.command("plan-site")
+def plan_site(
+    site: Annotated[str, typer.Argument(help="The site's code.")],
+    bins: Annotated[int, typer.Option(help="How many bins to count.", min=1, max=500)] = 10,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Count tasks for the site's bins counted longest ago (never counted first)."""
+    from revalo.services.floor import counts
+
+    with reported(), open_app(db, url) as rv:
+        made = counts.plan_site_counts(rv.uow(), site, bins=bins, by=acting(rv, as_login))
+        table = Table(title=f"{len(made)} task(s)")
+        for column in ("task", "bin", "needs"):
+            table.add_column(column)
+        for task in made:
+            needs = ", ".join(sorted([*task.equipment, *(str(n) for n in task.needs)]))
+            table.add_row(str(task.id), task.bin_code, needs)
         out().print(table)
 
 
@@ -194,6 +218,117 @@ def figures(
         out().print(table)
 
 
+@safety_app.command("record-incident")
+def record_incident(
+    site: Annotated[str, typer.Argument(help="The site's code.")],
+    description: Annotated[str, typer.Option(help="What happened.")],
+    action: Annotated[str, typer.Option(help="What was done.")],
+    kind: Annotated[IncidentKind, typer.Option(help="incident or near_miss.")] = (
+        IncidentKind.INCIDENT
+    ),
+    severity: Annotated[Severity, typer.Option(help="none (a near miss) ... lost_time.")] = (
+        Severity.FIRST_AID
+    ),
+    on: Annotated[str | None, typer.Option(help="When, ISO 8601 (now if not given).")] = None,
+    bin_code: Annotated[str, typer.Option("--bin", help="The bin, where known.")] = "",
+    zone: Annotated[str, typer.Option(help="The zone, where known.")] = "",
+    equipment: Annotated[str, typer.Option(help="The equipment involved.")] = "",
+    person: Annotated[
+        list[str] | None, typer.Option(help="A login of someone involved (again for more).")
+    ] = None,
+    lost_days: Annotated[int, typer.Option(help="Days lost (lost_time).", min=0, max=366)] = 0,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record an incident or a near miss."""
+    from revalo.domain.values import utcnow
+    from revalo.services.floor import safety
+
+    with reported(), open_app(db, url) as rv:
+        when = _moment(on) if on else utcnow()
+        i = safety.record_incident(
+            rv.uow(),
+            site_code=site,
+            occurred_at=when,
+            kind=kind,
+            severity=severity,
+            description=description,
+            action_taken=action,
+            bin_code=bin_code,
+            zone=zone,
+            equipment=equipment,
+            people=person or [],
+            lost_days=lost_days,
+            by=acting(rv, as_login),
+        )
+        out().print(_incidents_table([i]))
+
+
+@safety_app.command("record-briefing")
+def record_briefing(
+    site: Annotated[str, typer.Argument(help="The site's code.")],
+    topic: Annotated[str, typer.Option(help="What it was about.")],
+    attendee: Annotated[list[str], typer.Option(help="A login who attended (again for more).")],
+    minutes: Annotated[int, typer.Option(help="How long.", min=1, max=480)] = 15,
+    on: Annotated[str | None, typer.Option(help="When, ISO 8601 (now if not given).")] = None,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record a safety briefing held, led by the one who records it."""
+    from revalo.domain.values import utcnow
+    from revalo.services.floor import safety
+
+    with reported(), open_app(db, url) as rv:
+        when = _moment(on) if on else utcnow()
+        b = safety.record_briefing(
+            rv.uow(),
+            site_code=site,
+            held_at=when,
+            topic=topic,
+            attendees=attendee,
+            minutes=minutes,
+            by=acting(rv, as_login),
+        )
+        table = Table(title="briefing")
+        for column in ("when", "site", "topic", "led by", "attended"):
+            table.add_column(column)
+        table.add_row(
+            b.held_at.isoformat(timespec="minutes"),
+            b.site_code,
+            b.topic,
+            b.led_by,
+            ", ".join(b.attendees),
+        )
+        out().print(table)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--on {text!r} is not an ISO 8601 date and time", 2) from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _incidents_table(found: list[Incident]) -> Table:
+    table = Table(title=f"{len(found)} incident(s)")
+    for column in ("when", "site", "where", "kind", "severity", "equipment", "what"):
+        table.add_column(column)
+    for i in found:
+        table.add_row(
+            i.occurred_at.isoformat(timespec="minutes"),
+            i.site_code,
+            i.bin_code or i.zone,
+            i.kind.value,
+            i.severity.value,
+            i.equipment,
+            i.description,
+        )
+    return table
+
+
 @safety_app.command("incidents")
 def incidents(
     site: Annotated[str | None, typer.Option(help="Only this site's.")] = None,
@@ -215,17 +350,4 @@ def incidents(
             start=end - timedelta(days=days - 1),
             end=end,
         )
-        table = Table(title=f"{len(found)} incident(s)")
-        for column in ("when", "site", "where", "kind", "severity", "equipment", "what"):
-            table.add_column(column)
-        for i in found:
-            table.add_row(
-                i.occurred_at.isoformat(timespec="minutes"),
-                i.site_code,
-                i.bin_code or i.zone,
-                i.kind.value,
-                i.severity.value,
-                i.equipment,
-                i.description,
-            )
-        out().print(table)
+        out().print(_incidents_table(found))

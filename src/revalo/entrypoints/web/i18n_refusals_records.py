@@ -14,6 +14,7 @@ EN: dict[str, str] = {
     "said.refusal.count_in_bin": "{lpn} is in {bin} already: reject its adjustment, or count again",
     "said.refusal.count_bin_full": "{lpn} cannot be moved into {bin}: {why}; move a unit out first",
     "said.refusal.count_days": "days {n} must be 1 to 3660",
+    "said.refusal.count_bins": "bins {n} must be 1 to 500",
     "said.refusal.count_task_open": "bin {bin} has a count task open already: task {id}",
     "said.refusal.count_awaiting": "bin {bin} has count {id} awaiting approval: decide it first",
     "said.refusal.count_not_count": "task {id} is a {kind}, not a count",
@@ -52,6 +53,7 @@ FR: dict[str, str] = {
     "said.refusal.count_bin_full": "{lpn} ne peut pas entrer dans {bin} : {why} ; sortez "
     "d'abord une unité",
     "said.refusal.count_days": "days {n} doit aller de 1 à 3660",
+    "said.refusal.count_bins": "bins {n} doit aller de 1 à 500",
     "said.refusal.count_task_open": "l'emplacement {bin} a déjà une tâche d'inventaire "
     "ouverte : la tâche {id}",
     "said.refusal.count_awaiting": "l'emplacement {bin} a l'inventaire {id} en attente de "

@@ -81,6 +81,30 @@ def plan_count(
     return task
 
 
+@needs(Permission.ASSIGN_TASKS)
+def plan_site_counts(
+    uow: UnitOfWork, site_code: str, *, bins: int, by: User, at: datetime | None = None
+) -> list[FloorTask]:
+    """Count tasks for the site's ``bins`` bins counted longest ago (never counted first),
+    passing over those with a count open or awaiting approval: a cycle through the site."""
+    if not 1 <= bins <= 500:
+        raise InvalidValue(f"bins {bins} must be 1 to 500", field="bins")
+    with uow:
+        site = get_site(uow, site_code)
+        codes = [b.code for b in uow.floor.bins(site.code)]
+        last = uow.counts.last_counted(site.code)
+    codes.sort(key=lambda code: (code in last, last.get(code), code))
+    made: list[FloorTask] = []
+    for code in codes:
+        if len(made) >= bins:
+            break
+        try:
+            made.append(plan_count(uow, code, by=by, at=at))
+        except AlreadyExists:
+            continue
+    return made
+
+
 def in_bin(uow: UnitOfWork, bin_code: str) -> list[str]:
     """The LPNs the ledger puts in the bin now."""
     out: list[str] = []

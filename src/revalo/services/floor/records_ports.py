@@ -31,6 +31,10 @@ class CountRepository(Protocol):
         """What each count since ``since`` found, for the accuracy."""
         ...
 
+    def last_counted(self, site_code: str) -> dict[str, datetime]:
+        """When each of the site's bins was last counted (bins never counted left out)."""
+        ...
+
     def awaiting(self, bin_code: str) -> BinCount | None:
         """The bin's count that awaits approval, if any."""
         ...

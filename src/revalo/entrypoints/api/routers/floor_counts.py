@@ -10,8 +10,8 @@ from fastapi import APIRouter, Query
 from revalo.domain.floor.counts import BinCount, CountState, Period
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
-from revalo.entrypoints.api.routers.floor import task_public
-from revalo.entrypoints.api.schemas.floor import TaskPublic
+from revalo.entrypoints.api.routers.floor import task_public, tasks_public
+from revalo.entrypoints.api.schemas.floor import TaskPublic, TasksPublic
 from revalo.entrypoints.api.schemas.floor_records import (
     AccuraciesPublic,
     AccuracyPublic,
@@ -20,8 +20,9 @@ from revalo.entrypoints.api.schemas.floor_records import (
     CountPublic,
     CountsPublic,
     CountSubmit,
+    SiteCountsCreate,
 )
-from revalo.entrypoints.api.types import Limit, Storable
+from revalo.entrypoints.api.types import Limit, SiteCodePath, Storable
 from revalo.services.floor import counts
 
 router = APIRouter(tags=["floor"])
@@ -37,6 +38,15 @@ def plan_count(body: CountCreate, uow: UowDep, user: CurrentUser) -> TaskPublic:
     """A "count a bin" task on the board; refused while the bin has one open or a count
     awaiting approval."""
     return task_public(counts.plan_count(uow, body.bin_code, by=user, priority=body.priority))
+
+
+@router.post("/sites/{site_code}/counts/plan", dependencies=[need(Permission.ASSIGN_TASKS)])
+def plan_site_counts(
+    site_code: SiteCodePath, body: SiteCountsCreate, uow: UowDep, user: CurrentUser
+) -> TasksPublic:
+    """Count tasks for the site's bins counted longest ago (never counted first), passing
+    over those with a count open or awaiting approval: a cycle through the site."""
+    return tasks_public(counts.plan_site_counts(uow, site_code, bins=body.bins, by=user))
 
 
 @router.post("/tasks/{task_id}/count", dependencies=[need(Permission.DO_TASKS)])

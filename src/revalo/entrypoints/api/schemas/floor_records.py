@@ -20,6 +20,12 @@ class CountCreate(Input):
     priority: Annotated[int, Field(ge=1, le=3)] = 3
 
 
+class SiteCountsCreate(Input):
+    bins: Annotated[int, Field(ge=1, le=500)] = Field(
+        description="how many bins to count: those counted longest ago (never first)"
+    )
+
+
 class CountSubmit(Input):
     scans: Annotated[
         list[Annotated[str, text(200, min_length=1), Storable]], Field(max_length=2000)
