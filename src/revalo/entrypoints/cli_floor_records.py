@@ -11,6 +11,7 @@ from rich.table import Table
 
 from revalo.domain.floor.counts import BinCount, CountState, Period
 from revalo.domain.floor.safety import Incident, IncidentKind, Severity
+from revalo.domain.values import utcnow
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
@@ -187,7 +188,6 @@ def figures(
 ) -> None:
     """Incidents per 1,000 hours worked and the days since the last lost-time accident,
     over the ``days`` up to ``--date`` (today)."""
-    from revalo.domain.values import utcnow
     from revalo.services.floor import safety
 
     end = parse_day(day) if day else utcnow().date()
@@ -242,15 +242,13 @@ def record_incident(
     url: DbUrl = None,
 ) -> None:
     """Record an incident or a near miss."""
-    from revalo.domain.values import utcnow
     from revalo.services.floor import safety
 
     with reported(), open_app(db, url) as rv:
-        when = _moment(on) if on else utcnow()
         i = safety.record_incident(
             rv.uow(),
             site_code=site,
-            occurred_at=when,
+            occurred_at=_moment(on),
             kind=kind,
             severity=severity,
             description=description,
@@ -277,15 +275,13 @@ def record_briefing(
     url: DbUrl = None,
 ) -> None:
     """Record a safety briefing held, led by the one who records it."""
-    from revalo.domain.values import utcnow
     from revalo.services.floor import safety
 
     with reported(), open_app(db, url) as rv:
-        when = _moment(on) if on else utcnow()
         b = safety.record_briefing(
             rv.uow(),
             site_code=site,
-            held_at=when,
+            held_at=_moment(on),
             topic=topic,
             attendees=attendee,
             minutes=minutes,
@@ -304,7 +300,10 @@ def record_briefing(
         out().print(table)
 
 
-def _moment(text: str) -> datetime:
+def _moment(text: str | None) -> datetime:
+    """``--on`` as an aware moment (UTC unless it names a zone); now when not given."""
+    if text is None:
+        return utcnow()
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -338,7 +337,6 @@ def incidents(
     url: DbUrl = None,
 ) -> None:
     """The incidents and near misses of the last ``days``, newest first."""
-    from revalo.domain.values import utcnow
     from revalo.services.floor import safety
 
     end = utcnow().date()
