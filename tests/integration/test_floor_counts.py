@@ -237,3 +237,23 @@ def test_a_found_unit_the_rules_keep_out_of_the_bin_gets_a_put_away_task(world: 
     ]
     assert (task.unit_lpn, task.from_location, task.bin_code) == (drill, SHELF, "HUB-FR:L-01-0-A")
     assert [str(v) for v in check_database(world.app.engine)] == []
+
+
+def test_an_unknown_item_found_by_two_counts_is_received_once(world: World) -> None:
+    add_bins(world)
+    first = counts.submit_count(world.app.uow(), counting(world), ["ZZ-42"], by=person("lea"))
+    task = counts.plan_count(world.app.uow(), OTHER, by=person("sup"))
+    assert task.id is not None and first.id is not None
+    tasks.start_task(world.app.uow(), task.id, by=person("lea"))
+    second = counts.submit_count(world.app.uow(), task.id, ["ZZ-42"], by=person("lea"))
+    assert second.id is not None
+    counts.approve_count(world.app.uow(), first.id, by=person("sup"))
+    decided = counts.approve_count(world.app.uow(), second.id, by=person("sup"))
+    [again] = decided.adjustments
+    [received] = counts.count(world.app.uow(), first.id, by=person("sup")).adjustments
+    assert again.lpn == received.lpn and received.lpn is not None
+    assert where(world, received.lpn) == OTHER  # found again, in the second bin
+    with world.app.engine.connect() as conn:
+        u = orm.units.c
+        assert conn.scalar(sa.select(sa.func.count()).where(u.scanned_code == "ZZ-42")) == 1
+    assert [str(v) for v in check_database(world.app.engine)] == []

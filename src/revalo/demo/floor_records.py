@@ -1,7 +1,8 @@
-"""The demo's floor records: on every returns hub, a few bins counted on the last days
+"""The demo's floor records: on every returns hub, a few bins counted on the last day
 (most match the ledger; one count finds a unit missing, approved by the supervisor, so it
-moves to the hub's ``missing`` location), a weekly safety briefing, a near miss or two and
-an incident — one hub with a lost-time accident five weeks before the last day."""
+moves to the hub's ``missing`` location; at one hub another awaits approval, and at the
+central hub a count task waits on the board), a weekly safety briefing, a near miss or two and an
+incident — one hub with a lost-time accident five weeks before the last day."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ from revalo.services.ports import BatchUnitOfWork
 
 #: The hub with a lost-time accident in the demo's weeks.
 LOST_TIME_AT = "HUB-CENTRAL"
+#: The hub with a count awaiting approval.
+WAITING_AT = "HUB-DE"
+#: The hub with a count task open for its handheld (where the demo's handler works).
+OPEN_AT = "HUB-CENTRAL"
 #: Bins counted per hub on the last day.
 COUNTED = 4
 
@@ -88,6 +93,11 @@ def _counts(
         held = [b.code for b in uow.floor.bins(hub)]
         fills = uow.floor.fills(held)
     full = [code for code in held if fills.get(code) and fills[code].units][:COUNTED]
+    if hub == OPEN_AT:
+        # Left on the board: the demo's handler counts it on the handheld.
+        free = next((code for code in held if code not in full), None)
+        if free is not None:
+            counts.plan_count(uow, free, by=supervisor, at=_at(last, 17))
     for i, code in enumerate(full):
         at = _at(last, 15) + timedelta(minutes=20 * i)
         task = counts.plan_count(uow, code, by=supervisor, at=at)
@@ -107,10 +117,12 @@ def _counts(
         tasks.start_task(uow, task.id, by=user, at=at)
         with uow:
             lpns = in_bin(uow, code)
-        # The first bin of each hub is short of one unit: found missing, approved.
-        scanned = lpns[1:] if i == 0 else lpns
+        # The first bin of each hub is short of one unit: found missing, approved. At
+        # WAITING_AT the second one is short too, and awaits the supervisor's approval.
+        waits = hub == WAITING_AT and i == 1
+        scanned = lpns[1:] if i == 0 or waits else lpns
         done = counts.submit_count(uow, task.id, scanned, by=user, at=at + timedelta(minutes=10))
-        if done.adjustments and done.id is not None:
+        if done.adjustments and done.id is not None and not waits:
             counts.approve_count(
                 uow,
                 done.id,

@@ -41,6 +41,7 @@ EN: dict[str, str] = {
     "counts.matched_flash": "{bin} matches the ledger.",
     "counts.differs_flash": "{bin}: {n} difference(s) await approval.",
     "counts.handheld_current": "Task {id}: count {bin}",
+    "counts.taken_flash": "Task {id} is yours: count {bin}.",
     "counts.handheld_lead": "Scan the label of every unit in the bin, one a line; leave it "
     "empty if the bin is empty.",
     "counts.handheld_scans": "Scans",
@@ -133,6 +134,7 @@ FR: dict[str, str] = {
     "counts.matched_flash": "{bin} correspond au registre.",
     "counts.differs_flash": "{bin} : {n} écart(s) attendent une validation.",
     "counts.handheld_current": "Tâche {id} : compter {bin}",
+    "counts.taken_flash": "La tâche {id} est à vous : comptez {bin}.",
     "counts.handheld_lead": "Scannez l'étiquette de chaque unité de l'emplacement, une par "
     "ligne ; laissez vide si l'emplacement est vide.",
     "counts.handheld_scans": "Scans",

@@ -221,6 +221,11 @@ def _apply(
 ) -> None:
     where = count.bin_code
     if unit is None:
+        # Received meanwhile (found by another count, approved first): a unit we know now.
+        unit = uow.units.by_scanned_code(a.scanned, lock=True)
+        if unit is not None:
+            a.lpn = unit.lpn
+    if unit is None:
         site = get_site(uow, count.site_code)
         found = receive_found(
             uow,
