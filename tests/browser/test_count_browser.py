@@ -52,9 +52,8 @@ def test_a_count_by_scan_on_the_handheld_then_approved_by_the_supervisor(
     supervisor.goto("/floor/counts")
     form = supervisor.locator("form.count", has_text=lpn)
     expect(form).to_contain_text("trouvée")
-    heading = form.locator("h3").inner_text()
-    count_id = re.search(r"Inventaire (\d+)", heading)
-    assert count_id, heading
+    count_id = re.fullmatch(r"count-(\d+)", form.get_attribute("id") or "")
+    assert count_id, form.get_attribute("id")
     form.get_by_role("button", name="Valider le reste").click()
     expect(supervisor.locator(".flash")).to_contain_text(
         f"L'inventaire {count_id.group(1)} de {counted} est décidé."
