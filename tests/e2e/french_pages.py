@@ -122,6 +122,10 @@ DATA_COLUMNS = {
     "inspections": ("operator", "notes"),
     "work_orders": ("operator", "notes", "wipe_tool"),
     "unit_events": ("actor", "document"),
+    "incidents": ("description", "action_taken"),
+    "briefings": ("topic", "led_by"),
+    "bin_counts": ("counter", "approver", "note"),
+    "count_adjustments": ("scanned",),
 }
 
 

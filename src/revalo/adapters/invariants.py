@@ -4,7 +4,8 @@ Each check is one query that lists what breaks a promise: every unit is in exact
 place (its moves net to the location it says it is at, which is where its last move ended;
 nowhere once it has left), one live unit per GTIN and serial, every return line counts
 exactly the units received for it and never more than it asked for, one parcel per return,
-no bin holding more units than its places.
+no bin holding more units than its places, every cycle count's state what its adjustments
+say.
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from revalo.adapters import orm
+from revalo.adapters import orm, orm_floor_records
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
 
@@ -186,6 +187,34 @@ def _overfull_bins() -> sa.Select[tuple[str, int, int]]:
     )
 
 
+def _count_states() -> sa.Select[tuple[int, str, int, int]]:
+    """Counts whose state says otherwise than their adjustments: an exact count with
+    differences, one awaiting approval with a difference decided, a decided one with a
+    difference still proposed."""
+    c, a = orm_floor_records.bin_counts.c, orm_floor_records.count_adjustments.c
+    per = (
+        sa.select(
+            a.count_id,
+            sa.func.count().label("n"),
+            sa.func.sum(sa.case((a.state == "proposed", 1), else_=0)).label("open"),
+        )
+        .group_by(a.count_id)
+        .subquery()
+    )
+    n, open_ = sa.func.coalesce(per.c.n, 0), sa.func.coalesce(per.c.open, 0)
+    wrong = sa.or_(
+        sa.and_(c.state == "matched", n != 0),
+        sa.and_(c.state == "awaiting_approval", sa.or_(n == 0, open_ != n)),
+        sa.and_(c.state == "decided", open_ != 0),
+    )
+    return (
+        sa.select(c.id, c.state, n, open_)
+        .outerjoin(per, per.c.count_id == c.id)
+        .where(wrong)
+        .order_by(c.id)
+    )
+
+
 _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     ("unit not in exactly its own place (lpn, places, netted at, says)", _place_per_unit),
     ("unit's last move does not end where it is (lpn, last move to, says)", _last_move),
@@ -204,6 +233,10 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     ),
     ("units linked to no return line (lpn, return, line)", _orphan_units),
     ("bins holding more units than their places (bin, places, units)", _overfull_bins),
+    (
+        "counts whose state disagrees with their adjustments (count, state, adjustments, proposed)",
+        _count_states,
+    ),
 )
 
 

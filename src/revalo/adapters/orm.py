@@ -683,7 +683,12 @@ def start_mappers() -> None:
         },
     )
     m(FloorTask, floor_tasks)
+    orm_floor_records.map_floor_records(m)
 
 
-# The tables of other areas, on the same metadata (their modules import this one).
-from revalo.adapters import orm_compliance  # noqa: E402,F401
+# The tables of areas kept in modules of their own, on the same metadata (their modules
+# import this one).
+from revalo.adapters import (
+    orm_compliance,  # noqa: F401
+    orm_floor_records,
+)

@@ -28,6 +28,7 @@ from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
+from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.reports import SqlReportRepository
@@ -36,6 +37,7 @@ from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import compliance_ports, epcis_ports, import_ports, people_ports, ports
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
+from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.network_ports import NetworkHistory
 
 
@@ -68,6 +70,8 @@ class SqlAlchemyUnitOfWork:
     compliance: compliance_ports.ComplianceRepository
     certificates: CertificateRepository
     network_history: NetworkHistory
+    counts: CountRepository
+    safety: SafetyRepository
 
     def __init__(
         self,
@@ -129,6 +133,8 @@ class SqlAlchemyUnitOfWork:
         self.compliance = SqlComplianceRepository(s)
         self.certificates = SqlCertificateRepository(s)
         self.network_history = SqlNetworkHistory(s)
+        self.counts = SqlCountRepository(s)
+        self.safety = SqlSafetyRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

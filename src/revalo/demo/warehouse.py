@@ -9,6 +9,7 @@ import random
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
+from revalo.demo.floor_records import record_floor_life
 from revalo.domain.catalog import LocationKind, Site, SiteKind
 from revalo.domain.floor.bins import Bin, BinKind, Fill
 from revalo.domain.floor.putaway import refusal
@@ -151,6 +152,7 @@ def set_up_floor(
             found = tasks.put_away_waiting(uow, code, by=supervisor)
             made += len(found)
             _work_through(uow, found, members.get(code, []), last, everyone)
+    record_floor_life(uow, members, everyone, supervisor, last, rng)
     return made
 
 

@@ -111,6 +111,8 @@ class LocationKind(enum.StrEnum):
     OUTBOUND = "outbound"
     RECYCLING_CAGE = "recycling_cage"
     IN_TRANSIT = "in_transit"
+    #: Where a cycle count's approved "missing" unit is: not found where the ledger had it.
+    MISSING = "missing"
 
 
 def location_code(site_code: str, kind: LocationKind) -> str:

@@ -94,6 +94,9 @@ class Permission(enum.StrEnum):
     AUDIT_UNITS = "audit_units"
     # The network
     PLAN_NETWORK = "plan_network"
+    # The floor's records
+    APPROVE_COUNTS = "approve_counts"
+    RECORD_SAFETY = "record_safety"
 
     @property
     def description(self) -> str:
@@ -157,6 +160,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.AUDIT_UNITS: "see and export a unit's whole trail (events, decisions with their rule, "
     "documents)",
     P.PLAN_NETWORK: "plan the network: compare scenarios of sites to open and where returns go",
+    P.APPROVE_COUNTS: "approve or reject the differences a cycle count found (not one's own count)",
+    P.RECORD_SAFETY: "record incidents, near misses and safety briefings",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -176,12 +181,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
-    | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM},
+    | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
+    | {P.APPROVE_COUNTS, P.RECORD_SAFETY},
     Role.HANDLER: _FLOOR_READS
-    | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE, P.DO_TASKS},
-    Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE, P.DO_TASKS},
+    | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE, P.DO_TASKS}
+    | {P.RECORD_SAFETY},
+    Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE, P.DO_TASKS} | {P.RECORD_SAFETY},
     Role.TECHNICIAN: _FLOOR_READS
-    | {P.QUARANTINE, P.INSPECT, P.START_WORK_ORDER, P.FINISH_WORK_ORDER},
+    | {P.QUARANTINE, P.INSPECT, P.START_WORK_ORDER, P.FINISH_WORK_ORDER}
+    | {P.RECORD_SAFETY},
     Role.CUSTOMER_SERVICE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}

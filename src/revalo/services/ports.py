@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
+    from revalo.services.floor.records_ports import CountRepository, SafetyRepository
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.network_ports import NetworkHistory
     from revalo.services.people_ports import (
@@ -328,6 +329,8 @@ class UnitOfWork(Protocol):
     compliance: ComplianceRepository
     certificates: CertificateRepository
     network_history: NetworkHistory
+    counts: CountRepository
+    safety: SafetyRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -269,6 +269,17 @@ def _known(
     )
 
 
+def receive_found(
+    uow: UnitOfWork, site: Site, *, code: str, reason: str, actor: str, at: datetime
+) -> ReturnedUnit:
+    """An item found on the floor that Revalo does not know: received as unexpected, into
+    quarantine with ``reason``, as a scan at receiving does. Inside the caller's
+    transaction."""
+    outcome = _new(uow, site, actor, at, scanned_code=code[:200], quarantine=reason)
+    assert outcome.unit is not None
+    return outcome.unit
+
+
 @needs(Permission.RECEIVE)
 @retried
 def quarantine_unidentified(

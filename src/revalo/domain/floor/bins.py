@@ -84,7 +84,7 @@ class Bin:
         places: int | None = None,
     ) -> Bin:
         parsed = parse_bin_code(code)
-        if zone in (LocationKind.IN_TRANSIT, LocationKind.OUTBOUND):
+        if zone in (LocationKind.IN_TRANSIT, LocationKind.OUTBOUND, LocationKind.MISSING):
             raise InvalidValue(f"zone {zone.value} holds no bins", field="zone")
         if height_m < 0 or (kind is not BinKind.PALLET_RACKING and height_m):
             raise InvalidValue("only pallet racking has a height, of 0 m or more", field="height_m")

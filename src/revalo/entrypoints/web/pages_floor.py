@@ -19,6 +19,7 @@ from revalo.entrypoints.web.pages_station import stock_sites
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.entrypoints.web.system_texts import in_language
 from revalo.services.floor import bins, tasks, team
+from revalo.services.floor.safety import days_without_lost_time
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 DAYS = 30
@@ -40,6 +41,7 @@ def floor_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
         "bins": bins.site_bins(uow, site, by=user) if site else [],
         "members": [m for m in team.team(uow, by=user, site_code=site)] if site else [],
         "may_assign": user.can(Permission.ASSIGN_TASKS),
+        "safety_days": [d for d in days_without_lost_time(uow, by=user) if d[0] == site],
     }
     return page(request, "floor.html", ctx, nav="floor")
 
@@ -102,6 +104,8 @@ def take_next_form(request: Request, uow: UowDep, user: CurrentUser) -> Response
         return redirect("/handheld", flash=in_language(exc.message, language(request)))
     if task is None:
         return redirect("/handheld", flash=t("handheld.none_flash"))
+    if task.kind.value == "count":
+        return redirect("/handheld", flash=t("counts.taken_flash", id=task.id, bin=task.bin_code))
     return redirect("/handheld", flash=t("handheld.taken_flash", id=task.id, lpn=task.unit_lpn))
 
 

@@ -20,6 +20,7 @@ from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import dashboard as board
 from revalo.services import facilities
 from revalo.services.dashboard import Dashboard, StockAgeing
+from revalo.services.floor.safety import days_without_lost_time
 from revalo.services.network_map import NetworkMap, network_map
 from revalo.services.queries import list_sites
 
@@ -115,6 +116,9 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
         "route_chart": charts.donut(slices, label=t("dash.routes"), lang=lang),
         "slices": slices,
         "route_total": sum(s.value for s in slices),
+        "safety_days": (
+            days_without_lost_time(uow, by=user) if user.can(Permission.VIEW_FLOOR) else []
+        ),
     }
     return page(request, "dashboard.html", ctx, nav="dashboard")
 

@@ -18,6 +18,7 @@ from revalo.entrypoints.web.pages_certificates import router as certificates_rou
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
+from revalo.entrypoints.web.pages_floor_records import router as floor_records_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -57,6 +58,7 @@ router.include_router(station_router)
 router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
+router.include_router(floor_records_router)
 router.include_router(traceability_router)
 router.include_router(compliance_router)
 router.include_router(trail_router)
