@@ -41,7 +41,7 @@ _first = threading.Lock()
 _banner_shown = False
 
 
-def _solver() -> Any:
+def quiet_solver() -> Any:
     """A HiGHS instance that prints nothing. The library writes its banner (version and
     copyright) straight to the standard output when the first instance of a process is
     made, before any option can be set: that once, the output file descriptor points to
@@ -66,7 +66,7 @@ def _solver() -> Any:
 
 
 def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int) -> MipOutcome:
-    h = _solver()
+    h = quiet_solver()
     h.setOptionValue("time_limit", float(time_limit_s))
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))

@@ -19,6 +19,7 @@ from types import ModuleType
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.web import (
     i18n_access,
+    i18n_assignment,
     i18n_audit,
     i18n_bench,
     i18n_common,
@@ -64,6 +65,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_audit,
     i18n_labels,
     i18n_values,
+    i18n_assignment,
 )
 
 

@@ -1,0 +1,117 @@
+"""The one place of this engine that talks to HiGHS: solve a minimisation MIP given in
+column-wise form, from a starting solution."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+
+from revalo.engines.disposition.highs_model import quiet_solver
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, eq=False)
+class Mip:
+    """min cost.x  s.t.  row_lower <= A x <= row_upper, col_lower <= x <= col_upper, the
+    columns marked ``integer`` integral. A is column-wise (``start``, ``index``, ``value``)."""
+
+    cost: FloatArray
+    col_lower: FloatArray
+    col_upper: FloatArray
+    integer: npt.NDArray[np.bool_]
+    start: IntArray
+    index: IntArray
+    value: FloatArray
+    row_lower: FloatArray
+    row_upper: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class MipSolution:
+    #: "optimal", "time_limit", "infeasible" or another HiGHS model status, in lower case.
+    status: str
+    x: FloatArray | None
+    gap: float
+
+
+def solve(
+    model: Mip,
+    *,
+    then: tuple[FloatArray, int] | None,
+    start: FloatArray | None,
+    time_limit_s: float,
+    mip_gap: float,
+    seed: int,
+) -> MipSolution:
+    """Minimise ``model.cost``; with ``then`` = (cost, row), keep that first objective at
+    its best (``row`` holds its coefficients) and minimise the second one. The first stage
+    gets up to half of the time."""
+    began = time.perf_counter()
+    h: Any = quiet_solver()
+    h.setOptionValue("mip_rel_gap", float(mip_gap))
+    h.setOptionValue("random_seed", int(seed))
+    h.setOptionValue("threads", 1)
+    h.passModel(_lp(model))
+    budget = time_limit_s / 2 if then is not None else time_limit_s
+    first = _run(h, start, budget)
+    if then is None or first.x is None:
+        return first
+    cost, row = then
+    best = float(model.cost @ first.x)
+    h.changeRowBounds(row, -highspy.kHighsInf, best + 1e-6 * max(1.0, abs(best)))
+    n = len(cost)
+    h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+    left = max(0.05, time_limit_s - (time.perf_counter() - began))
+    second = _run(h, first.x, left)
+    if second.x is None:
+        return MipSolution("time_limit", first.x, first.gap)
+    gap = max(first.gap, second.gap)
+    status = "optimal" if first.status == second.status == "optimal" else "time_limit"
+    return MipSolution(status, second.x, gap)
+
+
+def _lp(model: Mip) -> Any:
+    n = len(model.cost)
+    lp = highspy.HighsLp()
+    lp.num_col_ = n
+    lp.num_row_ = len(model.row_lower)
+    lp.col_cost_ = model.cost
+    lp.col_lower_ = model.col_lower
+    lp.col_upper_ = model.col_upper
+    lp.row_lower_ = model.row_lower
+    lp.row_upper_ = model.row_upper
+    lp.sense_ = highspy.ObjSense.kMinimize
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = model.start.astype(np.int32)
+    lp.a_matrix_.index_ = model.index.astype(np.int32)
+    lp.a_matrix_.value_ = model.value
+    kinds = highspy.HighsVarType
+    lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
+    return lp
+
+
+def _run(h: Any, start: FloatArray | None, time_limit_s: float) -> MipSolution:
+    h.setOptionValue("time_limit", float(time_limit_s))
+    if start is not None:
+        sol = highspy.HighsSolution()
+        sol.col_value = list(start)
+        h.setSolution(sol)
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
+    x = np.array(h.getSolution().col_value) if has_solution else None
+    names = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time_limit",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+    }
+    name = names.get(status) or h.modelStatusToString(status).lower().replace(" ", "_")
+    return MipSolution(name, x, float(info.mip_gap) if has_solution else float("inf"))
