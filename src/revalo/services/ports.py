@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
+    from revalo.services.floor.stats_ports import FloorStatsRepository
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.people_ports import (
         AuditRepository,
@@ -322,6 +323,7 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     traces: TraceRepository
     floor: FloorRepository
+    floor_stats: FloorStatsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -156,18 +156,15 @@ def test_hours_already_held_count_and_trucks_are_limited() -> None:
 
 def test_the_same_seed_gives_the_same_plan() -> None:
     tasks = [
-        TaskSpec(
-            i, ZONES[i % 5], 0.1 + (i % 7) / 10, 1 + i % 3, eligible=frozenset({"a", "b", "c"})
-        )
-        for i in range(60)
+        TaskSpec(i, ZONES[i % 3], 0.5 + (i % 4) / 4, 1 + i % 3, eligible=frozenset({"a", "b", "c"}))
+        for i in range(20)
     ]
     people = tuple(PersonSpec(x, 7.0) for x in "abc")
     problem = AssignmentProblem(tuple(tasks), people, walk_h={z: 0.1 for z in ZONES})
-    params = load_params(time_limit_s=5)
-    assert (
-        solve_assignment(problem, params, seed=3).assigned
-        == solve_assignment(problem, params, seed=3).assigned
-    )
+    params = load_params(time_limit_s=20)
+    first, again = (solve_assignment(problem, params, seed=3) for _ in range(2))
+    assert first.status == again.status == "optimal"
+    assert first.assigned == again.assigned
 
 
 def test_booked_tasks_and_states() -> None:

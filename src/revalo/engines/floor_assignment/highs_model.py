@@ -4,6 +4,7 @@ column-wise form, from a starting solution."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,13 +47,17 @@ def solve(
     *,
     then: tuple[FloatArray, int] | None,
     start: FloatArray | None,
+    rounding: Callable[[FloatArray], FloatArray | None] | None = None,
+    bound: float | None = None,
     time_limit_s: float,
     mip_gap: float,
     seed: int,
 ) -> MipSolution:
     """Minimise ``model.cost``; with ``then`` = (cost, row), keep that first objective at
-    its best (``row`` holds its coefficients) and minimise the second one. The first stage
-    gets up to half of the time."""
+    its best (``row`` holds its coefficients) and minimise the second one, started from
+    ``rounding`` of its LP relaxation when that is better than the first turn's solution.
+    The first stage gets up to half of the time; it is not run when the start reaches
+    ``bound``, the best its objective can be."""
     began = time.perf_counter()
     h: Any = quiet_solver()
     h.setOptionValue("mip_rel_gap", float(mip_gap))
@@ -60,18 +65,35 @@ def solve(
     h.setOptionValue("threads", 1)
     h.passModel(_lp(model))
     budget = time_limit_s / 2 if then is not None else time_limit_s
-    first = _run(h, start, budget)
+    if start is not None and bound is not None and model.cost @ start <= bound + 1e-9:
+        first = MipSolution("optimal", start, 0.0)  # the start reaches the bound already
+    else:
+        first = _run(h, start, budget)
     if then is None or first.x is None:
         return first
     cost, row = then
     best = float(model.cost @ first.x)
-    h.changeRowBounds(row, -highspy.kHighsInf, best + 1e-6 * max(1.0, abs(best)))
+    kept = best + 1e-6 * max(1.0, abs(best))
+    h.changeRowBounds(row, -highspy.kHighsInf, kept)
     n = len(cost)
-    h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+    columns = np.arange(n, dtype=np.int32)
+    h.changeColsCost(n, columns, cost)
+    start_x = first.x
+    if rounding is not None:
+        # The second turn's LP relaxation, rounded, often starts it far better.
+        kinds = highspy.HighsVarType
+        h.changeColsIntegrality(n, columns, [kinds.kContinuous] * n)
+        relaxed = _run(h, None, max(0.05, time_limit_s - (time.perf_counter() - began)))
+        h.changeColsIntegrality(
+            n, columns, [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
+        )
+        rounded = rounding(relaxed.x) if relaxed.x is not None else None
+        if rounded is not None and model.cost @ rounded <= kept and cost @ rounded < cost @ start_x:
+            start_x = rounded
     left = max(0.05, time_limit_s - (time.perf_counter() - began))
-    second = _run(h, first.x, left)
+    second = _run(h, start_x, left)
     if second.x is None:
-        return MipSolution("time_limit", first.x, first.gap)
+        return MipSolution("time_limit", start_x, first.gap)
     gap = max(first.gap, second.gap)
     status = "optimal" if first.status == second.status == "optimal" else "time_limit"
     return MipSolution(status, second.x, gap)

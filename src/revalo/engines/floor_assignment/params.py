@@ -43,7 +43,7 @@ class AssignmentParams:
         default_factory=lambda: {"reach_truck": 2, "counterbalance_truck": 2}
     )
     priority_weights: tuple[float, float, float] = (4.0, 2.0, 1.0)
-    balance_weight: float = 1.0
+    balance_weight: float = 4.0
     walk_weight: float = 1.0
     time_limit_s: float = 1.5
     mip_gap: float = 0.005

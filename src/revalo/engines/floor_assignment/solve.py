@@ -197,9 +197,28 @@ def solve_assignment(
     then = np.zeros(len(m.cost))
     for col, value in second.items():
         then[col] = value
+
+    def rounding(relaxed: np.ndarray) -> np.ndarray:
+        """The relaxation's whole parts, kept while they fit, completed by the greedy."""
+        fixed: dict[int, str] = {}
+        room = {p.login: p.max_hours - p.booked_hours for p in people}
+        for ci, c in enumerate(classes):
+            queue = iter(c.tasks)
+            for pi in c.eligible:
+                for _ in range(int(relaxed[x[(ci, pi)]] + 1e-6)):
+                    if room[people[pi].login] < c.hours:
+                        break
+                    room[people[pi].login] -= c.hours
+                    fixed[next(queue).id] = people[pi].login
+        done = greedy_assignment(problem, fixed=fixed)
+        return _start(problem, classes, done, x, y, h_col, len(m.cost))
+
     out = solve(
         model,
         then=(then, done_row),
+        rounding=rounding,
+        # Every task someone may do, done: the first turn can do no better.
+        bound=-sum(params.priority_weights[c.priority - 1] * len(c.tasks) for c in classes),
         start=start,
         time_limit_s=left,
         mip_gap=params.mip_gap,
@@ -233,7 +252,8 @@ def _start(
     h_col: int,
     n: int,
 ) -> np.ndarray:
-    """The greedy baseline's assignment as a solution of the model."""
+    """An assignment (the greedy baseline's, or a completed rounding) as a solution of the
+    model."""
     value = np.zeros(n)
     index = {p.login: i for i, p in enumerate(problem.people)}
     of_task = {t.id: ci for ci, c in enumerate(classes) for t in c.tasks}

@@ -37,7 +37,7 @@ EN: dict[str, str] = {
     "said.refusal.pair_shape": "{text} must be TASK_ID=LOGIN",
     "said.refusal.pair_twice": "task {id} is given twice",
     "said.refusal.pairs_empty": "the assignment to accept gives no task",
-    "said.refusal.task_taken": "task {id} was taken meanwhile: it is {state} by {login}",
+    "said.refusal.task_taken": "task {id} was taken meanwhile: it is {state}, held by {login}",
 }
 
 FR: dict[str, str] = {
@@ -73,8 +73,8 @@ FR: dict[str, str] = {
     "said.refusal.pair_shape": "{text} doit être NUMÉRO_DE_TÂCHE=IDENTIFIANT",
     "said.refusal.pair_twice": "la tâche {id} est donnée deux fois",
     "said.refusal.pairs_empty": "la répartition à accepter ne donne aucune tâche",
-    "said.refusal.task_taken": "la tâche {id} a été prise entre-temps : elle est {state} par "
-    "{login}",
+    "said.refusal.task_taken": "la tâche {id} a été prise entre-temps : elle est {state}, "
+    "tenue par {login}",
 }
 
 VALUES_EN: dict[str, str] = {

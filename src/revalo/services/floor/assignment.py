@@ -155,9 +155,8 @@ class Acceptance:
 
 
 def parse_pairs(lines: Iterable[str]) -> list[tuple[int, str]]:
-    """``TASK_ID=LOGIN`` pairs (a proposal as accepted), each task once."""
+    """``TASK_ID=LOGIN`` pairs, a line each (a proposal as accepted)."""
     pairs: list[tuple[int, str]] = []
-    seen: set[int] = set()
     for raw in lines:
         text = raw.strip()
         if not text:
@@ -165,14 +164,18 @@ def parse_pairs(lines: Iterable[str]) -> list[tuple[int, str]]:
         task, sep, login = text.partition("=")
         if not sep or not task.strip().isdigit() or not login.strip():
             raise InvalidValue(f"{text!r} must be TASK_ID=LOGIN", field="pairs")
-        task_id = int(task)
+        pairs.append((int(task), login.strip().lower()))
+    return pairs
+
+
+def _check(pairs: Sequence[tuple[int, str]]) -> None:
+    if not pairs:
+        raise InvalidValue("the assignment to accept gives no task", field="pairs")
+    seen: set[int] = set()
+    for task_id, _ in pairs:
         if task_id in seen:
             raise InvalidValue(f"task {task_id} is given twice", field="pairs")
         seen.add(task_id)
-        pairs.append((task_id, login.strip().lower()))
-    if not pairs:
-        raise InvalidValue("the assignment to accept gives no task", field="pairs")
-    return pairs
 
 
 @needs(Permission.ASSIGN_TASKS)
@@ -186,6 +189,7 @@ def accept_assignment(
     """Give each task of the accepted proposal to its member, one locked transaction each,
     only while nobody holds it: what was taken meanwhile or is refused by the rules is
     reported (the refusal named and in the audit trail), the rest assigned."""
+    _check(pairs)
     done = Acceptance()
     for task_id, login in pairs:
         try:

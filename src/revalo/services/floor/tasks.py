@@ -116,7 +116,7 @@ def assign_task(
             task = get_task(uow, task_id, lock=True)
             if if_open and task.state is not TaskState.OPEN:
                 raise InvalidTransition(
-                    f"task {task_id} was taken meanwhile: it is {task.state.value} by "
+                    f"task {task_id} was taken meanwhile: it is {task.state.value}, held by "
                     f"{task.assignee}"
                 )
             member = get_member(uow, login)

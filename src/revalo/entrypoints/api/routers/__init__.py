@@ -8,6 +8,8 @@ from revalo.entrypoints.api.routers import (
     customers,
     epcis,
     floor,
+    floor_assignment,
+    floor_performance,
     people,
     products,
     receiving,
@@ -34,4 +36,6 @@ ALL: tuple[APIRouter, ...] = (
     customers.router,
     clients.router,
     people.router,
+    floor_assignment.router,
+    floor_performance.router,
 )
