@@ -18,6 +18,7 @@ from revalo.domain.people import Permission, User, ensure_can
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
+from revalo.services.floor.flow_tasks import make_to_workshop_task
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -101,5 +102,7 @@ def record_disposition(
         for wo in orders:
             uow.work_orders.add(wo)
         record(uow, change)
+        if orders and work_site == unit.site_code:
+            make_to_workshop_task(uow, unit, orders[0].number, t)
         uow.commit()
     return DispositionOutcome(decision, orders, cancelled)

@@ -5,6 +5,12 @@ are what the assignment's use cases and engine write, recognised and shown in Fr
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "handheld.to_workshop": "Task {id}: take {lpn} to the workshop",
+    "handheld.pick": "Task {id}: pick {n} unit(s), in this order",
+    "handheld.load": "Task {id}: load {n} unit(s) of consignment {ref}",
+    "handheld.take_to": "To",
+    "handheld.scans": "Scan each unit (then the workshop), one a line",
+    "handheld.scans_done_flash": "Task {id} is done.",
     "assignment.title": "The shift's assignment",
     "assignment.lead": "The open tasks given to the people on shift: each to someone holding "
     "every qualification and PPE item it needs, the load even, the walking between zones "
@@ -38,9 +44,22 @@ EN: dict[str, str] = {
     "said.refusal.pair_twice": "task {id} is given twice",
     "said.refusal.pairs_empty": "the assignment to accept gives no task",
     "said.refusal.task_taken": "task {id} was taken meanwhile: it is {state}, held by {login}",
+    "said.refusal.not_in_task": "not in task {id}: {lpns}",
+    "said.refusal.task_still_needs": "task {id} still needs: {lpns}",
+    "said.refusal.wrong_place": "you scanned {scan}: task {id} takes {lpn} to {place}",
+    "said.refusal.not_by_scans": "task {id} is a {kind}: it is not finished so",
+    "said.refusal.period_order": "the period's start must be before its end",
+    "said.refusal.period_days": "a period is at most {n} days",
+    "said.to_workshop_cancel": "its unit goes to the workshop",
 }
 
 FR: dict[str, str] = {
+    "handheld.to_workshop": "Tâche {id} : emmener {lpn} à l'atelier",
+    "handheld.pick": "Tâche {id} : prélever {n} unité(s), dans cet ordre",
+    "handheld.load": "Tâche {id} : charger {n} unité(s) de l'envoi {ref}",
+    "handheld.take_to": "Vers",
+    "handheld.scans": "Scannez chaque unité (puis l'atelier), une par ligne",
+    "handheld.scans_done_flash": "La tâche {id} est terminée.",
     "assignment.title": "Répartition de l'équipe",
     "assignment.lead": "Les tâches ouvertes confiées aux personnes de l'équipe : chacune à "
     "quelqu'un qui a toutes les habilitations et tous les EPI qu'elle demande, la charge "
@@ -75,6 +94,13 @@ FR: dict[str, str] = {
     "said.refusal.pairs_empty": "la répartition à accepter ne donne aucune tâche",
     "said.refusal.task_taken": "la tâche {id} a été prise entre-temps : elle est {state}, "
     "tenue par {login}",
+    "said.refusal.not_in_task": "pas dans la tâche {id} : {lpns}",
+    "said.refusal.task_still_needs": "il manque encore à la tâche {id} : {lpns}",
+    "said.refusal.wrong_place": "vous avez scanné {scan} : la tâche {id} emmène {lpn} à {place}",
+    "said.refusal.not_by_scans": "la tâche {id} est un {kind} : elle ne se termine pas ainsi",
+    "said.refusal.period_order": "le début de la période doit précéder sa fin",
+    "said.refusal.period_days": "une période dure au plus {n} jours",
+    "said.to_workshop_cancel": "son unité part à l'atelier",
 }
 
 VALUES_EN: dict[str, str] = {

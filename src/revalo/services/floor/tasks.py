@@ -98,6 +98,10 @@ def _audited(uow: UnitOfWork, by: User, action: str, target: str, run: Callable[
         raise
 
 
+#: The same for the floor's other task modules.
+audited = _audited
+
+
 @needs(Permission.ASSIGN_TASKS)
 def assign_task(
     uow: UnitOfWork,

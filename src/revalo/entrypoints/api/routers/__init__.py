@@ -9,6 +9,7 @@ from revalo.entrypoints.api.routers import (
     epcis,
     floor,
     floor_assignment,
+    floor_flow,
     floor_performance,
     people,
     products,
@@ -38,4 +39,5 @@ ALL: tuple[APIRouter, ...] = (
     people.router,
     floor_assignment.router,
     floor_performance.router,
+    floor_flow.router,
 )
