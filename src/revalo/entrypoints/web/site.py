@@ -17,6 +17,7 @@ from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
+from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
 from revalo.entrypoints.web.pages_handheld_flow import router as handheld_flow_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -58,6 +59,7 @@ router.include_router(floor_router)
 router.include_router(traceability_router)
 router.include_router(floor_assignment_router)
 router.include_router(handheld_flow_router)
+router.include_router(floor_performance_router)
 
 
 @router.get("/lang/{code}")
