@@ -91,14 +91,7 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
     info = h.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     x = np.array(h.getSolution().col_value) if has_solution else None
-    if status == highspy.HighsModelStatus.kOptimal:
-        name = "optimal"
-    elif status == highspy.HighsModelStatus.kTimeLimit:
-        name = "time_limit"
-    elif status == highspy.HighsModelStatus.kInfeasible:
-        name = "infeasible"
-    else:
-        name = h.modelStatusToString(status).lower().replace(" ", "_")
+    name = status_name(h, status)
     return MipOutcome(
         status=name,
         x=x,
@@ -106,3 +99,13 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
         bound=float(info.mip_dual_bound),
         gap=float(info.mip_gap),
     )
+
+
+def status_name(h: Any, status: Any) -> str:
+    """A HiGHS model status in lower case: "optimal", "time_limit", "infeasible"..."""
+    names = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time_limit",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+    }
+    return names.get(status) or str(h.modelStatusToString(status)).lower().replace(" ", "_")

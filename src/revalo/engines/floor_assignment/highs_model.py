@@ -12,7 +12,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from revalo.engines.disposition.highs_model import quiet_solver
+from revalo.engines.disposition.highs_model import quiet_solver, status_name
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -130,10 +130,5 @@ def _run(h: Any, start: FloatArray | None, time_limit_s: float) -> MipSolution:
     info = h.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     x = np.array(h.getSolution().col_value) if has_solution else None
-    names = {
-        highspy.HighsModelStatus.kOptimal: "optimal",
-        highspy.HighsModelStatus.kTimeLimit: "time_limit",
-        highspy.HighsModelStatus.kInfeasible: "infeasible",
-    }
-    name = names.get(status) or h.modelStatusToString(status).lower().replace(" ", "_")
+    name = status_name(h, status)
     return MipSolution(name, x, float(info.mip_gap) if has_solution else float("inf"))

@@ -21,13 +21,13 @@ from revalo.domain.floor.flow_tasks import (
 from revalo.domain.floor.tasks import FloorTask, TaskKind, TaskState
 from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.people import Permission, User
-from revalo.domain.units import Change, ReturnedUnit
+from revalo.domain.units import Change, ReturnedUnit, UnitState
 from revalo.engines.transport.carriers import ServiceKind
-from revalo.services.common import get_unit, record, when
+from revalo.services.common import get_site, get_unit, record, when
 from revalo.services.floor.putaway import item_for
 from revalo.services.floor.tasks import audited, get_task
 from revalo.services.guard import needs
-from revalo.services.ports import UnitOfWork
+from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.transport import Transport, ship_together
 
@@ -70,6 +70,33 @@ def make_to_workshop_task(
     )
     uow.floor.add_task(task)
     return task
+
+
+@needs(Permission.ASSIGN_TASKS)
+def workshop_moves_waiting(uow: UnitOfWork, site_code: str, *, by: User) -> list[FloorTask]:
+    """A move to the workshop for each unit of the site decided for work there and not yet
+    in it, with no task yet (the units decided before the site's bins were imported),
+    dated when the decision was taken."""
+    made: list[FloorTask] = []
+    with uow:
+        site = get_site(uow, site_code)
+        flt = UnitFilter(states=frozenset({UnitState.DISPOSITION_DECIDED}), site_code=site.code)
+        offset = 0
+        while True:
+            page = uow.units.list(flt, limit=500, offset=offset)
+            for unit in page.items:
+                here = [o for o in uow.work_orders.for_unit(unit.id) if o.is_open]
+                here = [o for o in here if o.site_code == site.code]
+                if here:
+                    at = unit.updated_at or unit.received_at
+                    task = make_to_workshop_task(uow, unit, here[0].number, at)
+                    if task is not None:
+                        made.append(task)
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                break
+        uow.commit()
+    return made
 
 
 def make_outbound_tasks(
