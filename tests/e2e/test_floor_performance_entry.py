@@ -58,7 +58,7 @@ def test_the_page_in_english_and_french_and_the_dashboard_entry(
     assert 'href="/floor/performance"' in boss.get("/").text
     shown = boss.get("/floor/performance", params={"site": "HUB-FR"}).text
     assert "Receipt to put-away, median (h)" in shown and "hana" in shown
-    assert "HUB-FR morning" in shown and "Dwell by zone" in shown
+    assert "HUB-FR · morning" in shown and "Dwell by zone" in shown
     csv = boss.get("/floor/performance.csv", params={"site": "HUB-FR"})
     assert csv.text.startswith("level,who,site")
     fr = client_of(
@@ -66,6 +66,7 @@ def test_the_page_in_english_and_french_and_the_dashboard_entry(
     )
     page = html.unescape(fr.get("/floor/performance").text)
     assert "Réception au rangement, médiane (h)" in page and "Séjour par zone" in page
+    assert "HUB-FR · matin" in page
     wrong = html.unescape(fr.get("/floor/performance", params={"since": "2030-01-01"}).text)
     assert "le début de la période doit précéder sa fin" in wrong
 

@@ -44,6 +44,7 @@ NOT_PAGES = (
     "/health",
     "/lang/",
     "/traceability/epcis.jsonld",  # a document to download
+    "/floor/performance.csv",  # a file to download
 )
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"

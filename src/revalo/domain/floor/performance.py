@@ -52,6 +52,8 @@ class Performance:
     put_aways: int
     receipt_to_put_away_h_median: float | None
     receipt_to_put_away_h_mean: float | None
+    #: A team's shift.
+    shift: str = ""
 
     @property
     def units_per_hour(self) -> float | None:
@@ -74,7 +76,7 @@ def _hours(a: datetime, b: datetime) -> float:
     return max(0.0, (b - a).total_seconds() / 3600)
 
 
-def _row(level: str, who: str, site: str, done: list[DoneTask]) -> Performance:
+def _row(level: str, who: str, site: str, done: list[DoneTask], shift: str = "") -> Performance:
     waits = [
         _hours(t.received_at, t.done_at)
         for t in done
@@ -90,6 +92,7 @@ def _row(level: str, who: str, site: str, done: list[DoneTask]) -> Performance:
         put_aways=len(waits),
         receipt_to_put_away_h_median=median(waits) if waits else None,
         receipt_to_put_away_h_mean=sum(waits) / len(waits) if waits else None,
+        shift=shift,
     )
 
 
@@ -104,7 +107,8 @@ def performance(done: Iterable[DoneTask], shifts: Mapping[str, str]) -> list[Per
             by_team[(t.site_code, shifts[t.login])].append(t)
     people = [_row("person", login, site, ts) for (site, login), ts in sorted(by_person.items())]
     teams = [
-        _row("team", f"{site} {shift}", site, ts) for (site, shift), ts in sorted(by_team.items())
+        _row("team", f"{site} {shift}", site, ts, shift)
+        for (site, shift), ts in sorted(by_team.items())
     ]
     return people + teams
 

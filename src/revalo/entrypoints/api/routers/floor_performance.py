@@ -33,6 +33,7 @@ class PerformancePublic(Public):
     put_aways: int
     receipt_to_put_away_h_median: float | None
     receipt_to_put_away_h_mean: float | None
+    shift: str = Field("", description="a team's shift")
 
 
 class ZoneDwellPublic(Public):
@@ -79,6 +80,7 @@ def floor_performance(
                 put_aways=r.put_aways,
                 receipt_to_put_away_h_median=r.receipt_to_put_away_h_median,
                 receipt_to_put_away_h_mean=r.receipt_to_put_away_h_mean,
+                shift=r.shift,
             )
             for r in found.rows
         ],
