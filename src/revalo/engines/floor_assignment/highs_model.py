@@ -12,7 +12,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
-from revalo.engines.disposition.highs_model import quiet_solver, status_name
+from revalo.engines.disposition.highs_model import highs_lp, quiet_solver, status_name
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -100,23 +100,16 @@ def solve(
 
 
 def _lp(model: Mip) -> Any:
-    n = len(model.cost)
-    lp = highspy.HighsLp()
-    lp.num_col_ = n
-    lp.num_row_ = len(model.row_lower)
-    lp.col_cost_ = model.cost
-    lp.col_lower_ = model.col_lower
-    lp.col_upper_ = model.col_upper
-    lp.row_lower_ = model.row_lower
-    lp.row_upper_ = model.row_upper
-    lp.sense_ = highspy.ObjSense.kMinimize
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = model.start.astype(np.int32)
-    lp.a_matrix_.index_ = model.index.astype(np.int32)
-    lp.a_matrix_.value_ = model.value
-    kinds = highspy.HighsVarType
-    lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in model.integer]
-    return lp
+    return highs_lp(
+        model.cost,
+        model.col_lower,
+        model.col_upper,
+        model.row_lower,
+        model.row_upper,
+        (model.start, model.index, model.value),
+        model.integer,
+        maximise=False,
+    )
 
 
 def _run(h: Any, start: FloatArray | None, time_limit_s: float) -> MipSolution:
