@@ -688,7 +688,4 @@ def start_mappers() -> None:
 
 # The tables of areas kept in modules of their own, on the same metadata (their modules
 # import this one).
-from revalo.adapters import (
-    orm_compliance,  # noqa: F401
-    orm_floor_records,
-)
+from revalo.adapters import orm_compliance, orm_floor_records  # noqa: E402,F401

@@ -30,6 +30,7 @@ from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
 from revalo.adapters.floor_repository import SqlFloorRepository
+from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
@@ -38,6 +39,7 @@ from revalo.services import compliance_ports, epcis_ports, import_ports, people_
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
+from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.network_ports import NetworkHistory
 
 
@@ -72,6 +74,7 @@ class SqlAlchemyUnitOfWork:
     network_history: NetworkHistory
     counts: CountRepository
     safety: SafetyRepository
+    floor_stats: FloorStatsRepository
 
     def __init__(
         self,
@@ -135,6 +138,7 @@ class SqlAlchemyUnitOfWork:
         self.network_history = SqlNetworkHistory(s)
         self.counts = SqlCountRepository(s)
         self.safety = SqlSafetyRepository(s)
+        self.floor_stats = SqlFloorStatsRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

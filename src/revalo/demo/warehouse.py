@@ -23,7 +23,8 @@ from revalo.domain.floor.team import (
     TeamMember,
 )
 from revalo.domain.people import Permission, Role, User
-from revalo.services.floor import tasks, team
+from revalo.services.floor import flow_tasks, tasks, team
+from revalo.services.floor.assignment import default_params, task_hours
 from revalo.services.floor.putaway import item_for
 from revalo.services.ports import BatchUnitOfWork
 
@@ -149,6 +150,8 @@ def set_up_floor(
     made = 0
     with uow.batch():
         for code in hubs:
+            # Units waiting for the workshop are carried there, not put away.
+            made += len(flow_tasks.workshop_moves_waiting(uow, code, by=supervisor))
             found = tasks.put_away_waiting(uow, code, by=supervisor)
             made += len(found)
             _work_through(uow, found, members.get(code, []), last, everyone)
@@ -183,8 +186,10 @@ def _work_through(
             continue
         user = people[who.user_login]
         tasks.start_task(uow, task.id, by=user, at=at)
+        # Done in the task's standard time, so that the floor's units per hour mean something.
+        done = at + timedelta(hours=task_hours(task, default_params()))
         tasks.finish_put_away(
-            uow, task.id, unit_scan=task.unit_lpn or "", bin_scan=task.bin_code, by=user, at=at
+            uow, task.id, unit_scan=task.unit_lpn or "", bin_scan=task.bin_code, by=user, at=done
         )
 
 

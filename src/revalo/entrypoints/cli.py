@@ -40,6 +40,8 @@ from revalo.entrypoints.cli_common import (
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
+from revalo.entrypoints.cli_floor_assignment import register as register_floor_assignment_commands
+from revalo.entrypoints.cli_floor_performance import register as register_floor_performance_commands
 from revalo.entrypoints.cli_floor_records import register as register_floor_records_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
@@ -315,6 +317,8 @@ register_report_commands(app)
 register_certificate_commands(app)
 register_network_commands(app)
 register_floor_records_commands(app)
+register_floor_assignment_commands(app)
+register_floor_performance_commands(app)
 
 
 def main() -> None:

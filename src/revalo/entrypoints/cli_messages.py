@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from revalo.entrypoints import cli_words
+from revalo.entrypoints import cli_words, cli_words_assignment
 from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.wording import Wordings
 
@@ -128,8 +128,8 @@ FR: dict[str, str] = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "en": {**EN, **cli_words.EN},
-    "fr": {**FR, **cli_words.FR},
+    "en": {**EN, **cli_words.EN, **cli_words_assignment.EN},
+    "fr": {**FR, **cli_words.FR, **cli_words_assignment.FR},
 }
 #: How an error's line starts.
 ERROR = {"en": "error: {message}", "fr": "erreur : {message}"}

@@ -33,6 +33,7 @@ from revalo.engines.transport.consolidation import (
 from revalo.engines.transport.places import Place
 from revalo.services.common import found, get_site, when
 from revalo.services.facilities import ensure_destination_certified
+from revalo.services.floor.flow_tasks import ship_with_tasks
 from revalo.services.guard import needs
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
@@ -41,7 +42,6 @@ from revalo.services.transport import (
     Transport,
     default_transport,
     item_of,
-    ship_together,
 )
 
 #: Routes whose value is sold, so that it shrinks while the unit waits (for the others —
@@ -208,7 +208,7 @@ def ship_planned(
             destination = get_site(uow, lane.destination, "destination_site")
             for shipment in lane.decision.shipments:
                 units = [by_lpn[lpn] for lpn in shipment.unit_ids]
-                consignment = ship_together(
+                consignment = ship_with_tasks(
                     uow,
                     tr,
                     units,

@@ -20,6 +20,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.compliance_reports import note_refused_destruction
 from revalo.services.facilities import ensure_destination_certified
+from revalo.services.floor.flow_tasks import make_to_workshop_task
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -109,5 +110,7 @@ def record_disposition(
         for wo in orders:
             uow.work_orders.add(wo)
         record(uow, change)
+        if orders and work_site == unit.site_code:
+            make_to_workshop_task(uow, unit, orders[0].number, t)
         uow.commit()
     return DispositionOutcome(decision, orders, cancelled)

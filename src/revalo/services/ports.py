@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
     from revalo.services.floor.records_ports import CountRepository, SafetyRepository
+    from revalo.services.floor.stats_ports import FloorStatsRepository
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.network_ports import NetworkHistory
     from revalo.services.people_ports import (
@@ -331,6 +332,7 @@ class UnitOfWork(Protocol):
     network_history: NetworkHistory
     counts: CountRepository
     safety: SafetyRepository
+    floor_stats: FloorStatsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

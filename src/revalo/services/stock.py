@@ -14,10 +14,11 @@ from revalo.domain.units import ReturnedUnit
 from revalo.services.clients import client_filter
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.facilities import ensure_destination_certified
+from revalo.services.floor.flow_tasks import ship_with_tasks
 from revalo.services.guard import ensure_handles, needs
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
-from revalo.services.transport import Transport, default_transport, ship_together
+from revalo.services.transport import Transport, default_transport
 
 
 @needs(Permission.MOVE)
@@ -77,7 +78,7 @@ def ship_units(
         units = _units_at_one_site(uow, lpns)
         site = get_site(uow, to_site, "to_site")
         origin = get_site(uow, units[0].site_code)
-        consignment = ship_together(
+        consignment = ship_with_tasks(
             uow,
             transport or default_transport(),
             units,
@@ -157,7 +158,7 @@ def dispatch_unit(
         unit.ensure_can_dispatch(data_bearing=data_bearing)
         ensure_destination_certified(uow, unit.destination_site, t)
         if unit.destination_site and unit.destination_site != unit.site_code:
-            ship_together(
+            ship_with_tasks(
                 uow,
                 transport or default_transport(),
                 [unit],

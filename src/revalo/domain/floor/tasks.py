@@ -27,6 +27,7 @@ class TaskKind(enum.StrEnum):
     PUT_AWAY = "put_away"
     TO_WORKSHOP = "to_workshop"
     PICK = "pick"
+    LOAD = "load"
     COUNT = "count"
 
 

@@ -42,11 +42,12 @@ _banner_shown = False
 
 
 def quiet_solver() -> Any:
-    """A HiGHS instance that prints nothing (the network engine's adapter takes its
-    instances here too: one guard per process). The library writes its banner (version and
-    copyright) straight to the standard output when the first instance of a process is
-    made, before any option can be set: that once, the output file descriptor points to
-    the null device, so that no banner lands in a summary or a piped output."""
+    """A HiGHS instance that prints nothing (the network and floor-assignment engines'
+    adapters take their instances here too: one guard per process). The library writes its
+    banner (version and copyright) straight to the standard output when the first instance
+    of a process is made, before any option can be set: that once, the output file
+    descriptor points to the null device, so that no banner lands in a summary or a piped
+    output."""
     global _banner_shown
     with _first:
         if _banner_shown:
@@ -72,20 +73,16 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
     n = len(model.cost)
-    lp = highspy.HighsLp()
-    lp.num_col_ = n
-    lp.num_row_ = len(model.row_lower)
-    lp.col_cost_ = model.cost
-    lp.col_lower_ = np.zeros(n)
-    lp.col_upper_ = model.col_upper
-    lp.row_lower_ = model.row_lower
-    lp.row_upper_ = model.row_upper
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = model.start.astype(np.int32)
-    lp.a_matrix_.index_ = model.index.astype(np.int32)
-    lp.a_matrix_.value_ = np.ones(len(model.index))
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    lp = highs_lp(
+        model.cost,
+        np.zeros(n),
+        model.col_upper,
+        model.row_lower,
+        model.row_upper,
+        (model.start, model.index, np.ones(len(model.index))),
+        np.ones(n, dtype=np.bool_),
+        maximise=True,
+    )
     h.passModel(lp)
     h.run()
     info = h.getInfo()
@@ -100,14 +97,47 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
     )
 
 
-def status_name(h: Any) -> str:
-    """The model status of a solved instance: "optimal", "time_limit", "infeasible" or
-    HiGHS's own wording in lower case."""
-    status = h.getModelStatus()
-    if status == highspy.HighsModelStatus.kOptimal:
-        return "optimal"
-    if status == highspy.HighsModelStatus.kTimeLimit:
-        return "time_limit"
-    if status == highspy.HighsModelStatus.kInfeasible:
-        return "infeasible"
-    return str(h.modelStatusToString(status)).lower().replace(" ", "_")
+def status_name(h: Any, status: Any = None) -> str:
+    """The model status (``status``, else the solved instance's) in lower case: "optimal",
+    "time_limit", "infeasible" or HiGHS's own wording."""
+    if status is None:
+        status = h.getModelStatus()
+    names = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time_limit",
+        highspy.HighsModelStatus.kInfeasible: "infeasible",
+    }
+    return names.get(status) or str(h.modelStatusToString(status)).lower().replace(" ", "_")
+
+
+def highs_lp(
+    cost: FloatArray,
+    col_lower: FloatArray,
+    col_upper: FloatArray,
+    row_lower: FloatArray,
+    row_upper: FloatArray,
+    columns: tuple[IntArray, IntArray, FloatArray],
+    integer: Any,
+    *,
+    maximise: bool,
+) -> Any:
+    """A HiGHS model: its matrix column-wise (``columns``: start, index, value), the
+    columns marked in ``integer`` integral."""
+    start, index, value = columns
+    n = len(cost)
+    lp = highspy.HighsLp()
+    lp.num_col_ = n
+    lp.num_row_ = len(row_lower)
+    lp.col_cost_ = cost
+    lp.col_lower_ = col_lower
+    lp.col_upper_ = col_upper
+    lp.row_lower_ = row_lower
+    lp.row_upper_ = row_upper
+    lp.sense_ = highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = start.astype(np.int32)
+    lp.a_matrix_.index_ = index.astype(np.int32)
+    lp.a_matrix_.value_ = value
+    kinds = highspy.HighsVarType
+    lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in integer]
+    return lp

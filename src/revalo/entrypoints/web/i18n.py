@@ -19,6 +19,7 @@ from types import ModuleType
 from revalo.entrypoints.languages import preferred
 from revalo.entrypoints.web import (
     i18n_access,
+    i18n_assignment,
     i18n_audit,
     i18n_bench,
     i18n_certificates,
@@ -74,6 +75,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_values,
     i18n_certificates,
     i18n_network,
+    i18n_assignment,
 )
 
 

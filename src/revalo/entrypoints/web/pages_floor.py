@@ -106,6 +106,8 @@ def take_next_form(request: Request, uow: UowDep, user: CurrentUser) -> Response
         return redirect("/handheld", flash=t("handheld.none_flash"))
     if task.kind.value == "count":
         return redirect("/handheld", flash=t("counts.taken_flash", id=task.id, bin=task.bin_code))
+    if task.kind.value != "put_away":
+        return redirect("/handheld", flash=t("handheld.taken_other_flash", id=task.id))
     return redirect("/handheld", flash=t("handheld.taken_flash", id=task.id, lpn=task.unit_lpn))
 
 

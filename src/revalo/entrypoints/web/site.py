@@ -18,7 +18,10 @@ from revalo.entrypoints.web.pages_certificates import router as certificates_rou
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
+from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
+from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
 from revalo.entrypoints.web.pages_floor_records import router as floor_records_router
+from revalo.entrypoints.web.pages_handheld_flow import router as handheld_flow_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -64,6 +67,9 @@ router.include_router(compliance_router)
 router.include_router(trail_router)
 router.include_router(certificates_router)
 router.include_router(network_router)
+router.include_router(floor_assignment_router)
+router.include_router(handheld_flow_router)
+router.include_router(floor_performance_router)
 
 
 @router.get("/lang/{code}")

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from revalo.domain.catalog import LocationKind
 from revalo.domain.credentials import AuditOutcome
-from revalo.domain.errors import NotAllowed, NotFound
+from revalo.domain.errors import InvalidTransition, NotAllowed, NotFound
 from revalo.domain.floor.tasks import FloorTask, TaskKind, TaskState, requirements_for
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
@@ -98,13 +98,31 @@ def _audited(uow: UnitOfWork, by: User, action: str, target: str, run: Callable[
         raise
 
 
+#: The same for the floor's other task modules.
+audited = _audited
+
+
 @needs(Permission.ASSIGN_TASKS)
 def assign_task(
-    uow: UnitOfWork, task_id: int, login: str, *, by: User, at: datetime | None = None
+    uow: UnitOfWork,
+    task_id: int,
+    login: str,
+    *,
+    by: User,
+    at: datetime | None = None,
+    if_open: bool = False,
 ) -> FloorTask:
+    """Give the task to a member (``if_open``: only while nobody holds it, as when a
+    proposed assignment is accepted: a task taken meanwhile is refused, not taken over)."""
+
     def run() -> FloorTask:
         with uow:
             task = get_task(uow, task_id, lock=True)
+            if if_open and task.state is not TaskState.OPEN:
+                raise InvalidTransition(
+                    f"task {task_id} was taken meanwhile: it is {task.state.value}, held by "
+                    f"{task.assignee}"
+                )
             member = get_member(uow, login)
             task.assign(member, by=by.login, day=when(at).date())
             note(

@@ -10,7 +10,10 @@ from revalo.entrypoints.api.routers import (
     customers,
     epcis,
     floor,
+    floor_assignment,
     floor_counts,
+    floor_flow,
+    floor_performance,
     floor_safety,
     network,
     people,
@@ -46,4 +49,7 @@ ALL: tuple[APIRouter, ...] = (
     people.router,
     certificates.router,
     trail.router,
+    floor_assignment.router,
+    floor_performance.router,
+    floor_flow.router,
 )

@@ -70,6 +70,7 @@ def task_public(t: FloorTask) -> TaskPublic:
         started_at=t.started_at,
         done_at=t.done_at,
         note=t.note,
+        detail=dict(t.detail),
     )
 
 

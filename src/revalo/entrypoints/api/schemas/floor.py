@@ -132,6 +132,11 @@ class TaskPublic(Public):
     started_at: datetime | None
     done_at: datetime | None
     note: str
+    detail: dict[str, str] = Field(
+        default_factory=dict,
+        description="a pick's path (LPN@BIN in walking order), a load's lpns, the units, "
+        "the consignment, the work order",
+    )
 
 
 class TasksPublic(Public):
