@@ -62,7 +62,6 @@ def solve(
     h: Any = quiet_solver()
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
-    h.setOptionValue("threads", 1)
     h.passModel(_lp(model))
     budget = time_limit_s / 2 if then is not None else time_limit_s
     if start is not None and bound is not None and model.cost @ start <= bound + 1e-9:
