@@ -88,6 +88,9 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_TOKENS = "manage_tokens"
     VIEW_AUDIT = "view_audit"
+    # Jobs (long work run by workers)
+    VIEW_JOBS = "view_jobs"
+    OVERSEE_JOBS = "oversee_jobs"
 
     @property
     def description(self) -> str:
@@ -147,6 +150,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_USERS: "add, change and deactivate users",
     P.MANAGE_TOKENS: "create, see and revoke other users' API tokens",
     P.VIEW_AUDIT: "see the audit trail",
+    P.VIEW_JOBS: "follow and cancel one's own jobs (plans, batches, imports, exports)",
+    P.OVERSEE_JOBS: "see and cancel everybody's jobs",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -196,6 +201,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
     ),
 }
+
+# Everybody follows the jobs they submitted; seeing and cancelling everybody's is the flow
+# manager's (every permission) and the administrator's (who sees all).
+for _role in Role:
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {P.VIEW_JOBS}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] = ROLE_PERMISSIONS[Role.ADMINISTRATOR] | {P.OVERSEE_JOBS}
 
 #: Roles kept to a part of the goods; a user with one of them has no other role.
 SCOPED_ROLES = frozenset({Role.PARTNER, Role.CLIENT})

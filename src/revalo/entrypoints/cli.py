@@ -38,6 +38,7 @@ from revalo.entrypoints.cli_common import (
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
+from revalo.entrypoints.cli_jobs import register as register_job_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
@@ -305,6 +306,7 @@ register_people_commands(app)
 register_client_commands(app)
 register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
+register_job_commands(app)
 
 
 def main() -> None:

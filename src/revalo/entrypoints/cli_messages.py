@@ -62,6 +62,8 @@ EN: dict[str, str] = {
     "password_set": "New password set for {login} ({name}).",
     "token_revoked": "Revoked token {id} ({name}).",
     "bins_imported": "Imported {n} bin(s) into {site}.",
+    "job_state": "Job {reference} is {state}.",
+    "fired": "Fired {name} for {day}: {jobs}.",
 }
 
 FR: dict[str, str] = {
@@ -111,6 +113,8 @@ FR: dict[str, str] = {
     "password_set": "Nouveau mot de passe pour {login} ({name}).",
     "token_revoked": "Jeton {id} ({name}) révoqué.",
     "bins_imported": "{n} emplacement(s) importé(s) dans {site}.",
+    "job_state": "La tâche de fond {reference} est {state}.",
+    "fired": "{name} lancé pour le {day} : {jobs}.",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

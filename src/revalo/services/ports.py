@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
     from revalo.services.import_ports import ReturnImportStore
+    from revalo.services.job_ports import JobRepository
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
@@ -322,6 +323,7 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     traces: TraceRepository
     floor: FloorRepository
+    jobs: JobRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

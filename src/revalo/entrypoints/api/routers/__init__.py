@@ -8,6 +8,7 @@ from revalo.entrypoints.api.routers import (
     customers,
     epcis,
     floor,
+    jobs,
     people,
     products,
     receiving,
@@ -34,4 +35,5 @@ ALL: tuple[APIRouter, ...] = (
     customers.router,
     clients.router,
     people.router,
+    jobs.router,
 )
