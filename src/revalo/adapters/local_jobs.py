@@ -27,6 +27,10 @@ class LocalJobRunner:
         except Exception:  # the job row says why; the pool goes on with the next job
             log.exception("job %s stopped on an internal error", job_id)
 
+    def drain(self) -> None:
+        """Run every job submitted to its end, then stop."""
+        self._pool.shutdown(wait=True)
+
     def close(self, *, wait: bool = True) -> None:
         """Stop taking jobs; with ``wait``, let the running ones finish (queued ones stay
         queued in the database, taken again at the next start)."""

@@ -18,6 +18,8 @@ from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.clients import CLIENTS
 from revalo.demo.defaults import DEFAULT_UNITS
+from revalo.demo.floor import MANAGER
+from revalo.demo.jobs import leave_jobs
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
@@ -130,6 +132,7 @@ def build_demo(
     )
     sim.run()
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
+    leave_jobs(app, team[MANAGER], last)
     return DemoReport(
         seed=seed,
         units=plan.arriving,

@@ -72,7 +72,7 @@ def _user(uow: UnitOfWork, job: Job) -> User:
 def check_plan(params: Mapping[str, Any], input: str | None, limit: float) -> dict[str, Any]:
     from revalo.services.collection_pickups import parse_region
 
-    _allowed(params, {"date", "region", "seconds", "seed"})
+    _allowed(params, {"date", "region", "seconds", "seed", "max_iterations"})
     try:
         day = date.fromisoformat(str(params.get("date", "")))
     except ValueError:
@@ -91,11 +91,20 @@ def check_plan(params: Mapping[str, Any], input: str | None, limit: float) -> di
             "this server allows",
             field="seconds",
         )
+    iterations = params.get("max_iterations")
+    if iterations is not None and (
+        isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1
+    ):
+        raise InvalidValue(
+            f"max_iterations = {iterations!r} must be a whole number, 1 or more",
+            field="max_iterations",
+        )
     return {
         "date": day.isoformat(),
         "region": ",".join(parse_region(str(params.get("region", "")))),
         "seconds": float(seconds),
         "seed": seed,
+        "max_iterations": iterations,
     }
 
 
@@ -129,6 +138,7 @@ def run_plan(ctx: Any, job: Job, progress: Any) -> None:
             region=p["region"],
             seconds=seconds,
             seed=int(p["seed"]),
+            max_iterations=p.get("max_iterations"),
             max_seconds=ctx.max_plan_seconds,
             on_store=lambda u, record: progress.store(u, plan_result(record)),
         )

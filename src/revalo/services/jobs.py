@@ -96,7 +96,7 @@ def submit_job(
             if known is not None:
                 return _same(known, job)
             uow.jobs.add(job)
-            record_done(uow, by, "submit_job", job.reference, detail=kind.value)
+            record_done(uow, by, "submit_job", job.reference)
             uow.commit()
     except WriteConflict:
         with uow:  # the same key, submitted at the same moment: the other one's job

@@ -16,6 +16,7 @@ from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, tran
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
+from revalo.entrypoints.web.pages_jobs import router as jobs_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
@@ -54,6 +55,7 @@ router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
+router.include_router(jobs_router)
 
 
 @router.get("/lang/{code}")

@@ -24,6 +24,9 @@ class CollectionPlanJobCreate(Input):
         10.0, gt=0, le=600, description="search time, at most REVALO_MAX_PLAN_SECONDS"
     )
     seed: int = Field(0, ge=0, le=2**31 - 1)
+    max_iterations: int | None = Field(
+        None, ge=1, le=10_000_000, description="stop the search after this many iterations too"
+    )
 
 
 class DispositionBatchJobCreate(Input):
