@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,3 +103,22 @@ def test_a_worker_killed_mid_job_loses_nothing_and_books_nothing_twice(
     assert _plans_and_jobs(world.app) == (1, [("done", 2)])
     plan = ok(client.get(done["links"]["plan"]))
     assert plan["collected_count"] == 1
+
+
+def test_a_pool_process_killed_mid_job_has_its_job_given_again(
+    on_broker: tuple[TestClient, Workers], world: World
+) -> None:
+    """Only the process running the job dies (out of memory, say), its worker lives on:
+    with reject_on_worker_lost the message goes back to the queue and runs again."""
+    client, workers = on_broker
+    authorised(client, "B-ACME", "LAP-14", 8)
+    workers.start()
+    body = {"date": week_later(), "region": "FR", "seconds": 8, "seed": 4}
+    job = ok(client.post(f"{JOBS}/collection-plans", json=body), 202)
+    running = wait_for(client, job["id"], lambda j: j["state"] == "running" and j["progress"] > 0)
+    child = int(running["worker"].split(" pid ")[1])
+    os.kill(child, signal.SIGKILL)
+    done = wait_for(client, job["id"])
+    assert done["state"] == "done", (done, workers.log_text())
+    assert done["attempts"] == 2 and done["worker"] != running["worker"]
+    assert _plans_and_jobs(world.app) == (1, [("done", 2)])

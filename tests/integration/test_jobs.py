@@ -35,6 +35,9 @@ class Kept:
     def submit(self, job_id: int) -> None:
         self.ids.append(job_id)
 
+    def drain(self) -> None:
+        pass
+
     def close(self, *, wait: bool = True) -> None:
         pass
 

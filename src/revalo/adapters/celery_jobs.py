@@ -81,5 +81,8 @@ class CeleryJobRunner:
     def submit(self, job_id: int) -> None:
         self.app.send_task(RUN_JOB, args=[job_id], queue=self.queue)
 
+    def drain(self) -> None:
+        """The jobs run on the workers: nothing to wait for here."""
+
     def close(self, *, wait: bool = True) -> None:
         self.app.close()

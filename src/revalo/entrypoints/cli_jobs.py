@@ -158,5 +158,8 @@ def fire_command(
             raise CliError("set REVALO_SCHEDULE_AS: the login the scheduled runs act as", 2)
         when = parse_day(day) if day else datetime.now(UTC).date()
         fired = rv.fire_schedule(name.strip().lower(), when)
+        rv.jobs.drain()  # without a broker, the jobs run here: to their end
+        with rv.read_uow() as uow:
+            fired = [uow.jobs.get(j.id) or j for j in fired if j.id is not None]
         refs = ", ".join(f"{j.reference} ({j.state.value})" for j in fired) or "-"
         out().print(said(f"Fired {name} for {when.isoformat()}: {refs}."))

@@ -46,6 +46,11 @@ class JobRunner(Protocol):
 
     def submit(self, job_id: int) -> None: ...
 
+    def drain(self) -> None:
+        """Wait for the jobs submitted here to finish, where they run here (the embedded
+        pool); nothing where they run elsewhere (the Celery workers)."""
+        ...
+
     def close(self, *, wait: bool = True) -> None:
         """Stop handing jobs over (with ``wait``, after the running ones finish)."""
         ...
