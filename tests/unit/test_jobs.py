@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from revalo.adapters.celery_jobs import FIRE_SCHEDULE, celery_app
 from revalo.domain.errors import InvalidTransition, InvalidValue
 from revalo.domain.jobs import MAX_LOG_LINES, Job, JobKind, JobState, check_key, parse_kind
+from revalo.services.job_kinds import KINDS
 from revalo.settings_jobs import JobSettings
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -122,3 +125,42 @@ def test_celery_acknowledges_late_and_gives_a_lost_job_back() -> None:
     assert entry["task"] == FIRE_SCHEDULE and entry["args"] == ["nightly_batch"]
     assert entry["options"] == {"queue": "q1"}
     assert entry["schedule"].hour == {2} and entry["schedule"].minute == {0}
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["FR", "FR,BE", "2026-03-02", "graded", "HUB-FR", 10, 0.5]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=6,
+)
+PARAMETERS = ("date", "region", "seconds", "seed", "max_iterations", "site", "time_limit_s")
+names = st.sampled_from([*PARAMETERS, "dry_run", "states", "client", "other"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(list(JobKind)),
+    params=st.dictionaries(names, json_values, max_size=5),
+    file=st.none() | st.text(max_size=40),
+)
+def test_any_parameters_are_checked_or_refused_by_name(
+    kind: JobKind, params: dict[str, object], file: str | None
+) -> None:
+    try:
+        checked = KINDS[kind].check(params, file, 60.0)
+    except InvalidValue as exc:
+        assert exc.message
+        return
+    assert set(checked) <= {*params, "seconds", "seed", "max_iterations", "site"} | {
+        "time_limit_s",
+        "dry_run",
+        "lines",
+        "states",
+        "client",
+        "date",
+        "region",
+    }

@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "jobs.site": "Site (optional)",
     "jobs.new_plan": "Plan a day's collections",
     "jobs.plan_hint": "The search runs on a worker: nobody waits for it.",
+    "jobs.from_collections": "Or plan it as a job, without waiting for the search.",
     "jobs.day": "Day",
     "jobs.region": "Region",
     "jobs.seconds": "Search (s)",
@@ -89,6 +90,8 @@ FR: dict[str, str] = {
     "jobs.site": "Site (facultatif)",
     "jobs.new_plan": "Planifier les collectes d'une journée",
     "jobs.plan_hint": "La recherche se fait sur un worker : personne ne l'attend.",
+    "jobs.from_collections": "Ou planifiez-la comme tâche de fond, sans attendre la "
+    "recherche.",
     "jobs.day": "Jour",
     "jobs.region": "Région",
     "jobs.seconds": "Recherche (s)",
