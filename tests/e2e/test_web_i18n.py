@@ -25,6 +25,7 @@ from revalo.entrypoints.web import (
     pages_bench,
     pages_collections,
     pages_floor,
+    pages_jobs,
     pages_login,
     pages_overview,
     pages_people,
@@ -101,6 +102,7 @@ def test_every_page_is_documented() -> None:
         pages_bench.router,
         pages_floor.router,
         pages_traceability.router,
+        pages_jobs.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -90,8 +90,7 @@ FR: dict[str, str] = {
     "jobs.site": "Site (facultatif)",
     "jobs.new_plan": "Planifier les collectes d'une journée",
     "jobs.plan_hint": "La recherche se fait sur un worker : personne ne l'attend.",
-    "jobs.from_collections": "Ou planifiez-la comme tâche de fond, sans attendre la "
-    "recherche.",
+    "jobs.from_collections": "Ou planifiez-la comme tâche de fond, sans attendre la recherche.",
     "jobs.day": "Jour",
     "jobs.region": "Région",
     "jobs.seconds": "Recherche (s)",
