@@ -14,6 +14,7 @@ from revalo.domain.jobs import JobKind
 from revalo.domain.people import Permission
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, UowDep, need
+from revalo.entrypoints.api.types import RowId
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import say, value_label
@@ -125,7 +126,7 @@ def plan_form(
 @router.get(
     "/jobs/{job_id}", dependencies=[need(Permission.VIEW_JOBS)], response_class=HTMLResponse
 )
-def job_page(request: Request, job_id: int, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+def job_page(request: Request, job_id: RowId, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """One job: its state and progress (the page refreshes itself until it is over), its
     result or why it stopped, its log; the plan it made, the file it wrote."""
     job = service.get_job(uow, job_id, by=user)
@@ -159,7 +160,7 @@ def _shown(result: dict[str, object]) -> list[tuple[str, str]]:
 @router.get(
     "/jobs/{job_id}/output.csv", dependencies=[need(Permission.VIEW_JOBS)], response_model=None
 )
-def job_file(job_id: int, uow: ReadUowDep, user: CurrentUser) -> Response:
+def job_file(job_id: RowId, uow: ReadUowDep, user: CurrentUser) -> Response:
     """The file a finished export wrote."""
     text = service.job_output(uow, job_id, by=user)
     headers = {"Content-Disposition": f'attachment; filename="job-{job_id}.csv"'}
@@ -169,7 +170,7 @@ def job_file(job_id: int, uow: ReadUowDep, user: CurrentUser) -> Response:
 @router.post(
     "/jobs/{job_id}/cancel", dependencies=[need(Permission.VIEW_JOBS)], response_model=None
 )
-def cancel_form(job_id: int, uow: UowDep, user: CurrentUser) -> Response:
+def cancel_form(job_id: RowId, uow: UowDep, user: CurrentUser) -> Response:
     """Cancel the job (a running one stops at its next step)."""
     try:
         job = service.cancel_job(uow, job_id, by=user)
