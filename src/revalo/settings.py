@@ -21,6 +21,7 @@ from revalo.domain.credentials import (
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.values import format_sscc
+from revalo.settings_jobs import JobSettings
 
 if TYPE_CHECKING:
     from revalo.services.transport import Transport
@@ -57,6 +58,8 @@ class Settings:
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     #: How long a web session lasts after its login, in hours.
     session_hours: float = DEFAULT_SESSION_HOURS
+    #: The jobs: their broker (none: the embedded pool), queue, time limit, schedules.
+    jobs: JobSettings = field(default_factory=JobSettings)
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -84,6 +87,7 @@ class Settings:
                 minutes=_int_env("REVALO_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
             ),
             session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
+            jobs=JobSettings.from_env(),
         )
 
 

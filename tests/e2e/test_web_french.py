@@ -48,6 +48,7 @@ NOT_PAGES = (
     "/compliance/weee.pdf",
     "/compliance/espr.csv",
     "/floor/performance.csv",  # a file to download
+    "/jobs/{job_id}/output.csv",  # an export's file to download
 )
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"
@@ -135,6 +136,7 @@ def _values(app: App) -> dict[str, list[str]]:
         "lpn": "select min(lpn) from units group by state",
         "code": "select code from sites where kind in ('returns_hub', 'store')",
         "plan_id": "select id from collection_plans",
+        "job_id": "select id from jobs",
         "order_id": "select min(id) from work_orders group by state, kind",
     }
     with app.engine.connect() as conn:

@@ -55,6 +55,7 @@ PATHS = [
     "/station/units/{}",
     "/collections/{}",
     "/bench/{}",
+    "/jobs/{}",
 ]
 near = st.sampled_from(
     [

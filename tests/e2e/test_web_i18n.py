@@ -27,6 +27,7 @@ from revalo.entrypoints.web import (
     pages_compliance,
     pages_floor,
     pages_floor_records,
+    pages_jobs,
     pages_login,
     pages_network,
     pages_overview,
@@ -107,6 +108,7 @@ def test_every_page_is_documented() -> None:
         pages_traceability.router,
         pages_compliance.router,
         pages_network.router,
+        pages_jobs.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -31,11 +31,19 @@ from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
+from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
-from revalo.services import compliance_ports, epcis_ports, import_ports, people_ports, ports
+from revalo.services import (
+    compliance_ports,
+    epcis_ports,
+    import_ports,
+    job_ports,
+    people_ports,
+    ports,
+)
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
@@ -75,6 +83,7 @@ class SqlAlchemyUnitOfWork:
     counts: CountRepository
     safety: SafetyRepository
     floor_stats: FloorStatsRepository
+    jobs: job_ports.JobRepository
 
     def __init__(
         self,
@@ -139,6 +148,7 @@ class SqlAlchemyUnitOfWork:
         self.counts = SqlCountRepository(s)
         self.safety = SqlSafetyRepository(s)
         self.floor_stats = SqlFloorStatsRepository(s)
+        self.jobs = SqlJobRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

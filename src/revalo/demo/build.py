@@ -21,6 +21,7 @@ from revalo.demo.clients import CLIENTS
 from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
 from revalo.demo.floor import MANAGER
+from revalo.demo.jobs import leave_jobs
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
@@ -135,6 +136,7 @@ def build_demo(
     sim.run()
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
+    leave_jobs(app, team[MANAGER], last)
     return DemoReport(
         seed=seed,
         units=plan.arriving,

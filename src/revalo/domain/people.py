@@ -97,6 +97,9 @@ class Permission(enum.StrEnum):
     # The floor's records
     APPROVE_COUNTS = "approve_counts"
     RECORD_SAFETY = "record_safety"
+    # Jobs (long work run by workers)
+    VIEW_JOBS = "view_jobs"
+    OVERSEE_JOBS = "oversee_jobs"
 
     @property
     def description(self) -> str:
@@ -162,6 +165,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.PLAN_NETWORK: "plan the network: compare scenarios of sites to open and where returns go",
     P.APPROVE_COUNTS: "approve or reject the differences a cycle count found (not one's own count)",
     P.RECORD_SAFETY: "record incidents, near misses and safety briefings",
+    P.VIEW_JOBS: "follow and cancel one's own jobs (plans, batches, imports, exports)",
+    P.OVERSEE_JOBS: "see and cancel everybody's jobs",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -219,6 +224,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # refusals of the access audit stay the administrator's).
     Role.AUDITOR: _ALL_READS | {P.AUDIT_UNITS},
 }
+
+# Everybody follows the jobs they submitted; seeing and cancelling everybody's is the flow
+# manager's (every permission) and the administrator's (who sees all).
+for _role in Role:
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {P.VIEW_JOBS}
+ROLE_PERMISSIONS[Role.ADMINISTRATOR] = ROLE_PERMISSIONS[Role.ADMINISTRATOR] | {P.OVERSEE_JOBS}
 
 #: Roles kept to a part of the goods; a user with one of them has no other role.
 SCOPED_ROLES = frozenset({Role.PARTNER, Role.CLIENT})

@@ -43,6 +43,7 @@ from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_floor_assignment import register as register_floor_assignment_commands
 from revalo.entrypoints.cli_floor_performance import register as register_floor_performance_commands
 from revalo.entrypoints.cli_floor_records import register as register_floor_records_commands
+from revalo.entrypoints.cli_jobs import register as register_job_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
@@ -319,6 +320,7 @@ register_network_commands(app)
 register_floor_records_commands(app)
 register_floor_assignment_commands(app)
 register_floor_performance_commands(app)
+register_job_commands(app)
 
 
 def main() -> None:

@@ -69,6 +69,8 @@ EN: dict[str, str] = {
     "not_pdf_or_json": "{file}: write a .pdf or a .json file",
     "not_csv_or_json": "{file}: write a .csv or a .json file",
     "choose_one_of": "{option} {text}: choose one of {allowed}",
+    "job_state": "Job {reference} is {state}.",
+    "fired": "Fired {name} for {day}: {jobs}.",
 }
 
 FR: dict[str, str] = {
@@ -125,6 +127,8 @@ FR: dict[str, str] = {
     "not_pdf_or_json": "{file} : écrivez un fichier .pdf ou .json",
     "not_csv_or_json": "{file} : écrivez un fichier .csv ou .json",
     "choose_one_of": "{option} {text} : choisissez parmi {allowed}",
+    "job_state": "La tâche de fond {reference} est {state}.",
+    "fired": "{name} lancé pour le {day} : {jobs}.",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

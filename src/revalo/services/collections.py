@@ -9,7 +9,7 @@ everything it was made from, so that it can be shown, drawn and committed later
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -87,6 +87,7 @@ def plan_collections(
     max_iterations: int | None = None,
     at: datetime | None = None,
     max_seconds: float = MAX_SECONDS,
+    on_store: Callable[[UnitOfWork, CollectionPlanRecord], None] | None = None,
 ) -> StoredPlan:
     """Plan ``day``'s collections in ``region`` and store the plan (nothing is booked).
 
@@ -112,6 +113,9 @@ def plan_collections(
         When the plan is made (default: now).
     max_seconds
         The longest search the server allows (its settings), at most 600.
+    on_store
+        Called in the transaction that stores the plan, before it commits (a job records
+        its result there: the plan and the job's result are kept together, or neither).
 
     Returns
     -------
@@ -174,6 +178,8 @@ def plan_collections(
         )
         uow.collection_plans.add(record)
         record_done(uow, by, "plan_collections", f"plan {record.id}", detail=record.region)
+        if on_store is not None:
+            on_store(uow, record)
         uow.commit()
     return stored_plan(record)
 

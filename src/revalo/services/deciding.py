@@ -4,6 +4,7 @@ orders it implies and a manager can override it later with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -175,13 +176,16 @@ def decide_batch(
     time_limit_s: float | None = None,
     config: Path | None = None,
     transport: Transport | None = None,
+    on_store: Callable[[UnitOfWork, BatchDecision], None] | None = None,
 ) -> BatchDecision:
     """Decide every graded unit (at one site, if given) at once, within each site's daily
     capacity and each channel's volume, and record all decisions in one transaction.
 
     The units are read and the problem solved before the decisions are written. A unit
     refused then (its state, site or grade changed meanwhile, a rule the engine could not
-    know) is reported in ``refused`` and the others are still recorded.
+    know) is reported in ``refused`` and the others are still recorded. ``on_store`` is
+    called last in the batch's transaction (a job records its result there: the decisions
+    and the job's result are kept together, or neither).
     """
     t = when(at)
     p = _params(params)
@@ -230,4 +234,8 @@ def decide_batch(
                 summary.decided_lpns.append(g.unit.lpn)
             except DomainError as exc:
                 summary.refused.append(Refusal(g.unit.lpn, exc.message))
+        if on_store is not None:
+            with uow:
+                on_store(uow, summary)
+                uow.commit()
     return summary

@@ -9,7 +9,7 @@ short transaction of a few statements of many rows each (``services/import_ports
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -152,18 +152,22 @@ def import_returns(
     by: User,
     dry_run: bool = False,
     on_progress: Progress | None = None,
+    on_store: Callable[[UnitOfWork, ImportSummary], None] | None = None,
 ) -> ImportSummary:
     """Request every planned return at once: all are written, or none.
 
     The policy decides every return first, with no transaction open, from what the check
     read; then one short transaction checks that none of that changed and writes them all.
     A dry run writes as well, then rolls back: its summary says exactly what the import
-    would do (policy decisions and numbers included) and nothing is kept.
+    would do (policy decisions and numbers included) and nothing is kept. ``on_store`` is
+    called in the transaction that writes them, before it commits (not on a dry run).
     """
     if not checked.ok:
         raise InvalidValue(f"{len(checked.errors)} bad row(s): nothing is imported")
     verdicts = decide_returns(policy, checked.returns, checked.references)
-    return _write(uow, checked, verdicts, dry_run=dry_run, on_progress=on_progress)
+    return _write(
+        uow, checked, verdicts, dry_run=dry_run, on_progress=on_progress, on_store=on_store
+    )
 
 
 @retried
@@ -174,6 +178,7 @@ def _write(
     *,
     dry_run: bool,
     on_progress: Progress | None,
+    on_store: Callable[[UnitOfWork, ImportSummary], None] | None = None,
 ) -> ImportSummary:
     plans, read = checked.returns, checked.references
     summary = ImportSummary()
@@ -197,6 +202,8 @@ def _write(
             if on_progress:
                 on_progress(len(chunk))
         if not dry_run:
+            if on_store is not None:
+                on_store(uow, summary)
             uow.commit()
             summary.committed = True
     return summary

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.floor.records_ports import CountRepository, SafetyRepository
     from revalo.services.floor.stats_ports import FloorStatsRepository
     from revalo.services.import_ports import ReturnImportStore
+    from revalo.services.job_ports import JobRepository
     from revalo.services.network_ports import NetworkHistory
     from revalo.services.people_ports import (
         AuditRepository,
@@ -333,6 +334,7 @@ class UnitOfWork(Protocol):
     counts: CountRepository
     safety: SafetyRepository
     floor_stats: FloorStatsRepository
+    jobs: JobRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -51,6 +51,8 @@ def serve(app: App, *, host: str = "127.0.0.1", port: int = 8000, workers: int =
     for warning in exposure_warnings(host, app.settings):
         print(f"warning: {warning}", file=sys.stderr)
     if workers == 1:
+        # Embedded (no broker): the jobs left unfinished are taken again, schedules fire.
+        app.start_jobs()
         uvicorn.run(create_app(app), host=host, port=port)
         return
     os.environ["REVALO_DATABASE_URL"] = app.settings.database_url

@@ -119,3 +119,6 @@ WorkOrderPath = Annotated[
         examples=["WO00000001"],
     ),
 ]
+
+#: A row's number in an address: a larger one names no row (and is no database error).
+RowId = Annotated[int, Path(ge=1, le=2**62, description="the row's number")]

@@ -12,6 +12,7 @@ from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, TransportDep, UowDep, need
+from revalo.entrypoints.api.types import RowId
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.formats import money, number
 from revalo.entrypoints.web.forms import Errors
@@ -103,7 +104,7 @@ def plan_form(
     dependencies=[need(Permission.VIEW_COLLECTIONS)],
     response_class=HTMLResponse,
 )
-def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
+def plan_page(request: Request, plan_id: RowId, uow: ReadUowDep) -> HTMLResponse:
     """One plan: its routes on the map, the stops, what waits and why, collect or ship."""
     stored = service.get_plan(uow, plan_id)
     svg = plan_map(stored, language(request))
@@ -116,7 +117,9 @@ def plan_page(request: Request, plan_id: int, uow: ReadUowDep) -> HTMLResponse:
     dependencies=[need(Permission.COMMIT_COLLECTION_PLAN)],
     response_model=None,
 )
-def commit_form(plan_id: int, uow: UowDep, transport: TransportDep, user: CurrentUser) -> Response:
+def commit_form(
+    plan_id: RowId, uow: UowDep, transport: TransportDep, user: CurrentUser
+) -> Response:
     """Book the plan's collections (each collected return is on its way) and its carriers."""
     try:
         done = collection_commit.commit_plan(uow, transport, plan_id, by=user)

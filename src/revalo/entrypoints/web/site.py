@@ -22,6 +22,7 @@ from revalo.entrypoints.web.pages_floor_assignment import router as floor_assign
 from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
 from revalo.entrypoints.web.pages_floor_records import router as floor_records_router
 from revalo.entrypoints.web.pages_handheld_flow import router as handheld_flow_router
+from revalo.entrypoints.web.pages_jobs import router as jobs_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
@@ -70,6 +71,7 @@ router.include_router(network_router)
 router.include_router(floor_assignment_router)
 router.include_router(handheld_flow_router)
 router.include_router(floor_performance_router)
+router.include_router(jobs_router)
 
 
 @router.get("/lang/{code}")

@@ -15,6 +15,7 @@ from revalo.entrypoints.api.routers import (
     floor_flow,
     floor_performance,
     floor_safety,
+    jobs,
     network,
     people,
     products,
@@ -52,4 +53,5 @@ ALL: tuple[APIRouter, ...] = (
     floor_assignment.router,
     floor_performance.router,
     floor_flow.router,
+    jobs.router,
 )
