@@ -105,6 +105,7 @@ EN: dict[str, str] = {
     "espr.when": "When",
     "espr.who": "Asked by",
     "espr.unit": "Unit",
+    "espr.words": "What the rule says",
     "espr.how": "How each figure is derived",
     "espr.how_text": "Unsold: a unit of a consumer's return line of reason withdrawal. "
     "Discarded: it left recycled, disposed of or dismantled for parts, in the year (the day "
@@ -224,6 +225,7 @@ FR: dict[str, str] = {
     "espr.when": "Quand",
     "espr.who": "Demandé par",
     "espr.unit": "Unité",
+    "espr.words": "Ce que dit la règle",
     "espr.how": "D'où vient chaque chiffre",
     "espr.how_text": "Invendu : une unité d'une ligne de retour d'un consommateur, motif "
     "rétractation. Écarté : elle est partie recyclée, éliminée ou démontée pour pièces, dans "
