@@ -14,7 +14,8 @@ import pytest
 from revalo.domain.people import Role
 from tests.conftest import World
 from tests.e2e.conftest import API, client_of
-from tests.integration.compliance_world import build
+from tests.integration.compliance_world import build, unit
+from tests.integration.flows import grade
 from tests.people import add_person
 
 
@@ -126,3 +127,21 @@ def test_a_client_sees_its_own_goods_only_and_a_handler_nothing(built: World) ->
     assert other.status_code == 403
     handler = client_of(built.app, add_person(built.app, "h.andler", {Role.HANDLER}))
     assert handler.get(f"{API}/compliance/weee", params=_period(built)).status_code == 403
+
+
+def test_a_destruction_asked_through_the_api_is_refused_and_disclosed(
+    sqlite_world: World,
+) -> None:
+    world = sqlite_world
+    api = client_of(world.app, add_person(world.app, "m.ask", {Role.FLOW_MANAGER}))
+    tee = unit(world, "TEE-M", "T5")
+    grade(world, tee, "D", "D")
+    asked = api.post(
+        f"{API}/units/{tee}/disposition", json={"route": "dispose", "destination_site": "REC-X"}
+    )
+    assert asked.status_code == 409 and "art. 25" in asked.text
+    assert api.get(f"{API}/units/{tee}").json()["state"] == "graded"
+    body = api.get(f"{API}/compliance/espr", params={"year": world.now.year}).json()
+    assert [(r["lpn"], r["actor"], r["law"]) for r in body["refusals"]] == [
+        (tee, "m.ask", "espr_art_25")
+    ]
