@@ -73,7 +73,8 @@ EN: dict[str, str] = {
     "route; disposed of: on the dispose route. Dismantled for parts and pending count in "
     "what was collected and in no numerator; what went back to its vendor is reported by "
     "the vendor and left out. Revalo has no energy-recovery route: recovered = prepared "
-    "for re-use + recycled. Rate = that mass / collected (Art. 11(2), Annex V part 3).",
+    "for re-use + recycled. Rate = that mass / collected (Art. 11(2), Annex V part 3). What "
+    "became of the units is as it stands when the report is made.",
     "espr.title": "ESPR and AGEC disclosure",
     "espr.lead": "The unsold products discarded in the year (EU ESPR 2024/1781 art. 24; "
     "customer returns under the withdrawal right count, art. 2(37)), by product type, reason "
@@ -190,7 +191,8 @@ FR: dict[str, str] = {
     "attente comptent dans le collecté et dans aucun numérateur ; ce qui est rendu à son "
     "fournisseur est déclaré par lui et laissé de côté. Revalo n'a pas de voie de "
     "valorisation énergétique : valorisé = préparé en vue du réemploi + recyclé. Taux = "
-    "cette masse / collecté (art. 11(2), annexe V partie 3).",
+    "cette masse / collecté (art. 11(2), annexe V partie 3). Ce que sont devenues les unités "
+    "est tel qu'au moment où le rapport est fait.",
     "espr.title": "Déclaration ESPR et AGEC",
     "espr.lead": "Les produits invendus écartés dans l'année (règlement ESPR 2024/1781 "
     "art. 24 ; les retours de clients au titre du droit de rétractation en font partie, "
