@@ -110,6 +110,11 @@ def test_the_espr_disclosure_shows_the_refused_destruction(built: World) -> None
     ]
     body = web.get(f"{API}/compliance/espr", params={"year": year}).json()
     assert {d["product_type"] for d in body["discarded"]} == {"apparel", "laptop", "power_tool"}
+    pdf = web.get(f"{API}/compliance/espr.pdf", params={"year": year})
+    text = " ".join(_text_of(pdf.content).split())
+    assert "Destructions refused" in text and "EU ESPR 2024/1781 art. 25" in text
+    page_pdf = web.get("/compliance/espr.pdf", params={"year": year})
+    assert page_pdf.headers["content-type"] == "application/pdf"
 
 
 def test_a_client_sees_its_own_goods_only_and_a_handler_nothing(built: World) -> None:

@@ -47,6 +47,7 @@ NOT_PAGES = (
     "/compliance/weee.csv",
     "/compliance/weee.pdf",
     "/compliance/espr.csv",
+    "/compliance/espr.pdf",
 )
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"

@@ -16,7 +16,14 @@ from revalo.domain.people import Permission, User
 from revalo.domain.weee import WeeeReport
 from revalo.entrypoints import compliance_documents as docs
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
-from revalo.entrypoints.compliance_words import SHOWN, category_name, rate_text, t_of, weee_pdf
+from revalo.entrypoints.compliance_words import (
+    SHOWN,
+    category_name,
+    espr_pdf,
+    rate_text,
+    t_of,
+    weee_pdf,
+)
 from revalo.entrypoints.web import charts, forms
 from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors
@@ -161,6 +168,15 @@ def espr_csv(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
     if report is None:
         return espr_page(request, uow, user)
     return docs.attachment(docs.espr_csv(report), docs.CSV, f"espr-{report.year}.csv")
+
+
+@router.get("/compliance/espr.pdf", dependencies=_NEED, response_model=None)
+def espr_pdf_file(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+    report = _espr(request, uow, user)[0]
+    if report is None:
+        return espr_page(request, uow, user)
+    pdf = espr_pdf(report, language(request))
+    return docs.attachment(pdf, "application/pdf", f"espr-{report.year}.pdf")
 
 
 __all__ = ["router"]
