@@ -91,6 +91,12 @@ def test_the_weee_page_has_a_chart_per_category(built: World) -> None:
     assert pdf.headers["content-type"] == "application/pdf"
     bad = html.unescape(web.get("/compliance/weee", params={"from": "2026-02-31"}).text)
     assert "field-error" in bad
+    # A download of a wrong period is the page, naming what is wrong.
+    wrong = web.get("/compliance/weee.csv", params={"from": "2026-03-01", "to": "2026-02-01"})
+    assert wrong.headers["content-type"].startswith("text/html")
+    assert "la période finit (2026-02-01) avant de commencer (2026-03-01)" in html.unescape(
+        wrong.text
+    )
 
 
 def test_the_espr_disclosure_shows_the_refused_destruction(built: World) -> None:
