@@ -45,8 +45,10 @@ def test_the_weee_report_printed_and_written(db: tuple[Path, World], tmp_path: P
 def test_the_espr_disclosure_printed_and_written(db: tuple[Path, World], tmp_path: Path) -> None:
     path, world = db
     build(world)
-    out_csv = tmp_path / "espr.csv"
-    done = revalo("report", "espr", "--year", world.now.year, "--csv", out_csv, "--db", path)
+    out_csv, out_pdf = tmp_path / "espr.csv", tmp_path / "espr.pdf"
+    done = revalo(
+        "report", "espr", "--year", world.now.year, "--csv", out_csv, "--pdf", out_pdf, "--db", path
+    )
     assert done.exit_code == 0, done.output
     assert "EU ESPR 2024/1781 art. 25" in done.output and "apparel" in done.output
     refused = [
@@ -58,3 +60,5 @@ def test_the_espr_disclosure_printed_and_written(db: tuple[Path, World], tmp_pat
         ("apparel", "espr_art_25"),
         ("sofa", "agec_l541_15_8"),
     ]
+    pdf = pdfium.PdfDocument(out_pdf.read_bytes())
+    assert "L541-15-8" in " ".join(str(p.get_textpage().get_text_range()) for p in pdf)

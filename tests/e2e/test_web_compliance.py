@@ -14,7 +14,8 @@ import pytest
 from revalo.domain.people import Role
 from tests.conftest import World
 from tests.e2e.conftest import API, client_of
-from tests.integration.compliance_world import build
+from tests.integration.compliance_world import build, unit
+from tests.integration.flows import grade
 from tests.people import add_person
 
 
@@ -90,6 +91,12 @@ def test_the_weee_page_has_a_chart_per_category(built: World) -> None:
     assert pdf.headers["content-type"] == "application/pdf"
     bad = html.unescape(web.get("/compliance/weee", params={"from": "2026-02-31"}).text)
     assert "field-error" in bad
+    # A download of a wrong period is the page, naming what is wrong.
+    wrong = web.get("/compliance/weee.csv", params={"from": "2026-03-01", "to": "2026-02-01"})
+    assert wrong.headers["content-type"].startswith("text/html")
+    assert "la période finit (2026-02-01) avant de commencer (2026-03-01)" in html.unescape(
+        wrong.text
+    )
 
 
 def test_the_espr_disclosure_shows_the_refused_destruction(built: World) -> None:
@@ -109,6 +116,11 @@ def test_the_espr_disclosure_shows_the_refused_destruction(built: World) -> None
     ]
     body = web.get(f"{API}/compliance/espr", params={"year": year}).json()
     assert {d["product_type"] for d in body["discarded"]} == {"apparel", "laptop", "power_tool"}
+    pdf = web.get(f"{API}/compliance/espr.pdf", params={"year": year})
+    text = " ".join(_text_of(pdf.content).split())
+    assert "Destructions refused" in text and "EU ESPR 2024/1781 art. 25" in text
+    page_pdf = web.get("/compliance/espr.pdf", params={"year": year})
+    assert page_pdf.headers["content-type"] == "application/pdf"
 
 
 def test_a_client_sees_its_own_goods_only_and_a_handler_nothing(built: World) -> None:
@@ -126,3 +138,21 @@ def test_a_client_sees_its_own_goods_only_and_a_handler_nothing(built: World) ->
     assert other.status_code == 403
     handler = client_of(built.app, add_person(built.app, "h.andler", {Role.HANDLER}))
     assert handler.get(f"{API}/compliance/weee", params=_period(built)).status_code == 403
+
+
+def test_a_destruction_asked_through_the_api_is_refused_and_disclosed(
+    sqlite_world: World,
+) -> None:
+    world = sqlite_world
+    api = client_of(world.app, add_person(world.app, "m.ask", {Role.FLOW_MANAGER}))
+    tee = unit(world, "TEE-M", "T5")
+    grade(world, tee, "D", "D")
+    asked = api.post(
+        f"{API}/units/{tee}/disposition", json={"route": "dispose", "destination_site": "REC-X"}
+    )
+    assert asked.status_code == 409 and "art. 25" in asked.text
+    assert api.get(f"{API}/units/{tee}").json()["state"] == "graded"
+    body = api.get(f"{API}/compliance/espr", params={"year": world.now.year}).json()
+    assert [(r["lpn"], r["actor"], r["law"]) for r in body["refusals"]] == [
+        (tee, "m.ask", "espr_art_25")
+    ]

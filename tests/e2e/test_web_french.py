@@ -49,6 +49,7 @@ NOT_PAGES = (
     "/compliance/espr.csv",
     "/floor/performance.csv",  # a file to download
     "/jobs/{job_id}/output.csv",  # an export's file to download
+    "/compliance/espr.pdf",
 )
 NNBSP, NBSP = "\u202f", "\u00a0"
 RECEIVED = "select min(lpn) from units where state = 'received' and sku is not null"

@@ -9,9 +9,10 @@ dismantled for its parts. Its destination is the waste-hierarchy step of that ro
 (Directive 2008/98/EC art. 4): dismantled for parts is preparing for re-use (of its
 components), recycled is recycling, disposed is disposal; Revalo has no energy-recovery
 route, so "other recovery" stays empty. Its reason is read from its last inspection,
-among the derogations of the ESPR delegated act of February 2026 (dangerous, damaged beyond repair,
-re-use or donation impossible): a unit flagged hazardous is dangerous, one graded D (does
-not work) is damaged beyond repair, any other could find no re-use or donation.
+among the derogations of the ESPR delegated act on destruction (adopted Feb 2026; among
+them: dangerous, damaged beyond repair, re-use or donation impossible): a unit flagged
+hazardous is dangerous, one graded D (does not work) is damaged beyond repair, any other
+could find no re-use or donation.
 """
 
 from __future__ import annotations

@@ -29,6 +29,9 @@ report_app = typer.Typer(
 CsvFile = Annotated[
     Path | None, typer.Option("--csv", help="Also write the report as CSV to this file.")
 ]
+PdfFile = Annotated[
+    Path | None, typer.Option("--pdf", help="Also write the report as PDF to this file.")
+]
 Client = Annotated[
     str | None, typer.Option("--client", help="Only this client's goods (its code).")
 ]
@@ -52,9 +55,7 @@ def weee(
     ] = None,
     client: Client = None,
     csv_file: CsvFile = None,
-    pdf_file: Annotated[
-        Path | None, typer.Option("--pdf", help="Also write the report as PDF to this file.")
-    ] = None,
+    pdf_file: PdfFile = None,
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
@@ -111,6 +112,7 @@ def espr(
     year: Annotated[int, typer.Option(help="The calendar year disclosed.")],
     client: Client = None,
     csv_file: CsvFile = None,
+    pdf_file: PdfFile = None,
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
@@ -150,6 +152,10 @@ def espr(
         out().print(refused)
         if csv_file is not None:
             _write(csv_file, docs.espr_csv(report))
+        if pdf_file is not None:
+            from revalo.entrypoints.compliance_words import espr_pdf
+
+            _write(pdf_file, espr_pdf(report, language()))
 
 
 def register(app: typer.Typer) -> None:

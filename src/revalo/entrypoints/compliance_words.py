@@ -1,12 +1,14 @@
 """The compliance reports in words, in the reader's language: the Annex V rates with their
-formula, and the WEEE report as a PDF, for the pages, the API and the command line."""
+formula, and the WEEE report and the ESPR disclosure as PDFs, for the pages, the API and
+the command line."""
 
 from __future__ import annotations
 
 from revalo.adapters.report_pdf import PdfSection, render_report_pdf
+from revalo.domain.espr import EsprReport
 from revalo.domain.weee import CategoryLine, Outcome, Rate, WeeeReport
 from revalo.entrypoints.web.formats import day, number, percent
-from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.i18n import translator, value_label
 
 #: The outcomes a table shows, in order.
 SHOWN = (
@@ -112,3 +114,53 @@ def weee_pdf(report: WeeeReport, lang: str) -> bytes:
     if not report.lines:
         lead.append(t("weee.none"))
     return render_report_pdf(t("weee.title"), lead, sections)
+
+
+def espr_pdf(report: EsprReport, lang: str) -> bytes:
+    """The ESPR and AGEC disclosure as a PDF in ``lang``."""
+    t = translator(lang)
+    colon = " : " if lang == "fr" else ": "
+
+    def counts(pairs: list[tuple[str, int]]) -> str:
+        return ", ".join(f"{name}{colon}{number(n, lang=lang)}" for name, n in pairs if n)
+
+    discarded = [
+        [
+            value_label(ln.product_type, lang=lang),
+            number(ln.total.units, lang=lang),
+            number(ln.total.kg, 1, lang=lang),
+            counts([(t(f"espr.why.{d.value}"), c.units) for d, c in ln.by_reason.items()]),
+            counts([(t(f"espr.step.{s.value}"), c.units) for s, c in ln.by_step.items()]),
+        ]
+        for ln in report.lines
+    ]
+    refused = [
+        [
+            value_label(r.product_type, lang=lang),
+            t(f"espr.law.{r.law}"),
+            number(r.count.units, lang=lang),
+            number(r.count.kg, 1, lang=lang),
+        ]
+        for r in report.refused
+    ]
+    head = ["espr.type", "espr.number", "espr.mass", "espr.reason", "espr.destination"]
+    sections = [
+        PdfSection(
+            t("espr.discarded"),
+            [t(k) for k in head] if discarded else [],
+            discarded,
+            [] if discarded else [t("espr.none")],
+        ),
+        PdfSection(
+            t("espr.refused"),
+            [t(k) for k in ("espr.type", "espr.law", "espr.number", "espr.mass")]
+            if refused
+            else [],
+            refused,
+            [] if refused else [t("espr.refused_none")],
+            text_columns=2,
+        ),
+        PdfSection(t("espr.how"), notes=[t("espr.how_text")]),
+    ]
+    lead = [str(report.year) + (f" · {report.client_code}" if report.client_code else "")]
+    return render_report_pdf(t("espr.title"), [*lead, t("espr.lead")], sections)

@@ -73,7 +73,8 @@ EN: dict[str, str] = {
     "route; disposed of: on the dispose route. Dismantled for parts and pending count in "
     "what was collected and in no numerator; what went back to its vendor is reported by "
     "the vendor and left out. Revalo has no energy-recovery route: recovered = prepared "
-    "for re-use + recycled. Rate = that mass / collected (Art. 11(2), Annex V part 3).",
+    "for re-use + recycled. Rate = that mass / collected (Art. 11(2), Annex V part 3). What "
+    "became of the units is as it stands when the report is made.",
     "espr.title": "ESPR and AGEC disclosure",
     "espr.lead": "The unsold products discarded in the year (EU ESPR 2024/1781 art. 24; "
     "customer returns under the withdrawal right count, art. 2(37)), by product type, reason "
@@ -82,6 +83,7 @@ EN: dict[str, str] = {
     "espr.year": "Year",
     "espr.show": "Show",
     "espr.csv": "Download CSV",
+    "espr.pdf": "Download PDF",
     "espr.discarded": "Unsold products discarded",
     "espr.none": "No unsold product was discarded this year.",
     "espr.type": "Product type",
@@ -105,6 +107,7 @@ EN: dict[str, str] = {
     "espr.when": "When",
     "espr.who": "Asked by",
     "espr.unit": "Unit",
+    "espr.words": "What the rule says",
     "espr.how": "How each figure is derived",
     "espr.how_text": "Unsold: a unit of a consumer's return line of reason withdrawal. "
     "Discarded: it left recycled, disposed of or dismantled for parts, in the year (the day "
@@ -189,7 +192,8 @@ FR: dict[str, str] = {
     "attente comptent dans le collecté et dans aucun numérateur ; ce qui est rendu à son "
     "fournisseur est déclaré par lui et laissé de côté. Revalo n'a pas de voie de "
     "valorisation énergétique : valorisé = préparé en vue du réemploi + recyclé. Taux = "
-    "cette masse / collecté (art. 11(2), annexe V partie 3).",
+    "cette masse / collecté (art. 11(2), annexe V partie 3). Ce que sont devenues les unités "
+    "est tel qu'au moment où le rapport est fait.",
     "espr.title": "Déclaration ESPR et AGEC",
     "espr.lead": "Les produits invendus écartés dans l'année (règlement ESPR 2024/1781 "
     "art. 24 ; les retours de clients au titre du droit de rétractation en font partie, "
@@ -199,6 +203,7 @@ FR: dict[str, str] = {
     "espr.year": "Année",
     "espr.show": "Afficher",
     "espr.csv": "Télécharger le CSV",
+    "espr.pdf": "Télécharger le PDF",
     "espr.discarded": "Produits invendus écartés",
     "espr.none": "Aucun produit invendu écarté cette année.",
     "espr.type": "Type de produit",
@@ -224,6 +229,7 @@ FR: dict[str, str] = {
     "espr.when": "Quand",
     "espr.who": "Demandé par",
     "espr.unit": "Unité",
+    "espr.words": "Ce que dit la règle",
     "espr.how": "D'où vient chaque chiffre",
     "espr.how_text": "Invendu : une unité d'une ligne de retour d'un consommateur, motif "
     "rétractation. Écarté : elle est partie recyclée, éliminée ou démontée pour pièces, dans "

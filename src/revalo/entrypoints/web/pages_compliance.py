@@ -16,7 +16,14 @@ from revalo.domain.people import Permission, User
 from revalo.domain.weee import WeeeReport
 from revalo.entrypoints import compliance_documents as docs
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
-from revalo.entrypoints.compliance_words import SHOWN, category_name, rate_text, t_of, weee_pdf
+from revalo.entrypoints.compliance_words import (
+    SHOWN,
+    category_name,
+    espr_pdf,
+    rate_text,
+    t_of,
+    weee_pdf,
+)
 from revalo.entrypoints.web import charts, forms
 from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors
@@ -28,6 +35,7 @@ from revalo.services.ports import UnitOfWork
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 _NEED = [need(Permission.VIEW_COMPLIANCE)]
+PDF = "application/pdf"
 
 
 def _period(q: Any, errors: Errors) -> tuple[date, date]:
@@ -105,25 +113,25 @@ def weee_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRespo
     return page(request, "weee.html", context, nav="compliance")
 
 
-@router.get("/compliance/weee.csv", dependencies=_NEED, response_model=None)
-def weee_csv(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+def _weee_file(request: Request, uow: UnitOfWork, user: User, pdf: bool) -> Response:
+    """The report asked, as CSV or PDF; a wrong period: the page, naming it."""
     report = _weee(request, uow, user)[0]
     if report is None:
         return weee_page(request, uow, user)
-    return docs.attachment(docs.weee_csv(report), docs.CSV, f"weee-{_span(report)}.csv")
+    span = f"{report.since.isoformat()}-{report.until.isoformat()}"
+    if pdf:
+        return docs.attachment(weee_pdf(report, language(request)), PDF, f"weee-{span}.pdf")
+    return docs.attachment(docs.weee_csv(report), docs.CSV, f"weee-{span}.csv")
+
+
+@router.get("/compliance/weee.csv", dependencies=_NEED, response_model=None)
+def weee_csv(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+    return _weee_file(request, uow, user, pdf=False)
 
 
 @router.get("/compliance/weee.pdf", dependencies=_NEED, response_model=None)
 def weee_pdf_file(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
-    report = _weee(request, uow, user)[0]
-    if report is None:
-        return weee_page(request, uow, user)
-    pdf = weee_pdf(report, language(request))
-    return docs.attachment(pdf, "application/pdf", f"weee-{_span(report)}.pdf")
-
-
-def _span(report: WeeeReport) -> str:
-    return f"{report.since.isoformat()}-{report.until.isoformat()}"
+    return _weee_file(request, uow, user, pdf=True)
 
 
 def _espr(
@@ -155,12 +163,24 @@ def espr_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRespo
     return page(request, "espr.html", context, nav="compliance")
 
 
-@router.get("/compliance/espr.csv", dependencies=_NEED, response_model=None)
-def espr_csv(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+def _espr_file(request: Request, uow: UnitOfWork, user: User, pdf: bool) -> Response:
+    """The disclosure asked, as CSV or PDF; a wrong year: the page, naming it."""
     report = _espr(request, uow, user)[0]
     if report is None:
         return espr_page(request, uow, user)
+    if pdf:
+        return docs.attachment(espr_pdf(report, language(request)), PDF, f"espr-{report.year}.pdf")
     return docs.attachment(docs.espr_csv(report), docs.CSV, f"espr-{report.year}.csv")
+
+
+@router.get("/compliance/espr.csv", dependencies=_NEED, response_model=None)
+def espr_csv(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+    return _espr_file(request, uow, user, pdf=False)
+
+
+@router.get("/compliance/espr.pdf", dependencies=_NEED, response_model=None)
+def espr_pdf_file(request: Request, uow: ReadUowDep, user: CurrentUser) -> Response:
+    return _espr_file(request, uow, user, pdf=True)
 
 
 __all__ = ["router"]

@@ -109,3 +109,17 @@ def espr_csv(report: Espr) -> Response:
     """The same as CSV: one line per product type discarded, one per product type and ban
     refused."""
     return docs.attachment(docs.espr_csv(report), docs.CSV, f"espr-{report.year}.csv")
+
+
+@router.get(
+    "/espr.pdf",
+    dependencies=[need(Permission.VIEW_COMPLIANCE)],
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "the disclosure as PDF"}},
+)
+def espr_pdf(request: Request, report: Espr) -> Response:
+    """The same as a PDF, in the language the request asks for (Accept-Language)."""
+    from revalo.entrypoints.compliance_words import espr_pdf as render
+
+    lang = language_of(request.headers.get("accept-language"))
+    return docs.attachment(render(report, lang), "application/pdf", f"espr-{report.year}.pdf")
