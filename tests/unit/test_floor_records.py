@@ -6,9 +6,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from revalo.domain.errors import InvalidValue
-from revalo.domain.floor.counts import CountFigures, Period, Scanned, accuracy, differences
+from revalo.domain.floor.counts import (
+    AdjustmentKind,
+    CountFigures,
+    Period,
+    Scanned,
+    accuracy,
+    differences,
+)
 from revalo.domain.floor.safety import (
     Incident,
     IncidentKind,
@@ -85,3 +94,31 @@ def test_the_rate_leaves_near_misses_out() -> None:
     assert f.per_1000_hours == pytest.approx(2 * 1000 / (4 * 7 * 10))
     assert f.days_since_lost_time == 2
     assert f.by_severity == {"lost_time": 1, "first_aid": 1}
+
+
+LPNS = st.sampled_from([f"LPN{i}" for i in range(12)])
+
+
+@given(
+    on_ledger=st.sets(LPNS, max_size=8),
+    scanned=st.lists(st.one_of(LPNS, st.sampled_from(["X-1", "X-2"])), max_size=12),
+)
+def test_applying_a_count_s_adjustments_gives_what_was_scanned(
+    on_ledger: set[str], scanned: list[str]
+) -> None:
+    """Whatever the ledger held and the counter scanned: the adjustments, applied, make the
+    bin hold exactly what was scanned, each unit once, and the figures add up."""
+    scans = [Scanned(s) if s.startswith("X") else Scanned(s, s, "elsewhere") for s in scanned]
+    matched, adjustments = differences("B", on_ledger, scans)
+    after = set(on_ledger)
+    for a in adjustments:
+        key = a.lpn or a.scanned
+        if a.kind is AdjustmentKind.MISSING:
+            assert key in after
+            after.remove(key)
+        else:
+            assert key not in after
+            after.add(key)
+    assert after == set(scanned)
+    assert matched == len(on_ledger & set(scanned))
+    assert len(adjustments) == len(on_ledger ^ set(scanned))
