@@ -62,6 +62,9 @@ def solve(
     h: Any = quiet_solver()
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
+    # One thread: HiGHS's parallel tasks overran the time limit by seconds on a busy
+    # 2-core machine. A process whose HiGHS scheduler already runs more threads (the
+    # disposition engine solved first) refuses it: ``_run`` then runs on that scheduler.
     h.setOptionValue("threads", 1)
     h.passModel(_lp(model))
     budget = time_limit_s / 2 if then is not None else time_limit_s
@@ -92,8 +95,8 @@ def solve(
             start_x = rounded
     left = max(0.05, time_limit_s - (time.perf_counter() - began))
     second = _run(h, start_x, left)
-    if second.x is None:
-        return MipSolution("time_limit", start_x, first.gap)
+    if second.x is None:  # nothing better found (or HiGHS failed): the start, as it says
+        return MipSolution(second.status, start_x, first.gap)
     gap = max(first.gap, second.gap)
     status = "optimal" if first.status == second.status == "optimal" else "time_limit"
     return MipSolution(status, second.x, gap)
@@ -118,7 +121,9 @@ def _run(h: Any, start: FloatArray | None, time_limit_s: float) -> MipSolution:
         sol = highspy.HighsSolution()
         sol.col_value = list(start)
         h.setSolution(sol)
-    h.run()
+    if h.run() == highspy.HighsStatus.kError and h.getOptionValue("threads")[1] == 1:
+        h.setOptionValue("threads", 0)
+        h.run()
     status = h.getModelStatus()
     info = h.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
