@@ -62,9 +62,10 @@ def solve(
     h: Any = quiet_solver()
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("random_seed", int(seed))
-    # One thread: HiGHS's parallel tasks overran the time limit by seconds on a busy
-    # 2-core machine. A process whose HiGHS scheduler already runs more threads (the
-    # disposition engine solved first) refuses it: ``_run`` then runs on that scheduler.
+    # One thread: the proposal is asked for by a page or a request and takes one core of
+    # the server, not all of them. A process whose HiGHS scheduler already runs more
+    # threads (the disposition engine solved first) refuses it: ``_run`` then runs on that
+    # scheduler.
     h.setOptionValue("threads", 1)
     h.passModel(_lp(model))
     budget = time_limit_s / 2 if then is not None else time_limit_s
