@@ -91,8 +91,8 @@ def solve(
             start_x = rounded
     left = max(0.05, time_limit_s - (time.perf_counter() - began))
     second = _run(h, start_x, left)
-    if second.x is None:
-        return MipSolution("time_limit", start_x, first.gap)
+    if second.x is None:  # nothing better found (or HiGHS failed): the start, as it says
+        return MipSolution(second.status, start_x, first.gap)
     gap = max(first.gap, second.gap)
     status = "optimal" if first.status == second.status == "optimal" else "time_limit"
     return MipSolution(status, second.x, gap)
@@ -117,6 +117,8 @@ def _run(h: Any, start: FloatArray | None, time_limit_s: float) -> MipSolution:
         sol = highspy.HighsSolution()
         sol.col_value = list(start)
         h.setSolution(sol)
+    # HiGHS's thread count is not set here: the first solve of a process fixes it for every
+    # later one, and an instance asking for another count fails to run.
     h.run()
     status = h.getModelStatus()
     info = h.getInfo()
