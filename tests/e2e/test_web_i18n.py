@@ -23,6 +23,7 @@ from revalo.engines.collection.result import PlanStatus, StopKind
 from revalo.entrypoints.web import (
     i18n,
     pages_bench,
+    pages_certificates,
     pages_collections,
     pages_floor,
     pages_login,
@@ -32,6 +33,7 @@ from revalo.entrypoints.web import (
     pages_review,
     pages_station,
     pages_traceability,
+    pages_trail,
     pages_unit_actions,
 )
 from revalo.entrypoints.web import site as web
@@ -101,6 +103,8 @@ def test_every_page_is_documented() -> None:
         pages_bench.router,
         pages_floor.router,
         pages_traceability.router,
+        pages_trail.router,
+        pages_certificates.router,
     ]
     routes = {
         f"{method} {route.path}"
