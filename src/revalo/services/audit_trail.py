@@ -3,8 +3,6 @@ and when, why each decision was taken and by which rule, and every document."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +13,7 @@ from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.certificates import load_certificates
 from revalo.services.common import get_unit
+from revalo.services.exports_csv import rows_csv
 from revalo.services.guard import reads
 from revalo.services.ports import UnitOfWork
 from revalo.services.scoping import ensure_sees_unit
@@ -41,12 +40,7 @@ class UnitTrail:
 
     def as_csv(self) -> str:
         """A row per entry, oldest first."""
-        sink = io.StringIO()
-        writer = csv.DictWriter(sink, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for e in self.entries:
-            writer.writerow(e.as_json())
-        return sink.getvalue()
+        return rows_csv(CSV_COLUMNS, [e.as_json() for e in self.entries])
 
 
 def _consignments(uow: UnitOfWork, unit: ReturnedUnit) -> list[Consignment]:
