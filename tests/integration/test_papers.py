@@ -11,6 +11,7 @@ import pytest
 from revalo.domain.disposition import DispositionRoute as Route
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.services import facilities, papers, stock
+from revalo.services.audit_trail import unit_trail
 from tests.conftest import World
 from tests.integration.certificate_world import consignment_of
 from tests.integration.flows import decide, do_work, received_unit
@@ -47,6 +48,10 @@ def test_a_shipment_to_a_recycler_carries_its_slip(world: World) -> None:
         world.app.uow(), consignment_of(world.app.uow(), sofa), by=person("reader")
     )
     assert [i.waste_code for i in sofa_slip.items] == ["20 03 07"]
+    # The unit's trail names the shipment as one that carries its slip.
+    trail = unit_trail(world.app.uow(), sofa, by=person("auditor"))
+    shipped = [e.reference for e in trail.entries if e.what == "waste_shipment"]
+    assert shipped == [sofa_slip.consignment.reference]
 
 
 def test_no_slip_for_a_consignment_that_is_not_waste(world: World) -> None:

@@ -97,11 +97,15 @@ POLICY_RULE = (
 
 
 def _documents(
-    consignments: Sequence[Consignment], certificates: Sequence[SanitisationCertificate]
+    consignments: Sequence[Consignment],
+    certificates: Sequence[SanitisationCertificate],
+    treatment: frozenset[str],
 ) -> list[TrailEntry]:
     found = []
     for c in consignments:
         what = "return_label" if c.kind is ConsignmentKind.RETURN and c.sscc else "consignment"
+        if c.kind is ConsignmentKind.DISPATCH and c.destination in treatment:
+            what = "waste_shipment"  # it carries its waste-tracking slip
         sscc = f"; SSCC {c.sscc}" if c.sscc else ""
         found.append(
             TrailEntry(
@@ -140,9 +144,11 @@ def build_trail(
     sites: dict[str, Site],
     consignments: Sequence[Consignment],
     certificates: Sequence[SanitisationCertificate],
+    treatment: frozenset[str] = frozenset(),
 ) -> list[TrailEntry]:
     """Everything of a unit's trail, oldest first (at one time: events, then decisions,
-    then documents)."""
+    then documents). ``treatment``: the codes of the treatment facilities among the
+    consignments' destinations."""
     entries = []
     if rma is not None and rma.decided_at is not None:
         entries.append(
@@ -184,6 +190,6 @@ def build_trail(
                 site=d.destination_site or "",
             )
         )
-    entries += _documents(consignments, certificates)
+    entries += _documents(consignments, certificates, treatment)
     order = {EntryKind.EVENT: 0, EntryKind.DECISION: 1, EntryKind.DOCUMENT: 2}
     return sorted(entries, key=lambda x: (x.at, order[x.kind]))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from revalo.domain.audit_trail import CSV_COLUMNS, TrailEntry, build_trail
-from revalo.domain.catalog import Product
+from revalo.domain.catalog import Product, SiteKind
 from revalo.domain.journey import Consignment
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
@@ -69,13 +69,20 @@ def unit_trail(uow: UnitOfWork, lpn: str, *, by: User) -> UnitTrail:
             for code in {d.destination_site for d in decisions if d.destination_site}
             if (site := uow.sites.get(code)) is not None
         }
+        consignments = _consignments(uow, unit)
+        treatment = frozenset(
+            c.destination
+            for c in consignments
+            if (site := uow.sites.get(c.destination)) is not None and site.kind is SiteKind.RECYCLER
+        )
         entries = build_trail(
             rma=uow.returns.get(unit.rma_number) if unit.rma_number else None,
             product=product,
             events=uow.events.for_unit(unit.id),
             decisions=decisions,
             sites=sites,
-            consignments=_consignments(uow, unit),
+            consignments=consignments,
             certificates=load_certificates(uow, unit).certificates,
+            treatment=treatment,
         )
         return UnitTrail(unit, product, entries)
