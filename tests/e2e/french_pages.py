@@ -122,6 +122,8 @@ DATA_COLUMNS = {
     "inspections": ("operator", "notes"),
     "work_orders": ("operator", "notes", "wipe_tool"),
     "unit_events": ("actor", "document"),
+    "wiped_media": ("media_serial", "tool", "tool_version", "verification", "recorded_by"),
+    "facility_certificates": ("number", "scope", "issuer", "recorded_by"),
 }
 
 
