@@ -103,6 +103,8 @@ def test_a_recycler_keeps_its_certificate_and_is_flagged_before_it_expires(
         assert sent.status_code == 303
         listed = api.get(f"{API}/sites/REC-FR/certificates").json()
         assert [c["number"] for c in listed] == ["WLX-7", "WLX-8"]
+        # Renewed: the certificate in force is the one that expires last, no warning.
+        assert "renew it" not in api.get("/sites/REC-FR").text
 
 
 def test_the_pages_show_the_certificates_the_media_form_and_the_trail(

@@ -15,6 +15,7 @@ from revalo.domain.certificates import MediaKind
 from revalo.domain.facilities import CertificateStatus, FacilityCertificate
 from revalo.domain.papers import CSV_COLUMNS
 from revalo.domain.people import Permission
+from revalo.domain.values import utcnow
 from revalo.domain.work_orders import WipeMethod
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.types import LpnPath, SiteCodePath, Storable, WorkOrderPath, text
@@ -165,7 +166,7 @@ def add_site_certificate(
     """Keep a recycler's treatment certificate; once it has one, units are sent there only
     while one is in force."""
     c = facilities.record_facility_certificate(uow, code, by=user, **body.model_dump())
-    return _public(c, c.status_on(date.today()))
+    return _public(c, c.status_on(utcnow().date()))
 
 
 @router.get("/facility-certificates/expiring", dependencies=[need(Permission.VIEW_CATALOGUE)])
