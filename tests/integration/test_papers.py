@@ -79,6 +79,9 @@ def test_used_equipment_across_a_border_carries_a_test_record_per_item(world: Wo
     assert record["kind_of_test"] == f"functionality test, work order {test.number}"
     assert record["tested_by"].startswith("Hub Lyon")
     assert (found["from"]["country"], found["to"]["country"]) == ("FR", "DE")
+    trail = unit_trail(world.app.uow(), lpn, by=person("auditor"))
+    abroad = [e.reference for e in trail.entries if e.what == "shipment_abroad"]
+    assert abroad == [found["consignment"]]
 
 
 def test_untested_equipment_has_no_test_record_to_cross_a_border(world: World) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from revalo.domain.audit_trail import CSV_COLUMNS, TrailEntry, build_trail
-from revalo.domain.catalog import Product, SiteKind
+from revalo.domain.catalog import Product, Site, SiteKind
 from revalo.domain.journey import Consignment
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
@@ -56,6 +56,12 @@ def _consignments(uow: UnitOfWork, unit: ReturnedUnit) -> list[Consignment]:
     return sorted(found.values(), key=lambda c: (c.booked_at, c.id))
 
 
+def _crosses(places: dict[str, Site | None], c: Consignment) -> bool:
+    """Whether a consignment between two sites went from one country to another."""
+    origin, destination = places.get(c.origin), places.get(c.destination)
+    return bool(origin and destination and origin.country != destination.country)
+
+
 @reads(Permission.AUDIT_UNITS)
 def unit_trail(uow: UnitOfWork, lpn: str, *, by: User) -> UnitTrail:
     """Every event, decision and document of a unit, oldest first."""
@@ -70,11 +76,13 @@ def unit_trail(uow: UnitOfWork, lpn: str, *, by: User) -> UnitTrail:
             if (site := uow.sites.get(code)) is not None
         }
         consignments = _consignments(uow, unit)
+        places = {
+            code: uow.sites.get(code) for c in consignments for code in (c.origin, c.destination)
+        }
         treatment = frozenset(
-            c.destination
-            for c in consignments
-            if (site := uow.sites.get(c.destination)) is not None and site.kind is SiteKind.RECYCLER
+            code for code, site in places.items() if site and site.kind is SiteKind.RECYCLER
         )
+        abroad = frozenset(c.id for c in consignments if _crosses(places, c))
         entries = build_trail(
             rma=uow.returns.get(unit.rma_number) if unit.rma_number else None,
             product=product,
@@ -84,5 +92,6 @@ def unit_trail(uow: UnitOfWork, lpn: str, *, by: User) -> UnitTrail:
             consignments=consignments,
             certificates=load_certificates(uow, unit).certificates,
             treatment=treatment,
+            abroad=abroad,
         )
         return UnitTrail(unit, product, entries)
