@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
@@ -44,6 +44,14 @@ def _member(kind: type[E], text: str, option: str) -> E:
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
         raise CliError(f"{option} {text}: choose among {allowed}", 2) from None
+
+
+def _write(part: Path, content: str | dict[str, Any]) -> None:
+    """A CSV as it is, anything else as JSON."""
+    text = (
+        content if isinstance(content, str) else json.dumps(content, ensure_ascii=False, indent=1)
+    )
+    part.write_text(text, "utf-8")
 
 
 def _suffix(file: Path, allowed: tuple[str, ...], message: str) -> str:
@@ -96,7 +104,7 @@ def get_certificate(
 
             part.write_bytes(render_certificates([found]))
         else:
-            part.write_text(json.dumps(found.as_json(), ensure_ascii=False, indent=1), "utf-8")
+            _write(part, found.as_json())
     out().print(said(f"Wrote the document {found.number} to {file}."), markup=False)
 
 
@@ -207,10 +215,7 @@ def trail(
     with reported(), open_app(db, url) as rv, replacing(file) as part:
         suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
         found = unit_trail(rv.read_uow(), lpn, by=acting(rv, as_login))
-        if suffix == ".csv":
-            part.write_text(found.as_csv(), "utf-8")
-        else:
-            part.write_text(json.dumps(found.as_json(), ensure_ascii=False, indent=1), "utf-8")
+        _write(part, found.as_csv() if suffix == ".csv" else found.as_json())
     out().print(said(f"Wrote the document {found.unit.lpn} to {file}."), markup=False)
 
 
@@ -231,10 +236,8 @@ def bsd(
     with reported(), open_app(db, url) as rv, replacing(file) as part:
         suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
         slip = papers.waste_tracking_slip(rv.read_uow(), consignment, by=acting(rv, as_login))
-        if suffix == ".csv":
-            part.write_text(rows_csv(CSV_COLUMNS, [i.as_json() for i in slip.items]), "utf-8")
-        else:
-            part.write_text(json.dumps(slip.as_json(), ensure_ascii=False, indent=1), "utf-8")
+        items = [i.as_json() for i in slip.items]
+        _write(part, rows_csv(CSV_COLUMNS, items) if suffix == ".csv" else slip.as_json())
     out().print(said(f"Wrote the document {slip.number} to {file}."), markup=False)
 
 
@@ -252,5 +255,5 @@ def annex_vi(
 
     with reported(), open_app(db, url) as rv, replacing(file) as part:
         found = papers.annex_vi_records(rv.read_uow(), consignment, by=acting(rv, as_login))
-        part.write_text(json.dumps(found, ensure_ascii=False, indent=1), "utf-8")
+        _write(part, found)
     out().print(said(f"Wrote the document {found['consignment']} to {file}."), markup=False)
