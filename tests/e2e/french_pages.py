@@ -126,6 +126,8 @@ DATA_COLUMNS = {
     "briefings": ("topic", "led_by"),
     "bin_counts": ("counter", "approver", "note"),
     "count_adjustments": ("scanned",),
+    "wiped_media": ("media_serial", "tool", "tool_version", "verification", "recorded_by"),
+    "facility_certificates": ("number", "scope", "issuer", "recorded_by"),
 }
 
 

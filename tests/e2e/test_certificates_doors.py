@@ -103,6 +103,8 @@ def test_a_recycler_keeps_its_certificate_and_is_flagged_before_it_expires(
         assert sent.status_code == 303
         listed = api.get(f"{API}/sites/REC-FR/certificates").json()
         assert [c["number"] for c in listed] == ["WLX-7", "WLX-8"]
+        # Renewed: the certificate in force is the one that expires last, no warning.
+        assert "renew it" not in api.get("/sites/REC-FR").text
 
 
 def test_the_pages_show_the_certificates_the_media_form_and_the_trail(
@@ -182,3 +184,40 @@ def test_the_command_line_writes_certificates_and_trails(
         path,
     )
     assert kept.exit_code == 1 and "expires (2020-01-01) before it is issued" in kept.output
+
+
+def test_the_slip_of_a_shipment_to_a_recycler_as_json_and_csv(sqlite_world: World) -> None:
+    from revalo.services import stock
+    from tests.integration.certificate_world import consignment_of
+    from tests.integration.flows import received_unit
+
+    lpn = received_unit(sqlite_world, sqlite_world.sofa, "SN-S")
+    decide(sqlite_world, lpn, Route.RECYCLE, "REC-FR")
+    stock.dispatch_unit(sqlite_world.app.uow(), lpn, by=person("bob"))
+    ref = consignment_of(sqlite_world.app.uow(), lpn)
+    auditor = add_person(sqlite_world.app, "aude", {Role.AUDITOR})
+    with client_of(sqlite_world.app, auditor) as api:
+        slip = ok(api.get(f"{API}/consignments/{ref}/bsd"))
+        assert slip["slip"] == f"BSD-{ref}"
+        assert slip["waste"]["items"][0]["waste_code"] == "20 03 07"
+        rows = api.get(f"{API}/consignments/{ref}/bsd.csv").text.splitlines()
+        assert rows[0] == "lpn,serial,product,waste_code,hazardous,mass_kg,adr"
+        assert rows[1].startswith(f"{lpn},SN-S,")
+        across = api.get(f"{API}/consignments/{ref}/annex-vi")
+        assert "stays in FR" in refused(across, 422, "reference")
+
+
+def test_the_command_line_says_it_in_french(wiped: tuple[World, str], tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from revalo.entrypoints.cli import app as cli
+
+    world, _ = wiped
+    add_person(world.app, "operator")
+    path = Path(world.app.settings.database_url.removeprefix("sqlite:///"))
+    env = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8", "COLUMNS": "250"}
+    file = tmp_path / "c.json"
+    args = ["certificates", "get", "SAN00000001-1", str(file), "--db", str(path)]
+    said = CliRunner().invoke(cli, args, env=env)
+    assert said.exit_code == 0, said.output
+    assert said.output.strip() == f"Document SAN00000001-1 écrit dans {file}."

@@ -23,6 +23,7 @@ from revalo.engines.collection.result import PlanStatus, StopKind
 from revalo.entrypoints.web import (
     i18n,
     pages_bench,
+    pages_certificates,
     pages_collections,
     pages_compliance,
     pages_floor,
@@ -36,6 +37,7 @@ from revalo.entrypoints.web import (
     pages_review,
     pages_station,
     pages_traceability,
+    pages_trail,
     pages_unit_actions,
 )
 from revalo.entrypoints.web import site as web
@@ -109,6 +111,8 @@ def test_every_page_is_documented() -> None:
         pages_compliance.router,
         pages_network.router,
         pages_jobs.router,
+        pages_trail.router,
+        pages_certificates.router,
     ]
     routes = {
         f"{method} {route.path}"

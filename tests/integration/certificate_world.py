@@ -12,6 +12,7 @@ from revalo.domain.people import Role, User
 from revalo.domain.work_orders import WipeMethod, WorkOrder
 from revalo.services import catalog, certificates, clients, returns
 from revalo.services import work_orders as wo
+from revalo.services.ports import UnitOfWork
 from tests.conftest import World
 from tests.integration.flows import decide, grade, gs1, line, scan
 from tests.people import person
@@ -82,3 +83,11 @@ def wiped_laptop(world: World, *serials: str) -> tuple[str, list[WorkOrder]]:
         wipe_verified=True,
     )
     return lpn, orders
+
+
+def consignment_of(uow: UnitOfWork, lpn: str) -> str:
+    with uow:
+        unit = uow.units.by_lpn(lpn)
+        assert unit is not None
+        legs = uow.legs.for_unit(unit.id)
+        return f"SHP{legs[-1].consignment_id:08d}"

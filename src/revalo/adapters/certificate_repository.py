@@ -8,6 +8,7 @@ from dataclasses import asdict
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from revalo.adapters import orm
 from revalo.adapters.orm_certificates import facility_certificates, wiped_media
 from revalo.domain.certificates import WipedMedium
 from revalo.domain.facilities import FacilityCertificate
@@ -52,3 +53,8 @@ class SqlCertificateRepository:
         if site_code is not None:
             stmt = stmt.where(_F.site_code == site_code)
         return [FacilityCertificate(**r) for r in self.session.execute(stmt).mappings()]
+
+    def consignment_units(self, consignment_id: int) -> Sequence[int]:
+        c = orm.unit_legs.c
+        stmt = sa.select(c.unit_id).where(c.consignment_id == consignment_id).order_by(c.unit_id)
+        return list(self.session.scalars(stmt))

@@ -1,15 +1,19 @@
-"""The demo's treatment certificates: every recycler of the network keeps one, issued three
-years ago; the first one's expires in 20 days, so that its page and
-``revalo certificates expiring`` show the warning to renew it."""
+"""The demo's certificates: every recycler of the network keeps a treatment certificate,
+issued three years ago (the first one's expires in 20 days, so that its page and
+``revalo certificates expiring`` show the warning to renew it); every data wipe records
+the medium it wiped, so that it has its certificate of sanitisation."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from revalo.domain.catalog import Site, SiteKind
+from revalo.domain.certificates import MediaKind
 from revalo.domain.people import User
-from revalo.services import facilities
+from revalo.domain.work_orders import WipeMethod, WorkOrder
+from revalo.services import certificates, facilities
 from revalo.services.ports import UnitOfWork
 
 #: What the demo's certificates say (a demo's: no real body issued them).
@@ -32,3 +36,42 @@ def certify_recyclers(uow: UnitOfWork, sites: Sequence[Site], admin: User, today
             issued_on=today - timedelta(days=3 * 365),
             expires_on=expires,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class DemoMedium:
+    """The storage a demo product carries, as its wipe records it."""
+
+    kind: MediaKind
+    tool: str
+    version: str
+
+
+#: By product category; any other data-bearing product has an SSD.
+MEDIA: dict[str, DemoMedium] = {
+    "phone": DemoMedium(MediaKind.MOBILE, "factory reset of encrypted storage", "Android 14"),
+    "tablet": DemoMedium(MediaKind.MOBILE, "factory reset of encrypted storage", "Android 14"),
+    "copier": DemoMedium(MediaKind.HDD, "hdparm (ATA Secure Erase)", "9.65"),
+    "printer": DemoMedium(MediaKind.HDD, "hdparm (ATA Secure Erase)", "9.65"),
+    "tv": DemoMedium(MediaKind.FLASH, "factory reset, accounts removed", "firmware reset"),
+}
+SSD = DemoMedium(MediaKind.SSD, "nvme-cli sanitize (cryptographic erase)", "2.8")
+
+
+def record_medium(uow: UnitOfWork, order: WorkOrder, category: str, by: User, at: datetime) -> None:
+    """The one medium of a demo device, wiped and verified: its serial is made from the
+    unit's work order (the demo's devices are simulated)."""
+    medium = MEDIA.get(category, SSD)
+    certificates.record_wiped_medium(
+        uow,
+        order.id,
+        by=by,
+        media_serial=f"DEMO-MEDIUM-{order.id:08d}",
+        media_kind=medium.kind,
+        method=WipeMethod.CLEAR if medium.kind is MediaKind.FLASH else WipeMethod.PURGE,
+        tool=medium.tool,
+        tool_version=medium.version,
+        verification="full read-back of the medium",
+        verified=True,
+        at=at,
+    )

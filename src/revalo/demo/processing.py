@@ -10,13 +10,14 @@ from decimal import Decimal
 from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
+from revalo.demo.certificates import record_medium
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
 from revalo.domain.disposition import WORK_AT_DESTINATION, DispositionRoute
 from revalo.domain.units import UnitState
-from revalo.domain.work_orders import WorkOrder
+from revalo.domain.work_orders import WorkOrder, WorkOrderKind
 from revalo.services import disposition, inspection, receiving, stock
 from revalo.services import work_orders as wo
 
@@ -175,6 +176,9 @@ class Processing:
 
     def _finish(self, unit: SimUnit, order: WorkOrder, r: WorkResult, at: datetime) -> bool:
         f = self.f
+        if r.succeeded and order.kind is WorkOrderKind.DATA_WIPE:
+            category = unit.plan.item.category
+            f.agenda.call(record_medium, f.uow, order, category, f.who(unit.site, 3), at)
         f.agenda.call(
             wo.finish_work_order,
             f.uow,

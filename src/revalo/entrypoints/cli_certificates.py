@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
@@ -43,7 +43,15 @@ def _member(kind: type[E], text: str, option: str) -> E:
         return kind(text.strip().lower())
     except ValueError:
         allowed = ", ".join(str(m.value) for m in kind)
-        raise CliError(f"{option} {text}: choose one of {allowed}", 2) from None
+        raise CliError(f"{option} {text}: choose among {allowed}", 2) from None
+
+
+def _write(part: Path, content: str | dict[str, Any]) -> None:
+    """A CSV as it is, anything else as JSON."""
+    text = (
+        content if isinstance(content, str) else json.dumps(content, ensure_ascii=False, indent=1)
+    )
+    part.write_text(text, "utf-8")
 
 
 def _suffix(file: Path, allowed: tuple[str, ...], message: str) -> str:
@@ -96,8 +104,8 @@ def get_certificate(
 
             part.write_bytes(render_certificates([found]))
         else:
-            part.write_text(json.dumps(found.as_json(), ensure_ascii=False, indent=1), "utf-8")
-    out().print(said(f"Wrote {found.number} to {file}."), markup=False)
+            _write(part, found.as_json())
+    out().print(said(f"Wrote the document {found.number} to {file}."), markup=False)
 
 
 @certificates_app.command("medium")
@@ -207,8 +215,45 @@ def trail(
     with reported(), open_app(db, url) as rv, replacing(file) as part:
         suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
         found = unit_trail(rv.read_uow(), lpn, by=acting(rv, as_login))
-        if suffix == ".csv":
-            part.write_text(found.as_csv(), "utf-8")
-        else:
-            part.write_text(json.dumps(found.as_json(), ensure_ascii=False, indent=1), "utf-8")
-    out().print(said(f"Wrote {found.unit.lpn} to {file}."), markup=False)
+        _write(part, found.as_csv() if suffix == ".csv" else found.as_json())
+    out().print(said(f"Wrote the document {found.unit.lpn} to {file}."), markup=False)
+
+
+@certificates_app.command("bsd")
+def bsd(
+    consignment: Annotated[str, typer.Argument(help="The consignment, e.g. SHP00000042.")],
+    file: Annotated[Path, typer.Argument(help="FILE.json or FILE.csv (replaced).")],
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Write the waste-tracking slip (France's BSD fields) of a consignment to a treatment
+    facility: JSON, or its items as CSV."""
+    from revalo.domain.papers import CSV_COLUMNS
+    from revalo.services import papers
+    from revalo.services.exports_csv import rows_csv
+
+    with reported(), open_app(db, url) as rv, replacing(file) as part:
+        suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
+        slip = papers.waste_tracking_slip(rv.read_uow(), consignment, by=acting(rv, as_login))
+        items = [i.as_json() for i in slip.items]
+        _write(part, rows_csv(CSV_COLUMNS, items) if suffix == ".csv" else slip.as_json())
+    out().print(said(f"Wrote the document {slip.number} to {file}."), markup=False)
+
+
+@certificates_app.command("annex-vi")
+def annex_vi(
+    consignment: Annotated[str, typer.Argument(help="The consignment, e.g. SHP00000042.")],
+    file: Annotated[Path, typer.Argument(help="FILE.json (replaced).")],
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Write the test record of each item of used EEE a consignment carries across a border
+    (Directive 2012/19/EU Annex VI)."""
+    from revalo.services import papers
+
+    with reported(), open_app(db, url) as rv, replacing(file) as part:
+        found = papers.annex_vi_records(rv.read_uow(), consignment, by=acting(rv, as_login))
+        _write(part, found)
+    out().print(said(f"Wrote the document {found['consignment']} to {file}."), markup=False)

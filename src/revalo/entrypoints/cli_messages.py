@@ -62,15 +62,15 @@ EN: dict[str, str] = {
     "password_set": "New password set for {login} ({name}).",
     "token_revoked": "Revoked token {id} ({name}).",
     "bins_imported": "Imported {n} bin(s) into {site}.",
-    "wrote_document": "Wrote {what} to {file}.",
+    "wrote_document": "Wrote the document {what} to {file}.",
     "medium_recorded": "Recorded the medium {serial} on {order}: certificate {number} once the "
     "wipe is done.",
     "facility_kept": "Kept the certificate {number} of {site}, in force until {day}.",
     "not_pdf_or_json": "{file}: write a .pdf or a .json file",
     "not_csv_or_json": "{file}: write a .csv or a .json file",
-    "choose_one_of": "{option} {text}: choose one of {allowed}",
     "job_state": "Job {reference} is {state}.",
     "fired": "Fired {name} for {day}: {jobs}.",
+    "choose_among": "{option} {text}: choose among {allowed}",
 }
 
 FR: dict[str, str] = {
@@ -120,15 +120,15 @@ FR: dict[str, str] = {
     "password_set": "Nouveau mot de passe pour {login} ({name}).",
     "token_revoked": "Jeton {id} ({name}) révoqué.",
     "bins_imported": "{n} emplacement(s) importé(s) dans {site}.",
-    "wrote_document": "{what} écrit dans {file}.",
+    "wrote_document": "Document {what} écrit dans {file}.",
     "medium_recorded": "Support {serial} enregistré sur {order} : certificat {number} une fois "
     "l'effacement fait.",
     "facility_kept": "Certificat {number} de {site} enregistré, en vigueur jusqu'au {day}.",
     "not_pdf_or_json": "{file} : écrivez un fichier .pdf ou .json",
     "not_csv_or_json": "{file} : écrivez un fichier .csv ou .json",
-    "choose_one_of": "{option} {text} : choisissez parmi {allowed}",
     "job_state": "La tâche de fond {reference} est {state}.",
     "fired": "{name} lancé pour le {day} : {jobs}.",
+    "choose_among": "{option} {text} : choisissez parmi {allowed}",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

@@ -24,3 +24,7 @@ class CertificateRepository(Protocol):
     def facility_certificates(self, site_code: str | None = None) -> Sequence[FacilityCertificate]:
         """Those of one site (of every site when None), by expiry."""
         ...
+
+    def consignment_units(self, consignment_id: int) -> Sequence[int]:
+        """The units a consignment carried, by id."""
+        ...

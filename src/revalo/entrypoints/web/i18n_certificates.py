@@ -75,6 +75,7 @@ EN: dict[str, str] = {
     "trail.reference": "Document",
     "trail.json": "JSON",
     "trail.csv": "CSV",
+    "trail.annex_vi": "test records (Annex VI)",
     "said.refusal.medium_needs": "a medium wiped needs its {reason}",
     "said.refusal.medium_length": "the {reason} has at most {n} characters",
     "said.refusal.medium_most": "a device has at most {n} media",
@@ -97,6 +98,14 @@ EN: dict[str, str] = {
     "only from {end}: no unit is sent there before",
     "said.refusal.facility_kind": "{code} is a {kind}: treatment certificates are a recycler's",
     "said.refusal.facility_twice": "{code} has the certificate {number} already",
+    "said.refusal.no_slip": "consignment {id} goes to {code}, not to a treatment facility: it "
+    "has no waste-tracking slip",
+    "said.refusal.annex_vi_country": "consignment {id} stays in {country}: the test records of "
+    "Annex VI are for shipments across a border",
+    "said.refusal.annex_vi_untested": "consignment {id} carries used equipment never tested "
+    "({lpns}): across a border it is shipped as waste, or tested first (Directive 2012/19/EU "
+    "Annex VI)",
+    "said.refusal.no_consignment": "no consignment {text}",
 }
 
 FR: dict[str, str] = {
@@ -171,6 +180,7 @@ FR: dict[str, str] = {
     "trail.reference": "Document",
     "trail.json": "JSON",
     "trail.csv": "CSV",
+    "trail.annex_vi": "fiches d'essai (annexe VI)",
     "said.refusal.medium_needs": "il manque au support effacé : {reason}",
     "said.refusal.medium_length": "{reason} : au plus {n} caractères",
     "said.refusal.medium_most": "un appareil a au plus {n} supports",
@@ -194,6 +204,14 @@ FR: dict[str, str] = {
     "said.refusal.facility_kind": "{code} est de type {kind} : les certificats de traitement "
     "sont ceux d'un recycleur",
     "said.refusal.facility_twice": "{code} a déjà le certificat {number}",
+    "said.refusal.no_slip": "l'expédition {id} va à {code}, pas à une installation de "
+    "traitement : elle n'a pas de bordereau de suivi des déchets",
+    "said.refusal.annex_vi_country": "l'expédition {id} reste en {country} : les fiches d'essai "
+    "de l'annexe VI concernent les transferts transfrontaliers",
+    "said.refusal.annex_vi_untested": "l'expédition {id} transporte des équipements usagés "
+    "jamais testés ({lpns}) : hors des frontières, ils voyagent comme déchets, ou sont testés "
+    "d'abord (directive 2012/19/UE annexe VI)",
+    "said.refusal.no_consignment": "aucune expédition {text}",
 }
 
 VALUES_EN: dict[str, str] = {
@@ -217,6 +235,8 @@ VALUES_EN: dict[str, str] = {
     "mobile": "phone or tablet storage",
     "optical": "optical disc",
     "return_label": "return label",
+    "waste_shipment": "waste shipment (with its tracking slip)",
+    "shipment_abroad": "shipment across a border",
     "consignment": "consignment",
     "certificate_of_sanitisation": "certificate of sanitisation",
     "return_authorised": "return authorised",
@@ -243,6 +263,8 @@ VALUES_FR: dict[str, str] = {
     "mobile": "mémoire de téléphone ou tablette",
     "optical": "disque optique",
     "return_label": "étiquette de retour",
+    "waste_shipment": "envoi de déchets (avec son bordereau de suivi)",
+    "shipment_abroad": "envoi transfrontalier",
     "consignment": "expédition",
     "certificate_of_sanitisation": "certificat d'effacement",
     "return_authorised": "retour autorisé",

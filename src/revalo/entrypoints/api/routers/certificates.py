@@ -13,11 +13,14 @@ from pydantic import BaseModel, Field
 
 from revalo.domain.certificates import MediaKind
 from revalo.domain.facilities import CertificateStatus, FacilityCertificate
+from revalo.domain.papers import CSV_COLUMNS
 from revalo.domain.people import Permission
+from revalo.domain.values import utcnow
 from revalo.domain.work_orders import WipeMethod
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.types import LpnPath, SiteCodePath, Storable, WorkOrderPath, text
-from revalo.services import certificates, facilities
+from revalo.services import certificates, facilities, papers
+from revalo.services.exports_csv import rows_csv
 
 router = APIRouter(tags=["certificates"])
 
@@ -163,7 +166,7 @@ def add_site_certificate(
     """Keep a recycler's treatment certificate; once it has one, units are sent there only
     while one is in force."""
     c = facilities.record_facility_certificate(uow, code, by=user, **body.model_dump())
-    return _public(c, c.status_on(date.today()))
+    return _public(c, c.status_on(utcnow().date()))
 
 
 @router.get("/facility-certificates/expiring", dependencies=[need(Permission.VIEW_CATALOGUE)])
@@ -174,3 +177,46 @@ def expiring_certificates(
 ) -> list[FacilityCertificatePublic]:
     """The facilities whose certificate has expired or expires within 30 days."""
     return [_public(c, s) for c, s in facilities.expiring_certificates(uow, by=user, on=on)]
+
+
+ConsignmentPath = Annotated[
+    str, Path(min_length=1, max_length=20, examples=["SHP00000042"]), Storable
+]
+
+
+@router.get(
+    "/consignments/{reference}/bsd",
+    dependencies=[need(Permission.VIEW_STOCK)],
+    tags=["transport"],
+)
+def waste_tracking_slip(reference: ConsignmentPath, uow: ReadUowDep, user: CurrentUser) -> Any:
+    """The waste-tracking slip (France's BSD fields) of a consignment to a treatment
+    facility: emitter, transporter, destination with its certificate in force, each item's
+    European List of Waste code and mass; what Revalo does not hold is null."""
+    return papers.waste_tracking_slip(uow, reference, by=user).as_json()
+
+
+@router.get(
+    "/consignments/{reference}/bsd.csv",
+    dependencies=[need(Permission.VIEW_STOCK)],
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+    tags=["transport"],
+)
+def waste_tracking_slip_csv(
+    reference: ConsignmentPath, uow: ReadUowDep, user: CurrentUser
+) -> Response:
+    """The slip's items as CSV, a row per unit."""
+    slip = papers.waste_tracking_slip(uow, reference, by=user)
+    return Response(rows_csv(CSV_COLUMNS, [i.as_json() for i in slip.items]), media_type="text/csv")
+
+
+@router.get(
+    "/consignments/{reference}/annex-vi",
+    dependencies=[need(Permission.VIEW_STOCK)],
+    tags=["transport"],
+)
+def annex_vi(reference: ConsignmentPath, uow: ReadUowDep, user: CurrentUser) -> Any:
+    """The test record of each item of used electrical equipment a consignment carries
+    across a border (Directive 2012/19/EU Annex VI)."""
+    return papers.annex_vi_records(uow, reference, by=user)
