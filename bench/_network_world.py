@@ -4,10 +4,9 @@ people, candidate hubs drawn among the larger cities with random fixed costs, ca
 and handling costs.
 
 Lanes are parcel-like: 4.00 EUR a unit plus 0.004 EUR a road km, road km = 1.3 x great
-circle (the circuity of motorway networks, Wang et al. 2024); CO2e for a 2.5 kg unit by
-rigid truck > 17 t, 0.171 kg a tonne-km (UK DESNZ 2025); lead time one day up to 300 road
-km, then a day per 500 km started, as the demo's network counts it. Only lanes within two
-days are kept.
+circle (Wang et al. 2024); CO2e for a 2.5 kg unit by rigid truck > 17 t,
+0.171 kg a tonne-km (UK DESNZ 2025); lead time one day up to 300 road km, then a day per
+500 km started, as the demo's network counts it. Only lanes within two days are kept.
 """
 
 from __future__ import annotations

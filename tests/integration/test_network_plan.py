@@ -120,3 +120,25 @@ def test_the_suggested_scenarios_close_the_weakest_hub(history: World) -> None:
     assert found.changes[1] is not None and found.changes[1].closed == ("HUB-DE",)
     # No unit of the history went on to repair: no repair centre is suggested.
     assert len(found.plans) == 2
+
+
+def test_closing_never_lowers_and_more_capacity_never_raises_an_optimal_plan(
+    history: World,
+) -> None:
+    until = history.now.date() + timedelta(days=1)
+    free = {"name": "Free", "sites": {"decide": True}}
+    closed = {"name": "Free without Lyon", "sites": {"decide": True, "close": ["HUB-FR"]}}
+    tight = {"name": "Tight", "sites": {"decide": True, "change": {"HUB-FR": {"receiving": 100}}}}
+    found = compare_scenarios(
+        history.app.read_uow(),
+        [parse_scenario(s) for s in (free, closed, tight)],
+        by=person("flow"),
+        weeks=1,
+        until=until,
+    )
+    _, best, without, squeezed = found.plans
+    assert best.status == without.status == squeezed.status == "optimal"
+    assert without.total_cost >= best.total_cost - 1e-6
+    # Lyon's 60,000 units a year (config/network.toml) against 100: the looser limit of the
+    # free scenario never costs more.
+    assert best.total_cost <= squeezed.total_cost + 1e-6

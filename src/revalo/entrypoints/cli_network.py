@@ -51,6 +51,7 @@ LABELS = {
         "moved": "regions moving hub",
         "why": "why",
         "use": "utilisation",
+        "today": "Today's network",
     },
     "fr": {
         "title": "Plan du réseau : demande du {start} au {end} ({weeks:g} semaines) "
@@ -70,6 +71,7 @@ LABELS = {
         "moved": "régions changeant de hub",
         "why": "pourquoi",
         "use": "utilisation",
+        "today": "Réseau actuel",
     },
 }
 
@@ -187,8 +189,8 @@ def show(c: NetworkComparison) -> None:
         title_justify="left",
     )
     table.add_column("")
-    for p in c.plans:
-        table.add_column(p.name, justify="right")
+    for n, p in enumerate(c.plans):
+        table.add_column(w["today"] if n == 0 else p.name, justify="right")
 
     def row(label: str, values: list[str]) -> None:
         table.add_row(w[label], *values)

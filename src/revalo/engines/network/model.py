@@ -166,9 +166,11 @@ def build_model(problem: NetworkProblem, params: NetworkParams) -> BuiltModel:
                 inbound.unit_cost
                 + price * inbound.unit_co2_kg
                 + sites.unit_cost[inbound.site, RECEIVING]
+                + params.km_tie_break * inbound.km
             ),
             on.unit_cost[z_lane]
             + price * on.unit_co2_kg[z_lane]
+            + params.km_tie_break * on.km[z_lane]
             + sites.unit_cost[on.site[z_lane], np.asarray(DOWNSTREAM)[z_kind]],
         ]
     )

@@ -25,6 +25,9 @@ class NetworkParams:
     #: at its first solve, so a different count asked later fails the solve.
     threads: int | None = None
     strong_links: bool | None = None
+    #: EUR per unit and road km added to the solver's objective only (not to the plan's
+    #: costs): among lanes of equal cost, the nearer hub wins instead of an arbitrary one.
+    km_tie_break: float = 0.0
 
     def __post_init__(self) -> None:
         for name in ("max_km", "max_days"):
@@ -37,5 +40,7 @@ class NetworkParams:
             raise ValueError("mip_gap must be in [0, 1)")
         if not self.time_limit_s > 0:
             raise ValueError("time_limit_s must be positive")
+        if not math.isfinite(self.km_tie_break) or self.km_tie_break < 0:
+            raise ValueError("km_tie_break must be a non-negative number")
         if self.threads is not None and self.threads < 1:
             raise ValueError("threads must be at least 1")

@@ -58,6 +58,7 @@ EN: dict[str, str] = {
     "net.closed": "Closes",
     "net.moved": "{n} regions move hub",
     "net.map": "The flows of each plan",
+    "net.today": "Today's network",
     "net.map_of": "Map of the flows of {name}",
 }
 
@@ -117,5 +118,6 @@ FR: dict[str, str] = {
     "net.closed": "Ferme",
     "net.moved": "{n} régions changent de hub",
     "net.map": "Les flux de chaque plan",
+    "net.today": "Réseau actuel",
     "net.map_of": "Carte des flux de {name}",
 }
