@@ -27,11 +27,15 @@ from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.counters import SqlSequences
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_repository import SqlFloorRepository
+from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import epcis_ports, import_ports, people_ports, ports
 from revalo.services.floor.ports import FloorRepository
+from revalo.services.notification_ports import OutboxRepository
+from revalo.services.refund_ports import RefundRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -60,6 +64,8 @@ class SqlAlchemyUnitOfWork:
     sessions: people_ports.SessionRepository
     traces: epcis_ports.TraceRepository
     floor: FloorRepository
+    refunds: RefundRepository
+    outbox: OutboxRepository
 
     def __init__(
         self,
@@ -118,6 +124,8 @@ class SqlAlchemyUnitOfWork:
         self.sessions = people.SqlSessionRepository(s)
         self.traces = SqlTraceRepository(s)
         self.floor = SqlFloorRepository(s)
+        self.refunds = SqlRefundRepository(s)
+        self.outbox = SqlOutboxRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -22,6 +22,7 @@ from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
+from revalo.demo.refunds import set_up_refunds
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.demo.warehouse import set_up_floor
@@ -130,6 +131,7 @@ def build_demo(
     )
     sim.run()
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
+    set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

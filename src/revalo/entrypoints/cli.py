@@ -39,6 +39,9 @@ from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_notify import register as register_notify_command
+from revalo.entrypoints.cli_refunds import register as register_refund_commands
+from revalo.entrypoints.cli_return_end import register as register_return_end_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -127,6 +130,7 @@ def serve(
         from revalo.adapters.migrate import is_known_revision, upgrade
         from revalo.bootstrap import bootstrap
         from revalo.entrypoints.api.server import serve as serve_api
+        from revalo.entrypoints.outbox_worker import start_sender
 
         settings = settings_for(db, url, must_exist=True)
         with driver():
@@ -151,7 +155,11 @@ def serve(
                     "Ctrl+C stops."
                 )
             )
-            serve_api(rv, host=host, port=port, workers=workers)
+            halt_sender = start_sender(rv)
+            try:
+                serve_api(rv, host=host, port=port, workers=workers)
+            finally:
+                halt_sender()
         finally:
             rv.close()
 
@@ -305,6 +313,9 @@ register_people_commands(app)
 register_client_commands(app)
 register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
+register_refund_commands(app)
+register_notify_command(app)
+register_return_end_commands(app)
 
 
 def main() -> None:

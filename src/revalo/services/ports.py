@@ -29,12 +29,14 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
     from revalo.services.import_ports import ReturnImportStore
+    from revalo.services.notification_ports import OutboxRepository
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
         TokenRepository,
         UserRepository,
     )
+    from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 T = TypeVar("T")
@@ -322,6 +324,8 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     traces: TraceRepository
     floor: FloorRepository
+    refunds: RefundRepository
+    outbox: OutboxRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from revalo.adapters import orm_after_sales  # noqa: F401  (its tables join the metadata)
 from revalo.adapters.db import make_engine
 from revalo.adapters.orm import metadata
 

@@ -28,8 +28,10 @@ from revalo.entrypoints.web import (
     i18n_messages,
     i18n_overview,
     i18n_people,
+    i18n_refunds,
     i18n_refusals,
     i18n_refusals_floor,
+    i18n_refusals_refunds,
     i18n_refusals_services,
     i18n_returns,
     i18n_texts,
@@ -64,6 +66,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_audit,
     i18n_labels,
     i18n_values,
+    i18n_refunds,
+    i18n_refusals_refunds,
 )
 
 

@@ -19,6 +19,7 @@ from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
+from revalo.entrypoints.web.pages_refunds import router as refunds_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
@@ -54,6 +55,7 @@ router.include_router(bench_router)
 router.include_router(collections_router)
 router.include_router(floor_router)
 router.include_router(traceability_router)
+router.include_router(refunds_router)
 
 
 @router.get("/lang/{code}")

@@ -11,6 +11,7 @@ from revalo.entrypoints.api.routers import (
     people,
     products,
     receiving,
+    refunds,
     returns,
     sites,
     stock,
@@ -21,6 +22,7 @@ from revalo.entrypoints.api.routers import (
 
 ALL: tuple[APIRouter, ...] = (
     returns.router,
+    refunds.router,
     receiving.router,
     units.router,
     work_orders.router,
