@@ -28,9 +28,10 @@ from revalo.domain.notifications import DeliveryState, NotificationKind
 from revalo.domain.refunds import RefundMethod
 from revalo.domain.values import utcnow
 from revalo.entrypoints.outbox_worker import start_sender
-from revalo.services import catalog, notifications, receiving, refunds
+from revalo.services import catalog, notifications, receiving, refunds, return_end
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
+from tests.integration.test_concurrency import together
 from tests.people import person
 
 
@@ -137,6 +138,18 @@ def test_authorised_received_refunded_each_sent_once_in_the_customers_language(
     ]
 
 
+def test_a_cancelled_return_tells_the_customer_why(
+    customers: World, inbox: Inbox, port: int
+) -> None:
+    world = customers
+    number = ask(world, line("DRILL-18", serial="SN-K1"), customer="C-OSKAR").number
+    return_end.cancel_return(world.app.uow(), number, reason="You keep the drill.", by=person("cs"))
+    later = utcnow() + timedelta(minutes=1)
+    assert notifications.send_due(world.app.uow(), mailer(port), now=later).sent == 2
+    cancelled = next(m for m in inbox.messages if "cancelled" in m["Subject"])
+    assert "is cancelled: You keep the drill." in str(cancelled.get_payload(decode=True), "utf-8")
+
+
 def test_with_the_server_down_they_wait_and_go_out_when_it_is_back(
     customers: World, port: int
 ) -> None:
@@ -214,3 +227,17 @@ def test_the_servers_background_thread_sends_the_outbox_when_a_server_is_set(
         halt()
         served.close()
     assert [m["To"] for m in inbox.messages] == ["claire@example.org"]
+
+
+def test_two_senders_at_once_send_each_message_once(
+    customers: World, inbox: Inbox, port: int
+) -> None:
+    world = customers
+    for i in range(6):
+        ask(world, line("DRILL-18", serial=f"SN-P{i}"), customer="C-OSKAR")
+    later = utcnow() + timedelta(minutes=1)
+    got = together(4, lambda i: notifications.send_due(world.app.uow(), mailer(port), now=later))
+    assert not [r for r in got if isinstance(r, BaseException)]
+    assert sum(r.sent for r in got if isinstance(r, notifications.SendReport)) == 6
+    assert len(inbox.messages) == 6
+    assert len({m["Message-ID"] for m in inbox.messages}) == 6

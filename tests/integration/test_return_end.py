@@ -32,6 +32,8 @@ def test_cancelled_before_receipt_with_the_reason_and_never_after(world: World) 
     assert return_end.how_it_ends(world.app.uow(), number, by=CS).may_cancel
     rma = return_end.cancel_return(world.app.uow(), number, reason="changed their mind", by=CS)
     assert (rma.state, rma.decision_reason) == (ReturnState.CANCELLED, "changed their mind")
+    with world.app.uow() as uow:
+        assert uow.outbox.for_return(number) == []  # Anne has no e-mail address
     assert refunds.refunds_due(world.app.uow(), by=CS, today=date.today()) == []
     with pytest.raises(NotAllowed, match="only one not yet received is cancelled"):
         return_end.cancel_return(world.app.uow(), number, reason="again", by=CS)

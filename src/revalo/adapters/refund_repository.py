@@ -41,11 +41,17 @@ def _refund(number: str, r: Any) -> Refund:
 class SqlRefundRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: The returns' ids by number, as the cases loaded or stored in this session say.
+        self._ids: dict[str, int] = {}
 
     def _rma_id(self, number: str) -> int:
+        known = self._ids.get(number)
+        if known is not None:
+            return known
         found = self.session.scalar(sa.select(_RMA.id).where(_RMA.number == number))
         if found is None:
             raise LookupError(f"no return {number}")
+        self._ids[number] = int(found)
         return int(found)
 
     def add_case(self, case: RefundCase) -> None:
@@ -119,6 +125,7 @@ class SqlRefundRepository:
         paid_back: dict[int, list[Refund]] = defaultdict(list)
         ids = [r.rma_id for r in rows]
         numbers = {r.rma_id: r.number for r in rows}
+        self._ids.update((n, i) for i, n in numbers.items())
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             query = sa.select(refunds).where(_R.rma_id.in_(chunk)).order_by(_R.paid_on, _R.id)

@@ -16,6 +16,7 @@ class NotificationKind(enum.StrEnum):
     RETURN_AUTHORISED = "return_authorised"
     RETURN_RECEIVED = "return_received"
     REFUNDED = "refunded"
+    RETURN_CANCELLED = "return_cancelled"
 
 
 class DeliveryState(enum.StrEnum):

@@ -1,8 +1,8 @@
 """Notifications that are never lost: the e-mails to the customer written to the outbox in
-the transaction of the change they tell (a return authorised, received, refunded), in the
-customer's language from the templates (``config/notifications.toml``), and the sender
-that hands them to the mail server, retried with a growing delay, each message leased while
-it is sent so that a worker that dies loses nothing.
+the transaction of the change they tell (a return authorised, received, refunded or
+cancelled), in the customer's language from the templates (``config/notifications.toml``),
+and the sender that hands them to the mail server, retried with a growing delay, each
+message leased while it is sent so that a worker that dies loses nothing.
 """
 
 from __future__ import annotations

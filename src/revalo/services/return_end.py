@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from revalo.domain.after_sales import RefundCase
+from revalo.domain.notifications import NotificationKind
 from revalo.domain.people import Permission, User
 from revalo.domain.return_end import (
     cancel_blocker,
@@ -19,6 +20,7 @@ from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.domain.units import ReturnedUnit
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
+from revalo.services.notifications import notify
 from revalo.services.ports import ReturnFilter, UnitFilter, UnitOfWork
 from revalo.services.refunds import lock_return
 from revalo.services.retry import retried
@@ -75,6 +77,7 @@ def cancel_return(
         ensure_can_cancel(rma, uow.refunds.case(rma.number), reason)
         rma.cancel(by=by.login, reason=reason.strip(), at=when(at))
         record_done(uow, by, "cancel_return", rma.number, detail=reason.strip()[:200])
+        notify(uow, NotificationKind.RETURN_CANCELLED, rma, when(at), reason=reason.strip())
         uow.commit()
     return rma
 
