@@ -28,6 +28,7 @@ from revalo.entrypoints.web import (
     pages_login,
     pages_overview,
     pages_people,
+    pages_refunds,
     pages_returns,
     pages_review,
     pages_station,
@@ -101,6 +102,7 @@ def test_every_page_is_documented() -> None:
         pages_bench.router,
         pages_floor.router,
         pages_traceability.router,
+        pages_refunds.router,
     ]
     routes = {
         f"{method} {route.path}"
