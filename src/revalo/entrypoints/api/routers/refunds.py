@@ -103,7 +103,12 @@ def record_refund(
 
 @router.get("/returns/{number}/emails", dependencies=[need(Permission.VIEW_RETURNS)])
 def return_emails(
-    number: ReturnNumberPath, uow: ReadUowDep, app: AppDep, user: CurrentUser
+    number: ReturnNumberPath,
+    uow: ReadUowDep,
+    app: AppDep,
+    user: CurrentUser,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> EmailsPublic:
     """The e-mails written to the customer about the return (authorised, received,
     refunded), oldest first, with their delivery: sent, or waiting with its attempts, next
@@ -124,7 +129,7 @@ def return_emails(
                 sent_at=m.sent_at,
                 last_error=m.last_error,
             )
-            for m in found
+            for m in found[offset : offset + limit]
         ],
         count=len(found),
         mail_server=app.settings.smtp is not None,
