@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, DEFAULT_SQLITE_PATH, sqlite_url
+from revalo.adapters.smtp_mailer import SmtpSettings
 from revalo.domain.collection_plan import MAX_SEARCH_SECONDS as MAX_SECONDS
 from revalo.domain.credentials import (
     DEFAULT_LOCKOUT_MINUTES,
@@ -60,6 +61,8 @@ class Settings:
     session_hours: float = DEFAULT_SESSION_HOURS
     #: The jobs: their broker (none: the embedded pool), queue, time limit, schedules.
     jobs: JobSettings = field(default_factory=JobSettings)
+    #: The mail server the customers' e-mails go through; None: the outbox keeps them.
+    smtp: SmtpSettings | None = None
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -88,7 +91,26 @@ class Settings:
             ),
             session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             jobs=JobSettings.from_env(),
+            smtp=_smtp(),
         )
+
+
+def _smtp() -> SmtpSettings | None:
+    """The mail server of ``REVALO_SMTP_HOST`` and the settings that go with it."""
+    host = os.environ.get("REVALO_SMTP_HOST", "").strip()
+    if not host:
+        return None
+    port = _int_env("REVALO_SMTP_PORT", 587)
+    if not 1 <= port <= 65535:
+        raise InvalidValue(f"REVALO_SMTP_PORT {port} must be 1 to 65535", field="smtp_port")
+    return SmtpSettings(
+        host=host,
+        port=port,
+        sender=os.environ.get("REVALO_SMTP_FROM", "").strip() or f"returns@{host}",
+        user=os.environ.get("REVALO_SMTP_USER") or None,
+        password=os.environ.get("REVALO_SMTP_PASSWORD") or None,
+        starttls=os.environ.get("REVALO_SMTP_STARTTLS", "1").strip().lower() in _TRUE,
+    )
 
 
 def _hosts(value: str | None) -> tuple[str, ...]:

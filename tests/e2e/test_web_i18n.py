@@ -36,6 +36,7 @@ from revalo.entrypoints.web import (
     pages_network,
     pages_overview,
     pages_people,
+    pages_refunds,
     pages_returns,
     pages_review,
     pages_station,
@@ -119,6 +120,7 @@ def test_every_page_is_documented() -> None:
         pages_jobs.router,
         pages_trail.router,
         pages_certificates.router,
+        pages_refunds.router,
     ]
     routes = {
         f"{method} {route.path}"

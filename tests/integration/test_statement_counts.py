@@ -62,8 +62,10 @@ def test_receiving_a_unit_costs_a_fixed_number_of_statements(world: World) -> No
     expected_unit(world, world.sofa, "SN-0")
     ask(world, line(world.laptop.sku, serial="SN-1"))
     first = cost(world, lambda: scan(world, gs1(world.laptop, "SN-1")))
-    # 15, of which 6 inserts and 3 updates (and now and then one that numbers a block).
-    assert first <= 15
+    # 15, of which 6 inserts and 3 updates (and now and then one that numbers a block); 2
+    # more when the scan completes the return: its refund case (the goods' receipt starts
+    # the refund's deadline) and its customer (the e-mail written to the outbox).
+    assert first <= 17
     # The tenth item of a ten-item return costs what the first one did, or less (its
     # parcel is booked already).
     ask(world, line(world.tshirt.sku, quantity=10))

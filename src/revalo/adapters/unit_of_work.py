@@ -33,6 +33,8 @@ from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
 from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.network_history import SqlNetworkHistory
+from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
@@ -49,6 +51,8 @@ from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.network_ports import NetworkHistory
+from revalo.services.notification_ports import OutboxRepository
+from revalo.services.refund_ports import RefundRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -84,6 +88,8 @@ class SqlAlchemyUnitOfWork:
     safety: SafetyRepository
     floor_stats: FloorStatsRepository
     jobs: job_ports.JobRepository
+    refunds: RefundRepository
+    outbox: OutboxRepository
 
     def __init__(
         self,
@@ -149,6 +155,8 @@ class SqlAlchemyUnitOfWork:
         self.safety = SqlSafetyRepository(s)
         self.floor_stats = SqlFloorStatsRepository(s)
         self.jobs = SqlJobRepository(s)
+        self.refunds = SqlRefundRepository(s)
+        self.outbox = SqlOutboxRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -26,6 +26,7 @@ from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
+from revalo.demo.refunds import set_up_refunds
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.demo.warehouse import set_up_floor
@@ -137,6 +138,7 @@ def build_demo(
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
+    set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

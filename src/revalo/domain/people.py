@@ -100,6 +100,12 @@ class Permission(enum.StrEnum):
     # Jobs (long work run by workers)
     VIEW_JOBS = "view_jobs"
     OVERSEE_JOBS = "oversee_jobs"
+    # After-sales
+    RECORD_REFUND = "record_refund"
+    VIEW_REFUNDS = "view_refunds"
+    EXPORT_REFUNDS = "export_refunds"
+    CANCEL_RETURN = "cancel_return"
+    CLOSE_RETURN = "close_return"
 
     @property
     def description(self) -> str:
@@ -167,6 +173,12 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.RECORD_SAFETY: "record incidents, near misses and safety briefings",
     P.VIEW_JOBS: "follow and cancel one's own jobs (plans, batches, imports, exports)",
     P.OVERSEE_JOBS: "see and cancel everybody's jobs",
+    P.RECORD_REFUND: "record what a return owes back, its proof of sending, and its refunds, "
+    "exchanges and store credit",
+    P.VIEW_REFUNDS: "see the refunds due, due soon and late",
+    P.EXPORT_REFUNDS: "export the refunds for accounting",
+    P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
+    P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -183,7 +195,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
-    Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS}
+    Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -198,6 +210,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CUSTOMER_SERVICE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
+        | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.CANCEL_RETURN, P.CLOSE_RETURN}
     ),
     # Billing: sales and what units brought after they left (a sales channel's order feed
     # is a finance user too).
@@ -205,6 +218,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
         | {P.SELL}
+        | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
     # record a sale.

@@ -46,7 +46,10 @@ from revalo.entrypoints.cli_floor_records import register as register_floor_reco
 from revalo.entrypoints.cli_jobs import register as register_job_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
+from revalo.entrypoints.cli_notify import register as register_notify_command
+from revalo.entrypoints.cli_refunds import register as register_refund_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
+from revalo.entrypoints.cli_return_end import register as register_return_end_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -135,6 +138,7 @@ def serve(
         from revalo.adapters.migrate import is_known_revision, upgrade
         from revalo.bootstrap import bootstrap
         from revalo.entrypoints.api.server import serve as serve_api
+        from revalo.entrypoints.outbox_worker import start_sender
 
         settings = settings_for(db, url, must_exist=True)
         with driver():
@@ -159,7 +163,11 @@ def serve(
                     "Ctrl+C stops."
                 )
             )
-            serve_api(rv, host=host, port=port, workers=workers)
+            halt_sender = start_sender(rv)
+            try:
+                serve_api(rv, host=host, port=port, workers=workers)
+            finally:
+                halt_sender()
         finally:
             rv.close()
 
@@ -321,6 +329,9 @@ register_floor_records_commands(app)
 register_floor_assignment_commands(app)
 register_floor_performance_commands(app)
 register_job_commands(app)
+register_refund_commands(app)
+register_notify_command(app)
+register_return_end_commands(app)
 
 
 def main() -> None:

@@ -71,6 +71,17 @@ EN: dict[str, str] = {
     "job_state": "Job {reference} is {state}.",
     "fired": "Fired {name} for {day}: {jobs}.",
     "choose_among": "{option} {text}: choose among {allowed}",
+    "refund_opened": "Refund of {rma} recorded: due by {day}.",
+    "proof_recorded": "Proof of sending of {rma} recorded.",
+    "refund_settled": "Refund of {rma} recorded: settled.",
+    "refund_owed": "Refund of {rma} recorded: {sum} EUR owed.",
+    "wrote_refunds": "Wrote {n} refund(s) to {file}.",
+    "not_euros": "{option} {text}: not an amount in EUR (e.g. 129.90)",
+    "sent_emails": "Sent {n} e-mail(s); {failed} not sent, tried again later.",
+    "return_cancelled": "Return {rma} is cancelled.",
+    "return_closed": "Return {rma} is closed.",
+    "returns_closed": "Closed {n} return(s).",
+    "no_smtp": "no mail server is set (REVALO_SMTP_HOST): the outbox keeps the e-mails",
 }
 
 FR: dict[str, str] = {
@@ -129,6 +140,18 @@ FR: dict[str, str] = {
     "job_state": "La tâche de fond {reference} est {state}.",
     "fired": "{name} lancé pour le {day} : {jobs}.",
     "choose_among": "{option} {text} : choisissez parmi {allowed}",
+    "refund_opened": "Remboursement de {rma} enregistré : dû au plus tard le {day}.",
+    "proof_recorded": "Preuve d'expédition de {rma} enregistrée.",
+    "refund_settled": "Remboursement de {rma} enregistré : réglé.",
+    "refund_owed": "Remboursement de {rma} enregistré : {sum} EUR encore dus.",
+    "wrote_refunds": "{n} remboursement(s) écrit(s) dans {file}.",
+    "not_euros": "{option} {text} : ce n'est pas un montant en EUR (par ex. 129.90)",
+    "sent_emails": "{n} e-mail(s) envoyé(s) ; {failed} non envoyé(s), réessayé(s) plus tard.",
+    "return_cancelled": "Le retour {rma} est annulé.",
+    "return_closed": "Le retour {rma} est clôturé.",
+    "returns_closed": "{n} retour(s) clôturé(s).",
+    "no_smtp": "aucun serveur de messagerie n'est défini (REVALO_SMTP_HOST) : la boîte "
+    "d'envoi garde les e-mails",
 }
 
 MESSAGES: dict[str, dict[str, str]] = {

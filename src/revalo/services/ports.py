@@ -35,12 +35,14 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.job_ports import JobRepository
     from revalo.services.network_ports import NetworkHistory
+    from revalo.services.notification_ports import OutboxRepository
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
         TokenRepository,
         UserRepository,
     )
+    from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
 T = TypeVar("T")
@@ -335,6 +337,8 @@ class UnitOfWork(Protocol):
     safety: SafetyRepository
     floor_stats: FloorStatsRepository
     jobs: JobRepository
+    refunds: RefundRepository
+    outbox: OutboxRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -9,14 +9,17 @@ from typing import Any
 from revalo.domain.catalog import Site
 from revalo.domain.clients import owner_of_received
 from revalo.domain.errors import InvalidValue
+from revalo.domain.notifications import NotificationKind
 from revalo.domain.people import Permission, User, ensure_sees_site
-from revalo.domain.returns import ReturnRequest
+from revalo.domain.returns import ReturnRequest, ReturnState
 from revalo.domain.scan import ScanKind, ScannedCode
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import format_lpn
 from revalo.services.common import found, get_site, get_unit, record, when
 from revalo.services.guard import ensure_handles, needs
+from revalo.services.notifications import notify
 from revalo.services.ports import UnitOfWork
+from revalo.services.refunds import note_goods_received
 from revalo.services.retry import retried
 from revalo.services.transport import Transport, default_transport, inbound_leg
 
@@ -158,6 +161,9 @@ def _receive(
     )
     line = rma.line(line_no)
     rma.record_receipt(line)
+    note_goods_received(uow, rma, at.date())
+    if rma.state is ReturnState.RECEIVED:
+        notify(uow, NotificationKind.RETURN_RECEIVED, rma, at)
     outcome = _new(
         uow,
         site,

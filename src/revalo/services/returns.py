@@ -10,6 +10,7 @@ from typing import Protocol, TypeVar
 from revalo.domain.catalog import Customer, CustomerKind, SiteKind
 from revalo.domain.clients import ensure_same_owner
 from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.notifications import NotificationKind
 from revalo.domain.people import Permission, User
 from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
@@ -17,6 +18,7 @@ from revalo.domain.values import GeoPoint, as_utc
 from revalo.services.clients import owner_for_new
 from revalo.services.common import found, get_site, when
 from revalo.services.guard import needs
+from revalo.services.notifications import notify
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 
@@ -126,6 +128,8 @@ def request_return(
         if auto_decide:
             _apply_policy(uow, policy, customer, rma, at)
         uow.returns.add(rma)
+        if rma.state is ReturnState.AUTHORISED:
+            notify(uow, NotificationKind.RETURN_AUTHORISED, rma, at)
         uow.commit()
     return rma
 
@@ -247,6 +251,7 @@ def authorise_return(
         rma.authorise(
             by=by.login, reason=reason or "authorised", at=when(at), destination_site=hub.code
         )
+        notify(uow, NotificationKind.RETURN_AUTHORISED, rma, when(at))
         uow.commit()
     return rma
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.people import Permission
+from revalo.domain.values import utcnow
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import charts, geo
 from revalo.entrypoints.web.client_filter import chosen_client
@@ -23,6 +24,7 @@ from revalo.services.dashboard import Dashboard, StockAgeing
 from revalo.services.floor.safety import days_without_lost_time
 from revalo.services.network_map import NetworkMap, network_map
 from revalo.services.queries import list_sites
+from revalo.services.refunds import refund_figures
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -118,6 +120,13 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
         "route_total": sum(s.value for s in slices),
         "safety_days": (
             days_without_lost_time(uow, by=user) if user.can(Permission.VIEW_FLOOR) else []
+        ),
+        "refunds": refund_figures(
+            uow,
+            by=user,
+            today=utcnow().date(),
+            days=None if period == "all" else int(period),
+            client_code=client,
         ),
     }
     return page(request, "dashboard.html", ctx, nav="dashboard")

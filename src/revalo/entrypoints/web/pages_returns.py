@@ -13,12 +13,20 @@ from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission, User
 from revalo.domain.returns import EXPECTING_STATES, ReturnReason, ReturnState
-from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, UowDep, need
+from revalo.entrypoints.api.deps import (
+    AppDep,
+    CurrentUser,
+    ReadUowDep,
+    TransportDep,
+    UowDep,
+    need,
+)
 from revalo.entrypoints.labels import label_response
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.pages_refunds import case_context, end_context, outbox_context
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.services import deciding
 from revalo.services import decision_queue as queue
@@ -75,7 +83,9 @@ def returns_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLRe
 @router.get(
     "/returns/{number}", dependencies=[need(Permission.VIEW_RETURNS)], response_class=HTMLResponse
 )
-def return_page(request: Request, number: str, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+def return_page(
+    request: Request, number: str, uow: ReadUowDep, app: AppDep, user: CurrentUser
+) -> HTMLResponse:
     """One return: its lines and the units received for it."""
     rma, units = return_with_units(uow, number[:20], by=user)
     ctx = {
@@ -83,6 +93,9 @@ def return_page(request: Request, number: str, uow: ReadUowDep, user: CurrentUse
         "units": units,
         "labelled": rma.state in EXPECTING_STATES,
         "hubs": [s.code for s in list_sites(uow, SiteKind.RETURNS_HUB)],
+        **case_context(uow, rma.number, user),
+        **outbox_context(uow, rma.number, user, app.settings.smtp is not None),
+        **end_context(uow, rma.number, user),
     }
     return page(request, "return.html", ctx, nav="returns")
 

@@ -20,6 +20,7 @@ from revalo.entrypoints.api.routers import (
     people,
     products,
     receiving,
+    refunds,
     returns,
     sites,
     stock,
@@ -31,6 +32,7 @@ from revalo.entrypoints.api.routers import (
 
 ALL: tuple[APIRouter, ...] = (
     returns.router,
+    refunds.router,
     receiving.router,
     units.router,
     work_orders.router,

@@ -1,0 +1,66 @@
+"""The demo's after-sales: consumers' returns with what they paid, refunded mostly within
+the legal 14 days (a few late, a few in part with the reason), some still owed; the
+customers' e-mails waiting in the outbox (no mail server in the demo); a few returns
+cancelled and those done closed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import bootstrap
+from revalo.demo import build_demo
+from revalo.domain.people import Role
+from revalo.services import refunds
+from revalo.settings import Settings
+from tests.people import add_person
+
+LAST = date(2025, 2, 16)
+
+
+def one(conn: sa.Connection, sql: str) -> object:
+    return conn.execute(sa.text(sql)).scalar_one()
+
+
+def test_the_demo_refunds_notifies_cancels_and_closes(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "demo.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        build_demo(app, units=300, weeks=4, seed=7, until=LAST)
+        with app.engine.connect() as conn:
+            cases = one(conn, "select count(*) from refund_cases")
+            settled = one(conn, "select count(*) from refund_cases where settled_on is not null")
+            late = one(conn, "select count(*) from refund_cases where settled_on > deadline")
+            partial = one(conn, "select count(*) from refunds where partial_reason is not null")
+            over = one(
+                conn,
+                "select count(*) from (select r.rma_id from refunds r join refund_cases c "
+                "on c.rma_id = r.rma_id group by r.rma_id having sum(r.amount) > max(c.paid)) x",
+            )
+            emails = one(conn, "select count(*) from outbox where state = 'pending'")
+            closed = one(conn, "select count(*) from return_requests where state = 'closed'")
+            cancelled = one(conn, "select count(*) from return_requests where state = 'cancelled'")
+            still = one(
+                conn,
+                "select count(*) from return_requests r join units u on u.rma_number = r.number "
+                "where r.state = 'closed' and u.state in ('received', 'graded', "
+                "'disposition_decided', 'in_process', 'ready', 'listed', 'quarantined')",
+            )
+        assert isinstance(cases, int) and isinstance(settled, int) and isinstance(late, int)
+        assert cases > 50 and 0 < settled < cases and 0 < late < settled // 5
+        assert partial and over == 0 and emails and closed and cancelled and still == 0
+        agent = add_person(app, "agent", {Role.CUSTOMER_SERVICE})
+        due = refunds.refunds_due(app.read_uow(), by=agent, today=LAST)
+        assert due and {d.state.value for d in due} <= {
+            "due",
+            "due_soon",
+            "late",
+            "waiting_for_goods",
+        }
+    finally:
+        app.close()
