@@ -22,7 +22,7 @@ from revalo.entrypoints.api.schemas.floor_records import (
     CountSubmit,
     SiteCountsCreate,
 )
-from revalo.entrypoints.api.types import Limit, SiteCodePath, Storable
+from revalo.entrypoints.api.types import Limit, Offset, SiteCodePath, Storable
 from revalo.services.floor import counts
 
 router = APIRouter(tags=["floor"])
@@ -85,9 +85,12 @@ def accuracy(
     site_code: SiteQuery = None,
     period: Period = Period.MONTH,
     days: Annotated[int, Query(ge=1, le=3660)] = 365,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> AccuraciesPublic:
     """Per site and week or month: bins counted and exact, units on the ledger, counted,
-    in both, and the rate (in both / in either)."""
+    in both, and the rate (in both / in either); ``count`` rows in all, ``limit`` of them
+    from ``offset``."""
     found = counts.count_accuracy(uow, by=user, site_code=site_code, period=period, days=days)
     data = [
         AccuracyPublic(
@@ -100,9 +103,9 @@ def accuracy(
             matched=a.matched,
             rate=a.rate,
         )
-        for a in found
+        for a in found[offset : offset + limit]
     ]
-    return AccuraciesPublic(data=data, count=len(data))
+    return AccuraciesPublic(data=data, count=len(found))
 
 
 @router.get("/counts/{count_id}", dependencies=[need(Permission.VIEW_FLOOR)])

@@ -11,7 +11,7 @@ from starlette.responses import Response
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
 from revalo.entrypoints.api.schemas.base import Public
-from revalo.entrypoints.api.types import Storable, Timestamp
+from revalo.entrypoints.api.types import Limit, Offset, Storable, Timestamp
 from revalo.services.floor import performance as report
 
 router = APIRouter(tags=["floor"])
@@ -50,6 +50,8 @@ class FloorPerformancePublic(Public):
     since: Timestamp
     until: Timestamp
     data: list[PerformancePublic]
+    #: How many rows of people and teams in all (``data`` holds a page of them).
+    count: int
     dwell: list[ZoneDwellPublic]
 
 
@@ -60,9 +62,12 @@ def floor_performance(
     site_code: SiteQuery = None,
     since: SinceQuery = None,
     until: UntilQuery = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> FloorPerformancePublic:
     """Per person and per team: tasks done, units handled per hour of task time, the time
-    from receipt to put-away; per zone, how long units stayed."""
+    from receipt to put-away (``limit`` rows from ``offset``); per zone, how long units
+    stayed."""
     found = report.floor_performance(uow, by=user, site_code=site_code, since=since, until=until)
     return FloorPerformancePublic(
         site_code=found.site_code,
@@ -82,8 +87,9 @@ def floor_performance(
                 receipt_to_put_away_h_mean=r.receipt_to_put_away_h_mean,
                 shift=r.shift,
             )
-            for r in found.rows
+            for r in found.rows[offset : offset + limit]
         ],
+        count=len(found.rows),
         dwell=[ZoneDwellPublic.model_validate(d) for d in found.dwell],
     )
 

@@ -21,7 +21,7 @@ from revalo.entrypoints.api.schemas.floor_records import (
     IncidentsPublic,
     SafetyFiguresPublic,
 )
-from revalo.entrypoints.api.types import SiteCodePath, Storable
+from revalo.entrypoints.api.types import Limit, Offset, SiteCodePath, Storable
 from revalo.services.floor import safety
 
 router = APIRouter(tags=["floor"])
@@ -69,11 +69,15 @@ def list_incidents(
     site_code: SiteQuery = None,
     start: date | None = None,
     end: date | None = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> IncidentsPublic:
-    """The incidents and near misses of the period (the last 90 days), newest first."""
+    """The incidents and near misses of the period (the last 90 days), newest first:
+    ``limit`` of them from ``offset``, ``count`` in all."""
     first, last = period(start, end)
     found = safety.incidents(uow, by=user, site_code=site_code, start=first, end=last)
-    return IncidentsPublic(data=[IncidentPublic.model_validate(i) for i in found], count=len(found))
+    page = found[offset : offset + limit]
+    return IncidentsPublic(data=[IncidentPublic.model_validate(i) for i in page], count=len(found))
 
 
 @router.post("/safety/briefings", dependencies=[need(Permission.RECORD_SAFETY)])
@@ -89,10 +93,15 @@ def list_briefings(
     site_code: SiteQuery = None,
     start: date | None = None,
     end: date | None = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
 ) -> BriefingsPublic:
+    """The safety briefings of the period (the last 90 days): ``limit`` of them from
+    ``offset``, ``count`` in all."""
     first, last = period(start, end)
     found = safety.briefings(uow, by=user, site_code=site_code, start=first, end=last)
-    return BriefingsPublic(data=[BriefingPublic.model_validate(b) for b in found], count=len(found))
+    page = found[offset : offset + limit]
+    return BriefingsPublic(data=[BriefingPublic.model_validate(b) for b in page], count=len(found))
 
 
 @router.get("/sites/{site_code}/safety", dependencies=[need(Permission.VIEW_FLOOR)])
