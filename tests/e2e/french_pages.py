@@ -71,7 +71,8 @@ class _Reader(HTMLParser):
         self._skip: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED or ("lang", "en") in attrs:
+        # translate="no": text that is not in any language (a scenario's TOML, a code).
+        if tag in SKIPPED or ("lang", "en") in attrs or ("translate", "no") in attrs:
             self._skip.append(tag)
             return
         if self._skip:
