@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from revalo.adapters import orm, orm_floor_records
+from revalo.adapters.barcodes import read_scan
 from revalo.adapters.invariants import check_database
 from revalo.domain.errors import AlreadyExists, InvalidTransition, NotAllowed
 from revalo.domain.floor.counts import AdjustmentKind, AdjustmentState, CountState, Period
@@ -19,6 +20,7 @@ from revalo.domain.floor.tasks import TaskKind
 from revalo.services.floor import counts, putaway, tasks
 from tests.conftest import World
 from tests.integration.floor_world import add_bins, member
+from tests.integration.flows import gs1, scan
 from tests.integration.test_concurrency import together
 from tests.integration.test_floor_bins import graded, where
 from tests.people import person
@@ -257,3 +259,73 @@ def test_an_unknown_item_found_by_two_counts_is_received_once(world: World) -> N
         u = orm.units.c
         assert conn.scalar(sa.select(sa.func.count()).where(u.scanned_code == "ZZ-42")) == 1
     assert [str(v) for v in check_database(world.app.engine)] == []
+
+
+def test_a_unit_counted_by_its_product_barcode_in_another_form_is_the_same_unit(
+    world: World,
+) -> None:
+    """The counter scans the product's own barcode, not Revalo's label: a GS1 element
+    string in brackets, or a Digital Link, names the unit received from its DataMatrix."""
+    add_bins(world)
+    [lpn] = stocked(world, 1)
+    gtin, serial = world.tshirt.gtin, f"C{SHELF[-6:]}0"
+    forms = [f"(01){gtin}(21){serial}", f"https://id.gs1.org/01/{gtin}/21/{serial}"]
+    count = counts.submit_count(
+        world.app.uow(), counting(world), [read_scan(c) for c in forms], by=person("lea")
+    )
+    assert (count.on_ledger, count.counted, count.matched) == (1, 1, 1), lpn
+    assert count.state is CountState.MATCHED and count.adjustments == []
+
+
+def test_an_unknown_item_scanned_in_two_forms_is_one_found_item_and_receiving_finds_it(
+    world: World,
+) -> None:
+    """An item Revalo did not know, scanned twice in a count in two forms of its barcode,
+    is one adjustment; approved, it is received under its GTIN and serial, so that the
+    receiving station's scan of its DataMatrix gives the same unit, not a second one."""
+    add_bins(world)
+    gtin, serial = world.laptop.gtin, "NEVER-SEEN-1"
+    forms = [f"(01){gtin}(21){serial}", f"https://id.gs1.org/01/{gtin}/21/{serial}"]
+    count = counts.submit_count(
+        world.app.uow(), counting(world), [read_scan(c) for c in forms], by=person("lea")
+    )
+    [found] = count.adjustments
+    assert (found.kind, found.lpn, found.gtin, found.serial) == (
+        AdjustmentKind.FOUND,
+        None,
+        gtin,
+        serial,
+    )
+    assert count.id is not None
+    [received] = counts.approve_count(world.app.uow(), count.id, by=person("sup")).adjustments
+    assert received.lpn is not None and where(world, received.lpn) == "HUB-FR:quarantine"
+    again = scan(world, gs1(world.laptop, serial)).unit
+    assert again is not None and again.lpn == received.lpn
+    with world.app.engine.connect() as conn:
+        u = orm.units.c
+        rows = conn.execute(sa.select(u.sku, u.gtin).where(u.serial == serial)).all()
+    assert [tuple(r) for r in rows] == [(world.laptop.sku, gtin)]
+    assert [str(v) for v in check_database(world.app.engine)] == []
+
+
+def test_an_item_received_at_the_station_before_its_count_is_approved_is_not_received_twice(
+    world: World,
+) -> None:
+    add_bins(world)
+    gtin, serial = world.laptop.gtin, "NEVER-SEEN-2"
+    scanned = read_scan(f"(01){gtin}(21){serial}")
+    count = counts.submit_count(world.app.uow(), counting(world), [scanned], by=person("lea"))
+    # Meanwhile the item reaches the receiving station, scanned from its DataMatrix.
+    at_station = scan(world, gs1(world.laptop, serial)).unit
+    assert at_station is not None and count.id is not None
+    [found] = counts.approve_count(world.app.uow(), count.id, by=person("sup")).adjustments
+    assert found.lpn == at_station.lpn and where(world, at_station.lpn) == SHELF
+    with world.app.engine.connect() as conn:
+        u = orm.units.c
+        assert conn.scalar(sa.select(sa.func.count()).where(u.serial == serial)) == 1
+    assert [str(v) for v in check_database(world.app.engine)] == []
+
+
+def test_a_code_that_is_no_barcode_is_kept_as_scanned() -> None:
+    assert read_scan("  ZZ-UNKNOWN-7 ") == "ZZ-UNKNOWN-7"
+    assert read_scan("x" * 300) == "x" * 300

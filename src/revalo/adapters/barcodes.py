@@ -47,6 +47,18 @@ def parse_scan(raw: str) -> ScannedCode:
     raise InvalidValue(f"not a GS1 barcode nor a Revalo LPN: {detail}", field="code")
 
 
+def read_scan(raw: str) -> ScannedCode | str:
+    """A scan as a barcode where it reads as one, else the code itself: a count records
+    whatever is in the bin, someone else's label included. A code longer than any
+    barcode is left as it is, for the use case to refuse."""
+    if len(raw.strip()) > 200:
+        return raw.strip()
+    try:
+        return parse_scan(raw)
+    except InvalidValue:
+        return raw.strip()
+
+
 def _from_message(raw: str, message: GS1Message | GS1DigitalLinkURI) -> ScannedCode:
     fields: dict[str, str] = {}
     expiry = None

@@ -51,6 +51,8 @@ count_adjustments = sa.Table(
     sa.Column("scanned", sa.String(200), nullable=False),
     sa.Column("ledger_location", sa.String(80)),
     sa.Column("state", _enum(AdjustmentState), nullable=False),
+    sa.Column("gtin", sa.String(14)),
+    sa.Column("serial", sa.String(20)),
 )
 
 incidents = sa.Table(

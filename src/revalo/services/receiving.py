@@ -276,12 +276,24 @@ def _known(
 
 
 def receive_found(
-    uow: UnitOfWork, site: Site, *, code: str, reason: str, actor: str, at: datetime
+    uow: UnitOfWork,
+    site: Site,
+    *,
+    code: str,
+    reason: str,
+    actor: str,
+    at: datetime,
+    gtin: str | None = None,
+    serial: str | None = None,
 ) -> ReturnedUnit:
     """An item found on the floor that Revalo does not know: received as unexpected, into
-    quarantine with ``reason``, as a scan at receiving does. Inside the caller's
-    transaction."""
-    outcome = _new(uow, site, actor, at, scanned_code=code[:200], quarantine=reason)
+    quarantine with ``reason``, as a scan at receiving does (under the GTIN and serial its
+    barcode gave, when it gave them). Inside the caller's transaction."""
+    ident: dict[str, Any] = {"gtin": gtin, "serial": serial} if gtin else {}
+    product = uow.products.by_gtin(gtin) if gtin else None
+    if product is not None:
+        ident |= {"sku": product.sku, "client_code": product.client_code}
+    outcome = _new(uow, site, actor, at, scanned_code=code[:200], quarantine=reason, **ident)
     assert outcome.unit is not None
     return outcome.unit
 

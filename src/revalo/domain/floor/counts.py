@@ -50,6 +50,10 @@ class CountAdjustment:
     #: Where the ledger put the unit when it was counted (a found unit: elsewhere).
     ledger_location: str | None = None
     state: AdjustmentState = AdjustmentState.PROPOSED
+    #: What the scan's barcode says the item is (GS1 AIs 01 and 21), when it says so: an
+    #: item Revalo did not know is received with them, so that a later scan finds it.
+    gtin: str | None = None
+    serial: str | None = None
     count_id: int | None = None
     id: int | None = None
 
@@ -62,6 +66,18 @@ class Scanned:
     code: str
     lpn: str | None = None
     location: str | None = None
+    gtin: str | None = None
+    serial: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What makes two scans one item: its LPN; else its GTIN and serial, whatever form
+        the barcode took (GS1-128 or a Digital Link); else the code as scanned."""
+        if self.lpn:
+            return self.lpn
+        if self.gtin and self.serial:
+            return f"{self.gtin}/{self.serial}"
+        return self.code
 
 
 def differences(
@@ -74,12 +90,20 @@ def differences(
     seen: set[str] = set()
     found: list[CountAdjustment] = []
     for s in scanned:
-        key = s.lpn or s.code
-        if key in seen:
+        if s.key in seen:
             continue
-        seen.add(key)
+        seen.add(s.key)
         if s.lpn is None or s.lpn not in expected:
-            found.append(CountAdjustment(AdjustmentKind.FOUND, s.lpn, s.code, s.location))
+            found.append(
+                CountAdjustment(
+                    AdjustmentKind.FOUND,
+                    s.lpn,
+                    s.code,
+                    s.location,
+                    gtin=None if s.lpn else s.gtin,
+                    serial=None if s.lpn else s.serial,
+                )
+            )
     missing = [
         CountAdjustment(AdjustmentKind.MISSING, lpn, "", bin_code)
         for lpn in sorted(expected - seen)
@@ -121,7 +145,7 @@ class BinCount:
     ) -> BinCount:
         expected = sorted(set(on_ledger))
         matched, adjustments = differences(bin_code, expected, scanned)
-        counted = len({s.lpn or s.code for s in scanned})
+        counted = len({s.key for s in scanned})
         return cls(
             site_code=site_code,
             bin_code=bin_code,

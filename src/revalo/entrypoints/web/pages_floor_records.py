@@ -11,6 +11,7 @@ from datetime import timedelta
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
+from revalo.adapters.barcodes import read_scan
 from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.floor.counts import CountState, Period
 from revalo.domain.floor.safety import IncidentKind, Severity
@@ -104,7 +105,9 @@ def count_form(
     if errors:
         return redirect("/handheld", flash="; ".join(errors.values()))
     try:
-        done = counts.submit_count(uow, task_id, raw.splitlines(), by=user)
+        done = counts.submit_count(
+            uow, task_id, [read_scan(line) for line in raw.splitlines()], by=user
+        )
     except (PermissionDenied, NotFound):
         raise
     except DomainError as exc:

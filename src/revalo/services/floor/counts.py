@@ -29,6 +29,7 @@ from revalo.domain.floor.counts import (
 from revalo.domain.floor.putaway import over_capacity, refusal
 from revalo.domain.floor.tasks import FloorTask, Priority, TaskKind, requirements_for
 from revalo.domain.people import Permission, User
+from revalo.domain.scan import ScanKind, ScannedCode
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import utcnow
 from revalo.services.common import get_site, get_unit, record, when
@@ -41,6 +42,9 @@ from revalo.services.retry import retried
 
 #: The most scans one count takes (a bin holds far fewer).
 MAX_SCANS = 2000
+
+#: One scan of a count: a barcode read, or a code that is none the entrypoint could read.
+CountScan = ScannedCode | str
 
 
 @needs(Permission.ASSIGN_TASKS)
@@ -117,22 +121,42 @@ def in_bin(uow: UnitOfWork, bin_code: str) -> list[str]:
             return out
 
 
-def _scanned(uow: UnitOfWork, code: str) -> Scanned:
-    """A unit by its LPN label (or the code it was received under), else an unknown code."""
-    unit = uow.units.by_lpn(code.upper()) or uow.units.by_scanned_code(code)
-    if unit is None:
+def _find(uow: UnitOfWork, scan: CountScan, *, lock: bool = False) -> ReturnedUnit | None:
+    """The unit a scan names: by our LPN label, by the GTIN and serial or the SSCC of a GS1
+    barcode in whatever form it was printed, else by the code it was received under."""
+    units = uow.units
+    if isinstance(scan, str):
+        return units.by_lpn(scan.upper(), lock=lock) or units.by_scanned_code(scan, lock=lock)
+    unit = None
+    if scan.kind is ScanKind.LPN and scan.lpn:
+        unit = units.by_lpn(scan.lpn, lock=lock)
+    elif scan.kind is ScanKind.PARCEL and scan.sscc:
+        unit = units.by_sscc(scan.sscc, lock=lock)
+    elif scan.gtin and scan.serial:
+        unit = units.by_gtin_serial(scan.gtin, scan.serial, lock=lock)
+    return unit or units.by_scanned_code(scan.raw.strip(), lock=lock)
+
+
+def _scanned(uow: UnitOfWork, scan: CountScan) -> Scanned:
+    """A unit Revalo knows, with where the ledger puts it, else an unknown item."""
+    code = scan if isinstance(scan, str) else scan.raw.strip()
+    unit = _find(uow, scan)
+    if unit is not None:
+        return Scanned(code, unit.lpn, unit.location_code)
+    if isinstance(scan, str) or scan.kind is not ScanKind.ITEM:
         return Scanned(code)
-    return Scanned(code, unit.lpn, unit.location_code)
+    return Scanned(code, gtin=scan.gtin, serial=scan.serial)
 
 
-def _clean(scans: Iterable[str]) -> list[str]:
-    codes = [s.strip() for s in scans if s.strip()]
+def _clean(scans: Iterable[CountScan]) -> list[CountScan]:
+    codes = [s for s in scans if (s if isinstance(s, str) else s.raw).strip()]
     if len(codes) > MAX_SCANS:
         raise InvalidValue(f"a count takes at most {MAX_SCANS} scans", field="scans")
-    long = next((c for c in codes if len(c) > 200), None)
-    if long is not None:
-        raise InvalidValue(f"scan {long[:20]!r}... is longer than 200 characters", field="scans")
-    return codes
+    for s in codes:
+        raw = (s if isinstance(s, str) else s.raw).strip()
+        if len(raw) > 200:
+            raise InvalidValue(f"scan {raw[:20]!r}... is longer than 200 characters", field="scans")
+    return [s.strip() if isinstance(s, str) else s for s in codes]
 
 
 @needs(Permission.DO_TASKS)
@@ -140,13 +164,16 @@ def _clean(scans: Iterable[str]) -> list[str]:
 def submit_count(
     uow: UnitOfWork,
     task_id: int,
-    scans: Sequence[str],
+    scans: Sequence[CountScan],
     *,
     by: User,
     at: datetime | None = None,
 ) -> BinCount:
     """The counter scanned what is in the bin (nothing: it is empty): the count task is
-    done, and each difference from the ledger awaits approval as an adjustment."""
+    done, and each difference from the ledger awaits approval as an adjustment.
+
+    Each scan is a barcode as the entrypoint read it, or a code it could not read as one
+    (a label of someone else's): that is matched by what was scanned, exactly."""
     codes = _clean(scans)
     t = when(at)
     with uow:
@@ -221,8 +248,11 @@ def _apply(
 ) -> None:
     where = count.bin_code
     if unit is None:
-        # Received meanwhile (found by another count, approved first): a unit we know now.
-        unit = uow.units.by_scanned_code(a.scanned, lock=True)
+        # Received meanwhile (found by another count, approved first, or scanned at
+        # receiving in another form of its barcode): a unit we know now.
+        unit = (
+            uow.units.by_gtin_serial(a.gtin, a.serial, lock=True) if a.gtin and a.serial else None
+        ) or uow.units.by_scanned_code(a.scanned, lock=True)
         if unit is not None:
             a.lpn = unit.lpn
     if unit is None:
@@ -234,6 +264,8 @@ def _apply(
             reason=f"found in bin {where} at count {count.id}: {a.scanned} is not in Revalo",
             actor=actor,
             at=at,
+            gtin=a.gtin,
+            serial=a.serial,
         )
         a.lpn = found.lpn
         return

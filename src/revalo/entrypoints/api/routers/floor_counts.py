@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from revalo.adapters.barcodes import read_scan
 from revalo.domain.floor.counts import BinCount, CountState, Period
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
@@ -53,7 +54,8 @@ def plan_site_counts(
 def submit_count(task_id: int, body: CountSubmit, uow: UowDep, user: CurrentUser) -> CountPublic:
     """What the counter scanned in the bin: the task is done, the differences from the
     ledger await approval (nothing moves yet)."""
-    return count_public(counts.submit_count(uow, task_id, body.scans, by=user))
+    scans = [read_scan(code) for code in body.scans]
+    return count_public(counts.submit_count(uow, task_id, scans, by=user))
 
 
 @router.post("/counts/{count_id}/approve", dependencies=[need(Permission.APPROVE_COUNTS)])
