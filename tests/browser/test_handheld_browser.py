@@ -26,6 +26,16 @@ def test_a_handler_takes_the_next_task_scans_the_unit_then_the_bin(
     for _ in range(20):
         page.get_by_role("button", name="Take the next task").click()
         heading = page.locator("#handheld h2").inner_text()
+        if page.locator("#count-done").count():
+            # A bin's count may come first, too: the bin counted as the ledger has it.
+            counted = re.search(r"Task (\d+): count (\S+)", heading)
+            assert counted, heading
+            with demo_app.engine.connect() as conn:
+                u = orm.units.c
+                held = conn.scalars(sa.select(u.lpn).where(u.location_code == counted[2]))
+                page.locator("#scans").fill("\n".join(held))
+            page.locator("#count-done").click()
+            continue
         moving = re.search(r"Task (\d+): take (LPN\d+) to the workshop", heading)
         if moving is None:
             break

@@ -19,7 +19,7 @@ from revalo.services import stock
 from revalo.services.floor import flow_tasks, putaway, tasks, team
 from tests.conftest import World
 from tests.integration.floor_world import add_bins, member
-from tests.integration.flows import decide
+from tests.integration.flows import decide, do_work
 from tests.integration.test_floor_bins import graded, where
 from tests.people import person
 
@@ -103,3 +103,21 @@ def test_no_task_where_the_floor_is_not_set_up(world: World) -> None:
     lpn = graded(world, "TEE-M", "T1")
     decide(world, lpn, DispositionRoute.RESELL)
     assert board(world) == []
+
+
+def test_a_unit_whose_work_ended_where_it_stood_is_not_carried_to_the_workshop(
+    world: World,
+) -> None:
+    """The technician tried the unit's clean on a bench of the stock, without the move, and
+    it failed: nothing waits in the workshop, so the move there is offered to nobody any
+    more, though the unit has not moved."""
+    add_bins(world, SHELVES)
+    lpn = graded(world, "TEE-M", "T1")
+    decided = decide(world, lpn, DispositionRoute.RESELL)
+    [task] = tasks.board(world.app.uow(), "HUB-FR", by=person("sup"))
+    assert task.kind is TaskKind.TO_WORKSHOP
+    member(world, "hana")
+    for order in decided.work_orders:
+        do_work(world, order, succeeded=False)
+    assert where(world, lpn) == "HUB-FR:graded_stock"
+    assert tasks.take_next(world.app.uow(), by=person("hana")) is None

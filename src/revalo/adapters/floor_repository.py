@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from revalo.adapters import locking, orm
 from revalo.domain.catalog import Location
 from revalo.domain.floor.bins import Bin, Fill
-from revalo.domain.floor.tasks import FloorTask, TaskState
+from revalo.domain.floor.tasks import FloorTask, TaskKind, TaskState
 from revalo.domain.floor.team import TeamMember
+from revalo.domain.work_orders import WorkOrderState
 from revalo.services.floor.ports import TaskFilter
 
 _LIVE = (TaskState.OPEN, TaskState.ASSIGNED, TaskState.STARTED)
+_WORK_WAITING = (WorkOrderState.OPEN, WorkOrderState.IN_PROGRESS)
 
 
 class SqlFloorRepository:
@@ -104,9 +106,15 @@ class SqlFloorRepository:
             stmt = stmt.where(sa.or_(t.assignee.is_(None), t.assignee == flt.free_or))
         if flt.current:
             u = orm.units.c
+            # A task is current while its unit is still where the task takes it from; a
+            # move to the workshop, also while the unit has work waiting there (a decision
+            # changed, or the work done where the unit stood, leaves nothing to carry).
+            w = orm.work_orders.c
+            waiting = sa.select(w.id).where(w.unit_id == u.id, w.state.in_(_WORK_WAITING)).exists()
+            working = sa.or_(t.kind != TaskKind.TO_WORKSHOP, waiting)
             still = (
                 sa.select(u.id)
-                .where(u.lpn == t.unit_lpn, u.location_code == t.from_location)
+                .where(u.lpn == t.unit_lpn, u.location_code == t.from_location, working)
                 .exists()
             )
             stmt = stmt.where(sa.or_(t.unit_lpn.is_(None), still))
