@@ -41,7 +41,7 @@ def test_a_handler_takes_the_next_task_scans_the_unit_then_the_bin(
             break
         task_id, lpn = moving.groups()
         workshop = page.locator("#target-bin").inner_text()
-        page.get_by_label("Scan each unit").fill(f"{lpn}\n{workshop}")
+        page.get_by_label("Scan the unit, then the workshop").fill(f"{lpn}\n{workshop}")
         page.get_by_role("button", name="Done").click()
         expect(page.locator(".flash")).to_contain_text(f"Task {task_id} is done.")
         with demo_app.engine.connect() as conn:
