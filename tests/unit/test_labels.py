@@ -13,6 +13,7 @@ import zxingcpp
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.adapters.labels import (
+    ENGLISH,
     LabelAddress,
     LabelCaptions,
     LabelItem,
@@ -263,3 +264,14 @@ def test_the_captions_are_in_the_language_of_who_prints() -> None:
     assert re.search(r"\+\d+ de plus", french) and "WEIGHT" not in french
     assert french_pdf.get_metadata_dict()["Title"] == "Étiquette de retour RMA00000042"
     assert captions("en") == LabelCaptions()
+
+
+def test_the_countries_are_named_in_the_language_of_the_person_who_prints() -> None:
+    """A French label names the countries in French (the Universal Postal Union's language
+    of the country of posting); an English one in English."""
+    english = text_of(pages(render_return_label(make_label()))[0])
+    assert "NETHERLANDS" in english and "FRANCE" in english
+    french = make_label(captions=dataclasses.replace(ENGLISH, language="fr"))
+    text = text_of(pages(render_return_label(french))[0])
+    assert "PAYS-BAS" in text and "NETHERLANDS" not in text
+    assert LabelAddress("A", "", "", "Gent", "be").country_in("fr") == "Belgique"

@@ -22,6 +22,7 @@ WHERE = (
     "domain",
     "services",
     "adapters/barcodes.py",
+    "adapters/labels.py",
     "adapters/client_repositories.py",
     "adapters/people_repositories.py",
     "engines/transport/leg_prices.py",

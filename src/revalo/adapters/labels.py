@@ -36,6 +36,7 @@ from datetime import date, datetime
 
 import biip
 import pycountry
+from babel import Locale
 from biip.gs1_digital_link_uris import GS1DigitalLinkURI
 from biip.sscc import Sscc
 from reportlab.graphics import renderPDF  # type: ignore[import-untyped]
@@ -108,6 +109,14 @@ class LabelAddress:
     @property
     def country_name(self) -> str:
         """The country's short English name, as the last line of an international address."""
+        return self.country_in("en")
+
+    def country_in(self, language: str) -> str:
+        """The country's name in ``language`` (Unicode CLDR's, through Babel), its short
+        English name where CLDR has none."""
+        named = Locale.parse(language).territories.get(self.country)
+        if named:
+            return str(named)
         country = pycountry.countries.get(alpha_2=self.country)
         if country is None:  # pragma: no cover - refused in __post_init__
             return self.country
@@ -154,6 +163,10 @@ class LabelCaptions:
     more: str = "+{n} more"
     title: str = "Return label {rma}"
     titles: str = "Return labels ({n})"
+    #: The language the country of an address is named in (the Universal Postal Union asks
+    #: for the country's name in the language of the country of posting, or one known
+    #: internationally: the printing person's language is taken).
+    language: str = "en"
 
 
 ENGLISH = LabelCaptions()
@@ -369,8 +382,9 @@ def render_bin_labels(bins: Sequence[tuple[str, str]]) -> bytes:
 
 def _draw_label(pdf: Canvas, label: ReturnLabel) -> None:
     _draw_header(pdf, label)
-    _draw_address(pdf, label.captions.sender, label.sender, _FROM_TOP, large=False)
-    _draw_address(pdf, label.captions.recipient, label.recipient, _TO_TOP, large=True)
+    c = label.captions
+    _draw_address(pdf, c.sender, label.sender, _FROM_TOP, large=False, language=c.language)
+    _draw_address(pdf, c.recipient, label.recipient, _TO_TOP, large=True, language=c.language)
     _draw_facts(pdf, label)
     _draw_contents(pdf, label)
     _draw_sscc(pdf, label)
@@ -402,24 +416,25 @@ def _draw_header(pdf: Canvas, label: ReturnLabel) -> None:
 
 
 def _draw_address(
-    pdf: Canvas, title: str, address: LabelAddress, top: float, *, large: bool
+    pdf: Canvas, title: str, address: LabelAddress, top: float, *, large: bool, language: str
 ) -> None:
     width = PAGE_WIDTH - 2 * MARGIN
     _title(pdf, title, MARGIN, top + 3)
+    country = address.country_in(language)
     place = " ".join(p for p in (address.postcode, address.city) if p.strip())
     if large:
         lines = [
             (address.name, BOLD, 14),
             (address.street, FONT, 12),
             (place, BOLD, 18),
-            (address.country_name.upper(), BOLD, 12),
+            (country.upper(), BOLD, 12),
         ]
     else:
         lines = [
             (address.name, BOLD, 9),
             (address.street, FONT, 9),
             (place, FONT, 9),
-            (address.country_name.upper(), FONT, 9),
+            (country.upper(), FONT, 9),
         ]
     y = top + 3
     for text, font, size in lines:

@@ -22,7 +22,10 @@ def captions(lang: str) -> LabelCaptions:
     from revalo.entrypoints.web.i18n import MESSAGES
 
     table = MESSAGES.get(lang, MESSAGES["en"])
-    return LabelCaptions(**{f.name: table[f"label.{f.name}"] for f in fields(LabelCaptions)})
+    words = {
+        f.name: table[f"label.{f.name}"] for f in fields(LabelCaptions) if f.name != "language"
+    }
+    return LabelCaptions(**words, language=lang if lang in MESSAGES else "en")
 
 
 def label_pdf(facts: LabelFacts, lang: str = "en") -> bytes:

@@ -38,6 +38,7 @@ from revalo.entrypoints.web import (
     i18n_refusals,
     i18n_refusals_floor,
     i18n_refusals_jobs,
+    i18n_refusals_labels,
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_services,
@@ -84,6 +85,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_assignment,
     i18n_refunds,
     i18n_refusals_refunds,
+    i18n_refusals_labels,
 )
 
 
