@@ -27,6 +27,7 @@ from revalo.engines.disposition import (
     hierarchy_first_disposition,
     load_channels,
     load_params,
+    regret_greedy_disposition,
     score_batch,
     solve_disposition,
 )
@@ -218,6 +219,13 @@ def bench_batch(n: int, seed: int) -> None:
         f" EUR ({greedy.runtime_s:.2f} s): +{gain:,.0f} EUR "
         f"(+{100 * gain / abs(greedy.net_recovery):.2f} %); held: {best.held} vs {greedy.held}"
     )
+    regret = regret_greedy_disposition(problem, params)
+    gain = best.net_recovery - regret.net_recovery
+    print(
+        f"  vs the regret greedy (the biggest loser first): {regret.net_recovery:,.0f} EUR "
+        f"({regret.runtime_s:.2f} s): {gain:+,.0f} EUR "
+        f"({100 * gain / abs(regret.net_recovery):+.2f} %); held {regret.held}"
+    )
     top = hierarchy_first_disposition(problem, params)
     gain = best.net_recovery - top.net_recovery
     print(
@@ -226,7 +234,8 @@ def bench_batch(n: int, seed: int) -> None:
     )
     print(
         f"  objective (EUR, CO2 priced, hierarchy bonus): optimiser {best.objective:,.0f}, "
-        f"greedy {greedy.objective:,.0f}, hierarchy first {top.objective:,.0f}"
+        f"greedy {greedy.objective:,.0f}, regret greedy {regret.objective:,.0f}, "
+        f"hierarchy first {top.objective:,.0f}"
     )
 
 

@@ -42,6 +42,7 @@ from revalo.engines.disposition import (
     greedy_disposition,
     hierarchy_first_disposition,
     load_params,
+    regret_greedy_disposition,
     score_batch,
     solve_disposition,
 )
@@ -200,6 +201,7 @@ def main() -> None:
 
     best = solve_disposition(problem, params)
     greedy = greedy_disposition(problem, params)
+    regret = regret_greedy_disposition(problem, params)
     top = hierarchy_first_disposition(problem, params)
     print()
     print(
@@ -218,7 +220,12 @@ def main() -> None:
         f"optimiser: status {best.status}, gap {best.gap:.2e}, {best.runtime_s:.2f} s, "
         f"held {best.held}"
     )
-    rows = (("optimiser (HiGHS)", best), ("greedy", greedy), ("waste-hierarchy top", top))
+    rows = (
+        ("optimiser (HiGHS)", best),
+        ("regret greedy", regret),
+        ("greedy", greedy),
+        ("waste-hierarchy top", top),
+    )
     for name, r in rows:
         print(
             f"  {name:20s} net {r.net_recovery:14,.2f} EUR  objective {r.objective:14,.2f}  "

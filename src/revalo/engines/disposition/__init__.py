@@ -1,7 +1,11 @@
 """The disposition engine: the best second life for each returned unit, by value, time, cost,
 CO2 and law."""
 
-from revalo.engines.disposition.baselines import greedy_disposition, hierarchy_first_disposition
+from revalo.engines.disposition.baselines import (
+    greedy_disposition,
+    hierarchy_first_disposition,
+    regret_greedy_disposition,
+)
 from revalo.engines.disposition.batch import BatchScores, build_tables, score_batch
 from revalo.engines.disposition.explain import UnitScore, score_unit
 from revalo.engines.disposition.options import Option, enumerate_options
@@ -33,6 +37,7 @@ __all__ = [
     "hierarchy_first_disposition",
     "load_channels",
     "load_params",
+    "regret_greedy_disposition",
     "score_batch",
     "score_unit",
     "solve_disposition",

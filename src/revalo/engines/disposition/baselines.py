@@ -1,8 +1,10 @@
-"""Baselines the optimiser is compared with: first come, first served on capacity, each unit
-taking its own preferred open option."""
+"""Baselines the optimiser is compared with: each unit, in turn, takes its own preferred
+option that still has capacity; the turn is the batch's order (first come, first served) or
+the units' regret (who loses most by missing their best option goes first)."""
 
 from __future__ import annotations
 
+import heapq
 import time
 
 import numpy as np
@@ -10,7 +12,7 @@ import numpy as np
 from revalo.engines.disposition.batch import ValueTables, build_tables, score_batch
 from revalo.engines.disposition.capacity import resources
 from revalo.engines.disposition.params import DispositionParams
-from revalo.engines.disposition.problem import DispositionProblem, FloatArray
+from revalo.engines.disposition.problem import DispositionProblem, FloatArray, IntArray
 from revalo.engines.disposition.solve import DispositionResult, totals
 
 
@@ -20,30 +22,23 @@ def _first_come(
     status: str,
     hierarchy_first: bool,
     tables: ValueTables | None,
+    by_regret: bool = False,
 ) -> DispositionResult:
     started = time.perf_counter()
     tables = tables if tables is not None else build_tables(problem, params)
     scores = score_batch(problem, params, tables)
     res = resources(problem, tables.options)
-    left = res.limit.copy()
     by_unit: FloatArray = scores.objective()
-    if hierarchy_first:
-        # Rank first (lower is higher in the waste hierarchy), objective second.
-        ranked = np.lexsort((-by_unit, np.broadcast_to(tables.rank, by_unit.shape)), axis=1)
-    else:
-        ranked = np.argsort(-by_unit, axis=1, kind="stable")
-    assignment = np.full(len(problem.units), -1, dtype=np.int64)
     uses = [np.array(u, dtype=np.int64) for u in res.uses]
-    for u in range(len(problem.units)):
-        row = by_unit[u]
-        for o in ranked[u]:
-            if row[o] == -np.inf:
-                continue
-            need = uses[o]
-            if (left[need] > 0).all():
-                left[need] -= 1
-                assignment[u] = o
-                break
+    if by_regret:
+        assignment = _by_regret(by_unit, uses, res.limit.copy())
+    else:
+        if hierarchy_first:
+            # Rank first (lower is higher in the waste hierarchy), objective second.
+            ranked = np.lexsort((-by_unit, np.broadcast_to(tables.rank, by_unit.shape)), axis=1)
+        else:
+            ranked = np.argsort(-by_unit, axis=1, kind="stable")
+        assignment = _in_turn(by_unit, ranked, uses, res.limit.copy())
     objective, net, co2 = totals(scores, assignment, params)
     return DispositionResult(
         status=status,
@@ -61,6 +56,70 @@ def _first_come(
     )
 
 
+def _in_turn(
+    by_unit: FloatArray, ranked: IntArray, uses: list[IntArray], left: IntArray
+) -> IntArray:
+    """Each unit in the batch's order takes the first of its ranked options still open."""
+    assignment = np.full(len(by_unit), -1, dtype=np.int64)
+    for u in range(len(by_unit)):
+        row = by_unit[u]
+        for o in ranked[u]:
+            if row[o] == -np.inf:
+                continue
+            need = uses[o]
+            if (left[need] > 0).all():
+                left[need] -= 1
+                assignment[u] = o
+                break
+    return assignment
+
+
+def _by_regret(by_unit: FloatArray, uses: list[IntArray], left: IntArray) -> IntArray:
+    """The unit that loses most by missing its best option still open (its best value less
+    its second best's; all of it when it has one only) goes next and takes its best.
+
+    A unit's regret changes only when one of its options closes, so the regrets wait in a
+    heap and are checked when they come up: one that changed goes back with its new value.
+    """
+    n, k = by_unit.shape
+    assignment = np.full(n, -1, dtype=np.int64)
+    open_ = np.array([bool((left[uses[o]] > 0).all()) for o in range(k)], dtype=bool)
+    users: dict[int, list[int]] = {}
+    for o, need in enumerate(uses):
+        for r in need:
+            users.setdefault(int(r), []).append(o)
+
+    def regret(u: int) -> tuple[float, int]:
+        row = np.where(open_, by_unit[u], -np.inf)
+        if k == 0 or not np.isfinite(row).any():
+            return -np.inf, -1
+        best = int(np.argmax(row))
+        second = float(np.max(np.delete(row, best))) if k > 1 else -np.inf
+        return (np.inf if second == -np.inf else float(row[best]) - second), best
+
+    heap: list[tuple[float, float, int]] = []
+    for u in range(n):
+        r, best = regret(u)
+        if best >= 0:
+            heap.append((-r, -float(by_unit[u, best]), u))
+    heapq.heapify(heap)
+    while heap:
+        stored, _, u = heapq.heappop(heap)
+        r, best = regret(u)
+        if best < 0:
+            continue  # every option it had is full: the unit waits
+        if -r > stored and heap and -r > heap[0][0]:
+            heapq.heappush(heap, (-r, -float(by_unit[u, best]), u))
+            continue
+        need = uses[best]
+        left[need] -= 1
+        assignment[u] = best
+        for full in need[left[need] <= 0]:
+            for o in users[int(full)]:
+                open_[o] = False
+    return assignment
+
+
 def greedy_disposition(
     problem: DispositionProblem, params: DispositionParams, *, tables: ValueTables | None = None
 ) -> DispositionResult:
@@ -75,3 +134,13 @@ def hierarchy_first_disposition(
     """Each unit, in batch order, takes the open option highest in the waste hierarchy (the
     best by objective among equals) that still has capacity."""
     return _first_come(problem, params, "hierarchy_first", True, tables)
+
+
+def regret_greedy_disposition(
+    problem: DispositionProblem, params: DispositionParams, *, tables: ValueTables | None = None
+) -> DispositionResult:
+    """The units by regret, the largest first (the loss if a unit misses its best option:
+    its best option's value less its second best's), each taking its own best open option
+    that still has capacity; a unit finding none waits. The strong simple baseline: it
+    gives a bench to the unit that needs it most, not to the one that came first."""
+    return _first_come(problem, params, "regret_greedy", False, tables, by_regret=True)
