@@ -73,7 +73,7 @@ def test_accepting_the_best_offer_ships_the_units_together(world: World) -> None
         lots.accept_offer(world.app.uow(), lot.id, low.id, by=MANAGER)
     with pytest.raises(NotAllowed, match="better than offer"):
         lots.accept_offer(world.app.uow(), lot.id, mid.id, by=MANAGER)
-    with pytest.raises(NotAllowed, match="lots are sold to an outlet or resale_partner"):
+    with pytest.raises(NotAllowed, match="lots are sold to outlets and resale partners"):
         lots.record_offer(
             world.app.uow(), lot.id, buyer_site="REC-FR", amount=Decimal("900"), by=MANAGER
         )

@@ -76,15 +76,20 @@ def format_lot(lot_id: int) -> str:
     return f"LOT{lot_id:08d}"
 
 
-def _amount(value: Decimal, what: str, field: str) -> Decimal:
+def _amount(value: Decimal, field: str) -> Decimal:
+    """A reserve price or an offer, in EUR: more than 0, at most ``MAX_AMOUNT``."""
     try:
         amount = Decimal(value)
     except (ArithmeticError, ValueError, TypeError):
-        raise InvalidValue(f"{what} must be an amount in EUR", field=field) from None
-    if not amount.is_finite() or amount <= 0:
-        raise InvalidValue(f"{what} must be more than 0 EUR", field=field)
-    if amount > MAX_AMOUNT:
-        raise InvalidValue(f"{what} must be at most {MAX_AMOUNT} EUR", field=field)
+        amount = Decimal("NaN")
+    if not amount.is_finite() or not 0 < amount <= MAX_AMOUNT:
+        if field == "reserve_price":
+            raise InvalidValue(
+                f"the reserve price must be more than 0 and at most {MAX_AMOUNT} EUR", field=field
+            )
+        raise InvalidValue(
+            f"an offer must be more than 0 and at most {MAX_AMOUNT} EUR", field=field
+        )
     return amount.quantize(Decimal("0.01"))
 
 
@@ -176,7 +181,7 @@ class Lot:
                 f"a lot's grade is one of {', '.join(LOT_GRADES)}, not {self.grade!r}",
                 field="grade",
             )
-        self.reserve_price = _amount(self.reserve_price, "the reserve price", "reserve_price")
+        self.reserve_price = _amount(self.reserve_price, "reserve_price")
         self.title = self.title.strip()[:200]
 
     @property
@@ -187,16 +192,21 @@ class Lot:
         ensure_transition(f"Lot {self.number}", self.state, target, LOT_TRANSITIONS)
         self.state = target
 
-    def _ensure_open(self, doing: str) -> None:
-        if self.state is not LotState.OPEN:
+    def _ensure_open(self, adding: bool) -> None:
+        if self.state is LotState.OPEN:
+            return
+        if adding:
             raise InvalidTransition(
-                f"Lot {self.number} is {self.state.value}: units are {doing} only while it is open"
+                f"Lot {self.number} is {self.state.value}: units are added only while it is open"
             )
+        raise InvalidTransition(
+            f"Lot {self.number} is {self.state.value}: units are removed only while it is open"
+        )
 
     def add(self, unit: LotUnit, *, category: str, site_code: str) -> None:
         """Add a unit (ready at the lot's site: the caller checks its state) of the lot's
         category and grade."""
-        self._ensure_open("added")
+        self._ensure_open(True)
         if site_code != self.site_code:
             raise NotAllowed(
                 f"unit {unit.lpn} is at {site_code}, lot {self.number} at {self.site_code}"
@@ -217,7 +227,7 @@ class Lot:
         self.units.append(unit)
 
     def remove(self, lpn: str) -> LotUnit:
-        self._ensure_open("removed")
+        self._ensure_open(False)
         for u in self.units:
             if u.lpn == lpn:
                 self.units.remove(u)
@@ -240,16 +250,16 @@ class Lot:
                 f"Lot {self.number} is {self.state.value}: it takes offers only while it is open"
             )
         if buyer_kind not in BUYER_KINDS:
-            kinds = " or ".join(sorted(k.value for k in BUYER_KINDS))
             raise NotAllowed(
-                f"{buyer_site} is a {buyer_kind.value}: lots are sold to an {kinds}",
+                f"{buyer_site} is a {buyer_kind.value}: lots are sold to outlets and resale "
+                "partners",
                 field="buyer_site",
             )
         return Offer(
             id=id,
             lot_id=self.id,
             buyer_site=buyer_site,
-            amount=_amount(amount, "an offer", "amount"),
+            amount=_amount(amount, "amount"),
             made_at=at,
             made_by=by,
             note=note.strip()[:500],

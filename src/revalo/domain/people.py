@@ -135,7 +135,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.OVERRIDE_DISPOSITION: "override a disposition already decided",
     P.ACCEPT_DECISIONS: "accept the day's batch of proposed decisions",
     P.DISPATCH: "dispatch a unit along the route decided for it",
-    P.SELL: "record the sale of a listed unit or of a harvested part",
+    P.SELL: "record the sale of a listed unit",
     P.RECORD_PROCEEDS: "record the money a unit brought after it left",
     P.REQUEST_RETURN: "create a return request",
     P.AUTHORISE_RETURN: "authorise a return request",

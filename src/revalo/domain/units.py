@@ -577,18 +577,22 @@ class ReturnedUnit:
             detail=detail,
         )
 
-    def _ensure_ready_here(self, doing: str) -> None:
+    def _ensure_ready_here(self, *, harvest: bool) -> None:
+        if self.state is not _U.READY and harvest:
+            raise NotAllowed(
+                f"unit {self.lpn} is {self.state.value}: only a ready unit is harvested"
+            )
         if self.state is not _U.READY:
             raise NotAllowed(
-                f"unit {self.lpn} is {self.state.value}: only a ready unit can be {doing}"
+                f"unit {self.lpn} is {self.state.value}: only a ready unit is sold in a lot"
             )
-        self._ensure_on_site(doing)
+        self._ensure_on_site("harvested" if harvest else "sold")
 
     def sell_in_lot(
         self, *, lot: str, price: Decimal, at: datetime, actor: str, document: str = ""
     ) -> Change:
         """A ready unit leaves the stock sold in a B2B lot, for its share of the lot's price."""
-        self._ensure_ready_here("sold in a lot")
+        self._ensure_ready_here(harvest=False)
         self.proceeds = _money(price, "price")
         return self._change(
             EventType.DISPATCHED,
@@ -609,7 +613,7 @@ class ReturnedUnit:
                 f"unit {self.lpn} is decided for {self.route.value if self.route else 'nothing'}"
                 ": only a unit decided for its parts is harvested"
             )
-        self._ensure_ready_here("harvested")
+        self._ensure_ready_here(harvest=True)
         if order.site_code != self.site_code:
             raise NotAllowed(f"work order {order.number} is not at {self.site_code}")
         return self._change(

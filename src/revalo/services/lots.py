@@ -127,7 +127,7 @@ def create_lot(
         for unit in units:
             _lot_unit(uow, unit, lot)
         uow.lots.save(lot)
-        record_done(uow, by, "create_lot", lot.number, detail=f"{len(lot.units)} units")
+        record_done(uow, by, "create_lot", lot.number, detail=" ".join(u.lpn for u in lot.units))
         uow.commit()
     return lot
 
@@ -218,7 +218,7 @@ def accept_offer(
         if ship:
             _ship(uow, lot, by, t, transport)
         uow.lots.save(lot)
-        record_done(uow, by, "accept_offer", lot.number, detail=f"offer {offer.id}")
+        record_done(uow, by, "accept_offer", lot.number, detail=str(offer.id))
         uow.commit()
     return lot
 

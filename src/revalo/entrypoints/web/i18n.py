@@ -30,6 +30,7 @@ from revalo.entrypoints.web import (
     i18n_floor_records,
     i18n_jobs,
     i18n_labels,
+    i18n_lots,
     i18n_messages,
     i18n_network,
     i18n_overview,
@@ -38,6 +39,7 @@ from revalo.entrypoints.web import (
     i18n_refusals,
     i18n_refusals_floor,
     i18n_refusals_jobs,
+    i18n_refusals_lots,
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_services,
@@ -84,6 +86,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_assignment,
     i18n_refunds,
     i18n_refusals_refunds,
+    i18n_lots,
+    i18n_refusals_lots,
 )
 
 
