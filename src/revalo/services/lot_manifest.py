@@ -10,11 +10,16 @@ from revalo.services.exports_csv import rows_csv
 MANIFEST_COLUMNS = ("lpn", "serial", "sku", "functional_grade", "cosmetic_grade", "faults")
 
 
+def _cell(text: str) -> str:
+    """A serial read from a label as a spreadsheet shows it, never as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def manifest_rows(lot: Lot) -> list[dict[str, str]]:
     return [
         {
             "lpn": u.lpn,
-            "serial": u.serial or "",
+            "serial": _cell(u.serial or ""),
             "sku": u.sku,
             "functional_grade": u.functional_grade,
             "cosmetic_grade": u.cosmetic_grade,
