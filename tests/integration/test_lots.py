@@ -39,9 +39,11 @@ def test_a_lots_manifest_lists_exactly_its_units(world: World) -> None:
     assert rows[0].split(",")[:4] == ["lpn", "serial", "sku", "functional_grade"]
     assert [r.split(",")[0] for r in rows[1:]] == [lpns[1], lpns[2]]
     assert "SN-L1" in rows[1] and other not in text and lpns[0] not in text
-    # The removed unit is free for another lot.
+    # The removed unit is free for another lot; one in a lot leaves only with it.
     again = lot_of(world, [lpns[0]])
     assert [u.lpn for u in again.units] == [lpns[0]]
+    with pytest.raises(NotAllowed, match="leaves with it"):
+        stock.dispatch_unit(world.app.uow(), lpns[0], by=MANAGER)
 
 
 def test_a_unit_not_ready_or_of_another_grade_or_in_a_lot_is_refused(world: World) -> None:

@@ -15,6 +15,7 @@ EN: dict[str, str] = {
     "said.refusal.lot_grade_only": "unit {lpn} is graded {grade}: lot {lot} holds grade "
     "{lot_grade} only",
     "said.refusal.lot_taken": "unit {lpn} is in lot {lot} already",
+    "said.refusal.lot_leaves_with_it": "unit {lpn} is in lot {lot}: it leaves with it",
     "said.refusal.lot_full": "lot {lot} has {n} units, the most a lot has",
     "said.refusal.lot_not_in": "unit {lpn} is not in lot {lot}",
     "said.refusal.lot_offers_closed": "Lot {lot} is {state}: it takes offers only while it is open",
@@ -73,6 +74,7 @@ FR: dict[str, str] = {
     "said.refusal.lot_grade_only": "l'unité {lpn} est notée {grade} : le lot {lot} ne contient que "
     "la note {lot_grade}",
     "said.refusal.lot_taken": "l'unité {lpn} est déjà dans le lot {lot}",
+    "said.refusal.lot_leaves_with_it": "l'unité {lpn} est dans le lot {lot} : elle part avec lui",
     "said.refusal.lot_full": "le lot {lot} a {n} unités, le plus qu'un lot puisse avoir",
     "said.refusal.lot_not_in": "l'unité {lpn} n'est pas dans le lot {lot}",
     "said.refusal.lot_offers_closed": "le lot {lot} est {state} : il ne reçoit d'offres que tant "
