@@ -36,6 +36,9 @@ FIELDS = {
     "/units/LPN000000001/move": ["from_location", "to_location"],
     "/work-orders/1/record": ["labour_minutes", "notes", "parts"],
     "/work-orders/1/finish": ["labour_minutes", "parts_cost", "wipe_method", "succeeded"],
+    "/lots": ["site_code", "category", "grade", "reserve_price", "title", "lpns"],
+    "/parts/harvests": ["lpn", "grades", "labour_minutes"],
+    "/parts/fittings": ["order_id", "kind", "new_cost"],
 }
 # Values near the right ones reach the domain rules instead of stopping at the types.
 near_values = st.sampled_from(

@@ -33,6 +33,7 @@ from revalo.entrypoints.web import (
     pages_handheld_flow,
     pages_jobs,
     pages_login,
+    pages_lots,
     pages_network,
     pages_overview,
     pages_people,
@@ -121,6 +122,7 @@ def test_every_page_is_documented() -> None:
         pages_trail.router,
         pages_certificates.router,
         pages_refunds.router,
+        pages_lots.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -5,7 +5,7 @@ place (its moves net to the location it says it is at, which is where its last m
 nowhere once it has left), one live unit per GTIN and serial, every return line counts
 exactly the units received for it and never more than it asked for, one parcel per return,
 no bin holding more units than its places, every cycle count's state what its adjustments
-say.
+say; and the lots' and parts' promises (adapters/invariants_lots.py).
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from revalo.adapters import orm, orm_floor_records
+from revalo.adapters import invariants_lots, orm, orm_floor_records
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
 
@@ -237,6 +237,7 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         "counts whose state disagrees with their adjustments (count, state, adjustments, proposed)",
         _count_states,
     ),
+    *invariants_lots.CHECKS,
 )
 
 

@@ -32,6 +32,7 @@ from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafe
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
 from revalo.adapters.job_repository import SqlJobRepository
+from revalo.adapters.lot_repository import SqlLotRepository, SqlPartRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
@@ -50,6 +51,7 @@ from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.floor.stats_ports import FloorStatsRepository
+from revalo.services.lot_ports import LotRepository, PartRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
 from revalo.services.refund_ports import RefundRepository
@@ -90,6 +92,8 @@ class SqlAlchemyUnitOfWork:
     jobs: job_ports.JobRepository
     refunds: RefundRepository
     outbox: OutboxRepository
+    lots: LotRepository
+    parts: PartRepository
 
     def __init__(
         self,
@@ -157,6 +161,8 @@ class SqlAlchemyUnitOfWork:
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
         self.outbox = SqlOutboxRepository(s)
+        self.lots = SqlLotRepository(s)
+        self.parts = SqlPartRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

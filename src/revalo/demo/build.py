@@ -22,6 +22,7 @@ from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
 from revalo.demo.floor import MANAGER
 from revalo.demo.jobs import leave_jobs
+from revalo.demo.lots import make_lots
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
@@ -136,6 +137,9 @@ def build_demo(
     )
     sim.run()
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
+    buyers = [(s.code, s.kind) for s in sites]
+    pool = sim.processing.salvage.pool
+    make_lots(uow, pool, buyers, team[MANAGER], last, random.Random(f"{seed}:lots"))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))

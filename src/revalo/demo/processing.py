@@ -14,6 +14,7 @@ from revalo.demo.certificates import record_medium
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
 from revalo.demo.rules import Case, RuleTable
+from revalo.demo.salvage import Salvage
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
 from revalo.domain.disposition import WORK_AT_DESTINATION, DispositionRoute
 from revalo.domain.units import UnitState
@@ -33,6 +34,8 @@ class Processing:
         #: Units waiting at their site for a trip (to a workshop elsewhere, or out to a
         #: partner): the manager consolidates them by destination at the end of each day.
         self.outbound: dict[str, SimUnit] = {}
+        #: Units dismantled for their parts, or kept for a B2B lot, instead of leaving.
+        self.salvage = Salvage(floor)
 
     # -- inspection and decision ----------------------------------------------------------
     def inspect(self, unit: SimUnit) -> None:
@@ -179,6 +182,8 @@ class Processing:
         if r.succeeded and order.kind is WorkOrderKind.DATA_WIPE:
             category = unit.plan.item.category
             f.agenda.call(record_medium, f.uow, order, category, f.who(unit.site, 3), at)
+        if r.succeeded:
+            self.salvage.fit(unit, order, at)
         f.agenda.call(
             wo.finish_work_order,
             f.uow,
@@ -213,6 +218,8 @@ class Processing:
 
     def dispatch(self, unit: SimUnit) -> None:
         f = self.f
+        if self.salvage.takes(unit):
+            return
         done = f.agenda.call(
             stock.dispatch_unit,
             f.uow,

@@ -49,6 +49,7 @@ _WORK_STEPS = {
     "data_wipe": REVALO_STEP + "data_wiping",
     "repair": "repairing",
     "refurbish": "repairing",
+    "harvest": "disassembling",
 }
 _WORK_EVENTS = frozenset({_E.WORK_STARTED, _E.WORK_RECORDED, _E.WORK_COMPLETED, _E.WORK_FAILED})
 #: A unit leaving the parallel stock, by the state it left in.
@@ -126,6 +127,11 @@ def unit_epc(lpn: str, gtin: str | None, serial: str | None) -> str:
     return f"{REVALO_NS}lpn:{lpn}"
 
 
+def part_epc(number: str) -> str:
+    """A harvested part, by its number under Revalo's namespace."""
+    return f"{REVALO_NS}part:{number}"
+
+
 def sscc_uri(sscc: str) -> str:
     return f"{_ID}/00/{sscc}"
 
@@ -188,8 +194,10 @@ def to_epcis(traced: TracedEvent, places: Places, seed: str) -> EpcisEvent:
         )
         transformation, action = f"{REVALO_NS}work-order:{e.document}", None
     elif e.type is _E.DISPATCHED and e.state == "harvested":
-        # Taken apart: what it was goes in; the parts are not followed one by one.
+        # Taken apart: what it was goes in; the parts put into stock come out, each under
+        # its own number (a unit dispatched for harvest elsewhere has none listed).
         kind, epcs, inputs, action = EventKind.TRANSFORMATION, (), (epc,), None
+        outputs = tuple(part_epc(str(p)) for p in e.detail.get("parts", ()))
         transformation = f"{REVALO_NS}harvest:{e.lpn}"
     elif e.type is _E.SHIPPED and traced.sscc:
         kind, epcs, parent, action = EventKind.AGGREGATION, (epc,), sscc_uri(traced.sscc), "ADD"

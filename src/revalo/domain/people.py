@@ -106,6 +106,11 @@ class Permission(enum.StrEnum):
     EXPORT_REFUNDS = "export_refunds"
     CANCEL_RETURN = "cancel_return"
     CLOSE_RETURN = "close_return"
+    # B2B lots and harvested parts
+    VIEW_LOTS = "view_lots"
+    MANAGE_LOTS = "manage_lots"
+    VIEW_PARTS = "view_parts"
+    HARVEST_PARTS = "harvest_parts"
 
     @property
     def description(self) -> str:
@@ -179,6 +184,12 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.EXPORT_REFUNDS: "export the refunds for accounting",
     P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
     P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
+    P.VIEW_LOTS: "see the B2B lots, their units, offers and invoice data, and download a "
+    "lot's manifest",
+    P.MANAGE_LOTS: "make B2B lots of ready units, record the buyers' offers, accept the best "
+    "and ship the lot",
+    P.VIEW_PARTS: "see the harvested parts in stock",
+    P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -199,14 +210,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
-    | {P.APPROVE_COUNTS, P.RECORD_SAFETY},
+    | {P.APPROVE_COUNTS, P.RECORD_SAFETY}
+    | {P.HARVEST_PARTS},
     Role.HANDLER: _FLOOR_READS
     | {P.VIEW_RETURNS, P.RECEIVE, P.QUARANTINE, P.INSPECT, P.MOVE, P.DO_TASKS}
     | {P.RECORD_SAFETY},
     Role.FORKLIFT_DRIVER: _FLOOR_READS | {P.MOVE, P.DO_TASKS} | {P.RECORD_SAFETY},
     Role.TECHNICIAN: _FLOOR_READS
     | {P.QUARANTINE, P.INSPECT, P.START_WORK_ORDER, P.FINISH_WORK_ORDER}
-    | {P.RECORD_SAFETY},
+    | {P.RECORD_SAFETY}
+    | {P.VIEW_PARTS, P.HARVEST_PARTS},
     Role.CUSTOMER_SERVICE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
@@ -217,7 +230,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FINANCE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
-        | {P.SELL}
+        | {P.SELL, P.VIEW_LOTS, P.VIEW_PARTS}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,

@@ -577,6 +577,56 @@ class ReturnedUnit:
             detail=detail,
         )
 
+    def _ensure_ready_here(self, *, harvest: bool) -> None:
+        if self.state is not _U.READY and harvest:
+            raise NotAllowed(
+                f"unit {self.lpn} is {self.state.value}: only a ready unit is harvested"
+            )
+        if self.state is not _U.READY:
+            raise NotAllowed(
+                f"unit {self.lpn} is {self.state.value}: only a ready unit is sold in a lot"
+            )
+        self._ensure_on_site("harvested" if harvest else "sold")
+
+    def sell_in_lot(
+        self, *, lot: str, price: Decimal, at: datetime, actor: str, document: str = ""
+    ) -> Change:
+        """A ready unit leaves the stock sold in a B2B lot, for its share of the lot's price."""
+        self._ensure_ready_here(harvest=False)
+        self.proceeds = _money(price, "price")
+        return self._change(
+            EventType.DISPATCHED,
+            at,
+            actor,
+            _U.SOLD,
+            to=None,
+            document=document or lot,
+            reason=f"sold in lot {lot} for {self.proceeds} EUR",
+            detail={"lot": lot, "price_eur": str(self.proceeds)},
+        )
+
+    def harvest(self, order: WorkOrder, *, parts: list[str], at: datetime, actor: str) -> Change:
+        """A ready unit decided for its parts is dismantled by ``order``: it leaves the stock,
+        and its ``parts`` (their numbers) go into it."""
+        if self.route is not DispositionRoute.HARVEST_PARTS:
+            raise NotAllowed(
+                f"unit {self.lpn} is decided for {self.route.value if self.route else 'nothing'}"
+                ": only a unit decided for its parts is harvested"
+            )
+        self._ensure_ready_here(harvest=True)
+        if order.site_code != self.site_code:
+            raise NotAllowed(f"work order {order.number} is not at {self.site_code}")
+        return self._change(
+            EventType.DISPATCHED,
+            at,
+            actor,
+            _U.HARVESTED,
+            to=None,
+            document=order.number,
+            reason=f"dismantled into {len(parts)} parts put into stock",
+            detail={**_work_detail(order), "route": self.route.value, "parts": parts},
+        )
+
     def record_proceeds(
         self, *, amount: Decimal, at: datetime, actor: str, document: str = "", reason: str = ""
     ) -> Change:

@@ -1,4 +1,5 @@
-"""Work orders: test, clean, data wipe, repair, refurbish; done at a site, with labour and parts.
+"""Work orders: test, clean, data wipe, repair, refurbish, harvest; done at a site, with
+labour and parts.
 
 While an order is in progress its technician records what was done, as often as needed:
 the labour of each sitting, the results, the parts fitted. A data wipe that is done keeps
@@ -24,6 +25,8 @@ class WorkOrderKind(enum.StrEnum):
     DATA_WIPE = "data_wipe"
     REPAIR = "repair"
     REFURBISH = "refurbish"
+    #: Dismantled into parts that go into stock (domain/parts.py).
+    HARVEST = "harvest"
 
 
 class WorkOrderState(enum.StrEnum):

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.floor.stats_ports import FloorStatsRepository
     from revalo.services.import_ports import ReturnImportStore
     from revalo.services.job_ports import JobRepository
+    from revalo.services.lot_ports import LotRepository, PartRepository
     from revalo.services.network_ports import NetworkHistory
     from revalo.services.notification_ports import OutboxRepository
     from revalo.services.people_ports import (
@@ -339,6 +340,8 @@ class UnitOfWork(Protocol):
     jobs: JobRepository
     refunds: RefundRepository
     outbox: OutboxRepository
+    lots: LotRepository
+    parts: PartRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

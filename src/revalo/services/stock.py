@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from revalo.domain.errors import InvalidValue
+from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import Consignment, ConsignmentKind
+from revalo.domain.lots import format_lot
 from revalo.domain.people import Permission, User
 from revalo.domain.units import ReturnedUnit
 from revalo.services.clients import client_filter
@@ -156,6 +157,9 @@ def dispatch_unit(
         product = uow.products.get(unit.sku) if unit.sku else None
         data_bearing = product.data_bearing if product else False
         unit.ensure_can_dispatch(data_bearing=data_bearing)
+        in_lot = uow.lots.lot_of_unit(unit.id)
+        if in_lot is not None:
+            raise NotAllowed(f"unit {unit.lpn} is in lot {format_lot(in_lot)}: it leaves with it")
         ensure_destination_certified(uow, unit.destination_site, t)
         if unit.destination_site and unit.destination_site != unit.site_code:
             ship_with_tasks(

@@ -30,6 +30,7 @@ from revalo.entrypoints.web import (
     i18n_floor_records,
     i18n_jobs,
     i18n_labels,
+    i18n_lots,
     i18n_messages,
     i18n_network,
     i18n_overview,
@@ -39,6 +40,7 @@ from revalo.entrypoints.web import (
     i18n_refusals_floor,
     i18n_refusals_jobs,
     i18n_refusals_labels,
+    i18n_refusals_lots,
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_services,
@@ -86,6 +88,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refunds,
     i18n_refusals_refunds,
     i18n_refusals_labels,
+    i18n_lots,
+    i18n_refusals_lots,
 )
 
 

@@ -24,6 +24,7 @@ from revalo.entrypoints.web.pages_floor_records import router as floor_records_r
 from revalo.entrypoints.web.pages_handheld_flow import router as handheld_flow_router
 from revalo.entrypoints.web.pages_jobs import router as jobs_router
 from revalo.entrypoints.web.pages_login import router as login_router
+from revalo.entrypoints.web.pages_lots import router as lots_router
 from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
@@ -74,6 +75,7 @@ router.include_router(handheld_flow_router)
 router.include_router(floor_performance_router)
 router.include_router(jobs_router)
 router.include_router(refunds_router)
+router.include_router(lots_router)
 
 
 @router.get("/lang/{code}")

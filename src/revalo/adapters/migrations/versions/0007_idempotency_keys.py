@@ -1,7 +1,7 @@
 """Idempotency keys: a client's key for a POST, what it was sent with, and its first answer.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 from __future__ import annotations

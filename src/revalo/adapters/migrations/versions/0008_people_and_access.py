@@ -1,7 +1,7 @@
 """People and access: users with their roles, API tokens, the audit trail.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the outbox of e-mails to customers.
 
 Revision ID: 0018
-Revises: 0014
+Revises: 0015
 """
 
 from __future__ import annotations

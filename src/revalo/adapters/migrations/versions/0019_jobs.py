@@ -2,7 +2,7 @@
 workers, with its state, progress, result and log.
 
 Revision ID: 0019
-Revises: 0014
+Revises: 0018
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The destructions the law refused are kept, for the yearly ESPR and AGEC disclosure.
 
 Revision ID: 0020
-Revises: 0014
+Revises: 0019
 """
 
 from __future__ import annotations

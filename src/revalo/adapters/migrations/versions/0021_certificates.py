@@ -2,7 +2,7 @@
 treatment facilities' certificates.
 
 Revision ID: 0021
-Revises: 0014
+Revises: 0020
 """
 
 from __future__ import annotations

@@ -1,0 +1,58 @@
+"""What ``revalo lots`` and ``revalo parts`` write, in English and in French;
+``cli_messages.said`` recognises them with the command's other messages."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "lots.made": "Made lot {lot} at {site}: {n} unit(s), reserve {sum} EUR.",
+    "lots.units": "Lot {lot} holds {n} unit(s).",
+    "lots.offer": "Offer {id} of {sum} EUR from {buyer} recorded on lot {lot}.",
+    "lots.sold": "Lot {lot} sold to {buyer} for {sum} EUR.",
+    "lots.shipped": "Lot {lot} shipped to {buyer} in {consignment}: {n} unit(s) sold.",
+    "lots.cancelled": "Lot {lot} is cancelled.",
+    "lots.not_lot": "{text}: not a lot's number (LOT and 8 digits, or its digits)",
+    "lots.not_grade": "{text}: write a part's grade as KIND=GRADE, e.g. screen=A",
+    "lots.listed": "{n} lot(s)",
+    "lots.csv_or_pdf": "{file}: write a .csv or a .pdf file",
+    "lots.parts": "{n} part(s)",
+    "parts.harvested": "Dismantled {lpn} ({order}): {n} part(s) put into stock.",
+    "parts.fitted": "Fitted {reference} on {order}: parts cost {sum} EUR.",
+    "parts.sold": "Part {part} sold to {buyer} for {sum} EUR.",
+    "col.lot": "lot",
+    "col.grade": "grade",
+    "col.reserve_eur": "reserve EUR",
+    "col.price_eur": "price EUR",
+    "col.buyer": "buyer",
+    "col.part": "part",
+    "col.value_eur": "value EUR",
+    "col.from_unit": "from unit",
+    "col.offer": "offer",
+    "col.amount_eur": "amount EUR",
+}
+
+FR: dict[str, str] = {
+    "lots.made": "Lot {lot} constitué à {site} : {n} unité(s), prix de réserve {sum} EUR.",
+    "lots.units": "Le lot {lot} compte {n} unité(s).",
+    "lots.offer": "Offre {id} de {sum} EUR de {buyer} enregistrée sur le lot {lot}.",
+    "lots.sold": "Lot {lot} vendu à {buyer} pour {sum} EUR.",
+    "lots.shipped": "Lot {lot} expédié à {buyer} dans {consignment} : {n} unité(s) vendue(s).",
+    "lots.cancelled": "Le lot {lot} est annulé.",
+    "lots.not_lot": "{text} : ce n'est pas un numéro de lot (LOT et 8 chiffres, ou ses chiffres)",
+    "lots.not_grade": "{text} : écrivez la note d'une pièce TYPE=NOTE, par ex. screen=A",
+    "lots.listed": "{n} lot(s)",
+    "lots.csv_or_pdf": "{file} : écrivez un fichier .csv ou .pdf",
+    "lots.parts": "{n} pièce(s)",
+    "parts.harvested": "{lpn} démonté ({order}) : {n} pièce(s) mise(s) en stock.",
+    "parts.fitted": "{reference} montée sur {order} : coût des pièces {sum} EUR.",
+    "parts.sold": "Pièce {part} vendue à {buyer} pour {sum} EUR.",
+    "col.lot": "lot",
+    "col.grade": "note",
+    "col.reserve_eur": "réserve EUR",
+    "col.price_eur": "prix EUR",
+    "col.buyer": "acheteur",
+    "col.part": "pièce",
+    "col.value_eur": "valeur EUR",
+    "col.from_unit": "de l'unité",
+    "col.offer": "offre",
+    "col.amount_eur": "montant EUR",
+}

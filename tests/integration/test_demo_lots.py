@@ -1,0 +1,73 @@
+"""The demo's B2B lots and harvested parts: a lot sold and shipped to an outlet or resale
+partner in one consignment (its units sold for shares adding up to its price), one open with
+its offers, and units dismantled into graded parts in stock; the ledger's promises hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.invariants import check_database
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import App, bootstrap
+from revalo.demo import build_demo
+from revalo.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    url = sqlite_url(tmp_path_factory.mktemp("lots") / "demo.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    build_demo(app, units=300, weeks=4, seed=7, until=date(2025, 2, 16))
+    yield app
+    app.close()
+
+
+def rows(app: App, sql: str) -> list[tuple[object, ...]]:
+    with app.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(sa.text(sql))]
+
+
+def test_a_lot_is_sold_and_shipped_in_one_consignment_and_another_waits(demo: App) -> None:
+    lots = rows(demo, "select id, state, price, consignment_ref from lots order by id")
+    assert [state for _, state, _, _ in lots] == ["shipped", "open"]
+    shipped_id, _, price, ref = lots[0]
+    units = rows(
+        demo,
+        "select u.state, u.proceeds, u.location_code from lot_units l join units u "
+        f"on u.id = l.unit_id where l.lot_id = {shipped_id}",
+    )
+    assert units and {(s, where) for s, _, where in units} == {("sold", None)}
+    assert sum(int(p) for _, p, _ in units) == price  # cents: the shares add up to the price
+    (consignment,) = rows(
+        demo,
+        "select c.kind, s.kind, c.units from consignments c join sites s on s.code = "
+        f"c.destination where c.id = {int(str(ref)[3:])}",
+    )
+    assert consignment[0] == "dispatch" and consignment[1] in ("outlet", "resale_partner")
+    assert consignment[2] == len(units)
+    offers = rows(demo, "select lot_id, state from lot_offers order by id")
+    assert sorted(s for lot, s in offers if lot == shipped_id) == [
+        "accepted",
+        "declined",
+        "declined",
+    ]
+    assert {s for lot, s in offers if lot != shipped_id} == {"open"}
+
+
+def test_units_decided_for_their_parts_are_dismantled_into_parts_in_stock(demo: App) -> None:
+    parts = rows(
+        demo,
+        "select p.state, p.location_code, p.grade, u.state, w.kind from parts p "
+        "join units u on u.id = p.donor_unit_id join work_orders w on w.id = p.harvest_order_id",
+    )
+    assert parts
+    assert {(u, w) for _, _, _, u, w in parts} == {("harvested", "harvest")}
+    assert all(loc for state, loc, *_ in parts if state == "in_stock")
+    assert "D" not in {g for _, _, g, _, _ in parts}
+    assert check_database(demo.engine) == []
