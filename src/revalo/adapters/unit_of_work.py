@@ -34,6 +34,7 @@ from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
 from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.portal_repository import SqlPortalRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
@@ -52,6 +53,7 @@ from revalo.services.floor.records_ports import CountRepository, SafetyRepositor
 from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
+from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
 
 
@@ -90,6 +92,7 @@ class SqlAlchemyUnitOfWork:
     jobs: job_ports.JobRepository
     refunds: RefundRepository
     outbox: OutboxRepository
+    portal: PortalRepository
 
     def __init__(
         self,
@@ -157,6 +160,7 @@ class SqlAlchemyUnitOfWork:
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
         self.outbox = SqlOutboxRepository(s)
+        self.portal = SqlPortalRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -106,6 +106,7 @@ class Permission(enum.StrEnum):
     EXPORT_REFUNDS = "export_refunds"
     CANCEL_RETURN = "cancel_return"
     CLOSE_RETURN = "close_return"
+    ISSUE_PORTAL_LINK = "issue_portal_link"
 
     @property
     def description(self) -> str:
@@ -179,6 +180,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.EXPORT_REFUNDS: "export the refunds for accounting",
     P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
     P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
+    P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -211,6 +213,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.CANCEL_RETURN, P.CLOSE_RETURN}
+        | {P.ISSUE_PORTAL_LINK}
     ),
     # Billing: sales and what units brought after they left (a sales channel's order feed
     # is a finance user too).

@@ -47,6 +47,7 @@ from revalo.entrypoints.cli_jobs import register as register_job_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_notify import register as register_notify_command
+from revalo.entrypoints.cli_portal import register as register_portal_commands
 from revalo.entrypoints.cli_refunds import register as register_refund_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_return_end import register as register_return_end_commands
@@ -330,6 +331,7 @@ register_floor_assignment_commands(app)
 register_floor_performance_commands(app)
 register_job_commands(app)
 register_refund_commands(app)
+register_portal_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

@@ -34,10 +34,12 @@ from revalo.entrypoints.web import (
     i18n_network,
     i18n_overview,
     i18n_people,
+    i18n_portal,
     i18n_refunds,
     i18n_refusals,
     i18n_refusals_floor,
     i18n_refusals_jobs,
+    i18n_refusals_portal,
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_services,
@@ -83,7 +85,9 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_network,
     i18n_assignment,
     i18n_refunds,
+    i18n_portal,
     i18n_refusals_refunds,
+    i18n_refusals_portal,
 )
 
 

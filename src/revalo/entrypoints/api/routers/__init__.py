@@ -18,6 +18,7 @@ from revalo.entrypoints.api.routers import (
     jobs,
     network,
     people,
+    portal,
     products,
     receiving,
     refunds,
@@ -33,6 +34,7 @@ from revalo.entrypoints.api.routers import (
 ALL: tuple[APIRouter, ...] = (
     returns.router,
     refunds.router,
+    portal.router,
     receiving.router,
     units.router,
     work_orders.router,
