@@ -129,3 +129,16 @@ def test_a_photo_is_checked_by_its_content(client: TestClient) -> None:
         files={"photo": ("damage.png", b"<?php echo 1; ?>", "image/png")},
     )
     assert fake.status_code == 422 and "a photo is a JPEG or PNG image" in fake.text
+
+
+def test_the_portal_speaks_the_browsers_french(client: TestClient) -> None:
+    client.headers["accept-language"] = "fr-FR,fr;q=0.9"
+    page = client.get("/portal")
+    assert '<html lang="fr">' in page.text and "Trouver ma commande" in page.text
+    link = _start(client)
+    status = client.get(link).text
+    assert "Accepté" in status and "Votre étiquette" in status and "Envoyer la photo" in status
+    for english in ("Accepted", "Your label", "Get my label", "Keep this page"):
+        assert english not in status
+    wrong = _find(client, "WEB-1001", "x@example.org")[1]
+    assert "aucune commande ne correspond" in wrong

@@ -61,13 +61,15 @@ class SqlPortalRepository:
     def order(self, order_ref: str, *, lock: bool = False) -> CustomerOrder | None:
         stmt = sa.select(t.customer_orders).where(t.customer_orders.c.order_ref == order_ref)
         row = self.session.execute(stmt.with_for_update() if lock else stmt).first()
-        if row is None:
-            return None
+        # The lines are read whether the order exists or not: the same queries either way,
+        # so that the portal's answer takes the same time.
         lines = self.session.execute(
             sa.select(t.customer_order_lines)
             .where(t.customer_order_lines.c.order_ref == order_ref)
             .order_by(t.customer_order_lines.c.line_no)
         ).all()
+        if row is None:
+            return None
         return CustomerOrder(
             order_ref=row.order_ref,
             customer_code=row.customer_code,

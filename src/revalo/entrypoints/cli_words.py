@@ -107,6 +107,10 @@ EN: dict[str, str] = {
     "{tonnes} t CO2e: per unit {per_km} km, {per_cost} EUR, {per_kg} kg CO2e.",
     "demo.no_lane": "No unit waits to leave {site}.",
     "demo.to_carrier": "Handed to a carrier today: {rmas}",
+    "demo.portal": "Customers' portal: {returns} returns started there, {kept} unit(s) kept by "
+    "their customers. Try a return's link: {link}; or find order {order} with {email} at "
+    "{portal}",
+    "portal.keep_it_rule": "Keep-it is offered when the net is below the threshold.",
 }
 
 FR: dict[str, str] = {
@@ -213,4 +217,8 @@ FR: dict[str, str] = {
     "kg CO2e.",
     "demo.no_lane": "Aucune unité n'attend de quitter {site}.",
     "demo.to_carrier": "Confiés à un transporteur aujourd'hui : {rmas}",
+    "demo.portal": "Portail des clients : {returns} retours commencés, {kept} unité(s) gardée(s) "
+    "par leurs clients. Essayez le lien d'un retour : {link} ; ou trouvez la commande {order} "
+    "avec {email} sur {portal}",
+    "portal.keep_it_rule": "« Gardez-le » est proposé quand le net est sous le seuil.",
 }

@@ -102,8 +102,9 @@ def keep_it_check(
 
 
 @reads(Permission.VIEW_DASHBOARD)
-def keep_it_savings(uow: UnitOfWork, *, by: User) -> KeepItSavings:
-    """What the units customers kept spared: EUR, road kilometres, kg CO2e."""
-    client = client_for(by, None, Permission.VIEW_DASHBOARD)
+def keep_it_savings(uow: UnitOfWork, *, by: User, client_code: str | None = None) -> KeepItSavings:
+    """What the units customers kept spared: EUR, road kilometres, kg CO2e (of ``client_code``'s
+    returns; a client's user sees its own)."""
+    client = client_for(by, client_code, Permission.VIEW_DASHBOARD)
     with uow.read_only() as reading:
         return reading.portal.savings(client)
