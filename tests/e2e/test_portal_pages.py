@@ -142,3 +142,35 @@ def test_the_portal_speaks_the_browsers_french(client: TestClient) -> None:
         assert english not in status
     wrong = _find(client, "WEB-1001", "x@example.org")[1]
     assert "aucune commande ne correspond" in wrong
+
+
+def test_the_dashboard_shows_what_keep_it_saved(client: TestClient, sqlite_world: World) -> None:
+    from tests.e2e.conftest import signed_client
+
+    status, _ = _find(client, "WEB-1001", ANNE_MAIL)
+    assert status == 200
+    answer = client.post(
+        "/portal/return",
+        data={
+            "csrf": _csrf(client),
+            "order_ref": "WEB-1001",
+            "proof": ANNE_MAIL,
+            "line_1": "on",
+            "quantity_1": "2",
+            "reason_1": "withdrawal",
+            "outcome": "refund",
+            "way_back": "qr_code",
+        },
+        follow_redirects=False,
+    )
+    link = answer.headers["location"]
+    page = client.get(link).text
+    assert 'id="keep-1"' in page and "Keep it, you are refunded all the same" in page
+    kept = client.post(
+        link + "/keep", data={"csrf": _csrf(client), "line_no": "1", "choice": "keep"}
+    )
+    assert kept.status_code == 200 and "you keep it" in kept.text and "Received" in kept.text
+    staff = signed_client(sqlite_world.app, "boss")
+    board = staff.get("/?period=all").text
+    kpi = re.search(r'id="keep-it-kpi".*?</div>', board, re.S)
+    assert kpi and "2 unit(s) refunded without return" in kpi.group(0)
