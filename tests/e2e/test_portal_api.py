@@ -161,3 +161,36 @@ def test_the_staff_print_a_link_and_the_keep_it_figures(tmp_path: Path) -> None:
     assert "TEE-M" in checked.output and "offered" in checked.output
     refused_cli = CliRunner().invoke(cli, ["portal", "link", "RMA99999999", "--url", url], env=env)
     assert refused_cli.exit_code != 0
+
+
+def test_the_staff_record_an_order_from_the_command_line(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "orders.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        seed_world(app)
+        add_person(app, "admin.one", {"administrator"})  # type: ignore[arg-type]
+    finally:
+        app.close()
+    env = {"LANG": "C.UTF-8", "LC_ALL": "", "COLUMNS": "250"}
+    args = ["portal", "add-order", "web-77", "--customer", "c-anne", "--delivered", "2026-11-30"]
+    args += ["--line", "TEE-M:2:19.90", "--line", "drill-18:1:129", "--postcode", "75 011"]
+    added = CliRunner().invoke(cli, [*args, "--url", url], env=env)
+    assert added.exit_code == 0, added.output
+    assert "Order WEB-77 recorded" in added.output
+    again = CliRunner().invoke(cli, [*args, "--url", url], env=env)
+    assert again.exit_code != 0 and "recorded already" in again.output
+    bad = CliRunner().invoke(cli, [*args[:-4], "--line", "TEE-M:two:1", "--url", url], env=env)
+    assert bad.exit_code == 2 and "SKU:QUANTITY:PRICE" in bad.output
+    app = bootstrap(Settings(database_url=url))
+    try:
+        client = TestClient(create_app(app), base_url="http://localhost")
+        found = ok(
+            client.post(f"{API}/portal/orders/find", json={"order_ref": "WEB-77", "proof": "75011"})
+        )
+        assert [(ln["sku"], ln["quantity"]) for ln in found["lines"]] == [
+            ("TEE-M", 2),
+            ("DRILL-18", 1),
+        ]
+    finally:
+        app.close()

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
+from revalo.entrypoints.cli_common import (
+    AsLogin,
+    CliError,
+    DbPath,
+    DbUrl,
+    acting,
+    open_app,
+    out,
+    parse_day,
+    reported,
+)
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_tables import Table
 
@@ -23,6 +33,54 @@ Number = Annotated[str, typer.Argument(help="The return's number, e.g. RMA000000
 def register(app: typer.Typer) -> None:
     app.add_typer(portal_app, name="portal")
     app.add_typer(keep_it_app, name="keep-it")
+
+
+def _line(n: int, text: str) -> tuple[str, int, str]:
+    parts = text.split(":")
+    if len(parts) != 3 or not parts[1].strip().isdigit():
+        raise CliError(f"--line {text!r}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90", 2)
+    return parts[0].strip().upper(), int(parts[1]), parts[2].strip().replace(",", ".")
+
+
+@portal_app.command("add-order")
+def add_order(
+    order_ref: Annotated[str, typer.Argument(help="The shop's order reference.")],
+    customer: Annotated[str, typer.Option(help="The customer's code.")],
+    delivered: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="The delivery day.")],
+    line: Annotated[
+        list[str], typer.Option(help="SKU:QUANTITY:PRICE of a line (repeat for each line).")
+    ],
+    email: Annotated[str, typer.Option(help="The order's e-mail address.")] = "",
+    postcode: Annotated[str, typer.Option(help="The delivery postcode.")] = "",
+    client: Annotated[str | None, typer.Option(help="The client whose goods they are.")] = None,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record an order the shop delivered, so that its customer may return from it on the
+    portal with its e-mail or postcode."""
+    from datetime import UTC, datetime, time
+    from decimal import Decimal, InvalidOperation
+
+    from revalo.domain.portal import CustomerOrder, OrderLine
+    from revalo.services import portal_staff
+
+    with reported():
+        day = datetime.combine(parse_day(delivered, "--delivered"), time(12, tzinfo=UTC))
+        lines = []
+        for n, text in enumerate(line, start=1):
+            sku, quantity, price = _line(n, text)
+            try:
+                amount = Decimal(price)
+            except InvalidOperation:
+                raise CliError(f"--line {text!r}: {price!r} is not an amount in EUR", 2) from None
+            lines.append(OrderLine(n, sku, quantity, amount))
+        order = CustomerOrder(
+            order_ref, customer.strip().upper(), email, postcode, day, day, lines, client
+        )
+    with reported(), open_app(db, url) as rv:
+        portal_staff.record_order(rv.uow(), order, by=acting(rv, as_login))
+    out().print(said(f"Order {order.order_ref} recorded: its customer may return from it."))
 
 
 @portal_app.command("link")

@@ -111,6 +111,9 @@ EN: dict[str, str] = {
     "their customers. Try a return's link: {link}; or find order {order} with {email} at "
     "{portal}",
     "portal.keep_it_rule": "Keep-it is offered when the net is below the threshold.",
+    "portal.order_added": "Order {id} recorded: its customer may return from it.",
+    "portal.order_line": "--line {text}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90",
+    "portal.order_price": "--line {text}: {price} is not an amount in EUR",
 }
 
 FR: dict[str, str] = {
@@ -221,4 +224,7 @@ FR: dict[str, str] = {
     "par leurs clients. Essayez le lien d'un retour : {link} ; ou trouvez la commande {order} "
     "avec {email} sur {portal}",
     "portal.keep_it_rule": "« Gardez-le » est proposé quand le net est sous le seuil.",
+    "portal.order_added": "Commande {id} enregistrée : son client peut en retourner des articles.",
+    "portal.order_line": "--line {text} : écrivez SKU:QUANTITÉ:PRIX, par ex. TEE-M:2:19.90",
+    "portal.order_price": "--line {text} : {price} n'est pas un montant en EUR",
 }
