@@ -36,6 +36,8 @@ DEFAULT_MAX_PLAN_SECONDS = 60.0
 DEFAULT_IDEMPOTENCY_HOURS = 24.0
 #: The largest request body: a big JSON request is a few hundred kB.
 DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
+#: A damage photo from a phone is 1-3 MB: 3 MiB, under the largest request body.
+DEFAULT_PORTAL_PHOTO_BYTES = 3 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,10 @@ class Settings:
     jobs: JobSettings = field(default_factory=JobSettings)
     #: The mail server the customers' e-mails go through; None: the outbox keeps them.
     smtp: SmtpSettings | None = None
+    #: The keep-it thresholds (None: the shipped ``config/keep_it.toml``).
+    keep_it_file: Path | None = None
+    #: The largest photo of a damage the portal takes, in bytes.
+    portal_photo_bytes: int = DEFAULT_PORTAL_PHOTO_BYTES
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -71,6 +77,7 @@ class Settings:
         )
         policy = os.environ.get("REVALO_RETURN_POLICY")
         carriers = os.environ.get("REVALO_CARRIERS")
+        keep_it = os.environ.get("REVALO_KEEP_IT")
         return cls(
             database_url=url,
             policy_file=Path(policy) if policy else None,
@@ -92,6 +99,10 @@ class Settings:
             session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             jobs=JobSettings.from_env(),
             smtp=_smtp(),
+            keep_it_file=Path(keep_it) if keep_it else None,
+            portal_photo_bytes=int(
+                _positive("REVALO_PORTAL_PHOTO_BYTES", DEFAULT_PORTAL_PHOTO_BYTES, whole=True)
+            ),
         )
 
 

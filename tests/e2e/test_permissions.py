@@ -21,13 +21,34 @@ from tests.conftest import World
 from tests.people import add_person, token_of
 
 #: What anybody may ask: the login form, the health check, the language switch (a cookie of
-#: the pages' language, nothing else).
+#: the pages' language, nothing else), and the customers' return portal (``PORTAL``).
 PUBLIC = {
     ("GET", "/login"),
     ("POST", "/login"),
     ("GET", "/health"),
     ("GET", "/lang/{code}"),
 }
+#: The return portal's doors: finding an order needs its e-mail or postcode; a return's
+#: doors need its link's secret, and open that one return only (tests/e2e/test_portal_*).
+PORTAL = {
+    ("GET", "/portal"),
+    ("POST", "/portal/find"),
+    ("POST", "/portal/return"),
+    ("GET", "/portal/r/{token}"),
+    ("POST", "/portal/r/{token}/label"),
+    ("GET", "/portal/r/{token}/label.pdf"),
+    ("POST", "/portal/r/{token}/keep"),
+    ("POST", "/portal/r/{token}/photos"),
+    ("GET", "/portal/r/{token}/photos/{photo_id}"),
+    ("POST", "/api/v1/portal/orders/find"),
+    ("POST", "/api/v1/portal/returns"),
+    ("GET", "/api/v1/portal/returns/{token}"),
+    ("POST", "/api/v1/portal/returns/{token}/label"),
+    ("GET", "/api/v1/portal/returns/{token}/label"),
+    ("POST", "/api/v1/portal/returns/{token}/keep"),
+    ("POST", "/api/v1/portal/returns/{token}/photos"),
+}
+PUBLIC |= PORTAL
 TEMPLATES = Path(__file__).resolve().parents[2] / "src/revalo/entrypoints/web/templates"
 
 
@@ -119,6 +140,21 @@ def test_without_a_user_nothing_answers_but_the_public_doors(api: FastAPI) -> No
     assert client.get("/health").json() == {"status": "ok"}
     assert client.get("/login").status_code == 200
     assert client.get("/static/app.css").status_code == 200
+
+
+def test_the_public_doors_are_the_listed_ones_and_the_portal_forms_carry_its_token(
+    api: FastAPI,
+) -> None:
+    """Every route without a permission is listed above: a new public door is a choice."""
+    public = {(m, p) for m, p, needs in routes(api) if not needs}
+    assert public == PUBLIC
+    for template in (TEMPLATES / "portal").glob("*.html"):
+        for form in re.findall(
+            r"<form[^>]*method=\"post\"[^>]*>.*?</form>", template.read_text(), re.S
+        ):
+            action = re.search(r'action="([^"]*)"', form)
+            assert action and action.group(1).startswith("/portal/"), template.name
+            assert 'name="csrf" value="{{ csrf }}"' in form, f"{template.name}: {action.group(1)}"
 
 
 @pytest.mark.parametrize("role", list(Role), ids=str)

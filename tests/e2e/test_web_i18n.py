@@ -57,6 +57,7 @@ from revalo.entrypoints.web.i18n import (
     value_label,
 )
 from revalo.entrypoints.web.pages_station import CHECKS, DATA_CHECK
+from revalo.entrypoints.web.portal import pages as portal_pages
 from tests.e2e.conftest import TestClient, delivered
 
 WEB = Path(web.__file__).parent
@@ -123,6 +124,7 @@ def test_every_page_is_documented() -> None:
         pages_certificates.router,
         pages_refunds.router,
         pages_lots.router,
+        portal_pages.router,
     ]
     routes = {
         f"{method} {route.path}"

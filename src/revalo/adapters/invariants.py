@@ -154,6 +154,18 @@ def _line_counts() -> sa.Select[tuple[str, int, int, int, int]]:
     )
 
 
+def _kept_and_received() -> sa.Select[tuple[str, int, int]]:
+    """Return lines the customer keeps (refunded without return) that a unit came back on."""
+    rt, r, ln = orm.return_requests, orm.return_requests.c, orm.return_lines.c
+    return (
+        sa.select(r.number, ln.line_no, ln.received_quantity)
+        .select_from(orm.return_lines)
+        .join(rt, r.id == ln.rma_id)
+        .where(ln.kept.is_(True), ln.received_quantity > 0)
+        .order_by(r.number, ln.line_no)
+    )
+
+
 def _orphan_units() -> sa.Select[tuple[str, str, int]]:
     """Units linked to a return line that does not exist."""
     r, ln, u = orm.return_requests.c, orm.return_lines.c, orm.units.c
@@ -232,6 +244,7 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         _line_counts,
     ),
     ("units linked to no return line (lpn, return, line)", _orphan_units),
+    ("kept return lines with units received (return, line, received)", _kept_and_received),
     ("bins holding more units than their places (bin, places, units)", _overfull_bins),
     (
         "counts whose state disagrees with their adjustments (count, state, adjustments, proposed)",

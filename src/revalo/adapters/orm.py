@@ -263,6 +263,8 @@ return_lines = sa.Table(
     sa.Column("serial", sa.String(40), index=True),
     sa.Column("comment", sa.Text, nullable=False),
     sa.Column("received_quantity", sa.Integer, nullable=False),
+    #: The customer keeps the goods (refund without return): the line expects no unit.
+    sa.Column("kept", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.UniqueConstraint("rma_id", "line_no"),
 )
 
@@ -688,4 +690,4 @@ def start_mappers() -> None:
 
 # The tables of areas kept in modules of their own, on the same metadata (their modules
 # import this one).
-from revalo.adapters import orm_compliance, orm_floor_records  # noqa: E402,F401
+from revalo.adapters import orm_compliance, orm_floor_records, orm_portal  # noqa: E402,F401

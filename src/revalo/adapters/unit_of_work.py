@@ -35,6 +35,7 @@ from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.lot_repository import SqlLotRepository, SqlPartRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.portal_repository import SqlPortalRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
@@ -54,6 +55,7 @@ from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.lot_ports import LotRepository, PartRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
+from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
 
 
@@ -94,6 +96,7 @@ class SqlAlchemyUnitOfWork:
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
+    portal: PortalRepository
 
     def __init__(
         self,
@@ -163,6 +166,7 @@ class SqlAlchemyUnitOfWork:
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)
+        self.portal = SqlPortalRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

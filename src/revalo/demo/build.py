@@ -27,6 +27,7 @@ from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
+from revalo.demo.portal import DemoPortal, set_up_portal
 from revalo.demo.refunds import set_up_refunds
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
@@ -68,6 +69,8 @@ class DemoReport:
     shipping: ShippingTotals
     #: Who may sign in, one per role (password ``DEMO_PASSWORD``).
     logins: list[DemoLogin] = field(default_factory=list)
+    #: The customers' portal: returns started there, keep-it taken, a link to try.
+    portal: DemoPortal | None = None
 
     @property
     def service_calls(self) -> int:
@@ -143,6 +146,15 @@ def build_demo(
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
+    on_portal = set_up_portal(
+        uow,
+        app.policy,
+        app.transport,
+        team["service"],
+        people,
+        last,
+        random.Random(f"{seed}:portal"),
+    )
     return DemoReport(
         seed=seed,
         units=plan.arriving,
@@ -158,6 +170,7 @@ def build_demo(
         engine=sim.manager.totals,
         shipping=sim.manager.transport,
         logins=list(TEAM),
+        portal=on_portal,
     )
 
 

@@ -111,6 +111,7 @@ class Permission(enum.StrEnum):
     MANAGE_LOTS = "manage_lots"
     VIEW_PARTS = "view_parts"
     HARVEST_PARTS = "harvest_parts"
+    ISSUE_PORTAL_LINK = "issue_portal_link"
 
     @property
     def description(self) -> str:
@@ -190,6 +191,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     "and ship the lot",
     P.VIEW_PARTS: "see the harvested parts in stock",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
+    P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -224,6 +226,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_CUSTOMERS, P.VIEW_CATALOGUE, P.MANAGE_CUSTOMERS}
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.CANCEL_RETURN, P.CLOSE_RETURN}
+        | {P.ISSUE_PORTAL_LINK}
     ),
     # Billing: sales and what units brought after they left (a sales channel's order feed
     # is a finance user too).

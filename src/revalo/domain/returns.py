@@ -58,6 +58,8 @@ class ReturnLine:
     serial: str | None = None
     comment: str = ""
     received_quantity: int = 0
+    #: The customer keeps the goods (a refund without return): no unit is expected.
+    kept: bool = False
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -75,7 +77,7 @@ class ReturnLine:
 
     @property
     def outstanding(self) -> int:
-        return self.quantity - self.received_quantity
+        return 0 if self.kept else self.quantity - self.received_quantity
 
 
 @dataclass(eq=False)
@@ -172,6 +174,18 @@ class ReturnRequest:
         if not self.expects_units:
             raise InvalidValue(f"return {self.number} is {self.state.value}: no unit expected")
         line.received_quantity += 1
+        if all(ln.outstanding <= 0 for ln in self.lines):
+            self.state = _R.RECEIVED
+
+    def keep(self, line_no: int) -> None:
+        """The customer keeps the goods of ``line_no`` (refunded without return): the line
+        expects no unit; a return whose every line is kept or received is received."""
+        if not self.expects_units:
+            raise InvalidValue(f"return {self.number} is {self.state.value}: no unit expected")
+        line = self.line(line_no)
+        if line.received_quantity:
+            raise InvalidValue(f"line {line_no} of {self.number} has units received already")
+        line.kept = True
         if all(ln.outstanding <= 0 for ln in self.lines):
             self.state = _R.RECEIVED
 

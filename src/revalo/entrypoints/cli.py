@@ -49,6 +49,7 @@ from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_notify import register as register_notify_command
 from revalo.entrypoints.cli_parts import register as register_part_commands
+from revalo.entrypoints.cli_portal import register as register_portal_commands
 from revalo.entrypoints.cli_refunds import register as register_refund_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_return_end import register as register_return_end_commands
@@ -334,6 +335,7 @@ register_job_commands(app)
 register_refund_commands(app)
 register_lot_commands(app)
 register_part_commands(app)
+register_portal_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

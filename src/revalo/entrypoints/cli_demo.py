@@ -330,6 +330,18 @@ def demo(
             said(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
         )
         out.print(logins_table(report.logins))
+        if report.portal is not None and report.portal.link_token:
+            base = f"http://{host}:{port}"
+            p = report.portal
+            out.print(
+                said(
+                    f"Customers' portal: {p.returns} returns started there, {p.kept} unit(s) kept "
+                    f"by their customers. Try a return's link: {base}/portal/r/{p.link_token}; "
+                    f"or find order {p.order_ref} with {p.order_email} at {base}/portal"
+                ),
+                markup=False,
+                soft_wrap=True,
+            )
         if serve:
             from revalo.entrypoints.api.server import serve as serve_api
 

@@ -107,6 +107,13 @@ EN: dict[str, str] = {
     "{tonnes} t CO2e: per unit {per_km} km, {per_cost} EUR, {per_kg} kg CO2e.",
     "demo.no_lane": "No unit waits to leave {site}.",
     "demo.to_carrier": "Handed to a carrier today: {rmas}",
+    "demo.portal": "Customers' portal: {returns} returns started there, {kept} unit(s) kept by "
+    "their customers. Try a return's link: {link}; or find order {order} with {email} at "
+    "{portal}",
+    "portal.keep_it_rule": "Keep-it is offered when the net is below the threshold.",
+    "portal.order_added": "Order {id} recorded: its customer may return from it.",
+    "portal.order_line": "--line {text}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90",
+    "portal.order_price": "--line {text}: {price} is not an amount in EUR",
 }
 
 FR: dict[str, str] = {
@@ -213,4 +220,11 @@ FR: dict[str, str] = {
     "kg CO2e.",
     "demo.no_lane": "Aucune unité n'attend de quitter {site}.",
     "demo.to_carrier": "Confiés à un transporteur aujourd'hui : {rmas}",
+    "demo.portal": "Portail des clients : {returns} retours commencés, {kept} unité(s) gardée(s) "
+    "par leurs clients. Essayez le lien d'un retour : {link} ; ou trouvez la commande {order} "
+    "avec {email} sur {portal}",
+    "portal.keep_it_rule": "« Gardez-le » est proposé quand le net est sous le seuil.",
+    "portal.order_added": "Commande {id} enregistrée : son client peut en retourner des articles.",
+    "portal.order_line": "--line {text} : écrivez SKU:QUANTITÉ:PRIX, par ex. TEE-M:2:19.90",
+    "portal.order_price": "--line {text} : {price} n'est pas un montant en EUR",
 }

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
         TokenRepository,
         UserRepository,
     )
+    from revalo.services.portal_ports import PortalRepository
     from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
 
@@ -342,6 +343,7 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
+    portal: PortalRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

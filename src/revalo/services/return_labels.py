@@ -99,3 +99,14 @@ def return_label(uow: UnitOfWork, transport: Transport, number: str) -> LabelFac
                 f"the parcel of return {rma.number} is not booked yet: book its label first"
             )
         return _label_facts(uow, transport, rma, consignment)
+
+
+def book_customer_label(
+    uow: UnitOfWork, transport: Transport, number: str, *, at: datetime | None = None
+) -> LabelFacts:
+    """The same booking for the customer on the portal (their link is their right to it):
+    the parcel booked once, its label the same at every later call. Call inside an open
+    unit of work; the caller commits."""
+    rma = _labelled_return(uow, number, lock=True)
+    consignment = return_consignment(uow, transport, rma, at or utcnow())
+    return _label_facts(uow, transport, rma, consignment)

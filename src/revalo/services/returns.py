@@ -124,9 +124,9 @@ def request_return(
             "customer_code",
         )
         owner = owner_for_new(uow, client_code)
-        rma = _build(uow, customer, lines, at, delivered_at, order_ref, owner)
+        rma = build_return(uow, customer, lines, at, delivered_at, order_ref, owner)
         if auto_decide:
-            _apply_policy(uow, policy, customer, rma, at)
+            apply_policy(uow, policy, customer, rma, at)
         uow.returns.add(rma)
         if rma.state is ReturnState.AUTHORISED:
             notify(uow, NotificationKind.RETURN_AUTHORISED, rma, at)
@@ -134,7 +134,7 @@ def request_return(
     return rma
 
 
-def _build(
+def build_return(
     uow: UnitOfWork,
     customer: Customer,
     lines: list[LineRequest],
@@ -178,7 +178,7 @@ def _build(
     )
 
 
-def _apply_policy(
+def apply_policy(
     uow: UnitOfWork, policy: ReturnPolicy, customer: Customer, rma: ReturnRequest, at: datetime
 ) -> None:
     contexts = []

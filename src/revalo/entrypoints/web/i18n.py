@@ -35,12 +35,14 @@ from revalo.entrypoints.web import (
     i18n_network,
     i18n_overview,
     i18n_people,
+    i18n_portal,
     i18n_refunds,
     i18n_refusals,
     i18n_refusals_floor,
     i18n_refusals_jobs,
     i18n_refusals_labels,
     i18n_refusals_lots,
+    i18n_refusals_portal,
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_services,
@@ -86,10 +88,12 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_network,
     i18n_assignment,
     i18n_refunds,
+    i18n_portal,
     i18n_refusals_refunds,
     i18n_refusals_labels,
     i18n_lots,
     i18n_refusals_lots,
+    i18n_refusals_portal,
 )
 
 

@@ -23,6 +23,7 @@ from revalo.services import facilities
 from revalo.services.dashboard import Dashboard, StockAgeing
 from revalo.services.floor.safety import days_without_lost_time
 from revalo.services.network_map import NetworkMap, network_map
+from revalo.services.portal_staff import keep_it_savings
 from revalo.services.queries import list_sites
 from revalo.services.refunds import refund_figures
 
@@ -128,6 +129,7 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
             days=None if period == "all" else int(period),
             client_code=client,
         ),
+        "kept": keep_it_savings(uow, by=user, client_code=client),
     }
     return page(request, "dashboard.html", ctx, nav="dashboard")
 

@@ -35,6 +35,7 @@ from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
 from revalo.entrypoints.web.pages_trail import router as trail_router
 from revalo.entrypoints.web.pages_unit_actions import router as unit_actions_router
+from revalo.entrypoints.web.portal import router as portal_router
 from revalo.entrypoints.web.render import WebRoute, error_page, language, safe_next
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -76,6 +77,7 @@ router.include_router(floor_performance_router)
 router.include_router(jobs_router)
 router.include_router(refunds_router)
 router.include_router(lots_router)
+router.include_router(portal_router)
 
 
 @router.get("/lang/{code}")

@@ -20,6 +20,7 @@ from revalo.entrypoints.api.routers import (
     network,
     parts,
     people,
+    portal,
     products,
     receiving,
     refunds,
@@ -35,6 +36,7 @@ from revalo.entrypoints.api.routers import (
 ALL: tuple[APIRouter, ...] = (
     returns.router,
     refunds.router,
+    portal.router,
     receiving.router,
     units.router,
     work_orders.router,

@@ -1,0 +1,145 @@
+"""``revalo portal link`` and ``revalo keep-it check``: a return's link on the customers'
+portal, and the keep-it figures of a return's lines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from revalo.entrypoints.cli_common import (
+    AsLogin,
+    CliError,
+    DbPath,
+    DbUrl,
+    acting,
+    open_app,
+    out,
+    parse_day,
+    reported,
+)
+from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_tables import Table
+
+portal_app = typer.Typer(help="The customers' return portal.", no_args_is_help=True)
+keep_it_app = typer.Typer(
+    help="Keep it: a refund without return when the trip back costs more than it saves.",
+    no_args_is_help=True,
+)
+
+Number = Annotated[str, typer.Argument(help="The return's number, e.g. RMA00000012.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(portal_app, name="portal")
+    app.add_typer(keep_it_app, name="keep-it")
+
+
+def _line(n: int, text: str) -> tuple[str, int, str]:
+    parts = text.split(":")
+    if len(parts) != 3 or not parts[1].strip().isdigit():
+        raise CliError(f"--line {text!r}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90", 2)
+    return parts[0].strip().upper(), int(parts[1]), parts[2].strip().replace(",", ".")
+
+
+@portal_app.command("add-order")
+def add_order(
+    order_ref: Annotated[str, typer.Argument(help="The shop's order reference.")],
+    customer: Annotated[str, typer.Option(help="The customer's code.")],
+    delivered: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="The delivery day.")],
+    line: Annotated[
+        list[str], typer.Option(help="SKU:QUANTITY:PRICE of a line (repeat for each line).")
+    ],
+    email: Annotated[str, typer.Option(help="The order's e-mail address.")] = "",
+    postcode: Annotated[str, typer.Option(help="The delivery postcode.")] = "",
+    client: Annotated[str | None, typer.Option(help="The client whose goods they are.")] = None,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record an order the shop delivered, so that its customer may return from it on the
+    portal with its e-mail or postcode."""
+    from datetime import UTC, datetime, time
+    from decimal import Decimal, InvalidOperation
+
+    from revalo.domain.portal import CustomerOrder, OrderLine
+    from revalo.services import portal_staff
+
+    with reported():
+        day = datetime.combine(parse_day(delivered, "--delivered"), time(12, tzinfo=UTC))
+        lines = []
+        for n, text in enumerate(line, start=1):
+            sku, quantity, price = _line(n, text)
+            try:
+                amount = Decimal(price)
+            except InvalidOperation:
+                raise CliError(f"--line {text!r}: {price!r} is not an amount in EUR", 2) from None
+            lines.append(OrderLine(n, sku, quantity, amount))
+        order = CustomerOrder(
+            order_ref, customer.strip().upper(), email, postcode, day, day, lines, client
+        )
+    with reported(), open_app(db, url) as rv:
+        portal_staff.record_order(rv.uow(), order, by=acting(rv, as_login))
+    out().print(said(f"Order {order.order_ref} recorded: its customer may return from it."))
+
+
+@portal_app.command("link")
+def link(
+    number: Number,
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="The address the portal is served at.")
+    ] = "http://127.0.0.1:8000",
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Print a new link to a return started on the portal (the earlier links keep working)."""
+    from revalo.services import portal_staff
+
+    with reported(), open_app(db, url) as rv:
+        token = portal_staff.issue_link(rv.uow(), number, by=acting(rv, as_login))
+    out().print(f"{base_url.rstrip('/')}/portal/r/{token}", markup=False, soft_wrap=True)
+
+
+@keep_it_app.command("check")
+def check(
+    number: Number,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Show, line by line, the best route's value, the trip back and the processing, and
+    whether keep-it is offered (EUR per unit)."""
+    from revalo.services import portal_staff
+    from revalo.services.keep_it import load_keep_it_rules
+
+    with reported(), open_app(db, url) as rv:
+        rules = load_keep_it_rules(rv.settings.keep_it_file)
+        lines = portal_staff.keep_it_check(
+            rv.uow(), rv.transport, rules, number, by=acting(rv, as_login)
+        )
+    table = Table(title=f"keep-it figures of {number.strip().upper()}")
+    for column in ("line", "sku", "route", "value EUR", "trip back EUR", "processing EUR"):
+        table.add_column(column)
+    for column in ("net EUR", "threshold EUR", "km", "kg CO2e", "keep-it"):
+        table.add_column(column)
+    for ln in lines:
+        f = ln.figures
+        if f is None:
+            table.add_row(str(ln.line_no), ln.sku, "-", "", "", "", "", "", "", "", "not priced")
+            continue
+        table.add_row(
+            str(ln.line_no),
+            ln.sku,
+            f.route,
+            str(f.route_net_eur),
+            str(f.trip_back_eur),
+            str(f.processing_eur),
+            str(f.net_after_eur),
+            str(f.threshold_eur),
+            str(f.trip_back_km),
+            str(f.trip_back_co2_kg),
+            "offered" if f.offered else "no",
+        )
+    out().print(table)
+    out().print(said("Keep-it is offered when the net is below the threshold."), markup=False)

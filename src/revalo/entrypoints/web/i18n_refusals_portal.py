@@ -1,0 +1,85 @@
+"""Why the portal and keep-it refuse (an order, a return from the portal, a link, a photo,
+the keep-it file), in English as they say it, and in French; recognised and written again
+like the domain's (``i18n_refusals``)."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "said.refusal.portal_no_match": "no order matches this reference and e-mail or postcode",
+    "said.refusal.portal_choose_one": "choose at least one item to return",
+    "said.refusal.portal_line_twice": "order line {n} is chosen twice",
+    "said.refusal.portal_quantity": "order line {n}: return 1 to {count}, not {got}",
+    "said.refusal.portal_pickup_bulky": "a home pickup is for bulky items: send a parcel",
+    "said.refusal.portal_bulky_pickup": "a bulky item is collected at home: choose a pickup",
+    "said.refusal.portal_bad_link": "this link is not valid: ask for a new one",
+    "said.refusal.portal_not_offered": "line {n} of {id} is not offered to keep",
+    "said.refusal.portal_kept": "line {n} of {id} is kept already",
+    "said.refusal.portal_booked": "the parcel of {id} is booked: send the items back",
+    "said.refusal.portal_no_label": "return {id} is collected at home: it needs no label",
+    "said.refusal.portal_photo_kind": "a photo is a JPEG or PNG image",
+    "said.refusal.portal_photo_empty": "the photo is empty",
+    "said.refusal.portal_photo_size": "a photo is at most {n} bytes, not {count}",
+    "said.refusal.portal_photos_full": "return {id} has {n} photos already",
+    "said.refusal.portal_no_photo": "no photo {n}",
+    "said.refusal.portal_order_exists": "order {id} is recorded already",
+    "said.refusal.portal_order_proof": "an order needs its e-mail or postcode",
+    "said.refusal.portal_no_sku": "no product with SKU {sku}",
+    "said.refusal.portal_not_portal": "return {id} was not started from the portal",
+    "said.refusal.portal_keep_state": "return {id} is {state}: keep-it prices an authorised return",
+    "said.refusal.portal_language": "the portal speaks en or fr",
+    "said.refusal.portal_order_qty": "order line {n}: quantity must be at least 1",
+    "said.refusal.portal_order_price": "order line {n}: the price must not be negative",
+    "said.refusal.portal_order_ref": "an order needs its reference",
+    "said.refusal.portal_order_lines": "an order needs at least one line",
+    "said.refusal.portal_order_no_line": "the order has no line {n}",
+    "said.refusal.portal_received": "line {n} of {id} has units received already",
+    "said.refusal.portal_foreign": "this form was sent from another site: open the portal again",
+    "said.refusal.portal_expired": "this form has expired: open the portal again",
+    "said.refusal.keep_amount": "{where}: {name} must be an amount in EUR, not {raw}",
+    "said.refusal.keep_processing": "{where}: processing_eur must be >= 0",
+    "said.refusal.keep_enabled": "{where}: enabled must be true or false",
+    "said.refusal.keep_rule": "{where}: needs both category and country",
+}
+
+FR: dict[str, str] = {
+    "said.refusal.portal_no_match": "aucune commande ne correspond à cette référence et à cet "
+    "e-mail ou code postal",
+    "said.refusal.portal_choose_one": "choisissez au moins un article à retourner",
+    "said.refusal.portal_line_twice": "la ligne de commande {n} est choisie deux fois",
+    "said.refusal.portal_quantity": "ligne de commande {n} : retournez de 1 à {count}, pas {got}",
+    "said.refusal.portal_pickup_bulky": "l'enlèvement à domicile est pour les articles "
+    "encombrants : envoyez un colis",
+    "said.refusal.portal_bulky_pickup": "un article encombrant est enlevé à domicile : "
+    "choisissez un enlèvement",
+    "said.refusal.portal_bad_link": "ce lien n'est pas valable : demandez-en un nouveau",
+    "said.refusal.portal_not_offered": "la ligne {n} de {id} n'est pas proposée à garder",
+    "said.refusal.portal_kept": "la ligne {n} de {id} est déjà gardée",
+    "said.refusal.portal_booked": "le colis de {id} est réservé : renvoyez les articles",
+    "said.refusal.portal_no_label": "le retour {id} est enlevé à domicile : il n'a pas besoin "
+    "d'étiquette",
+    "said.refusal.portal_photo_kind": "une photo est une image JPEG ou PNG",
+    "said.refusal.portal_photo_empty": "la photo est vide",
+    "said.refusal.portal_photo_size": "une photo fait au plus {n} octets, pas {count}",
+    "said.refusal.portal_photos_full": "le retour {id} a déjà {n} photos",
+    "said.refusal.portal_no_photo": "pas de photo {n}",
+    "said.refusal.portal_order_exists": "la commande {id} est déjà enregistrée",
+    "said.refusal.portal_order_proof": "une commande a besoin de son e-mail ou de son code postal",
+    "said.refusal.portal_no_sku": "aucun produit de SKU {sku}",
+    "said.refusal.portal_not_portal": "le retour {id} n'a pas été commencé sur le portail",
+    "said.refusal.portal_keep_state": "le retour {id} est {state} : « gardez-le » évalue un "
+    "retour autorisé",
+    "said.refusal.portal_language": "le portail parle en ou fr",
+    "said.refusal.portal_order_qty": "ligne de commande {n} : la quantité est d'au moins 1",
+    "said.refusal.portal_order_price": "ligne de commande {n} : le prix ne doit pas être négatif",
+    "said.refusal.portal_order_ref": "une commande a besoin de sa référence",
+    "said.refusal.portal_order_lines": "une commande a besoin d'au moins une ligne",
+    "said.refusal.portal_order_no_line": "la commande n'a pas de ligne {n}",
+    "said.refusal.portal_received": "la ligne {n} de {id} a déjà des unités reçues",
+    "said.refusal.portal_foreign": "ce formulaire a été envoyé depuis un autre site : ouvrez à "
+    "nouveau le portail",
+    "said.refusal.portal_expired": "ce formulaire a expiré : ouvrez à nouveau le portail",
+    "said.refusal.keep_amount": "{where} : {name} doit être un montant en EUR, pas {raw}",
+    "said.refusal.keep_processing": "{where} : processing_eur doit être >= 0",
+    "said.refusal.keep_enabled": "{where} : enabled vaut true ou false",
+    "said.refusal.keep_rule": "{where} : il faut une catégorie et un pays",
+}

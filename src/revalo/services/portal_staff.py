@@ -1,0 +1,110 @@
+"""The portal as the staff see it: the shop's orders customers return from, a return's
+portal link for a customer who lost theirs, the keep-it figures of a return, and what
+keep-it saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from revalo.domain.errors import AlreadyExists, InvalidValue, NotAllowed
+from revalo.domain.keep_it import KeepItFigures, KeepItRules
+from revalo.domain.people import Permission, User
+from revalo.domain.portal import CustomerOrder, new_token, token_hash
+from revalo.domain.returns import ReturnState
+from revalo.services.clients import owner_for_new
+from revalo.services.common import found, when
+from revalo.services.guard import needs, reads, record_done
+from revalo.services.keep_it import price_line
+from revalo.services.portal_ports import KeepItSavings
+from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
+from revalo.services.scoping import client_for, ensure_sees_return
+from revalo.services.transport import Transport
+
+
+@needs(Permission.MANAGE_CUSTOMERS)
+@retried
+def record_order(uow: UnitOfWork, order: CustomerOrder, *, by: User) -> CustomerOrder:
+    """Record an order the shop delivered, so that its customer may return from it."""
+    with uow:
+        found(
+            uow.customers.get(order.customer_code),
+            f"no customer with code {order.customer_code!r}",
+            "customer_code",
+        )
+        owner_for_new(uow, order.client_code)
+        if uow.portal.order(order.order_ref) is not None:
+            raise AlreadyExists(f"order {order.order_ref} is recorded already", field="order_ref")
+        if not order.email and not order.postcode:
+            raise InvalidValue("an order needs its e-mail or postcode", field="email")
+        for ln in order.lines:
+            found(uow.products.get(ln.sku), f"no product with SKU {ln.sku!r}", "sku")
+        uow.portal.add_order(order)
+        uow.commit()
+    return order
+
+
+@needs(Permission.ISSUE_PORTAL_LINK)
+@retried
+def issue_link(uow: UnitOfWork, number: str, *, by: User, at: datetime | None = None) -> str:
+    """A new link to the return on the portal (the earlier ones keep working); its secret
+    is shown once, only its hash is kept."""
+    t = when(at)
+    with uow:
+        rma = found(uow.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        ensure_sees_return(by, rma, Permission.ISSUE_PORTAL_LINK)
+        if uow.portal.portal_return(rma.number) is None:
+            raise NotAllowed(f"return {rma.number} was not started from the portal")
+        token = new_token()
+        uow.portal.add_link(rma.number, token_hash(token), by=by.login, at=t)
+        record_done(uow, by, "issue_portal_link", rma.number)
+        uow.commit()
+    return token
+
+
+@dataclass(frozen=True, slots=True)
+class LineCheck:
+    line_no: int
+    sku: str
+    quantity: int
+    figures: KeepItFigures | None
+
+
+@reads(Permission.VIEW_RETURNS)
+def keep_it_check(
+    uow: UnitOfWork,
+    transport: Transport,
+    rules: KeepItRules,
+    number: str,
+    *,
+    by: User,
+    at: datetime | None = None,
+) -> list[LineCheck]:
+    """The keep-it figures of each line of an authorised return, as of now (nothing stored)."""
+    with uow.read_only() as reading:
+        rma = found(reading.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        ensure_sees_return(by, rma, Permission.VIEW_RETURNS)
+        if rma.state is not ReturnState.AUTHORISED:
+            raise NotAllowed(
+                f"return {rma.number} is {rma.state.value}: keep-it prices an authorised return"
+            )
+        t = when(at)
+        return [
+            LineCheck(
+                ln.line_no,
+                ln.sku,
+                ln.quantity,
+                price_line(reading, transport, rules, rma, ln.line_no, at=t),
+            )
+            for ln in rma.lines
+        ]
+
+
+@reads(Permission.VIEW_DASHBOARD)
+def keep_it_savings(uow: UnitOfWork, *, by: User, client_code: str | None = None) -> KeepItSavings:
+    """What the units customers kept spared: EUR, road kilometres, kg CO2e (of ``client_code``'s
+    returns; a client's user sees its own)."""
+    client = client_for(by, client_code, Permission.VIEW_DASHBOARD)
+    with uow.read_only() as reading:
+        return reading.portal.savings(client)
