@@ -26,6 +26,7 @@ from revalo.entrypoints.web import (
     pages_certificates,
     pages_collections,
     pages_compliance,
+    pages_costs,
     pages_floor,
     pages_floor_assignment,
     pages_floor_performance,
@@ -121,6 +122,7 @@ def test_every_page_is_documented() -> None:
         pages_trail.router,
         pages_certificates.router,
         pages_refunds.router,
+        pages_costs.router,
     ]
     routes = {
         f"{method} {route.path}"

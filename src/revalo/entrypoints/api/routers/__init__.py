@@ -7,6 +7,7 @@ from revalo.entrypoints.api.routers import (
     clients,
     collections,
     compliance,
+    costs,
     customers,
     epcis,
     floor,
@@ -33,6 +34,7 @@ from revalo.entrypoints.api.routers import (
 ALL: tuple[APIRouter, ...] = (
     returns.router,
     refunds.router,
+    costs.router,
     receiving.router,
     units.router,
     work_orders.router,

@@ -1,0 +1,34 @@
+"""Why the cost ledger refuses (its rates file, the analysis' dimensions and period), in
+English as it says it, and in French; recognised and written again like the domain's
+(``i18n_refusals``)."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "said.refusal.costs_negative": "cost rates cannot be negative",
+    "said.refusal.costs_table": "costs: [{name}] must be a table",
+    "said.refusal.costs_needs": "costs: [{name}] needs {field}",
+    "said.refusal.costs_number": "costs: [{name}] {field} must be a number",
+    "said.refusal.costs_fee_rate": "costs: [{name}] fee_rate must be a number",
+    "said.refusal.costs_not_toml": "costs: {file} is not TOML: {reason}",
+    "said.refusal.costs_unreadable": "costs: cannot read {file}: {reason}",
+    "said.refusal.costs_dimension": "unknown dimension {name}: one of {names}",
+    "said.refusal.costs_twice": "a dimension is named twice",
+    "said.refusal.costs_at_most": "at most {n} dimensions at once",
+    "said.refusal.costs_both_days": "give both the first and the last day of the period",
+    "said.refusal.costs_thresholds": "the thresholds cannot be negative",
+}
+FR: dict[str, str] = {
+    "said.refusal.costs_negative": "les tarifs de coût ne peuvent pas être négatifs",
+    "said.refusal.costs_table": "coûts : [{name}] doit être une table",
+    "said.refusal.costs_needs": "coûts : [{name}] demande {field}",
+    "said.refusal.costs_number": "coûts : [{name}] {field} doit être un nombre",
+    "said.refusal.costs_fee_rate": "coûts : [{name}] fee_rate doit être un nombre",
+    "said.refusal.costs_not_toml": "coûts : {file} n'est pas du TOML : {reason}",
+    "said.refusal.costs_unreadable": "coûts : impossible de lire {file} : {reason}",
+    "said.refusal.costs_dimension": "dimension inconnue {name} : l'une de {names}",
+    "said.refusal.costs_twice": "une dimension est nommée deux fois",
+    "said.refusal.costs_at_most": "au plus {n} dimensions à la fois",
+    "said.refusal.costs_both_days": "donnez le premier et le dernier jour de la période",
+    "said.refusal.costs_thresholds": "les seuils ne peuvent pas être négatifs",
+}
