@@ -26,6 +26,7 @@ from revalo.entrypoints.web import (
     pages_certificates,
     pages_collections,
     pages_compliance,
+    pages_cost_targets,
     pages_costs,
     pages_floor,
     pages_floor_assignment,
@@ -123,6 +124,7 @@ def test_every_page_is_documented() -> None:
         pages_certificates.router,
         pages_refunds.router,
         pages_costs.router,
+        pages_cost_targets.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -102,6 +102,14 @@ def _labour(minutes: sa.ColumnElement[Any], rate: sa.ColumnElement[Any]) -> Any:
     return (sa.cast(minutes, _INT) * rate + 30) // 60
 
 
+def lane(
+    origin: sa.ColumnElement[Any], destination: sa.ColumnElement[Any], country: Any
+) -> sa.ColumnElement[Any]:
+    """A leg's lane: from a customer's country (a return parcel) or a site, to a site or a
+    partner: ``FR > HUB-CENTRAL``, ``HUB-ES > REF-NL``."""
+    return sa.func.coalesce(country, origin) + " > " + destination
+
+
 def _transport(where: UnitCondition) -> sa.Select[Any]:
     g, k = orm.unit_legs.c, orm.consignments.c
     # A return parcel is paid by the site it goes to; a transfer or a trip out by the site
@@ -109,12 +117,17 @@ def _transport(where: UnitCondition) -> sa.Select[Any]:
     site = sa.case(
         (_raw(k.kind, _TEXT) == ConsignmentKind.RETURN.value, g.destination), else_=g.origin
     )
-    return _select(
-        unit_id=g.unit_id, at=g.at, stage=CostStage.TRANSPORT.value, cents=_raw(g.cost),
-        source="leg", source_id=g.id, site=site, carrier=k.carrier, service=k.service_id,
-        lane=g.origin + " > " + g.destination, mode=k.vehicle, km=g.km, co2e_g=g.co2e_g,
-    ).join_from(orm.unit_legs, orm.consignments, g.consignment_id == k.id).where(
-        *where(g.unit_id)
+    cu = orm.customers.c
+    return (
+        _select(
+            unit_id=g.unit_id, at=g.at, stage=CostStage.TRANSPORT.value, cents=_raw(g.cost),
+            source="leg", source_id=g.id, site=site, carrier=k.carrier, service=k.service_id,
+            lane=lane(g.origin, g.destination, cu.country), mode=k.vehicle, km=g.km,
+            co2e_g=g.co2e_g,
+        )
+        .join_from(orm.unit_legs, orm.consignments, g.consignment_id == k.id)
+        .outerjoin(orm.customers, cu.code == g.origin)
+        .where(*where(g.unit_id))
     )  # fmt: skip
 
 

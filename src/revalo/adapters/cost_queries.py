@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
 from revalo.adapters.client_repositories import of_client_units
-from revalo.adapters.cost_lines import cost_lines
+from revalo.adapters.cost_lines import cost_lines, lane
 from revalo.domain.costs import CostLine, CostRates, CostStage, Flow, GroupTotal
 from revalo.domain.errors import InvalidValue
 from revalo.services.cost_ports import (
@@ -124,9 +124,9 @@ class SqlCostQueries:
                 raise InvalidValue(
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="by"
                 )
-        return joined, {**dims, "unit_id": c.unit_id, "cents": c.cents}
+        return joined, {**dims, "unit_id": c.unit_id, "cents": c.cents, "km": c.km}
 
-    def grouped(self, rates: CostRates, query: CostQuery) -> Grouped:
+    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
         base, d = self._joined(rates, query)
         keys = [d[name] for name in query.by]
         sums = base.add_columns(*keys, d["stage"], sa.func.sum(d["cents"])).group_by(
@@ -137,14 +137,38 @@ class SqlCostQueries:
             GroupTotal(tuple(_str(v) for v in row[:n]), CostStage(row[n]), int(row[n + 1] or 0), 0)
             for row in self.session.execute(sums)
         ]
-        counts = base.add_columns(*keys, sa.func.count(sa.distinct(d["unit_id"])))
+        u = orm.units.c
+        counts = base.add_columns(
+            *keys,
+            sa.func.count(sa.distinct(d["unit_id"])),
+            sa.func.count(sa.distinct(u.rma_number)),
+            sa.func.coalesce(sa.func.sum(d["km"]), 0.0),
+        )
         if keys:
             counts = counts.group_by(*keys)
-        units = {
-            tuple(_str(v) for v in row[:n]): int(row[n]) for row in self.session.execute(counts)
-        }
+        units, returns, km = {}, {}, {}
+        for row in self.session.execute(counts):
+            key = tuple(_str(v) for v in row[:n])
+            units[key], returns[key], km[key] = int(row[n]), int(row[n + 1]), float(row[n + 2])
         every = base.add_columns(sa.func.count(sa.distinct(d["unit_id"])))
-        return Grouped(totals, units, int(self.session.scalar(every) or 0))
+        out = Grouped(totals, units, int(self.session.scalar(every) or 0), returns, km)
+        if value:
+            out.value.update(self._values(base, keys))
+        return out
+
+    def _values(self, base: Any, keys: list[Any]) -> dict[tuple[str, ...], int]:
+        """The new price of each group's distinct units (cents)."""
+        u, p = orm.units.c, orm.products.c
+        labels = [k.label(f"k{i}") for i, k in enumerate(keys)]
+        price = sa.type_coerce(p.new_price, sa.BigInteger).label("price")
+        each = base.add_columns(*labels, u.id, price)
+        sub = each.distinct().subquery()
+        cols = [sub.c[f"k{i}"] for i in range(len(keys))]
+        stmt = sa.select(*cols, sa.func.coalesce(sa.func.sum(sub.c.price), 0))
+        if cols:
+            stmt = stmt.group_by(*cols)
+        n = len(cols)
+        return {tuple(_str(v) for v in r[:n]): int(r[n]) for r in self.session.execute(stmt)}
 
     def units_behind(
         self, rates: CostRates, query: CostQuery, *, limit: int, offset: int
@@ -170,9 +194,9 @@ class SqlCostQueries:
 
     # -- kilometres --------------------------------------------------------------------------
     def _legs(self, query: CostQuery) -> tuple[Any, dict[str, Any]]:
-        g, k = orm.unit_legs.c, orm.consignments.c
+        g, k, cu = orm.unit_legs.c, orm.consignments.c, orm.customers.c
         dims = {
-            "lane": g.origin + " > " + g.destination,
+            "lane": lane(g.origin, g.destination, cu.country),
             "mode": k.vehicle,
             "carrier": k.carrier,
             "service": k.service_id,
@@ -187,6 +211,7 @@ class SqlCostQueries:
             sa.select()
             .select_from(orm.unit_legs)
             .join(orm.consignments, k.id == g.consignment_id)
+            .outerjoin(orm.customers, cu.code == g.origin)
             .where(
                 g.at >= query.start,
                 g.at < query.end,

@@ -27,6 +27,7 @@ from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
 from revalo.adapters.cost_queries import SqlCostQueries
+from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
@@ -48,7 +49,7 @@ from revalo.services import (
     ports,
 )
 from revalo.services.certificate_ports import CertificateRepository
-from revalo.services.cost_ports import CostQueries
+from revalo.services.cost_ports import CostQueries, CostTargetRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.floor.stats_ports import FloorStatsRepository
@@ -92,6 +93,7 @@ class SqlAlchemyUnitOfWork:
     jobs: job_ports.JobRepository
     refunds: RefundRepository
     costs: CostQueries
+    cost_targets: CostTargetRepository
     outbox: OutboxRepository
 
     def __init__(
@@ -160,6 +162,7 @@ class SqlAlchemyUnitOfWork:
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
         self.costs = SqlCostQueries(s)
+        self.cost_targets = SqlCostTargetRepository(s)
         self.outbox = SqlOutboxRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from revalo.domain.cost_targets import CostTarget, TargetMetric, TargetScope
 from revalo.domain.costs import CostLine, CostRates, GroupTotal
 
 #: The dimensions a cost table may be grouped and filtered by.
@@ -37,6 +38,12 @@ class Grouped:
     units: dict[tuple[str, ...], int]
     #: Distinct units over all groups.
     all_units: int
+    #: Distinct returns of each group (the units' return numbers).
+    returns: dict[tuple[str, ...], int] = field(default_factory=dict)
+    #: Km of each group's lines (its legs).
+    km: dict[tuple[str, ...], float] = field(default_factory=dict)
+    #: The new price (cents) of each group's distinct units, when asked for.
+    value: dict[tuple[str, ...], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,9 @@ class CostQueries(Protocol):
         """Every line of these units, in no order."""
         ...
 
-    def grouped(self, rates: CostRates, query: CostQuery) -> Grouped: ...
+    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
+        """The lines summed by group and stage; with ``value``, the units' new prices too."""
+        ...
 
     def units_behind(
         self, rates: CostRates, query: CostQuery, *, limit: int, offset: int
@@ -91,3 +100,18 @@ class CostQueries(Protocol):
     def journeys(self, query: CostQuery) -> list[JourneyRow]: ...
 
     def travelled(self, query: CostQuery, *, km: float, times: int) -> Travelled: ...
+
+
+class CostTargetRepository(Protocol):
+    def get(
+        self, metric: TargetMetric, scope: TargetScope, code: str, *, lock: bool = False
+    ) -> CostTarget | None:
+        """The target of this metric and scope, its row locked with ``lock``."""
+        ...
+
+    def put(self, target: CostTarget) -> None:
+        """Insert a new target (``id`` None) or write a loaded one's value."""
+        ...
+
+    def remove(self, target: CostTarget) -> None: ...
+    def list(self) -> Sequence[CostTarget]: ...

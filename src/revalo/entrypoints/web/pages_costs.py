@@ -21,6 +21,7 @@ from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.formats import short_day
 from revalo.entrypoints.web.forms import Errors, day, integer, one_of, page_count, page_number
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
+from revalo.entrypoints.web.pages_cost_targets import targets_context
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import cost_tables, costs
 from revalo.services.cost_ports import DIMENSIONS
@@ -157,6 +158,7 @@ def costs_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
         "narrow": narrow,
         "unfilter": unfilter,
         "money": eur,
+        **targets_context(uow, user, first=first, last=last, days=days, client=client),
     }
     return page(request, "costs.html", ctx, nav="costs")
 

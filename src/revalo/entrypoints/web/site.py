@@ -17,6 +17,7 @@ from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
+from revalo.entrypoints.web.pages_cost_targets import router as cost_targets_router
 from revalo.entrypoints.web.pages_costs import router as costs_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
@@ -76,6 +77,7 @@ router.include_router(floor_performance_router)
 router.include_router(jobs_router)
 router.include_router(refunds_router)
 router.include_router(costs_router)
+router.include_router(cost_targets_router)
 
 
 @router.get("/lang/{code}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from revalo.domain.cost_targets import CostTarget
 from revalo.domain.costs import CostLine, Driver, Ledger, Row, eur
 from revalo.services.cost_ports import JourneyRow, Travelled, UnitCost
 
@@ -176,3 +177,47 @@ class JourneysPublic(BaseModel):
     count: int
     weeks: list[JourneyRowPublic]
     travelled: TravelledPublic
+
+
+class CostTargetSet(BaseModel):
+    """A target: ``metric`` cost_per_return (EUR), km_per_unit, dwell_days (median days in
+    stock) or share_recovered (0 to 1); ``scope`` all, site or category, with its ``code``."""
+
+    metric: str = Field(max_length=32)
+    scope: str = Field(default="all", max_length=16)
+    code: str = Field(default="", max_length=40)
+    value: Decimal = Field(ge=0, le=1_000_000)
+
+
+class CostTargetRemove(BaseModel):
+    metric: str = Field(max_length=32)
+    scope: str = Field(default="all", max_length=16)
+    code: str = Field(default="", max_length=40)
+
+
+class CostTargetPublic(BaseModel):
+    metric: str
+    scope: str
+    code: str
+    value: Decimal
+    set_by: str
+    set_at: datetime
+    #: The period's figure of its scope (None: nothing measured), and whether it misses.
+    actual: float | None = None
+    missed: bool = False
+
+
+def target_public(t: CostTarget, actual: float | None = None) -> CostTargetPublic:
+    return CostTargetPublic(
+        metric=t.metric.value, scope=t.scope.value, code=t.code, value=t.value,
+        set_by=t.set_by, set_at=t.set_at,
+        actual=None if actual is None else round(actual, 4), missed=t.missed(actual),
+    )  # fmt: skip
+
+
+class CostTargetsPublic(BaseModel):
+    first_day: date
+    last_day: date
+    data: list[CostTargetPublic]
+    count: int
+    missed: int
