@@ -81,7 +81,9 @@ def main() -> None:
     units, legs = _held(args.db)
     app = bootstrap(Settings(database_url=sqlite_url(args.db)))
     period = {"days": "56"}
-    with TestClient(create_app(app), headers=bench_headers(app)) as client:
+    with TestClient(
+        create_app(app), base_url="http://localhost", headers=bench_headers(app)
+    ) as client:
         _time(client, period)  # warm up: imports, the first connection
         base = [_time(client, period) for _ in range(repeat)]
         pairs = itertools.cycle(PAIRS)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from revalo.adapters.barcodes import parse_scan
 from revalo.domain.after_sales import Outcome
+from revalo.domain.clients import Client
 from revalo.domain.costs import CostStage, Flow
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import InvalidValue, PermissionDenied
@@ -21,7 +22,16 @@ from revalo.domain.people import Role, User
 from revalo.domain.refunds import RefundMethod
 from revalo.domain.returns import ReturnReason
 from revalo.domain.work_orders import WipeMethod
-from revalo.services import costs, disposition, inspection, receiving, refunds, stock
+from revalo.services import (
+    clients,
+    costs,
+    disposition,
+    inspection,
+    receiving,
+    refunds,
+    returns,
+    stock,
+)
 from revalo.services import work_orders as wo
 from revalo.services.cost_ports import DIMENSIONS
 from tests.conftest import World
@@ -33,15 +43,23 @@ MANAGER = person("manager")
 DAY = timedelta(days=1)
 
 
-def repaired_and_sold(world: World, serial: str = "SN-1", t0: datetime = T0) -> tuple[str, str]:
-    """A laptop returned as defective: received at HUB-FR at t0, graded a day later,
-    decided for repair the next day, its four work orders done on day 3, listed on day 4,
-    sold for 420 EUR on day 6; the 20 EUR paid refunded on day 7. Its LPN and return number."""
+def repaired_and_sold(
+    world: World, serial: str = "SN-1", t0: datetime = T0, client: str | None = None
+) -> tuple[str, str]:
+    """A laptop returned as defective (of ``client``'s goods): received at HUB-FR at t0,
+    graded a day later, decided for repair the next day, its four work orders done on day 3,
+    listed on day 4, sold for 420 EUR on day 6; the 20 EUR paid refunded on day 7. Its LPN
+    and return number."""
     u = world.app.uow
-    rma = ask(
-        world,
-        line("LAP-14", serial=serial, reason=ReturnReason.DEFECTIVE),
+    rma = returns.request_return(
+        u(),
+        world.app.policy,
+        customer_code="C-ANNE",
+        lines=[line("LAP-14", serial=serial, reason=ReturnReason.DEFECTIVE)],
+        delivered_at=t0 - 8 * DAY,
+        by=person("portal"),
         requested_at=t0 - 3 * DAY,
+        client_code=client,
     )
     out = receiving.receive_scan(
         u(), parse_scan(gs1(world.laptop, serial)), site_code="HUB-FR", by=person("bob"), at=t0
@@ -210,3 +228,18 @@ def test_a_bad_dimension_or_period_is_refused_and_a_technician_sees_no_costs(
     with pytest.raises(PermissionDenied):
         tech = User(login="tech", name="Tech", roles=frozenset({Role.TECHNICIAN}))
         costs.cost_analysis(u(), by=tech)
+
+
+def test_a_client_s_user_sees_the_costs_of_its_own_goods_only(world: World) -> None:
+    clients.add_client(world.app.uow(), Client("VELO-NORD", "Vélo Nord"), by=MANAGER)
+    mine, _ = repaired_and_sold(world, "SN-1", client="VELO-NORD")
+    theirs, _ = repaired_and_sold(world, "SN-2")
+    velo = User(login="velo", name="Velo", roles=frozenset({Role.CLIENT}), client_code="VELO-NORD")
+    window = {"first": T0.date(), "last": T0.date() + 9 * DAY}
+    seen = costs.cost_analysis(world.app.uow(), by=velo, **window)
+    every = costs.cost_analysis(world.app.uow(), by=MANAGER, **window)
+    own = costs.unit_costs(world.app.uow(), mine, by=velo).ledger
+    assert seen.total.units == 1 and every.total.units == 2
+    assert seen.total.cost == own.cost
+    with pytest.raises(PermissionDenied):
+        costs.unit_costs(world.app.uow(), theirs, by=velo)
