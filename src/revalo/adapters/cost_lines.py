@@ -298,14 +298,39 @@ def _refunds(where: UnitCondition) -> sa.Select[Any]:
     return stmt.where(first.is_not(None), *where(first))
 
 
+_TRANSPORT = {CostStage.TRANSPORT}
+_EVENTS = {CostStage.RECEIPT, CostStage.SALE, CostStage.CHANNEL_FEE, CostStage.PROCEEDS}
+_WORK = {CostStage.TEST, CostStage.CLEAN, CostStage.DATA_WIPE, CostStage.REPAIR}
+_WORK |= {CostStage.REFURBISH}
+_MOVES = {CostStage.STORAGE, CostStage.OUTBOUND, CostStage.RESTOCK_VALUE}
+
+
 def cost_lines(
-    rates: CostRates, as_of: datetime, dialect: str, where: UnitCondition | None = None
+    rates: CostRates,
+    as_of: datetime,
+    dialect: str,
+    where: UnitCondition | None = None,
+    stages: frozenset[str] | None = None,
 ) -> sa.Subquery:
-    """Every line of the ledger (of the units ``where`` keeps, default all) as of ``as_of``
-    (a unit still in a location is charged its storage until then)."""
+    """Every line of the ledger (of the units ``where`` keeps, default all; of ``stages``
+    only, when given: the other records are not read) as of ``as_of`` (a unit still in a
+    location is charged its storage until then)."""
     keep: UnitCondition = where or (lambda _col: [])
-    parts: list[Any] = [_transport(keep), *_events(keep, rates), _inspections(keep, rates)]
-    parts += _work(keep, rates)
-    parts += _moves(keep, rates, as_of, dialect)
-    parts.append(_refunds(keep))
+
+    def wanted(kinds: set[CostStage]) -> bool:
+        return stages is None or any(k.value in stages for k in kinds)
+
+    parts: list[Any] = []
+    if wanted(_TRANSPORT):
+        parts.append(_transport(keep))
+    if wanted(_EVENTS):
+        parts += _events(keep, rates)
+    if wanted({CostStage.INSPECTION}):
+        parts.append(_inspections(keep, rates))
+    if wanted(_WORK):
+        parts += _work(keep, rates)
+    if wanted(_MOVES):
+        parts += _moves(keep, rates, as_of, dialect)
+    if wanted({CostStage.REFUND}) or not parts:
+        parts.append(_refunds(keep))
     return sa.union_all(*parts).subquery("cost_lines")

@@ -81,7 +81,10 @@ class SqlCostQueries:
             def where(col: sa.ColumnElement[Any]) -> list[Any]:
                 return of_client_units(col, client)
 
-        sub = cost_lines(rates, query.as_of, self._dialect, where)
+        stages = query.stages
+        if stages is None and "stage" in query.where:
+            stages = frozenset({query.where["stage"]})
+        sub = cost_lines(rates, query.as_of, self._dialect, where, stages)
         c = sub.c
         u, p, r = orm.units.c, orm.products.c, orm.return_requests.c
         rl, cu = orm.return_lines.c, orm.customers.c

@@ -29,6 +29,8 @@ class CostQuery:
     by: tuple[str, ...] = ()
     where: Mapping[str, str] = field(default_factory=dict)
     client_code: str | None = None
+    #: Only the lines of these stages (the others' records are not read); None: all.
+    stages: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -336,8 +336,8 @@ def _work_cost(
     uow: UnitOfWork, rates: CostRates, period: Period, as_of: datetime, client: str | None
 ) -> Decimal:
     """The work stages of the cost ledger in the period (``services.costs`` analyses them)."""
-    q = CostQuery(period.start, period.end, as_of, ("stage",), {}, client)
-    work = {s.value for s in WORK_STAGES}
+    work = frozenset(s.value for s in WORK_STAGES)
+    q = CostQuery(period.start, period.end, as_of, ("stage",), {}, client, stages=work)
     return eur(sum(t.cents for t in uow.costs.grouped(rates, q).totals if t.stage in work))
 
 
