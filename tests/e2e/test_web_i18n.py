@@ -26,6 +26,8 @@ from revalo.entrypoints.web import (
     pages_certificates,
     pages_collections,
     pages_compliance,
+    pages_cost_targets,
+    pages_costs,
     pages_floor,
     pages_floor_assignment,
     pages_floor_performance,
@@ -125,6 +127,8 @@ def test_every_page_is_documented() -> None:
         pages_refunds.router,
         pages_lots.router,
         portal_pages.router,
+        pages_costs.router,
+        pages_cost_targets.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -26,6 +26,8 @@ from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
+from revalo.adapters.cost_queries import SqlCostQueries
+from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
@@ -49,6 +51,7 @@ from revalo.services import (
     ports,
 )
 from revalo.services.certificate_ports import CertificateRepository
+from revalo.services.cost_ports import CostQueries, CostTargetRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.floor.stats_ports import FloorStatsRepository
@@ -93,6 +96,8 @@ class SqlAlchemyUnitOfWork:
     floor_stats: FloorStatsRepository
     jobs: job_ports.JobRepository
     refunds: RefundRepository
+    costs: CostQueries
+    cost_targets: CostTargetRepository
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
@@ -163,6 +168,8 @@ class SqlAlchemyUnitOfWork:
         self.floor_stats = SqlFloorStatsRepository(s)
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
+        self.costs = SqlCostQueries(s)
+        self.cost_targets = SqlCostTargetRepository(s)
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)

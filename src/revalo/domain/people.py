@@ -79,6 +79,7 @@ class Permission(enum.StrEnum):
     VIEW_FLOOR = "view_floor"
     VIEW_REPORTS = "view_reports"
     VIEW_COSTS = "view_costs"
+    SET_COST_TARGETS = "set_cost_targets"
     EXPORT_UNITS = "export_units"
     EXPORT_EVENTS = "export_events"
     CAPTURE_EVENTS = "capture_events"
@@ -159,7 +160,10 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_DASHBOARD: "see the dashboard",
     P.VIEW_FLOOR: "see the floor: bins and their fill, the team, every task, what expires",
     P.VIEW_REPORTS: "see the reports",
-    P.VIEW_COSTS: "see transport and processing costs",
+    P.VIEW_COSTS: "see the cost ledger and its analysis (transport, handling, work, storage, "
+    "fees, what units brought back)",
+    P.SET_COST_TARGETS: "set and remove the targets of cost per return, km per unit, days in "
+    "stock and share recovered",
     P.EXPORT_UNITS: "export units to a file",
     P.EXPORT_EVENTS: "query and export the units' events as GS1 EPCIS 2.0",
     P.CAPTURE_EVENTS: "send the EPCIS 2.0 events of work done at a partner's site (receipts, "

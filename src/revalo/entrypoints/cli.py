@@ -37,6 +37,7 @@ from revalo.entrypoints.cli_common import (
     settings_for,
     shown,
 )
+from revalo.entrypoints.cli_costs import register as register_cost_target_commands
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
@@ -336,6 +337,7 @@ register_refund_commands(app)
 register_lot_commands(app)
 register_part_commands(app)
 register_portal_commands(app)
+register_cost_target_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

@@ -23,7 +23,7 @@ from revalo.entrypoints.cli_common import (
 from revalo.entrypoints.cli_messages import language, said
 
 report_app = typer.Typer(
-    help="Compliance reports: WEEE (2012/19/EU), ESPR and AGEC.", no_args_is_help=True
+    help="Reports: WEEE (2012/19/EU), ESPR and AGEC; the costs.", no_args_is_help=True
 )
 
 CsvFile = Annotated[
@@ -159,4 +159,7 @@ def espr(
 
 
 def register(app: typer.Typer) -> None:
+    from revalo.entrypoints import cli_costs
+
+    cli_costs.add_to(report_app)
     app.add_typer(report_app, name="report")

@@ -15,11 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from revalo.domain.catalog import Site
+from revalo.domain.costs import WORK_STAGES, CostRates, eur
 from revalo.domain.people import Permission, User
 from revalo.domain.units import UnitState
 from revalo.domain.values import as_utc, utcnow
 from revalo.services.clients import client_filter
 from revalo.services.common import get_site
+from revalo.services.cost_ports import CostQuery
+from revalo.services.cost_rates import load_rates
 from revalo.services.guard import reads
 from revalo.services.ports import LegTotals, UnitFilter, UnitOfWork
 from revalo.services.reports import Dwell
@@ -176,6 +179,9 @@ class Dashboard:
     value_received: Decimal
     work: WorkCost
     labour_eur_per_hour: float
+    #: What the completed work orders cost in the ledger (labour at each site's rate, parts,
+    #: wipe licences), the same figure as the costs page's.
+    work_ledger_cost: Decimal
     #: The legs travelled in the period (return parcels, transfers, trips out).
     transport: LegTotals
     #: Units that left the stock in the period, their new price and what they brought.
@@ -204,9 +210,9 @@ class Dashboard:
 
     @property
     def processing_cost(self) -> Decimal:
-        """Labour of the completed work orders at the default rate, plus their parts."""
-        labour = Decimal(self.work.labour_minutes) * Decimal(str(self.labour_eur_per_hour)) / 60
-        return (labour + self.work.parts_cost).quantize(Decimal("0.01"))
+        """The completed work orders' labour, parts and licences, as the cost ledger counts
+        them."""
+        return self.work_ledger_cost
 
     @property
     def cost_per_unit(self) -> Decimal | None:
@@ -267,10 +273,9 @@ def dashboard(
     ``client_code``, every figure counts that client's goods only."""
     # The engine (NumPy, HiGHS) is loaded by the first page that needs it, not with the
     # report rows that the adapters share.
-    from revalo.engines.disposition import load_params
-
     client_code = client_for(by, client_code, Permission.VIEW_DASHBOARD)
-    labour = load_params(config).labour_eur_per_hour
+    rates = load_rates(config)
+    labour = rates.labour_cents_per_hour / 100
     with uow:
         client = client_filter(uow, client_code)
         r = uow.reports.for_client(client)
@@ -317,6 +322,7 @@ def dashboard(
             value_received=value,
             work=r.work_cost(s, e),
             labour_eur_per_hour=labour,
+            work_ledger_cost=_work_cost(uow, rates, period, as_of, client),
             transport=uow.legs.totals(s, e, client_code=client),
             units_left_valued=left_n,
             value_left=left_value,
@@ -324,6 +330,15 @@ def dashboard(
             states=[st.value for st in UnitState if st.value in _states(by_site)],
             client_code=client,
         )
+
+
+def _work_cost(
+    uow: UnitOfWork, rates: CostRates, period: Period, as_of: datetime, client: str | None
+) -> Decimal:
+    """The work stages of the cost ledger in the period (``services.costs`` analyses them)."""
+    work = frozenset(s.value for s in WORK_STAGES)
+    q = CostQuery(period.start, period.end, as_of, ("stage",), {}, client, stages=work)
+    return eur(sum(t.cents for t in uow.costs.grouped(rates, q).totals if t.stage in work))
 
 
 def _states(by_site: dict[str, dict[str, int]]) -> set[str]:

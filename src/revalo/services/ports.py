@@ -27,6 +27,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.compliance_ports import ComplianceRepository
+    from revalo.services.cost_ports import CostQueries, CostTargetRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
@@ -340,6 +341,8 @@ class UnitOfWork(Protocol):
     floor_stats: FloorStatsRepository
     jobs: JobRepository
     refunds: RefundRepository
+    costs: CostQueries
+    cost_targets: CostTargetRepository
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository

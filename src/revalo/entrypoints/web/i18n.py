@@ -26,6 +26,7 @@ from revalo.entrypoints.web import (
     i18n_common,
     i18n_compliance,
     i18n_consolidation,
+    i18n_costs,
     i18n_floor,
     i18n_floor_records,
     i18n_jobs,
@@ -38,6 +39,7 @@ from revalo.entrypoints.web import (
     i18n_portal,
     i18n_refunds,
     i18n_refusals,
+    i18n_refusals_costs,
     i18n_refusals_floor,
     i18n_refusals_jobs,
     i18n_refusals_labels,
@@ -94,6 +96,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_lots,
     i18n_refusals_lots,
     i18n_refusals_portal,
+    i18n_costs,
+    i18n_refusals_costs,
 )
 
 

@@ -38,7 +38,10 @@ EN: dict[str, str] = {
     "perm.view_customers": "see customers (names and addresses)",
     "perm.view_dashboard": "see the dashboard",
     "perm.view_reports": "see the reports",
-    "perm.view_costs": "see transport and processing costs",
+    "perm.view_costs": "see the cost ledger and its analysis (transport, handling, work, "
+    "storage, fees, what units brought back)",
+    "perm.set_cost_targets": "set and remove the targets of cost per return, km per unit, days "
+    "in stock and share recovered",
     "perm.export_units": "export units to a file",
     "perm.manage_products": "add and change products",
     "perm.manage_sites": "add and change sites",
@@ -88,7 +91,10 @@ FR: dict[str, str] = {
     "perm.view_customers": "voir les clients (noms et adresses)",
     "perm.view_dashboard": "voir le tableau de bord",
     "perm.view_reports": "voir les rapports",
-    "perm.view_costs": "voir les coûts de transport et de traitement",
+    "perm.view_costs": "voir le registre des coûts et son analyse (transport, manutention, "
+    "travaux, stockage, commissions, ce que les unités ont rapporté)",
+    "perm.set_cost_targets": "fixer et retirer les objectifs de coût par retour, de km par "
+    "unité, de jours en stock et de part récupérée",
     "perm.export_units": "exporter les unités dans un fichier",
     "perm.manage_products": "ajouter et modifier des produits",
     "perm.manage_sites": "ajouter et modifier des sites",

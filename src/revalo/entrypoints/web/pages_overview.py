@@ -17,6 +17,7 @@ from revalo.entrypoints.web.client_filter import chosen_client
 from revalo.entrypoints.web.formats import number, short_day
 from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
+from revalo.entrypoints.web.pages_cost_targets import targets_context
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import dashboard as board
 from revalo.services import facilities
@@ -98,6 +99,7 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
     flow_chart, flow_series = _flow_chart(d, per, t, lang)
     slices = _route_slices(d, lang)
     ctx = {
+        **targets_context(uow, user, days=d.period.days, client=client),
         "d": d,
         "period": period,
         "periods": PERIOD_CHOICES,

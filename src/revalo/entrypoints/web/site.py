@@ -17,6 +17,8 @@ from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
+from revalo.entrypoints.web.pages_cost_targets import router as cost_targets_router
+from revalo.entrypoints.web.pages_costs import router as costs_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
 from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
@@ -78,6 +80,8 @@ router.include_router(jobs_router)
 router.include_router(refunds_router)
 router.include_router(lots_router)
 router.include_router(portal_router)
+router.include_router(costs_router)
+router.include_router(cost_targets_router)
 
 
 @router.get("/lang/{code}")

@@ -1,0 +1,56 @@
+"""The demo's costs tell a story a manager recognises: over its eight weeks, a long lane
+(returns sent across borders to a refurbisher) costs far more kilometres per unit than the
+others; defective returns carry most of the repair costs; a site costs far more per unit
+than the others; and every grouping adds up to the total."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+from pathlib import Path
+
+from revalo.adapters.db import sqlite_url
+from revalo.adapters.migrate import upgrade
+from revalo.bootstrap import bootstrap
+from revalo.demo import build_demo
+from revalo.domain.costs import Flow
+from revalo.services import costs
+from revalo.services import dashboard as board
+from revalo.settings import Settings
+from tests.people import person
+
+LAST = date(2025, 2, 16)
+MANAGER = person("manager")
+
+
+def test_the_demo_s_costs_tell_a_story(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "demo.db")
+    upgrade(url)
+    app = bootstrap(Settings(database_url=url))
+    try:
+        build_demo(app, units=400, weeks=8, seed=7, until=LAST)
+        u = app.read_uow
+        span = {"first": date(2024, 12, 23), "last": LAST}
+        by_site = costs.cost_analysis(u(), by=MANAGER, group_by=("site",), **span)
+        assert by_site.total.units > 300
+        for flow in Flow:
+            assert sum(r.cents(flow) for r in by_site.rows) == by_site.total.cents(flow)
+        per_unit = sorted(float(r.cost_per_unit or 0) for r in by_site.rows if r.units >= 10)
+        assert per_unit[-1] > 2 * statistics.median(per_unit), "a site costs far more per unit"
+        lanes = costs.journeys(u(), by=MANAGER, group_by=("lane",), **span)
+        km = sorted((r.km / r.units, r.key[0]) for r in lanes.rows if r.units >= 3)
+        longest, name = km[-1]
+        assert longest > 3 * statistics.median(k for k, _ in km), name
+        assert " > REF-" in name or " > REP-" in name, f"{name}: a trip to a workshop abroad"
+        repairs = costs.cost_analysis(
+            u(), by=MANAGER, group_by=("reason",), where={"stage": "repair"}, **span
+        )
+        assert repairs.rows and repairs.rows[0].key == ("defective",), repairs.rows
+        d = board.dashboard(u(), by=MANAGER, days=28)
+        work = costs.cost_analysis(u(), by=MANAGER, group_by=("stage",), days=28)
+        stages = {"test", "clean", "data_wipe", "repair", "refurbish"}
+        assert d.processing_cost == sum(
+            (r.cost for r in work.rows if r.key[0] in stages), start=d.processing_cost * 0
+        )
+    finally:
+        app.close()
