@@ -37,6 +37,8 @@ class CostStage(enum.StrEnum):
     DATA_WIPE = "data_wipe"
     REPAIR = "repair"
     REFURBISH = "refurbish"
+    #: Dismantling a unit into parts (a harvest work order).
+    HARVEST = "harvest"
     STORAGE = "storage"
     OUTBOUND = "outbound"
     CHANNEL_FEE = "channel_fee"
