@@ -37,6 +37,7 @@ from revalo.entrypoints.web import (
     pages_overview,
     pages_people,
     pages_refunds,
+    pages_resale,
     pages_returns,
     pages_review,
     pages_station,
@@ -121,6 +122,7 @@ def test_every_page_is_documented() -> None:
         pages_trail.router,
         pages_certificates.router,
         pages_refunds.router,
+        pages_resale.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -36,6 +36,7 @@ from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
+from revalo.adapters.resale_repository import SqlListingRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import (
@@ -53,6 +54,7 @@ from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
 from revalo.services.refund_ports import RefundRepository
+from revalo.services.resale_ports import ListingRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -89,6 +91,7 @@ class SqlAlchemyUnitOfWork:
     floor_stats: FloorStatsRepository
     jobs: job_ports.JobRepository
     refunds: RefundRepository
+    listings: ListingRepository
     outbox: OutboxRepository
 
     def __init__(
@@ -156,6 +159,7 @@ class SqlAlchemyUnitOfWork:
         self.floor_stats = SqlFloorStatsRepository(s)
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
+        self.listings = SqlListingRepository(s)
         self.outbox = SqlOutboxRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:

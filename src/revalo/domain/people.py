@@ -106,6 +106,10 @@ class Permission(enum.StrEnum):
     EXPORT_REFUNDS = "export_refunds"
     CANCEL_RETURN = "cancel_return"
     CLOSE_RETURN = "close_return"
+    # Resale
+    MANAGE_LISTINGS = "manage_listings"
+    VIEW_LISTINGS = "view_listings"
+    VIEW_PROFITABILITY = "view_profitability"
 
     @property
     def description(self) -> str:
@@ -179,6 +183,11 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.EXPORT_REFUNDS: "export the refunds for accounting",
     P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
     P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
+    P.MANAGE_LISTINGS: "list units for sale on the channels, edit, reprice, reserve and "
+    "withdraw their listings",
+    P.VIEW_LISTINGS: "see the listings, their price history and the channels' feeds",
+    P.VIEW_PROFITABILITY: "see what every resale fetched net of its costs, against the "
+    "engine's expectation",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -195,7 +204,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
-    Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS}
+    Role.TEAM_SUPERVISOR: _ALL_READS
+    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_PROFITABILITY}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -217,7 +227,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FINANCE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
-        | {P.SELL}
+        | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,

@@ -44,6 +44,7 @@ from revalo.entrypoints.cli_floor_assignment import register as register_floor_a
 from revalo.entrypoints.cli_floor_performance import register as register_floor_performance_commands
 from revalo.entrypoints.cli_floor_records import register as register_floor_records_commands
 from revalo.entrypoints.cli_jobs import register as register_job_commands
+from revalo.entrypoints.cli_listings import register as register_listing_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_notify import register as register_notify_command
@@ -330,6 +331,7 @@ register_floor_assignment_commands(app)
 register_floor_performance_commands(app)
 register_job_commands(app)
 register_refund_commands(app)
+register_listing_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from revalo.domain.disposition import (
     WORK_AT_DESTINATION,
@@ -49,6 +50,8 @@ def record_disposition(
     destination_site: str | None = None,
     decided_by: DecidedBy = DecidedBy.MANAGER,
     at: datetime | None = None,
+    channel: str | None = None,
+    expected_net: Decimal | None = None,
 ) -> DispositionOutcome:
     """Decide what becomes of a unit. A decision on a unit already decided is an override:
     it needs a reason, cancels the open work orders and keeps the earlier record."""
@@ -86,6 +89,8 @@ def record_disposition(
             reason=reason.strip() or f"{route.value} chosen",
             destination_site=destination.code if destination else None,
             overrides_id=previous.id if previous else None,
+            channel=channel,
+            expected_net=expected_net,
         )
         kinds = [
             k

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     )
     from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
+    from revalo.services.resale_ports import ListingRepository
 
 T = TypeVar("T")
 
@@ -338,6 +339,7 @@ class UnitOfWork(Protocol):
     floor_stats: FloorStatsRepository
     jobs: JobRepository
     refunds: RefundRepository
+    listings: ListingRepository
     outbox: OutboxRepository
 
     def __enter__(self) -> Self: ...

@@ -40,7 +40,9 @@ from revalo.entrypoints.web import (
     i18n_refusals_jobs,
     i18n_refusals_records,
     i18n_refusals_refunds,
+    i18n_refusals_resale,
     i18n_refusals_services,
+    i18n_resale,
     i18n_returns,
     i18n_texts,
     i18n_traceability,
@@ -84,6 +86,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_assignment,
     i18n_refunds,
     i18n_refusals_refunds,
+    i18n_resale,
+    i18n_refusals_resale,
 )
 
 
