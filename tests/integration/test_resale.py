@@ -205,3 +205,19 @@ def test_profitability_nets_fees_and_costs_and_feeds_prices_back(world: World) -
     lpn = ready(world, "SN-P10", Route.RESELL, "DISCOUNT-MKT", "B", "B")
     off = resale.create_listing(world.app.uow(), lpn, by=MANAGER, feedback_min_sales=0)
     assert off.reference_price == Decimal("449.50")  # 899 x 0.50
+
+
+def test_a_new_decision_withdraws_the_listing(world: World) -> None:
+    listing_id = on_sale(world, "SN-RD")
+    lpn = resale.show_listing(world.app.uow(), listing_id, by=MANAGER).lpn
+    disposition.record_disposition(
+        world.app.uow(),
+        lpn,
+        route=Route.RECYCLE,
+        by=MANAGER,
+        reason="cracked screen",
+        destination_site="REC-FR",
+    )
+    gone = resale.show_listing(world.app.uow(), listing_id, by=MANAGER)
+    assert gone.status is ListingStatus.WITHDRAWN
+    assert gone.withdrawn_reason == "decision changed to recycle"

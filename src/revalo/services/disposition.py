@@ -78,6 +78,11 @@ def record_disposition(
         if previous is not None and not reason.strip():
             raise InvalidValue("overriding a decision needs a reason", field="reason")
         cancelled = [wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open]
+        on_sale = uow.listings.open_for_unit(unit.id) if previous is not None else None
+        if on_sale is not None:
+            # A unit decided again is no longer for sale on its old route.
+            on_sale.withdraw(f"decision changed to {route.value}")
+            uow.listings.save(on_sale)
         for wo in cancelled:
             wo.cancel(at=t, reason=f"decision changed to {route.value}")
         decision = DispositionRecord(
