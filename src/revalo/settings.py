@@ -38,6 +38,8 @@ DEFAULT_IDEMPOTENCY_HOURS = 24.0
 DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 #: A damage photo from a phone is 1-3 MB: 3 MiB, under the largest request body.
 DEFAULT_PORTAL_PHOTO_BYTES = 3 * 1024 * 1024
+#: Sales of a channel, category and grade before their prices feed the listings' prices.
+DEFAULT_RESALE_FEEDBACK_MIN_SALES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,9 @@ class Settings:
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     #: How long a web session lasts after its login, in hours.
     session_hours: float = DEFAULT_SESSION_HOURS
+    #: The fewest sales of a channel, category and grade whose observed prices replace the
+    #: value model's recovery rate in new listings' prices (0: never, the feedback is off).
+    resale_feedback_min_sales: int = DEFAULT_RESALE_FEEDBACK_MIN_SALES
     #: The jobs: their broker (none: the embedded pool), queue, time limit, schedules.
     jobs: JobSettings = field(default_factory=JobSettings)
     #: The mail server the customers' e-mails go through; None: the outbox keeps them.
@@ -97,6 +102,9 @@ class Settings:
                 minutes=_int_env("REVALO_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
             ),
             session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
+            resale_feedback_min_sales=_int_env(
+                "REVALO_RESALE_FEEDBACK_MIN_SALES", DEFAULT_RESALE_FEEDBACK_MIN_SALES, least=0
+            ),
             jobs=JobSettings.from_env(),
             smtp=_smtp(),
             keep_it_file=Path(keep_it) if keep_it else None,
@@ -158,12 +166,12 @@ def _positive(name: str, default: float, *, whole: bool = False) -> float:
     return value
 
 
-def _int_env(name: str, default: int) -> int:
+def _int_env(name: str, default: int, *, least: int = 1) -> int:
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
-        raise InvalidValue(f"{name}={value!r} must be a whole number, 1 or more")
+    if not value.isdigit() or int(value) < least:
+        raise InvalidValue(f"{name}={value!r} must be a whole number, {least} or more")
     return int(value)
 
 

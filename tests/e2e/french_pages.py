@@ -99,6 +99,8 @@ def visible_text(page: str) -> list[str]:
 
 #: Columns whose values are data: names, codes, what people typed.
 DATA_COLUMNS = {
+    "listings": ("buyer", "reserved_by", "withdrawn_reason"),
+    "listing_prices": ("actor",),
     "audit_log": ("actor", "target"),
     "clients": ("code", "name"),
     "customers": ("code", "name", "country", "city", "email"),

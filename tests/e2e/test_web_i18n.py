@@ -40,6 +40,7 @@ from revalo.entrypoints.web import (
     pages_overview,
     pages_people,
     pages_refunds,
+    pages_resale,
     pages_returns,
     pages_review,
     pages_station,
@@ -129,6 +130,7 @@ def test_every_page_is_documented() -> None:
         portal_pages.router,
         pages_costs.router,
         pages_cost_targets.router,
+        pages_resale.router,
     ]
     routes = {
         f"{method} {route.path}"

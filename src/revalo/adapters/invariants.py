@@ -5,7 +5,8 @@ place (its moves net to the location it says it is at, which is where its last m
 nowhere once it has left), one live unit per GTIN and serial, every return line counts
 exactly the units received for it and never more than it asked for, one parcel per return,
 no bin holding more units than its places, every cycle count's state what its adjustments
-say; and the lots' and parts' promises (adapters/invariants_lots.py).
+say, at most one open listing per unit, and every sold listing's unit sold for its price;
+and the lots' and parts' promises (adapters/invariants_lots.py).
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from revalo.adapters import invariants_lots, orm, orm_floor_records
+from revalo.adapters import invariants_lots, orm, orm_floor_records, orm_resale
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
 
@@ -227,6 +228,24 @@ def _count_states() -> sa.Select[tuple[int, str, int, int]]:
     )
 
 
+def _sold_listings() -> sa.Select[tuple[int, str, str, object, object]]:
+    """Sold listings whose unit is not sold, or whose proceeds are less than the sale."""
+    li, u = orm_resale.listings.c, orm.units.c
+    return (
+        sa.select(li.id, u.lpn, u.state, li.sold_price, u.proceeds)
+        .join(orm.units, u.id == li.unit_id)
+        .where(
+            li.status == "sold",
+            sa.or_(
+                u.state != "sold",
+                u.proceeds.is_(None),
+                u.proceeds < li.sold_price,
+            ),
+        )
+        .order_by(li.id)
+    )
+
+
 _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     ("unit not in exactly its own place (lpn, places, netted at, says)", _place_per_unit),
     ("unit's last move does not end where it is (lpn, last move to, says)", _last_move),
@@ -246,6 +265,18 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     ("units linked to no return line (lpn, return, line)", _orphan_units),
     ("kept return lines with units received (return, line, received)", _kept_and_received),
     ("bins holding more units than their places (bin, places, units)", _overfull_bins),
+    (
+        "units with more than one open listing (unit, listings)",
+        _duplicates(
+            orm_resale.listings,
+            "unit_id",
+            orm_resale.listings.c.status.in_(("draft", "listed", "reserved")),
+        ),
+    ),
+    (
+        "sold listings whose unit is not sold for them (listing, lpn, state, price, proceeds)",
+        _sold_listings,
+    ),
     (
         "counts whose state disagrees with their adjustments (count, state, adjustments, proposed)",
         _count_states,

@@ -325,6 +325,8 @@ dispositions = sa.Table(
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("destination_site", sa.ForeignKey("sites.code")),
     sa.Column("overrides_id", sa.ForeignKey("dispositions.id")),
+    sa.Column("channel", sa.String(20)),
+    sa.Column("expected_net", Money),
 )
 
 work_orders = sa.Table(

@@ -40,6 +40,7 @@ from revalo.adapters.outbox_repository import SqlOutboxRepository
 from revalo.adapters.portal_repository import SqlPortalRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
+from revalo.adapters.resale_repository import SqlListingRepository
 from revalo.adapters.return_imports import SqlReturnImports
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import (
@@ -60,6 +61,7 @@ from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
 from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
+from revalo.services.resale_ports import ListingRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -98,6 +100,7 @@ class SqlAlchemyUnitOfWork:
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
@@ -170,6 +173,7 @@ class SqlAlchemyUnitOfWork:
         self.refunds = SqlRefundRepository(s)
         self.costs = SqlCostQueries(s)
         self.cost_targets = SqlCostTargetRepository(s)
+        self.listings = SqlListingRepository(s)
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)

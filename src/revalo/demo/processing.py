@@ -13,6 +13,7 @@ from revalo.demo.agenda import Phase
 from revalo.demo.certificates import record_medium
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
+from revalo.demo.resale import list_unit, sell_listing
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.salvage import Salvage
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
@@ -36,6 +37,8 @@ class Processing:
         self.outbound: dict[str, SimUnit] = {}
         #: Units dismantled for their parts, or kept for a B2B lot, instead of leaving.
         self.salvage = Salvage(floor)
+        #: The listing of each unit on sale, by LPN.
+        self.listings: dict[str, int] = {}
 
     # -- inspection and decision ----------------------------------------------------------
     def inspect(self, unit: SimUnit) -> None:
@@ -230,6 +233,10 @@ class Processing:
         )
         if done.state is UnitState.LISTED:
             assert unit.grading is not None
+            assert done.updated_at is not None
+            listing = list_unit(f, unit.lpn, done.updated_at)
+            if listing is not None:
+                self.listings[unit.lpn] = listing
             mean = fig.DAYS_TO_SELL[unit.grading.cosmetic.value]
             day = f.agenda.day + 1 + int(f.rng.expovariate(1 / mean))
             f.agenda.later(day, Phase.SELL, self.sell, unit)
@@ -239,6 +246,11 @@ class Processing:
         assert unit.grading is not None
         share = fig.SALE_PRICE_SHARE[unit.grading.cosmetic.value] * f.rng.uniform(0.85, 1.15)
         price = (unit.plan.item.product.new_price * Decimal(str(share))).quantize(Decimal("0.01"))
+        listing = self.listings.pop(unit.lpn, None)
+        if listing is not None:
+            at = f.agenda.at(Phase.SELL, unit)
+            sell_listing(f, listing, price=price, document=f.document("SO"), at=at)
+            return
         f.agenda.call(
             stock.sell_unit,
             f.uow,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from revalo.domain.catalog import Product, Site, SiteKind
 from revalo.domain.errors import DestructionRefused, InvalidValue, NotAllowed
@@ -98,6 +99,11 @@ class DispositionRecord:
     destination_site: str | None = None
     overrides_id: int | None = None
     id: int | None = None
+    #: The sales channel the unit is to be sold on (config/channels.toml), if any.
+    channel: str | None = None
+    #: The engine's expected net recovery at decision time, EUR (None: a manager's decision
+    #: without an estimate).
+    expected_net: Decimal | None = None
 
 
 def implied_work(route: DispositionRoute, product: Product) -> list[WorkOrderKind]:

@@ -113,6 +113,10 @@ class Permission(enum.StrEnum):
     VIEW_PARTS = "view_parts"
     HARVEST_PARTS = "harvest_parts"
     ISSUE_PORTAL_LINK = "issue_portal_link"
+    # Resale
+    MANAGE_LISTINGS = "manage_listings"
+    VIEW_LISTINGS = "view_listings"
+    VIEW_PROFITABILITY = "view_profitability"
 
     @property
     def description(self) -> str:
@@ -196,6 +200,11 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_PARTS: "see the harvested parts in stock",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
     P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
+    P.MANAGE_LISTINGS: "list units for sale on the channels, edit, reprice, reserve and "
+    "withdraw their listings",
+    P.VIEW_LISTINGS: "see the listings, their price history and the channels' feeds",
+    P.VIEW_PROFITABILITY: "see what every resale fetched net of its costs, against the "
+    "engine's expectation",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -212,7 +221,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
-    Role.TEAM_SUPERVISOR: _ALL_READS - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS}
+    Role.TEAM_SUPERVISOR: _ALL_READS
+    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_PROFITABILITY}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -238,6 +248,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
         | {P.SELL, P.VIEW_LOTS, P.VIEW_PARTS}
+        | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,

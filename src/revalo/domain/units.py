@@ -381,6 +381,7 @@ class ReturnedUnit:
             "route": record.route.value,
             "decided_by": record.decided_by.value,
             "destination_site": record.destination_site,
+            "channel": record.channel,
             "work": [w.value for w in work],
         }
         if work:

@@ -45,6 +45,7 @@ from revalo.entrypoints.cli_floor_assignment import register as register_floor_a
 from revalo.entrypoints.cli_floor_performance import register as register_floor_performance_commands
 from revalo.entrypoints.cli_floor_records import register as register_floor_records_commands
 from revalo.entrypoints.cli_jobs import register as register_job_commands
+from revalo.entrypoints.cli_listings import register as register_listing_commands
 from revalo.entrypoints.cli_lots import register as register_lot_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
@@ -338,6 +339,7 @@ register_lot_commands(app)
 register_part_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
+register_listing_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

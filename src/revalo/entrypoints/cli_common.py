@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -229,3 +230,14 @@ def replacing(file: Path) -> Iterator[Path]:
         part.replace(file)
     finally:
         part.unlink(missing_ok=True)
+
+
+def euros(text: str, option: str) -> Decimal:
+    """An amount in EUR typed on the command line ("129.90" or "129,90")."""
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise CliError(f"{option} {text!r}: not an amount in EUR (e.g. 129.90)", 2) from None
+    if not value.is_finite():
+        raise CliError(f"{option} {text!r}: not an amount in EUR (e.g. 129.90)", 2)
+    return value

@@ -20,8 +20,8 @@ from revalo.entrypoints.cli_common import (
     replacing,
     reported,
 )
+from revalo.entrypoints.cli_common import euros as parse_euros
 from revalo.entrypoints.cli_messages import said
-from revalo.entrypoints.cli_refunds import _euros
 from revalo.entrypoints.cli_tables import Table
 
 lots_app = typer.Typer(
@@ -129,7 +129,7 @@ def create(
     from revalo.services import lots
 
     with reported():
-        euros = _euros(reserve, "--reserve")
+        euros = parse_euros(reserve, "--reserve")
     with reported(), open_app(db, url) as rv:
         made = lots.create_lot(
             rv.uow(),
@@ -197,7 +197,7 @@ def offer(
     from revalo.services import lots
 
     with reported():
-        lot_id, euros = _lot_id(lot), _euros(amount, "--amount")
+        lot_id, euros = _lot_id(lot), parse_euros(amount, "--amount")
     with reported(), open_app(db, url) as rv:
         made = lots.record_offer(
             rv.uow(), lot_id, buyer_site=buyer, amount=euros, note=note, by=acting(rv, as_login)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from revalo.entrypoints import cli_words, cli_words_assignment, cli_words_lots
+from revalo.entrypoints import cli_words, cli_words_assignment, cli_words_lots, cli_words_resale
 from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.wording import Wordings
 
@@ -155,8 +155,20 @@ FR: dict[str, str] = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "en": {**EN, **cli_words.EN, **cli_words_assignment.EN, **cli_words_lots.EN},
-    "fr": {**FR, **cli_words.FR, **cli_words_assignment.FR, **cli_words_lots.FR},
+    "en": {
+        **EN,
+        **cli_words.EN,
+        **cli_words_assignment.EN,
+        **cli_words_lots.EN,
+        **cli_words_resale.EN,
+    },
+    "fr": {
+        **FR,
+        **cli_words.FR,
+        **cli_words_assignment.FR,
+        **cli_words_lots.FR,
+        **cli_words_resale.FR,
+    },
 }
 #: How an error's line starts.
 ERROR = {"en": "error: {message}", "fr": "erreur : {message}"}

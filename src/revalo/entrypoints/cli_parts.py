@@ -17,8 +17,8 @@ from revalo.entrypoints.cli_common import (
     out,
     reported,
 )
+from revalo.entrypoints.cli_common import euros as parse_euros
 from revalo.entrypoints.cli_lots import SiteOption, _say
-from revalo.entrypoints.cli_refunds import _euros
 from revalo.entrypoints.cli_tables import Table
 
 parts_app = typer.Typer(
@@ -124,7 +124,7 @@ def fit(
     from revalo.services import parts
 
     with reported():
-        cost = _euros(new_cost, "--new-cost") if new_cost is not None else None
+        cost = parse_euros(new_cost, "--new-cost") if new_cost is not None else None
     with reported(), open_app(db, url) as rv:
         done = parts.fit_part(rv.uow(), order_id, kind=kind, new_cost=cost, by=acting(rv, as_login))
         _say(
@@ -146,7 +146,7 @@ def sell(
     from revalo.services import parts
 
     with reported():
-        euros = _euros(price, "--price")
+        euros = parse_euros(price, "--price")
     with reported(), open_app(db, url) as rv:
         done = parts.sell_part(rv.uow(), part, price=euros, buyer=buyer, by=acting(rv, as_login))
         _say(f"Part {done.number} sold to {done.buyer} for {done.sale_price} EUR.")

@@ -3,7 +3,6 @@ refunds due and late; the finance export."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
 
@@ -13,11 +12,11 @@ from revalo.domain.after_sales import Outcome
 from revalo.domain.refunds import PartialReason, RefundMethod
 from revalo.entrypoints.cli_common import (
     AsLogin,
-    CliError,
     DayOption,
     DbPath,
     DbUrl,
     acting,
+    euros,
     open_app,
     out,
     parse_day,
@@ -39,16 +38,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(refunds_app, name="refunds")
 
 
-def _euros(text: str, option: str) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        raise CliError(f"{option} {text!r}: not an amount in EUR (e.g. 129.90)", 2) from None
-    if not value.is_finite():
-        raise CliError(f"{option} {text!r}: not an amount in EUR (e.g. 129.90)", 2)
-    return value
-
-
 @refunds_app.command("open")
 def open_case(
     number: Number,
@@ -68,7 +57,7 @@ def open_case(
     from revalo.services import refunds
 
     with reported():
-        amount = _euros(paid, "--paid")
+        amount = euros(paid, "--paid")
         on = parse_day(notice, "--notice") if notice else None
     with reported(), open_app(db, url) as rv:
         case = refunds.open_refund(
@@ -119,13 +108,13 @@ def record(
     from revalo.services import refunds
 
     with reported():
-        euros = _euros(amount, "--amount")
+        amount_eur = euros(amount, "--amount")
         on = parse_day(day) if day else None
     with reported(), open_app(db, url) as rv:
         case = refunds.record_refund(
             rv.uow(),
             number,
-            amount=euros,
+            amount=amount_eur,
             method=method,
             partial_reason=partial,
             note=note,

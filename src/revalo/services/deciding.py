@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from revalo.domain.disposition import DecidedBy
@@ -125,6 +126,8 @@ def _apply(
         destination_site=problem.sites[dest].site.code if dest is not None else None,
         decided_by=DecidedBy.ENGINE,
         at=at,
+        channel=problem.channels[option.channel].code if option.channel is not None else None,
+        expected_net=Decimal(f"{net_eur:.2f}"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from revalo.domain.disposition import (
     WORK_AT_DESTINATION,
@@ -49,6 +50,8 @@ def record_disposition(
     destination_site: str | None = None,
     decided_by: DecidedBy = DecidedBy.MANAGER,
     at: datetime | None = None,
+    channel: str | None = None,
+    expected_net: Decimal | None = None,
 ) -> DispositionOutcome:
     """Decide what becomes of a unit. A decision on a unit already decided is an override:
     it needs a reason, cancels the open work orders and keeps the earlier record."""
@@ -75,6 +78,11 @@ def record_disposition(
         if previous is not None and not reason.strip():
             raise InvalidValue("overriding a decision needs a reason", field="reason")
         cancelled = [wo for wo in uow.work_orders.for_unit(unit.id) if wo.is_open]
+        on_sale = uow.listings.open_for_unit(unit.id) if previous is not None else None
+        if on_sale is not None:
+            # A unit decided again is no longer for sale on its old route.
+            on_sale.withdraw(f"decision changed to {route.value}")
+            uow.listings.save(on_sale)
         for wo in cancelled:
             wo.cancel(at=t, reason=f"decision changed to {route.value}")
         decision = DispositionRecord(
@@ -86,6 +94,8 @@ def record_disposition(
             reason=reason.strip() or f"{route.value} chosen",
             destination_site=destination.code if destination else None,
             overrides_id=previous.id if previous else None,
+            channel=channel,
+            expected_net=expected_net,
         )
         kinds = [
             k

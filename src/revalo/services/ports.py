@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.portal_ports import PortalRepository
     from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
+    from revalo.services.resale_ports import ListingRepository
 
 T = TypeVar("T")
 
@@ -343,6 +344,7 @@ class UnitOfWork(Protocol):
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository

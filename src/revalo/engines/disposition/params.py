@@ -166,13 +166,23 @@ def params_from_dict(raw: Mapping[str, Any], **overrides: Any) -> DispositionPar
     return DispositionParams(**values)
 
 
+def load_channel_config() -> dict[str, Any]:
+    """The shipped ``config/channels.toml``: the one list of sales channels."""
+    text = resources.files("revalo.config").joinpath("channels.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
 def load_config(path: Path | None = None) -> dict[str, Any]:
-    """The raw TOML: the given file, or the one shipped with Revalo."""
+    """The raw TOML: the given file, or the one shipped with Revalo. Its channels are those
+    of ``config/channels.toml`` unless the file gives its own ``[channels.*]``."""
     if path is None:
         text = resources.files("revalo.config").joinpath("disposition.toml").read_text("utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    raw = tomllib.loads(text)
+    if "channels" not in raw:
+        raw["channels"] = load_channel_config()["channels"]
+    return raw
 
 
 def load_params(path: Path | None = None, **overrides: Any) -> DispositionParams:

@@ -88,10 +88,15 @@ class ChannelSpec:
 
 
 def channels_from_config(raw: Mapping[str, Any]) -> tuple[ChannelSpec, ...]:
-    """The ``[channels.*]`` tables of the configuration."""
+    """The ``[channels.*]`` tables of the configuration that serve a route (a channel with
+    ``routes = []`` is listed by hand, never chosen by the engine). The fee rate is the
+    channel's ``commission_rate`` plus its ``payment_rate`` (or a plain ``fee_rate``)."""
     out = []
     for code, c in raw.get("channels", {}).items():
+        if not c.get("routes", True):
+            continue
         try:
+            fee_rate = c.get("fee_rate", c.get("commission_rate", 0.0) + c.get("payment_rate", 0.0))
             routes = frozenset(DispositionRoute(r) for r in c["routes"])
             cats = c.get("categories")
             out.append(
@@ -101,8 +106,8 @@ def channels_from_config(raw: Mapping[str, Any]) -> tuple[ChannelSpec, ...]:
                     routes=routes,
                     recovery=dict(c["recovery"]),
                     days_to_sell=float(c["days_to_sell"]),
-                    fee_rate=float(c.get("fee_rate", 0.0)),
-                    fee_eur=float(c.get("fee_eur", 0.0)),
+                    fee_rate=float(fee_rate),
+                    fee_eur=float(c.get("fee_eur", c.get("fixed_fee_eur", 0.0))),
                     categories=frozenset(cats) if cats is not None else None,
                     daily_volume=c.get("daily_volume"),
                     site_code=c.get("site"),

@@ -47,7 +47,9 @@ from revalo.entrypoints.web import (
     i18n_refusals_portal,
     i18n_refusals_records,
     i18n_refusals_refunds,
+    i18n_refusals_resale,
     i18n_refusals_services,
+    i18n_resale,
     i18n_returns,
     i18n_texts,
     i18n_traceability,
@@ -98,6 +100,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_portal,
     i18n_costs,
     i18n_refusals_costs,
+    i18n_resale,
+    i18n_refusals_resale,
 )
 
 

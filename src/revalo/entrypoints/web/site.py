@@ -31,6 +31,7 @@ from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_refunds import router as refunds_router
+from revalo.entrypoints.web.pages_resale import router as resale_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
 from revalo.entrypoints.web.pages_station import router as station_router
@@ -82,6 +83,7 @@ router.include_router(lots_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
+router.include_router(resale_router)
 
 
 @router.get("/lang/{code}")

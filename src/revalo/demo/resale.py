@@ -1,0 +1,41 @@
+"""The demo's listings: a unit put in the graded stock for resale is listed on its decision's
+channel at the value model's price; when a buyer comes the listing is first repriced for its
+unit's age (the value model's decay), then sold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from revalo.domain.errors import DomainError
+from revalo.services import resale
+
+
+def list_unit(f: Any, lpn: str, at: datetime) -> int | None:
+    """The listing of a unit just put in the graded stock, on sale; None when no channel
+    takes it (the order feed then records its sale on the unit alone)."""
+    try:
+        listing = f.agenda.call(
+            resale.create_listing, f.uow, lpn, by=f.manager, at=at, feedback_min_sales=0
+        )
+    except DomainError:
+        return None
+    assert listing.id is not None
+    f.agenda.call(resale.publish_listing, f.uow, listing.id, by=f.manager, at=at)
+    return int(listing.id)
+
+
+def sell_listing(f: Any, listing_id: int, *, price: Decimal, document: str, at: datetime) -> None:
+    """The channel's order: the listing is repriced for its age, then sold at ``price``."""
+    f.agenda.call(resale.reprice_aged_listing, f.uow, listing_id, by=f.manager, at=at)
+    f.agenda.call(
+        resale.sell_listing,
+        f.uow,
+        listing_id,
+        by=f.people["web-shop"],
+        buyer=document,
+        document=document,
+        price=price,
+        at=at,
+    )
