@@ -14,7 +14,7 @@ from revalo.domain.errors import NotAllowed
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.lots import LotState, OfferState
 from revalo.domain.units import UnitState
-from revalo.services import lots, queries, stock
+from revalo.services import lots, queries, resale, stock
 from revalo.services.lot_manifest import manifest_csv
 from tests.conftest import World
 from tests.integration.flows import snapshot
@@ -161,3 +161,18 @@ def test_two_acceptances_on_one_lot_sell_it_once(world: World) -> None:
         ).scalar()
         assert dispatches == 1
     assert check_database(world.app.engine) == []
+
+
+def test_a_unit_is_either_listed_or_in_a_lot_never_both(world: World) -> None:
+    """A unit sold with a lot gets no listing of its own; a unit with an open listing goes
+    in no lot until the listing is withdrawn."""
+    first, second = _ready(world, 2)
+    lot_of(world, [first])
+    with pytest.raises(NotAllowed, match="is in lot LOT.*sold with the lot"):
+        resale.create_listing(world.app.uow(), first, by=MANAGER)
+    listing = resale.create_listing(world.app.uow(), second, by=MANAGER)
+    with pytest.raises(NotAllowed, match="has an open listing: withdraw it"):
+        lot_of(world, [second])
+    assert listing.id is not None
+    resale.withdraw_listing(world.app.uow(), listing.id, by=MANAGER, reason="for a lot")
+    assert [u.lpn for u in lot_of(world, [second]).units] == [second]

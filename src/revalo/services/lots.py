@@ -61,6 +61,11 @@ def _lot_unit(uow: UnitOfWork, unit: ReturnedUnit, lot: Lot) -> LotUnit:
     in_lot = uow.lots.lot_of_unit(unit.id)
     if in_lot is not None:
         raise NotAllowed(f"unit {unit.lpn} is in lot {format_lot(in_lot)} already", field="lpns")
+    if uow.listings.open_for_unit(unit.id) is not None:
+        raise NotAllowed(
+            f"unit {unit.lpn} has an open listing: withdraw it before the unit goes in a lot",
+            field="lpns",
+        )
     product = found(uow.products.get(unit.sku or ""), f"unit {unit.lpn} has no product", "lpns")
     # Data wiped, functions tested: what the law asks before the unit leaves (units.py).
     unit.ensure_can_dispatch(data_bearing=product.data_bearing)

@@ -19,6 +19,7 @@ from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.inspection import CosmeticGrade, FunctionalGrade
 from revalo.domain.listing_text import listing_description, listing_title
+from revalo.domain.lots import format_lot
 from revalo.domain.people import Permission, User
 from revalo.domain.resale import Listing, ListingStatus, PriceModel, price_model
 from revalo.domain.units import ReturnedUnit, UnitState
@@ -133,6 +134,11 @@ def create_listing(
             )
         if uow.listings.open_for_unit(unit.id) is not None:
             raise NotAllowed(f"unit {unit.lpn} has an open listing already")
+        in_lot = uow.lots.lot_of_unit(unit.id)
+        if in_lot is not None:
+            raise NotAllowed(
+                f"unit {unit.lpn} is in lot {format_lot(in_lot)}: it is sold with the lot"
+            )
         assert unit.route is not None and unit.sku is not None
         decision = uow.dispositions.latest(unit.id)
         product = found(uow.products.get(unit.sku), f"no product {unit.sku}")

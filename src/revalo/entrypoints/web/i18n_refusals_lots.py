@@ -4,6 +4,9 @@ French; recognised and written again like the domain's (``i18n_refusals``)."""
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "said.refusal.lot_unit_listed": "unit {lpn} has an open listing: withdraw it before the unit "
+    "goes in a lot",
+    "said.refusal.listing_in_lot": "unit {lpn} is in lot {lot}: it is sold with the lot",
     "said.refusal.lot_no_vat": "no VAT rate known for {country}, the seller's country",
     "said.refusal.lot_category": "a lot needs a product category",
     "said.refusal.lot_grade": "a lot's grade is one of {grades}, not {text}",
@@ -61,6 +64,10 @@ EN: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "said.refusal.lot_unit_listed": "l'unité {lpn} a une annonce ouverte : retirez-la avant de "
+    "mettre l'unité dans un lot",
+    "said.refusal.listing_in_lot": "l'unité {lpn} est dans le lot {lot} : elle est vendue avec le "
+    "lot",
     "said.refusal.lot_no_vat": "aucun taux de TVA connu pour {country}, le pays du vendeur",
     "said.refusal.lot_category": "un lot a besoin d'une catégorie de produits",
     "said.refusal.lot_grade": "la note d'un lot est l'une de {grades}, pas {text}",
