@@ -5,7 +5,8 @@ place (its moves net to the location it says it is at, which is where its last m
 nowhere once it has left), one live unit per GTIN and serial, every return line counts
 exactly the units received for it and never more than it asked for, one parcel per return,
 no bin holding more units than its places, every cycle count's state what its adjustments
-say.
+say; one invoice per client and month, its lines adding up to its totals, its series
+numbered without a gap.
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from revalo.adapters import billing_invariants as billing
 from revalo.adapters import orm, orm_floor_records
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
@@ -237,6 +239,12 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         "counts whose state disagrees with their adjustments (count, state, adjustments, proposed)",
         _count_states,
     ),
+    (
+        "clients with more than one invoice a month (client, month, invoices)",
+        billing.invoices_per_month,
+    ),
+    ("invoices whose lines or total are off (number, net, lines, VAT, total)", billing.totals_off),
+    ("invoice series with a gap (series, documents, last number)", billing.numbering_gaps),
 )
 
 

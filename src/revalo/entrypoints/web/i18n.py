@@ -22,6 +22,7 @@ from revalo.entrypoints.web import (
     i18n_assignment,
     i18n_audit,
     i18n_bench,
+    i18n_billing,
     i18n_certificates,
     i18n_common,
     i18n_compliance,
@@ -36,6 +37,7 @@ from revalo.entrypoints.web import (
     i18n_people,
     i18n_refunds,
     i18n_refusals,
+    i18n_refusals_billing,
     i18n_refusals_floor,
     i18n_refusals_jobs,
     i18n_refusals_records,
@@ -84,6 +86,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_assignment,
     i18n_refunds,
     i18n_refusals_refunds,
+    i18n_billing,
+    i18n_refusals_billing,
 )
 
 
