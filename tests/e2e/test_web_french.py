@@ -139,6 +139,7 @@ def _values(app: App) -> dict[str, list[str]]:
         "plan_id": "select id from collection_plans",
         "job_id": "select id from jobs",
         "order_id": "select min(id) from work_orders group by state, kind",
+        "invoice_number": "select min(number) from invoices group by kind",
     }
     with app.engine.connect() as conn:
         return {k: [str(v) for (v,) in conn.execute(sa.text(q))] for k, q in queries.items()}

@@ -23,6 +23,7 @@ from revalo.engines.collection.result import PlanStatus, StopKind
 from revalo.entrypoints.web import (
     i18n,
     pages_bench,
+    pages_billing,
     pages_certificates,
     pages_collections,
     pages_compliance,
@@ -121,6 +122,7 @@ def test_every_page_is_documented() -> None:
         pages_trail.router,
         pages_certificates.router,
         pages_refunds.router,
+        pages_billing.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
+from revalo.demo.billing import set_up_billing
 from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.certificates import certify_recyclers
@@ -139,6 +140,7 @@ def build_demo(
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
+    set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
+from revalo.entrypoints.cli_billing import register as register_billing_commands
 from revalo.entrypoints.cli_certificates import register as register_certificate_commands
 from revalo.entrypoints.cli_cflp import solve_cflp_command
 from revalo.entrypoints.cli_clients import register as register_client_commands
@@ -330,6 +331,7 @@ register_floor_assignment_commands(app)
 register_floor_performance_commands(app)
 register_job_commands(app)
 register_refund_commands(app)
+register_billing_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
 

@@ -37,7 +37,7 @@ EN: dict[str, str] = {
     "billing.add_card_hint": "The prices from a day; the seller, the buyer and the payment term "
     "are the previous version's.",
     "billing.add_button": "Add the version",
-    "billing.card_added": "Rate card of {client} from {day} added.",
+    "billing.card_added_short": "Rate card {number} added.",
     "billing.invoice": "Invoice",
     "billing.credit_note": "Credit note",
     "billing.seller": "Seller",
@@ -61,6 +61,13 @@ EN: dict[str, str] = {
     "billing.credit_reason": "Reason",
     "billing.credit_button": "Issue the credit note",
     "billing.credited": "Credit note {number} issued.",
+    "billing.correction": "Correction of {number}",
+    "billing.missing.penalties": "Late-payment penalties other than the legal default (three "
+    "times the legal interest rate, EUR 40 recovery indemnity: code de commerce art. L441-10, "
+    "D441-5), printed as the default.",
+    "billing.missing.legal_form": "The seller's legal form and share capital (art. R123-238): "
+    "write them in the seller's name on the rate card.",
+    "billing.missing.delivery": "A delivery address other than the buyer's.",
     "billing.not_recorded": "What the law asks and Revalo does not record",
     "billing.rate.return_received": "Return received",
     "billing.rate.unit_graded": "Unit graded",
@@ -110,7 +117,7 @@ FR: dict[str, str] = {
     "billing.add_card_hint": "Les prix à partir d'un jour ; le vendeur, l'acheteur et le délai "
     "de paiement sont ceux de la version précédente.",
     "billing.add_button": "Ajouter la version",
-    "billing.card_added": "Grille tarifaire de {client} à partir du {day} ajoutée.",
+    "billing.card_added_short": "Grille tarifaire {number} ajoutée.",
     "billing.invoice": "Facture",
     "billing.credit_note": "Avoir",
     "billing.seller": "Vendeur",
@@ -134,6 +141,13 @@ FR: dict[str, str] = {
     "billing.credit_reason": "Motif",
     "billing.credit_button": "Émettre l'avoir",
     "billing.credited": "Avoir {number} émis.",
+    "billing.correction": "Correction de {number}",
+    "billing.missing.penalties": "Des pénalités de retard autres que celles de la loi (trois "
+    "fois le taux d'intérêt légal, indemnité forfaitaire de 40 EUR : code de commerce art. "
+    "L441-10, D441-5), imprimées par défaut.",
+    "billing.missing.legal_form": "La forme juridique et le capital social du vendeur (art. "
+    "R123-238) : écrivez-les dans le nom du vendeur sur la grille tarifaire.",
+    "billing.missing.delivery": "Une adresse de livraison autre que celle de l'acheteur.",
     "billing.not_recorded": "Ce que la loi demande et que Revalo n'enregistre pas",
     "billing.rate.return_received": "Retour réceptionné",
     "billing.rate.unit_graded": "Unité contrôlée et classée",
