@@ -144,6 +144,7 @@ def _values(app: App) -> dict[str, list[str]]:
         "order_id": "select min(id) from work_orders group by state, kind",
         "lot_id": "select min(id) from lots group by state",
         "listing_id": "select min(id) from listings group by status",
+        "invoice_number": "select min(number) from invoices group by kind",
     }
     with app.engine.connect() as conn:
         return {k: [str(v) for (v,) in conn.execute(sa.text(q))] for k, q in queries.items()}

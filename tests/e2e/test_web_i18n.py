@@ -23,6 +23,7 @@ from revalo.engines.collection.result import PlanStatus, StopKind
 from revalo.entrypoints.web import (
     i18n,
     pages_bench,
+    pages_billing,
     pages_certificates,
     pages_collections,
     pages_compliance,
@@ -131,6 +132,7 @@ def test_every_page_is_documented() -> None:
         pages_costs.router,
         pages_cost_targets.router,
         pages_resale.router,
+        pages_billing.router,
     ]
     routes = {
         f"{method} {route.path}"

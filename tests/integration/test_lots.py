@@ -168,7 +168,7 @@ def test_a_unit_is_either_listed_or_in_a_lot_never_both(world: World) -> None:
     in no lot until the listing is withdrawn."""
     first, second = _ready(world, 2)
     lot_of(world, [first])
-    with pytest.raises(NotAllowed, match="is in lot LOT.*sold with the lot"):
+    with pytest.raises(NotAllowed, match=r"is in lot LOT.*sold with the lot"):
         resale.create_listing(world.app.uow(), first, by=MANAGER)
     listing = resale.create_listing(world.app.uow(), second, by=MANAGER)
     with pytest.raises(NotAllowed, match="has an open listing: withdraw it"):

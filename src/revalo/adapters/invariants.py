@@ -6,7 +6,8 @@ nowhere once it has left), one live unit per GTIN and serial, every return line 
 exactly the units received for it and never more than it asked for, one parcel per return,
 no bin holding more units than its places, every cycle count's state what its adjustments
 say, at most one open listing per unit, and every sold listing's unit sold for its price;
-and the lots' and parts' promises (adapters/invariants_lots.py).
+the lots' and parts' promises (adapters/invariants_lots.py); one invoice per client and
+month, its lines adding up to its totals, its series numbered without a gap.
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from revalo.adapters import billing_invariants as billing
 from revalo.adapters import invariants_lots, orm, orm_floor_records, orm_resale
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
@@ -282,6 +284,12 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         _count_states,
     ),
     *invariants_lots.CHECKS,
+    (
+        "clients with more than one invoice a month (client, month, invoices)",
+        billing.invoices_per_month,
+    ),
+    ("invoices whose lines or total are off (number, net, lines, VAT, total)", billing.totals_off),
+    ("invoice series with a gap (series, documents, last number)", billing.numbering_gaps),
 )
 
 

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
+from revalo.adapters.billing_activities import SqlBillableActivities
+from revalo.adapters.billing_repository import SqlBillingRepository
 from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
@@ -51,6 +53,7 @@ from revalo.services import (
     people_ports,
     ports,
 )
+from revalo.services.billing_ports import BillableActivities, BillingRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
 from revalo.services.floor.ports import FloorRepository
@@ -105,6 +108,8 @@ class SqlAlchemyUnitOfWork:
     lots: LotRepository
     parts: PartRepository
     portal: PortalRepository
+    billing: BillingRepository
+    billable: BillableActivities
 
     def __init__(
         self,
@@ -178,6 +183,8 @@ class SqlAlchemyUnitOfWork:
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)
         self.portal = SqlPortalRepository(s)
+        self.billing = SqlBillingRepository(s)
+        self.billable = SqlBillableActivities(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

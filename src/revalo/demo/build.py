@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
+from revalo.demo.billing import set_up_billing
 from revalo.demo.calendar import Calendar
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.certificates import certify_recyclers
@@ -155,6 +156,7 @@ def build_demo(
         last,
         random.Random(f"{seed}:portal"),
     )
+    set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

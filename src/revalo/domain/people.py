@@ -117,6 +117,11 @@ class Permission(enum.StrEnum):
     MANAGE_LISTINGS = "manage_listings"
     VIEW_LISTINGS = "view_listings"
     VIEW_PROFITABILITY = "view_profitability"
+    # Billing the provider's clients
+    MANAGE_RATE_CARDS = "manage_rate_cards"
+    RUN_BILLING = "run_billing"
+    CREDIT_INVOICES = "credit_invoices"
+    VIEW_INVOICES = "view_invoices"
 
     @property
     def description(self) -> str:
@@ -205,6 +210,10 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_LISTINGS: "see the listings, their price history and the channels' feeds",
     P.VIEW_PROFITABILITY: "see what every resale fetched net of its costs, against the "
     "engine's expectation",
+    P.MANAGE_RATE_CARDS: "load and change the clients' rate cards (a new version from a day)",
+    P.RUN_BILLING: "run a client's monthly billing (issues its invoice, once)",
+    P.CREDIT_INVOICES: "correct an issued invoice with a credit note",
+    P.VIEW_INVOICES: "see invoices, credit notes and rate cards (a client: its own)",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -223,6 +232,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.TEAM_SUPERVISOR: _ALL_READS
     - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_PROFITABILITY}
+    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_INVOICES}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -250,6 +260,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.SELL, P.VIEW_LOTS, P.VIEW_PARTS}
         | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
+        | {P.MANAGE_RATE_CARDS, P.RUN_BILLING, P.CREDIT_INVOICES, P.VIEW_INVOICES}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
     # record a sale.
@@ -263,6 +274,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS}
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
         | {P.VIEW_COMPLIANCE}
+        | {P.VIEW_INVOICES}
     ),
     # An auditor (a regulator's, a producer-responsibility organisation's, the company's
     # own): every read and the units' whole trails; it changes nothing (the sign-ins and

@@ -25,6 +25,7 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
+    from revalo.services.billing_ports import BillableActivities, BillingRepository
     from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
@@ -349,6 +350,8 @@ class UnitOfWork(Protocol):
     lots: LotRepository
     parts: PartRepository
     portal: PortalRepository
+    billing: BillingRepository
+    billable: BillableActivities
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

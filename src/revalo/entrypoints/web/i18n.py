@@ -22,6 +22,7 @@ from revalo.entrypoints.web import (
     i18n_assignment,
     i18n_audit,
     i18n_bench,
+    i18n_billing,
     i18n_certificates,
     i18n_common,
     i18n_compliance,
@@ -39,6 +40,7 @@ from revalo.entrypoints.web import (
     i18n_portal,
     i18n_refunds,
     i18n_refusals,
+    i18n_refusals_billing,
     i18n_refusals_costs,
     i18n_refusals_floor,
     i18n_refusals_jobs,
@@ -102,6 +104,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_costs,
     i18n_resale,
     i18n_refusals_resale,
+    i18n_billing,
+    i18n_refusals_billing,
 )
 
 

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
+    billing,
     certificates,
     clients,
     collections,
@@ -68,4 +69,5 @@ ALL: tuple[APIRouter, ...] = (
     floor_performance.router,
     floor_flow.router,
     jobs.router,
+    billing.router,
 )
