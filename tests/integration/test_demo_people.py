@@ -30,7 +30,7 @@ USE_CASES = {
     "dispatch_unit",
     "ship_planned",
     "book_return_label",
-    "sell_unit",
+    "sell_listing",
     "record_proceeds",
 }
 

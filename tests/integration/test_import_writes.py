@@ -86,9 +86,11 @@ def forget_returns(app: App) -> None:
             conn.exec_driver_sql("DELETE FROM return_requests")
             conn.exec_driver_sql("DELETE FROM sequences WHERE name = 'rma'")
         else:
-            # The refund cases (and their refunds) refer to the returns: none in this test.
+            # What refers to the returns (refund cases, the portal's records...) goes with
+            # them: none of it in this test.
             conn.exec_driver_sql(
-                "TRUNCATE refunds, refund_cases, return_lines, return_requests RESTART IDENTITY"
+                "TRUNCATE refunds, refund_cases, return_lines, return_requests RESTART IDENTITY "
+                "CASCADE"
             )
             conn.exec_driver_sql("ALTER SEQUENCE counter_rma RESTART WITH 1")
 
