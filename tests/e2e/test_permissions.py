@@ -21,13 +21,17 @@ from tests.conftest import World
 from tests.people import add_person, token_of
 
 #: What anybody may ask: the login form, the health check, the language switch (a cookie of
-#: the pages' language, nothing else).
+#: the pages' language, nothing else), the satisfaction survey (its link's token is the
+#: customer's proof).
 PUBLIC = {
     ("GET", "/login"),
     ("POST", "/login"),
     ("GET", "/health"),
     ("GET", "/lang/{code}"),
+    ("GET", "/survey/{token}"),
+    ("POST", "/survey/{token}"),
 }
+PUBLIC_FORMS = {"/login", "/survey/{}"}
 TEMPLATES = Path(__file__).resolve().parents[2] / "src/revalo/entrypoints/web/templates"
 
 
@@ -97,7 +101,7 @@ def test_every_web_form_posts_to_a_route_with_a_permission_and_carries_the_csrf_
             path = re.sub(r"\{\{[^}]*\}\}", "{}", action.group(1))
             path = path if path in posts else path.removesuffix("{}")
             assert path in posts, f"{template.name} posts to {path}, which is no route"
-            if path != "/login":
+            if path not in PUBLIC_FORMS:
                 assert posts[path], f"{path} has no permission"
                 assert 'name="csrf" value="{{ csrf }}"' in form, f"{template.name}: {path}"
     assert forms >= 10

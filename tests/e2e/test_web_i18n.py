@@ -39,6 +39,7 @@ from revalo.entrypoints.web import (
     pages_refunds,
     pages_returns,
     pages_review,
+    pages_service,
     pages_station,
     pages_traceability,
     pages_trail,
@@ -121,6 +122,7 @@ def test_every_page_is_documented() -> None:
         pages_trail.router,
         pages_certificates.router,
         pages_refunds.router,
+        pages_service.router,
     ]
     routes = {
         f"{method} {route.path}"

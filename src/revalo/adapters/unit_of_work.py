@@ -37,6 +37,11 @@ from revalo.adapters.outbox_repository import SqlOutboxRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.return_imports import SqlReturnImports
+from revalo.adapters.service_repository import (
+    SqlServiceDeskRepository,
+    SqlSurveyRepository,
+    SqlWebhookRepository,
+)
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import (
     compliance_ports,
@@ -53,6 +58,11 @@ from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
 from revalo.services.refund_ports import RefundRepository
+from revalo.services.service_ports import (
+    ServiceDeskRepository,
+    SurveyRepository,
+    WebhookRepository,
+)
 
 
 class SqlAlchemyUnitOfWork:
@@ -90,6 +100,9 @@ class SqlAlchemyUnitOfWork:
     jobs: job_ports.JobRepository
     refunds: RefundRepository
     outbox: OutboxRepository
+    service_desk: ServiceDeskRepository
+    surveys: SurveyRepository
+    webhooks: WebhookRepository
 
     def __init__(
         self,
@@ -157,6 +170,9 @@ class SqlAlchemyUnitOfWork:
         self.jobs = SqlJobRepository(s)
         self.refunds = SqlRefundRepository(s)
         self.outbox = SqlOutboxRepository(s)
+        self.service_desk = SqlServiceDeskRepository(s)
+        self.surveys = SqlSurveyRepository(s)
+        self.webhooks = SqlWebhookRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

@@ -27,6 +27,7 @@ from revalo.demo.network import Network, build_sites
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.refunds import set_up_refunds
+from revalo.demo.service import add_webhook, set_up_service
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.demo.warehouse import set_up_floor
@@ -138,7 +139,9 @@ def build_demo(
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
+    add_webhook(uow, admin, calendar.start.date())
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
+    set_up_service(uow, team["service"], last, random.Random(f"{seed}:service"))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

@@ -7,6 +7,7 @@ from alembic import context
 from revalo.adapters import (
     orm_after_sales,  # noqa: F401  (its tables join the metadata)
     orm_certificates,  # noqa: F401  (its tables on the metadata)
+    orm_service,  # noqa: F401  (its tables on the metadata)
 )
 from revalo.adapters.db import make_engine
 from revalo.adapters.orm import metadata

@@ -40,8 +40,10 @@ from revalo.entrypoints.web import (
     i18n_refusals_jobs,
     i18n_refusals_records,
     i18n_refusals_refunds,
+    i18n_refusals_service,
     i18n_refusals_services,
     i18n_returns,
+    i18n_service,
     i18n_texts,
     i18n_traceability,
     i18n_transport,
@@ -84,6 +86,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_assignment,
     i18n_refunds,
     i18n_refusals_refunds,
+    i18n_service,
+    i18n_refusals_service,
 )
 
 

@@ -30,6 +30,7 @@ from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_refunds import router as refunds_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
+from revalo.entrypoints.web.pages_service import router as service_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
 from revalo.entrypoints.web.pages_trail import router as trail_router
@@ -74,6 +75,7 @@ router.include_router(handheld_flow_router)
 router.include_router(floor_performance_router)
 router.include_router(jobs_router)
 router.include_router(refunds_router)
+router.include_router(service_router)
 
 
 @router.get("/lang/{code}")

@@ -22,6 +22,7 @@ from revalo.entrypoints.api.routers import (
     receiving,
     refunds,
     returns,
+    service,
     sites,
     stock,
     trail,
@@ -33,6 +34,7 @@ from revalo.entrypoints.api.routers import (
 ALL: tuple[APIRouter, ...] = (
     returns.router,
     refunds.router,
+    service.router,
     receiving.router,
     units.router,
     work_orders.router,
