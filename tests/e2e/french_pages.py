@@ -131,6 +131,11 @@ DATA_COLUMNS = {
     "count_adjustments": ("scanned",),
     "wiped_media": ("media_serial", "tool", "tool_version", "verification", "recorded_by"),
     "facility_certificates": ("number", "scope", "issuer", "recorded_by"),
+    "service_notes": ("text", "written_by"),
+    "policy_exceptions": ("reason", "authorised_by"),
+    "outbox": ("subject", "recipient"),
+    "surveys": ("comment",),
+    "webhook_endpoints": ("url", "client_code"),
 }
 
 

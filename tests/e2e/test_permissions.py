@@ -22,11 +22,15 @@ from tests.people import add_person, token_of
 
 #: What anybody may ask: the login form, the health check, the language switch (a cookie of
 #: the pages' language, nothing else), and the customers' return portal (``PORTAL``).
+#: the pages' language, nothing else), the satisfaction survey (its link's token is the
+#: customer's proof).
 PUBLIC = {
     ("GET", "/login"),
     ("POST", "/login"),
     ("GET", "/health"),
     ("GET", "/lang/{code}"),
+    ("GET", "/survey/{token}"),
+    ("POST", "/survey/{token}"),
 }
 #: The return portal's doors: finding an order needs its e-mail or postcode; a return's
 #: doors need its link's secret, and open that one return only (tests/e2e/test_portal_*).
@@ -49,6 +53,7 @@ PORTAL = {
     ("POST", "/api/v1/portal/returns/{token}/photos"),
 }
 PUBLIC |= PORTAL
+PUBLIC_FORMS = {"/login", "/survey/{}"}
 TEMPLATES = Path(__file__).resolve().parents[2] / "src/revalo/entrypoints/web/templates"
 
 
@@ -118,7 +123,7 @@ def test_every_web_form_posts_to_a_route_with_a_permission_and_carries_the_csrf_
             path = re.sub(r"\{\{[^}]*\}\}", "{}", action.group(1))
             path = path if path in posts else path.removesuffix("{}")
             assert path in posts, f"{template.name} posts to {path}, which is no route"
-            if path != "/login":
+            if path not in PUBLIC_FORMS:
                 assert posts[path], f"{path} has no permission"
                 assert 'name="csrf" value="{{ csrf }}"' in form, f"{template.name}: {path}"
     assert forms >= 10

@@ -46,6 +46,7 @@ NOT_PAGES = (
     "/static",
     "/health",
     "/lang/",
+    "/survey/",  # reached by a link's token only: its French is tested with the desk's pages
     "/traceability/epcis.jsonld",  # a document to download
     "/compliance/weee.csv",
     "/compliance/weee.pdf",

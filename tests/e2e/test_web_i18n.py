@@ -44,6 +44,7 @@ from revalo.entrypoints.web import (
     pages_resale,
     pages_returns,
     pages_review,
+    pages_service,
     pages_station,
     pages_traceability,
     pages_trail,
@@ -133,6 +134,7 @@ def test_every_page_is_documented() -> None:
         pages_cost_targets.router,
         pages_resale.router,
         pages_billing.router,
+        pages_service.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -12,10 +12,10 @@ import sqlalchemy as sa
 
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
-from revalo.bootstrap import bootstrap
+from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
-from revalo.domain.people import Role
-from revalo.services import refunds
+from revalo.domain.people import Role, User
+from revalo.services import refunds, satisfaction, service_desk
 from revalo.settings import Settings
 from tests.people import add_person
 
@@ -62,5 +62,33 @@ def test_the_demo_refunds_notifies_cancels_and_closes(tmp_path: Path) -> None:
             "late",
             "waiting_for_goods",
         }
+        _check_customer_service(app, agent)
     finally:
         app.close()
+
+
+def _check_customer_service(app: App, agent: User) -> None:
+    """Notes on a few returns, survey answers on about a third of the refunded returns
+    (happier on time), and the client's webhook messages kept in the outbox."""
+    with app.engine.connect() as conn:
+        notes = one(conn, "select count(*) from service_notes")
+        settled = one(conn, "select count(*) from refund_cases where settled_on is not null")
+        answered = one(conn, "select count(*) from surveys where score is not null")
+        invited = one(conn, "select count(*) from surveys")
+        hooks = one(
+            conn, "select count(*) from outbox where channel = 'webhook' and state = 'pending'"
+        )
+        hook_clients = one(
+            conn,
+            "select count(distinct r.client_code) from outbox o join return_requests r "
+            "on r.number = o.return_number where o.channel = 'webhook'",
+        )
+    assert isinstance(answered, int) and isinstance(settled, int)
+    assert notes and invited == settled and 0.15 * settled < answered < 0.5 * settled
+    assert hooks and hook_clients == 1
+    figures = satisfaction.satisfaction(app.read_uow(), by=agent, today=LAST)
+    assert figures.answers == answered and figures.csat is not None
+    assert 0.5 < figures.csat < 0.95
+    assert {g.by for g in figures.groups} == {"reason", "category", "country"}
+    found = service_desk.find_returns(app.read_uow(), "RMA0000001", by=agent, limit=50)
+    assert found.total == 10 and len(found.returns) == 10  # RMA00000010 to RMA00000019

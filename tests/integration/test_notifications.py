@@ -28,7 +28,7 @@ from revalo.domain.notifications import DeliveryState, NotificationKind
 from revalo.domain.refunds import RefundMethod
 from revalo.domain.values import utcnow
 from revalo.entrypoints.outbox_worker import start_sender
-from revalo.services import catalog, notifications, receiving, refunds, return_end
+from revalo.services import catalog, notifications, outbox_sending, receiving, refunds, return_end
 from tests.conftest import World
 from tests.integration.flows import ask, gs1, line
 from tests.integration.test_concurrency import together
@@ -187,7 +187,7 @@ def test_a_crash_between_the_change_and_the_send_or_during_it_loses_nothing(
     try:
         # A worker leased it and died while sending: nobody takes it during the lease...
         [message_id] = _due(again)
-        assert notifications._take(again.uow(), message_id, world.now) is not None
+        assert outbox_sending.take(again.uow(), message_id, world.now) is not None
         assert notifications.send_due(again.uow(), mailer(port), now=world.now).sent == 0
         # ...then the next worker sends it, once.
         after = world.now + timedelta(minutes=6)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from revalo.adapters.orm import Money, UtcDateTime, metadata
 from revalo.adapters.orm import _enum as enum_column
 from revalo.domain.after_sales import Outcome
-from revalo.domain.notifications import DeliveryState, NotificationKind
+from revalo.domain.notifications import Channel, DeliveryState, NotificationKind
 from revalo.domain.refunds import PartialReason, RefundMethod
 
 _ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
@@ -62,4 +62,9 @@ outbox = sa.Table(
     sa.Column("next_attempt_at", UtcDateTime, nullable=False, index=True),
     sa.Column("sent_at", UtcDateTime),
     sa.Column("last_error", sa.Text, nullable=False),
+    sa.Column("channel", enum_column(Channel), nullable=False, server_default="email"),
+    sa.Column("endpoint_id", sa.BigInteger),
+    sa.Column("attachment", sa.LargeBinary),
+    #: Null when there is no attachment.
+    sa.Column("attachment_name", sa.String(100)),
 )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters.orm_after_sales import outbox
-from revalo.domain.notifications import DeliveryState, OutboxMessage
+from revalo.domain.notifications import Channel, DeliveryState, OutboxMessage
 
 _O = outbox.c
 _FIELDS = [c.name for c in outbox.columns if c.name != "id"]
@@ -19,7 +19,9 @@ _CHANGING = ("state", "attempts", "next_attempt_at", "sent_at", "last_error")
 
 
 def _message(row: Any) -> OutboxMessage:
-    return OutboxMessage(**{k: getattr(row, k) for k in (*_FIELDS, "id")})
+    values = {k: getattr(row, k) for k in (*_FIELDS, "id")}
+    values["attachment_name"] = values["attachment_name"] or ""
+    return OutboxMessage(**values)
 
 
 class SqlOutboxRepository:
@@ -28,6 +30,7 @@ class SqlOutboxRepository:
 
     def add(self, message: OutboxMessage) -> None:
         values = {k: getattr(message, k) for k in _FIELDS}
+        values["attachment_name"] = message.attachment_name or None
         message.id = self.session.execute(
             outbox.insert().values(**values).returning(_O.id)
         ).scalar_one()
@@ -43,10 +46,14 @@ class SqlOutboxRepository:
         values = {k: getattr(message, k) for k in _CHANGING}
         self.session.execute(outbox.update().where(_O.id == message.id).values(**values))
 
-    def due(self, now: datetime, *, limit: int) -> Sequence[int]:
+    def due(self, now: datetime, *, limit: int, channel: Channel = Channel.EMAIL) -> Sequence[int]:
         stmt = (
             sa.select(_O.id)
-            .where(_O.state == DeliveryState.PENDING, _O.next_attempt_at <= now)
+            .where(
+                _O.state == DeliveryState.PENDING,
+                _O.next_attempt_at <= now,
+                _O.channel == channel,
+            )
             .order_by(_O.next_attempt_at, _O.id)
             .limit(limit)
         )
@@ -56,7 +63,9 @@ class SqlOutboxRepository:
         stmt = sa.select(outbox).where(_O.return_number == return_number).order_by(_O.id)
         return [_message(r) for r in self.session.execute(stmt)]
 
-    def counts(self) -> dict[DeliveryState, int]:
+    def counts(self, channel: Channel | None = None) -> dict[DeliveryState, int]:
         stmt = sa.select(_O.state, sa.func.count()).group_by(_O.state)
+        if channel is not None:
+            stmt = stmt.where(_O.channel == channel)
         found = {DeliveryState(s): int(n) for s, n in self.session.execute(stmt)}
         return {s: found.get(s, 0) for s in DeliveryState}

@@ -39,6 +39,13 @@ class SmtpMailer:
         message["Message-ID"] = email.message_id
         message["Content-Language"] = email.language
         message.set_content(email.body)
+        if email.attachment is not None:
+            message.add_attachment(
+                email.attachment,
+                maintype="application",
+                subtype="pdf",
+                filename=email.attachment_name or "label.pdf",
+            )
         try:
             with smtplib.SMTP(s.host, s.port, timeout=s.timeout_s) as smtp:
                 if s.starttls:

@@ -44,6 +44,11 @@ from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.resale_repository import SqlListingRepository
 from revalo.adapters.return_imports import SqlReturnImports
+from revalo.adapters.service_repository import (
+    SqlServiceDeskRepository,
+    SqlSurveyRepository,
+    SqlWebhookRepository,
+)
 from revalo.adapters.trace_repository import SqlTraceRepository
 from revalo.services import (
     compliance_ports,
@@ -65,6 +70,11 @@ from revalo.services.notification_ports import OutboxRepository
 from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
 from revalo.services.resale_ports import ListingRepository
+from revalo.services.service_ports import (
+    ServiceDeskRepository,
+    SurveyRepository,
+    WebhookRepository,
+)
 
 
 class SqlAlchemyUnitOfWork:
@@ -110,6 +120,9 @@ class SqlAlchemyUnitOfWork:
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
+    service_desk: ServiceDeskRepository
+    surveys: SurveyRepository
+    webhooks: WebhookRepository
 
     def __init__(
         self,
@@ -185,6 +198,9 @@ class SqlAlchemyUnitOfWork:
         self.portal = SqlPortalRepository(s)
         self.billing = SqlBillingRepository(s)
         self.billable = SqlBillableActivities(s)
+        self.service_desk = SqlServiceDeskRepository(s)
+        self.surveys = SqlSurveyRepository(s)
+        self.webhooks = SqlWebhookRepository(s)
 
     def __exit__(self, *exc_info: object) -> None:
         exc = exc_info[1] if len(exc_info) > 1 and isinstance(exc_info[1], BaseException) else None

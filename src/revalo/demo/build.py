@@ -30,6 +30,7 @@ from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.portal import DemoPortal, set_up_portal
 from revalo.demo.refunds import set_up_refunds
+from revalo.demo.service import add_webhook, set_up_service
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
 from revalo.demo.warehouse import set_up_floor
@@ -146,6 +147,7 @@ def build_demo(
     make_lots(uow, pool, buyers, team[MANAGER], last, random.Random(f"{seed}:lots"))
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
+    add_webhook(uow, admin, calendar.start.date())
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
     on_portal = set_up_portal(
         uow,
@@ -157,6 +159,7 @@ def build_demo(
         random.Random(f"{seed}:portal"),
     )
     set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
+    set_up_service(uow, team["service"], last, random.Random(f"{seed}:service"))
     return DemoReport(
         seed=seed,
         units=plan.arriving,

@@ -17,6 +17,15 @@ class NotificationKind(enum.StrEnum):
     RETURN_RECEIVED = "return_received"
     REFUNDED = "refunded"
     RETURN_CANCELLED = "return_cancelled"
+    #: The return's parcel label, sent (again) by customer service.
+    LABEL = "label"
+
+
+class Channel(enum.StrEnum):
+    """Where a message of the outbox goes: the customer's mailbox, or a client's system."""
+
+    EMAIL = "email"
+    WEBHOOK = "webhook"
 
 
 class DeliveryState(enum.StrEnum):
@@ -60,6 +69,12 @@ class OutboxMessage:
     sent_at: datetime | None = None
     last_error: str = ""
     id: int | None = None
+    channel: Channel = Channel.EMAIL
+    #: The webhook endpoint it is posted to (``channel`` webhook).
+    endpoint_id: int | None = None
+    #: A file sent with the e-mail (the label's PDF), and its name.
+    attachment: bytes | None = None
+    attachment_name: str = ""
 
     def due(self, now: datetime) -> bool:
         return self.state is DeliveryState.PENDING and self.next_attempt_at <= now

@@ -122,6 +122,12 @@ class Permission(enum.StrEnum):
     RUN_BILLING = "run_billing"
     CREDIT_INVOICES = "credit_invoices"
     VIEW_INVOICES = "view_invoices"
+    # Customer service's desk, satisfaction and the clients' webhooks
+    VIEW_SERVICE = "view_service"
+    RECORD_CONTACT = "record_contact"
+    RESEND_LABEL = "resend_label"
+    AUTHORISE_EXCEPTION = "authorise_exception"
+    MANAGE_WEBHOOKS = "manage_webhooks"
 
     @property
     def description(self) -> str:
@@ -214,6 +220,13 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.RUN_BILLING: "run a client's monthly billing (issues its invoice, once)",
     P.CREDIT_INVOICES: "correct an issued invoice with a credit note",
     P.VIEW_INVOICES: "see invoices, credit notes and rate cards (a client: its own)",
+    P.VIEW_SERVICE: "find a return by order, customer, e-mail or parcel; see its whole "
+    "history; see satisfaction and time to refund",
+    P.RECORD_CONTACT: "write notes and contacts with the customer on a return",
+    P.RESEND_LABEL: "send the customer a return's parcel label again",
+    P.AUTHORISE_EXCEPTION: "authorise a return the policy rejected or left for review, with "
+    "the reason",
+    P.MANAGE_WEBHOOKS: "add and deactivate the clients' webhook endpoints",
 }
 
 _FLOOR_READS = frozenset({P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE})
@@ -227,12 +240,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # work itself belongs to the roles that do it (give a person both roles when needed).
     Role.ADMINISTRATOR: _ALL_READS
     | {P.MANAGE_PRODUCTS, P.MANAGE_SITES, P.MANAGE_CUSTOMERS, P.MANAGE_CLIENTS, P.MANAGE_BINS}
-    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS},
+    | {P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT, P.AUDIT_UNITS, P.MANAGE_WEBHOOKS},
     Role.FLOW_MANAGER: frozenset(Permission)
     - {P.RECORD_PROCEEDS, P.MANAGE_USERS, P.MANAGE_TOKENS, P.VIEW_AUDIT},
     Role.TEAM_SUPERVISOR: _ALL_READS
     - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_PROFITABILITY}
     - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_INVOICES}
+    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_SERVICE}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -251,6 +265,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.REQUEST_RETURN, P.AUTHORISE_RETURN, P.REJECT_RETURN, P.IMPORT_RETURNS, P.QUOTE}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.CANCEL_RETURN, P.CLOSE_RETURN}
         | {P.ISSUE_PORTAL_LINK}
+        | {P.VIEW_SERVICE, P.RECORD_CONTACT, P.RESEND_LABEL, P.AUTHORISE_EXCEPTION}
     ),
     # Billing: sales and what units brought after they left (a sales channel's order feed
     # is a finance user too).

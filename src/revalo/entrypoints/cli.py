@@ -56,6 +56,7 @@ from revalo.entrypoints.cli_portal import register as register_portal_commands
 from revalo.entrypoints.cli_refunds import register as register_refund_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_return_end import register as register_return_end_commands
+from revalo.entrypoints.cli_service import register as register_service_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
 from revalo.entrypoints.cli_users import ensure_first_administrator
@@ -344,6 +345,7 @@ register_listing_commands(app)
 register_billing_commands(app)
 register_notify_command(app)
 register_return_end_commands(app)
+register_service_commands(app)
 
 
 def main() -> None:

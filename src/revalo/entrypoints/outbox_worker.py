@@ -1,5 +1,6 @@
-"""The outbox's sender as a thread of the server: started by ``revalo serve`` when a mail
-server is set (``REVALO_SMTP_HOST``), stopped with it."""
+"""The outbox's senders as threads of the server, stopped with it: the e-mails when a mail
+server is set (``REVALO_SMTP_HOST``; without one the outbox keeps them), the clients'
+webhooks always (they need nothing set: each endpoint is data)."""
 
 from __future__ import annotations
 
@@ -9,40 +10,54 @@ from collections.abc import Callable
 from typing import cast
 
 from revalo.adapters.smtp_mailer import SmtpMailer
+from revalo.adapters.webhook_poster import HttpWebhookPoster
 from revalo.bootstrap import App
-from revalo.services.notifications import SendReport, run_sender
+from revalo.services.notifications import run_sender
+from revalo.services.outbox_sending import SendReport
 from revalo.services.ports import UnitOfWork
 
-#: How often the server's thread sends what is due.
+#: How often the server's threads send what is due.
 INTERVAL_S = 30.0
 
 
 def _told(report: SendReport) -> None:
     if report.error:
         print(
-            f"warning: {report.failed} e-mail(s) not sent, tried again later: {report.error}",
+            f"warning: {report.failed} message(s) not sent, tried again later: {report.error}",
             file=sys.stderr,
         )
 
 
 def start_sender(app: App, interval_s: float = INTERVAL_S) -> Callable[[], None]:
-    """Start sending the outbox in a background thread; what stops it (nothing to stop when
-    no mail server is set: the outbox keeps the e-mails)."""
-    if app.settings.smtp is None:
-        return lambda: None
+    """Start sending the outbox in background threads; what stops them."""
     stop = threading.Event()
-    mailer = SmtpMailer(app.settings.smtp)
-    thread = threading.Thread(
-        target=run_sender,
-        args=(lambda: cast(UnitOfWork, app.uow()), mailer, stop),
-        kwargs={"interval_s": interval_s, "on_round": _told},
-        name="revalo-outbox",
-        daemon=True,
+    threads = []
+    new_uow = lambda: cast(UnitOfWork, app.uow())  # noqa: E731
+    if app.settings.smtp is not None:
+        threads.append(
+            threading.Thread(
+                target=run_sender,
+                args=(new_uow, SmtpMailer(app.settings.smtp), stop),
+                kwargs={"interval_s": interval_s, "on_round": _told},
+                name="revalo-outbox",
+                daemon=True,
+            )
+        )
+    threads.append(
+        threading.Thread(
+            target=run_sender,
+            args=(new_uow, None, stop),
+            kwargs={"interval_s": interval_s, "on_round": _told, "poster": HttpWebhookPoster()},
+            name="revalo-webhooks",
+            daemon=True,
+        )
     )
-    thread.start()
+    for thread in threads:
+        thread.start()
 
     def halt() -> None:
         stop.set()
-        thread.join(timeout=30)
+        for thread in threads:
+            thread.join(timeout=30)
 
     return halt

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from revalo.domain.notifications import DeliveryState, OutboxMessage
+from revalo.domain.notifications import Channel, DeliveryState, OutboxMessage
 
 
 class OutboxRepository(Protocol):
@@ -18,13 +18,13 @@ class OutboxRepository(Protocol):
         """Store its delivery state, attempts, next attempt and last error again."""
         ...
 
-    def due(self, now: datetime, *, limit: int) -> Sequence[int]:
-        """The ids of the messages waiting to be sent whose next attempt has come, oldest
-        first."""
+    def due(self, now: datetime, *, limit: int, channel: Channel = Channel.EMAIL) -> Sequence[int]:
+        """The ids of the messages of ``channel`` waiting to be sent whose next attempt has
+        come, oldest first."""
         ...
 
     def for_return(self, return_number: str) -> Sequence[OutboxMessage]: ...
-    def counts(self) -> dict[DeliveryState, int]: ...
+    def counts(self, channel: Channel | None = None) -> dict[DeliveryState, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,9 @@ class Email:
     #: The same for every attempt: a mail server or the customer's client sees a message
     #: sent twice (a worker that died after sending) as one.
     message_id: str
+    #: A file sent with it (the label's PDF) and its name.
+    attachment: bytes | None = None
+    attachment_name: str = ""
 
 
 class DeliveryFailed(Exception):

@@ -10,25 +10,27 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from revalo.domain.notifications import (
-    DeliveryState,
+    Channel,
     NotificationKind,
     OutboxMessage,
     language_for,
 )
 from revalo.domain.people import Permission, User
 from revalo.domain.returns import ReturnRequest
-from revalo.services.common import found, when
+from revalo.services import webhook_outbox as hooks
+from revalo.services.common import found
 from revalo.services.guard import reads
 from revalo.services.notification_ports import DeliveryFailed, Email, Mailer
+from revalo.services.outbox_sending import SendReport, send_round
 from revalo.services.ports import UnitOfWork
 from revalo.services.scoping import ensure_sees_return
+from revalo.services.service_ports import WebhookPoster
 
 Templates = Mapping[str, Mapping[str, Mapping[str, str]]]
 
@@ -53,11 +55,16 @@ def notify(
     kind: NotificationKind,
     rma: ReturnRequest,
     at: datetime,
+    *,
+    attachment: tuple[str, bytes] | None = None,
     **values: str,
 ) -> OutboxMessage | None:
     """Write the e-mail telling the customer of ``rma`` about ``kind`` to the outbox, inside
-    the caller's transaction; None when the customer has no e-mail address."""
+    the caller's transaction, and a webhook message to each endpoint of the return's client
+    that subscribed to it; the e-mail, None when the customer has no e-mail address."""
     customer = found(uow.customers.get(rma.customer_code), f"no customer {rma.customer_code}")
+    if rma.client_code is not None and kind is not NotificationKind.LABEL:
+        hooks.write_webhooks(uow, kind, rma, at, **values)
     if not customer.email:
         return None
     lang = language_for(customer.country)
@@ -69,10 +76,13 @@ def notify(
         "order": rma.order_ref or rma.number,
         "hub": _hub(uow, rma.destination_site),
         "items": items,
+        "survey": "",
         **values,
     }
     if "how" in values:
         fill["how"] = text["how"].get(values["how"], values["how"])
+    if values.get("survey"):
+        fill["survey"] = text["survey"]["line"].format(link=values["survey"])
     message = OutboxMessage(
         kind=kind,
         return_number=rma.number,
@@ -82,91 +92,66 @@ def notify(
         body=text[kind.value]["body"].format(**fill),
         created_at=at,
         next_attempt_at=at,
+        attachment=attachment[1] if attachment else None,
+        attachment_name=attachment[0] if attachment else "",
     )
     uow.outbox.add(message)
     return message
 
 
 # -- sending ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class SendReport:
-    sent: int = 0
-    failed: int = 0
-    #: The last failure's reason ("" when none failed).
-    error: str = ""
-
-
 def _email(m: OutboxMessage) -> Email:
-    return Email(m.recipient, m.subject, m.body, m.language, f"<outbox-{m.id}@revalo>")
-
-
-def _take(uow: UnitOfWork, message_id: int, now: datetime) -> OutboxMessage | None:
-    """Lease the message to send it, unless another worker took it or sent it meanwhile."""
-    with uow:
-        message = uow.outbox.get(message_id, lock=True)
-        if message is None or not message.due(now):
-            return None
-        message.lease(now)
-        uow.outbox.save(message)
-        uow.commit()
-    return message
-
-
-def _settle(uow: UnitOfWork, message_id: int, now: datetime, error: str | None) -> None:
-    with uow:
-        message = uow.outbox.get(message_id, lock=True)
-        if message is None or message.state is DeliveryState.SENT:
-            return
-        if error is None:
-            message.delivered(now)
-        else:
-            message.failed(now, error)
-        uow.outbox.save(message)
-        uow.commit()
+    return Email(
+        m.recipient,
+        m.subject,
+        m.body,
+        m.language,
+        f"<outbox-{m.id}@revalo>",
+        m.attachment,
+        m.attachment_name,
+    )
 
 
 def send_due(
     uow: UnitOfWork, mailer: Mailer, *, now: datetime | None = None, limit: int = 100
 ) -> SendReport:
-    """Send the messages whose next attempt has come: each leased, handed to the mail
-    server, then marked sent; a failure sets the next attempt after a growing delay."""
-    t = when(now)
-    with uow:
-        ids = list(uow.outbox.due(t, limit=limit))
-    sent = failed = 0
-    error = ""
-    for message_id in ids:
-        message = _take(uow, message_id, t)
-        if message is None:
-            continue
-        try:
-            mailer.send(_email(message))
-        except DeliveryFailed as exc:
-            failed, error = failed + 1, str(exc)
-            _settle(uow, message_id, t, error)
-            continue
-        _settle(uow, message_id, t, None)
-        sent += 1
-    return SendReport(sent, failed, error)
+    """Send the e-mails whose next attempt has come (``send_round`` over the e-mails)."""
+    return send_round(
+        uow, Channel.EMAIL, lambda m: mailer.send(_email(m)), DeliveryFailed, now=now, limit=limit
+    )
 
 
 def run_sender(
     new_uow: Callable[[], UnitOfWork],
-    mailer: Mailer,
+    mailer: Mailer | None,
     stop: threading.Event,
     *,
     interval_s: float = 30.0,
     on_round: Callable[[SendReport], None] | None = None,
+    poster: WebhookPoster | None = None,
 ) -> None:
-    """Send what is due every ``interval_s`` seconds until ``stop`` is set."""
+    """Send what is due every ``interval_s`` seconds until ``stop`` is set: the e-mails
+    when a mailer is given, the webhooks when a poster is."""
     while not stop.is_set():
-        try:
-            report = send_due(new_uow(), mailer)
-        except Exception as exc:  # a busy or lost database: the next round tries again
-            report = SendReport(error=f"the outbox could not be read: {exc}")
-        if on_round is not None:
-            on_round(report)
+        for send in _senders(mailer, poster):
+            try:
+                report = send(new_uow())
+            except Exception as exc:  # a busy or lost database: the next round tries again
+                report = SendReport(error=f"the outbox could not be read: {exc}")
+            if on_round is not None:
+                on_round(report)
         stop.wait(interval_s)
+
+
+def _senders(
+    mailer: Mailer | None, poster: WebhookPoster | None
+) -> list[Callable[[UnitOfWork], SendReport]]:
+    senders: list[Callable[[UnitOfWork], SendReport]] = []
+    if mailer is not None:
+        senders.append(lambda uow: send_due(uow, mailer))
+    if poster is not None:
+        senders.append(lambda uow: hooks.send_webhooks_due(uow, poster))
+    return senders
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -49,6 +49,11 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
     from revalo.services.resale_ports import ListingRepository
+    from revalo.services.service_ports import (
+        ServiceDeskRepository,
+        SurveyRepository,
+        WebhookRepository,
+    )
 
 T = TypeVar("T")
 
@@ -352,6 +357,9 @@ class UnitOfWork(Protocol):
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
+    service_desk: ServiceDeskRepository
+    surveys: SurveyRepository
+    webhooks: WebhookRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *args: object) -> None: ...

@@ -22,6 +22,7 @@ from revalo.domain.notifications import NotificationKind
 from revalo.domain.people import Permission, User
 from revalo.domain.refunds import DeadlineState, PartialReason, Refund, RefundMethod, Withdrawal
 from revalo.domain.returns import ReturnRequest, ReturnState
+from revalo.services import satisfaction
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.notifications import notify
@@ -177,7 +178,17 @@ def record_refund(
         detail = f"{amount} EUR paid back by {method.value}"
         record_done(uow, by, "record_refund", rma.number, detail=detail)
         if case.settled:
-            notify(uow, NotificationKind.REFUNDED, rma, t, amount=str(case.refunded), how=method)
+            token = satisfaction.invite(uow, rma, t)
+            survey = satisfaction.survey_link(token) if token else ""
+            notify(
+                uow,
+                NotificationKind.REFUNDED,
+                rma,
+                t,
+                amount=str(case.refunded),
+                how=method,
+                survey=survey,
+            )
         uow.commit()
     return case
 

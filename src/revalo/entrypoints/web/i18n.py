@@ -50,9 +50,11 @@ from revalo.entrypoints.web import (
     i18n_refusals_records,
     i18n_refusals_refunds,
     i18n_refusals_resale,
+    i18n_refusals_service,
     i18n_refusals_services,
     i18n_resale,
     i18n_returns,
+    i18n_service,
     i18n_texts,
     i18n_traceability,
     i18n_transport,
@@ -106,6 +108,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_resale,
     i18n_billing,
     i18n_refusals_billing,
+    i18n_service,
+    i18n_refusals_service,
 )
 
 

@@ -18,6 +18,7 @@ from revalo.entrypoints.web.formats import number, short_day
 from revalo.entrypoints.web.forms import Errors, integer, one_of
 from revalo.entrypoints.web.i18n import Translate, translator, value_label
 from revalo.entrypoints.web.pages_cost_targets import targets_context
+from revalo.entrypoints.web.pages_service import satisfaction_context
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services import dashboard as board
 from revalo.services import facilities
@@ -132,6 +133,7 @@ def dashboard_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
             client_code=client,
         ),
         "kept": keep_it_savings(uow, by=user, client_code=client),
+        **satisfaction_context(uow, user),
     }
     return page(request, "dashboard.html", ctx, nav="dashboard")
 

@@ -96,8 +96,13 @@ def _back(number: str, anchor: str = "refund") -> str:
 def _attempt(
     request: Request, number: str, run: Callable[[], object], key: str, *, anchor: str = "refund"
 ) -> Response:
-    """Run the use case; back to the return's page with what it did, or why it refused."""
-    back = _back(number, anchor)
+    return attempt(request, _back(number, anchor), number, run, key)
+
+
+def attempt(
+    request: Request, back: str, number: str, run: Callable[[], object], key: str
+) -> Response:
+    """Run the use case; back to ``back`` with what it did, or why it refused."""
     try:
         run()
     except (PermissionDenied, NotFound):

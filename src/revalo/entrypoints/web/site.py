@@ -35,6 +35,7 @@ from revalo.entrypoints.web.pages_refunds import router as refunds_router
 from revalo.entrypoints.web.pages_resale import router as resale_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
+from revalo.entrypoints.web.pages_service import router as service_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
 from revalo.entrypoints.web.pages_trail import router as trail_router
@@ -86,6 +87,7 @@ router.include_router(costs_router)
 router.include_router(cost_targets_router)
 router.include_router(resale_router)
 router.include_router(billing_router)
+router.include_router(service_router)
 
 
 @router.get("/lang/{code}")
