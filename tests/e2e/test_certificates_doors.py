@@ -121,6 +121,12 @@ def test_the_pages_show_the_certificates_the_media_form_and_the_trail(
         assert "décret 2022-190" in trail.text and "SAN00000001-1" in trail.text
         csv = pages.get(f"{API}/units/{lpn}/trail.csv")
         assert csv.text.startswith("at,kind,what,who,reason,rule,reference,site")
+        assert f"/api/v1/units/{lpn}/trail.pdf" in trail.text
+        pdf = pages.get(f"{API}/units/{lpn}/trail.pdf", headers={"Accept-Language": "fr"})
+        assert pdf.headers["content-type"] == "application/pdf"
+        text = "".join(pdf_text(pdf.content).split())  # the table wraps words in its cells
+        assert f"Pisted'auditde{lpn}" in text and "SAN00000001-1" in text
+        assert "décret2022-190" in text and "Pourquoi" in text
         assert pages.post("/bench/WO00000001/media", data={}).status_code == 403
     owner = add_person(world.app, "velo", {Role.CLIENT}, client_code=OWNER)
     with client_of(world.app, owner) as pages:
@@ -166,7 +172,13 @@ def test_the_command_line_writes_certificates_and_trails(
     assert trail.exit_code == 0, trail.output
     assert csv.read_text().startswith("at,kind,what,who,reason,rule,reference,site")
     bad = revalo("trail", lpn, tmp_path / "trail.txt", "--db", path)
-    assert bad.exit_code == 2 and "write a .csv or a .json file" in bad.output
+    assert bad.exit_code == 2 and "write a .csv, a .json or a .pdf file" in bad.output
+    assert not (tmp_path / "trail.txt").exists()
+    as_pdf = tmp_path / "trail.pdf"
+    assert revalo("trail", lpn, as_pdf, "--db", path).exit_code == 0
+    text = "".join(pdf_text(as_pdf.read_bytes()).split())
+    assert f"Trailof{lpn}" in text and "SAN00000001-1" in text
+    assert "certificateofsanitisation" in text and "certificate_of" not in text
     kept = revalo(
         "certificates",
         "facility",

@@ -18,6 +18,9 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.demo.refunds import CANCEL_REASON
+from revalo.demo.rules import rule_reasons
+from revalo.demo.workshop import FAILURE_NOTES
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission, Role
 from revalo.domain.values import utcnow
@@ -279,11 +282,14 @@ def test_a_french_form_answers_in_french(demo: tuple[App, datetime], french: Tes
 
 
 #: What the demo's people type into the records it builds (a reviewer's reasons, a
-#: recycler's statement): data, kept as typed.
+#: recycler's statement, a technician's note, the manager's rules): data, kept as typed.
 DEMO_TYPED = {
     "reviewed: accepted as a goodwill gesture",
     "reviewed: outside the legal periods and not covered by a contract",
     "recycler's statement",
+    CANCEL_REASON,
+    *FAILURE_NOTES.values(),
+    *rule_reasons(),
 }
 
 

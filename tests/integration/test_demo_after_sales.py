@@ -8,15 +8,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from revalo.adapters.db import sqlite_url
-from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
-from revalo.demo import build_demo
 from revalo.domain.people import Role, User
 from revalo.services import refunds, satisfaction, service_desk
 from revalo.settings import Settings
+from tests.demo_builds import demo_copy
 from tests.people import add_person
 
 LAST = date(2025, 2, 16)
@@ -26,12 +25,12 @@ def one(conn: sa.Connection, sql: str) -> object:
     return conn.execute(sa.text(sql)).scalar_one()
 
 
-def test_the_demo_refunds_notifies_cancels_and_closes(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "demo.db")
-    upgrade(url)
+def test_the_demo_refunds_notifies_cancels_and_closes(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    url = demo_copy(tmp_path_factory, tmp_path / "demo.db")
     app = bootstrap(Settings(database_url=url))
     try:
-        build_demo(app, units=300, weeks=4, seed=7, until=LAST)
         with app.engine.connect() as conn:
             cases = one(conn, "select count(*) from refund_cases")
             settled = one(conn, "select count(*) from refund_cases where settled_on is not null")

@@ -9,15 +9,15 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from revalo.adapters.db import sqlite_url
+import pytest
+
 from revalo.adapters.invariants import check_database
-from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
-from revalo.demo import build_demo
 from revalo.demo.billing import months_over
 from revalo.services import billing
 from revalo.services.billing_ports import InvoiceFilter
 from revalo.settings import Settings
+from tests.demo_builds import demo_copy
 from tests.people import person
 
 LAST = date(2025, 2, 16)
@@ -28,13 +28,13 @@ def test_months_over() -> None:
     assert months_over(date(2024, 12, 2), date(2025, 3, 1)) == ["2024-12", "2025-01", "2025-02"]
 
 
-def test_the_demo_bills_two_clients_for_its_month(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "demo.db")
-    upgrade(url)
+def test_the_demo_bills_two_clients_for_its_month(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    url = demo_copy(tmp_path_factory, tmp_path / "demo.db")
     app = bootstrap(Settings(database_url=url))
     reader = person("reader")
     try:
-        build_demo(app, units=300, weeks=4, seed=7, until=LAST)
         found, count = billing.list_invoices(app.uow(), InvoiceFilter(), by=reader)
         assert count == 2
         assert sorted((i.client_code, i.period, i.number) for i in found) == [

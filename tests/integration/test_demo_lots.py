@@ -5,25 +5,20 @@ its offers, and units dismantled into graded parts in stock; the ledger's promis
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
-from revalo.adapters.db import sqlite_url
 from revalo.adapters.invariants import check_database
-from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
-from revalo.demo import build_demo
 from revalo.settings import Settings
+from tests.demo_builds import demo_copy
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    url = sqlite_url(tmp_path_factory.mktemp("lots") / "demo.db")
-    upgrade(url)
+    url = demo_copy(tmp_path_factory, tmp_path_factory.mktemp("lots") / "demo.db")
     app = bootstrap(Settings(database_url=url))
-    build_demo(app, units=300, weeks=4, seed=7, until=date(2025, 2, 16))
     yield app
     app.close()
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from revalo.adapters.db import sqlite_url
 from revalo.adapters.invariants import check_database
-from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
-from revalo.demo import build_demo
 from revalo.domain.listing_text import banned_wording
 from revalo.services import resale_profit
 from revalo.settings import Settings
+from tests.demo_builds import demo_copy
 from tests.people import person
 
 LAST = date(2025, 2, 16)
@@ -27,12 +26,12 @@ def rows(conn: sa.Connection, sql: str) -> list[tuple[object, ...]]:
     return [tuple(r) for r in conn.execute(sa.text(sql))]
 
 
-def test_the_demo_lists_reprices_and_sells(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "demo.db")
-    upgrade(url)
+def test_the_demo_lists_reprices_and_sells(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    url = demo_copy(tmp_path_factory, tmp_path / "demo.db")
     app = bootstrap(Settings(database_url=url))
     try:
-        build_demo(app, units=300, weeks=4, seed=7, until=LAST)
         with app.engine.connect() as conn:
             by_status = dict(rows(conn, "select status, count(*) from listings group by status"))
             assert by_status.get("sold", 0) > 0 and by_status.get("listed", 0) > 0

@@ -40,6 +40,11 @@ class SqlFloorRepository:
             stmt = stmt.where(b.zone == zone)
         return list(self.session.scalars(stmt.order_by(b.code)))
 
+    def has_bins(self, site_code: str) -> bool:
+        b = orm.bins.c
+        probe = sa.select(b.code).where(b.site_code == site_code.upper()).limit(1)
+        return self.session.execute(probe).first() is not None
+
     def existing_locations(self, codes: set[str]) -> set[str]:
         loc = orm.locations.c
         found: set[str] = set()

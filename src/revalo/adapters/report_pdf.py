@@ -35,6 +35,8 @@ class PdfSection:
     notes: Sequence[str] = field(default_factory=tuple)
     #: The columns (from the left, by index) that hold text; the others are figures.
     text_columns: int = 1
+    #: Each column's share of the page's width (in any unit); equal shares when empty.
+    widths: Sequence[float] = ()
 
 
 def _p(text: str, style: object) -> Paragraph:
@@ -65,7 +67,9 @@ def render_report_pdf(title: str, lead: Sequence[str], sections: Sequence[PdfSec
         if section.header:
             data = [[_p(h, cell) for h in section.header]]
             data += [[_p(v, cell) for v in row] for row in section.rows]
-            table = Table(data, repeatRows=1)
+            shares = section.widths or [1.0] * len(section.header)
+            col_widths = [doc.width * w / sum(shares) for w in shares]
+            table = Table(data, repeatRows=1, colWidths=col_widths)
             table.setStyle(
                 TableStyle(
                     [

@@ -124,12 +124,16 @@ class Agenda:
         batch: Callable[[], AbstractContextManager[None]],
         on_day: Callable[[int], None] | None = None,
         after_day: Callable[[int], None] | None = None,
+        before_day: Callable[[int], None] | None = None,
     ) -> None:
-        """Play every day in order, each inside one ``batch()``; then ``after_day(day)``,
-        outside the day's batch, for what opens its own (the disposition batch)."""
+        """Play every day in order, each inside one ``batch()``; ``before_day(day)`` and
+        ``after_day(day)`` run outside the day's batch, for what opens its own (the floor's
+        bins, the disposition batch)."""
         for day in range(self.cal.days):
             self.day, self.current = day, Phase.REQUEST
             self._busy.clear()
+            if before_day:
+                before_day(day)
             with batch():
                 queue = self._days.setdefault(day, [])
                 while queue:

@@ -33,7 +33,7 @@ from revalo.demo.refunds import set_up_refunds
 from revalo.demo.service import add_webhook, set_up_service
 from revalo.demo.simulation import Simulation
 from revalo.demo.team import TEAM, DemoLogin, enrol_administrator, enrol_team
-from revalo.demo.warehouse import set_up_floor
+from revalo.demo.warehouse import put_up_bins, set_up_floor
 from revalo.domain.clients import Client
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.values import utcnow
@@ -139,6 +139,7 @@ def build_demo(
         random.Random(f"{seed}:simulation"),
         team,
         on_day=lambda day: progress(SIMULATING, day, calendar.days),
+        before_last_day=lambda: put_up_bins(uow, network.sites),
     )
     sim.run()
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))

@@ -113,6 +113,8 @@ def set_up_refunds(uow: BatchUnitOfWork, service: User, last: date, rng: random.
 
 #: Authorised returns the customer gave up on before sending them.
 CANCELLED_SHARE = 0.05
+#: What customer service notes when a customer keeps the item.
+CANCEL_REASON = "the customer keeps the item"
 
 
 def _end_some(uow: BatchUnitOfWork, service: User, last: date, rng: random.Random) -> None:
@@ -127,7 +129,5 @@ def _end_some(uow: BatchUnitOfWork, service: User, last: date, rng: random.Rando
         )
     for number in numbers:
         if rng.random() < CANCELLED_SHARE:
-            return_end.cancel_return(
-                uow, number, reason="the customer keeps the item", by=service, at=_at(last)
-            )
+            return_end.cancel_return(uow, number, reason=CANCEL_REASON, by=service, at=_at(last))
     return_end.close_finished(uow, by=service, at=_at(last))

@@ -273,3 +273,8 @@ class RuleTable:
                 continue  # no site of that kind can take it: the next rule decides
             return Decision(route, destination, f"rule {number}: {reason}", number)
         raise AssertionError("the last rule always applies")
+
+
+def rule_reasons() -> list[str]:
+    """The reason each rule gives, as the demo's manager wrote it."""
+    return [f"rule {n}: {rule[3]}" for n, rule in enumerate(_rules(), start=1)]

@@ -36,8 +36,10 @@ class Simulation:
         rng: random.Random,
         people: dict[str, User],
         on_day: Callable[[int], None] | None = None,
+        before_last_day: Callable[[], None] | None = None,
     ) -> None:
         self.uow, self.plan, self.on_day = uow, plan, on_day
+        self.before_last_day = before_last_day
         self.agenda = Agenda(planner.cal)
         handles = {code: staff_handles(rng, s.country, 4) for code, s in planner.net.sites.items()}
         staff = enrol_staff(uow, planner.net.sites, handles)
@@ -54,8 +56,16 @@ class Simulation:
             self.agenda.later(parcel.day, Phase.ARRIVE, self.intake.parcel, parcel)
         # The scenario makes no use case fail on purpose: a failure is a bug, and it rolls
         # the whole day back, so no savepoint per use case is needed.
+        last = self.agenda.cal.days - 1
+        hook = self.before_last_day
+
+        def before_day(day: int) -> None:
+            if hook is not None and day == last:
+                hook()
+
         self.agenda.play(
             partial(self.uow.batch, isolate_failures=False),
             self.on_day,
             after_day=self.manager.end_of_day,
+            before_day=before_day,
         )

@@ -116,6 +116,21 @@ def _equip(m: TeamMember, role: Role, last: date, rng: random.Random, hub: str) 
         _qualify(m, Q.ELECTRICAL_CLEARANCE, last, far())
 
 
+def _hubs(sites: Mapping[str, Site]) -> list[str]:
+    return sorted(code for code, s in sites.items() if s.kind is SiteKind.RETURNS_HUB)
+
+
+def put_up_bins(uow: BatchUnitOfWork, sites: Mapping[str, Site]) -> None:
+    """Every hub's bins, before the last day: from then on, receiving, grading, decisions
+    and departures make the floor's tasks (put-away, moves to the workshop, picks and
+    loads), as on any working day."""
+    with uow.batch(isolate_failures=False), uow:
+        for code in _hubs(sites):
+            for b in hub_bins(code):
+                uow.floor.add_bin(b)
+        uow.commit()
+
+
 def set_up_floor(
     uow: BatchUnitOfWork,
     sites: Mapping[str, Site],
@@ -124,15 +139,11 @@ def set_up_floor(
     last: date,
     rng: random.Random,
 ) -> int:
-    """Bins, the teams, and the put-away of what waits in graded stock; the tasks made."""
+    """The teams, and the put-away of what waits in graded stock outside the bins (``put_up_bins``
+    came before the last day); the tasks made."""
     supervisor = logins["supervisor"]
-    hubs = sorted(code for code, s in sites.items() if s.kind is SiteKind.RETURNS_HUB)
+    hubs = _hubs(sites)
     with uow.batch(isolate_failures=False):
-        with uow:
-            for code in hubs:
-                for b in hub_bins(code):
-                    uow.floor.add_bin(b)
-            uow.commit()
         members: dict[str, list[TeamMember]] = {}
         extra = {CENTRAL: [logins[k] for k in ("handler", "forklift", "supervisor")]}
         for code in hubs:

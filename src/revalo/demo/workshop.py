@@ -41,7 +41,8 @@ _FAILS = {
     WK.REFURBISH: fig.REFURBISH_FAILS,
     WK.DATA_WIPE: fig.WIPE_FAILS,
 }
-_FAILURE_NOTES = {
+#: What the demo's technicians note when a piece of work fails.
+FAILURE_NOTES = {
     WK.REPAIR: "fault not repairable at a sensible cost",
     WK.REFURBISH: "failed the final functional test",
     WK.DATA_WIPE: "sanitisation could not be verified: medium unreadable",
@@ -81,7 +82,7 @@ def do_work(rng: random.Random, kind: WK, item: CatalogueItem) -> WorkResult:
         a, b = _PARTS[kind]
         share = Decimal(str(round(rng.uniform(a, b), 3)))
         parts = (item.product.new_price * share).quantize(Decimal("0.01"))
-    notes = "" if succeeded else _FAILURE_NOTES.get(kind, f"{kind.value} failed")
+    notes = "" if succeeded else FAILURE_NOTES.get(kind, f"{kind.value} failed")
     if kind is WK.DATA_WIPE:
         method, tool = wipe_tool(item)
         return WorkResult(succeeded, minutes, parts, notes, method, tool)

@@ -24,7 +24,7 @@ from revalo.entrypoints.cli_common import (
     replacing,
     reported,
 )
-from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_messages import language, said
 
 certificates_app = typer.Typer(
     help="Certificates of sanitisation, the media wiped, treatment facilities' certificates.",
@@ -203,19 +203,26 @@ def expiring(
 
 def trail(
     lpn: Annotated[str, typer.Argument(help="The unit's LPN.")],
-    file: Annotated[Path, typer.Argument(help="FILE.json or FILE.csv (replaced).")],
+    file: Annotated[Path, typer.Argument(help="FILE.json, FILE.csv or FILE.pdf (replaced).")],
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
     """Write a unit's trail for an auditor: every event, decision (its reason and rule) and
-    document."""
+    document; as a PDF, in the environment's language."""
     from revalo.services.audit_trail import unit_trail
 
     with reported(), open_app(db, url) as rv, replacing(file) as part:
-        suffix = _suffix(file, (".csv", ".json"), f"{file}: write a .csv or a .json file")
+        suffix = _suffix(
+            file, (".csv", ".json", ".pdf"), f"{file}: write a .csv, a .json or a .pdf file"
+        )
         found = unit_trail(rv.read_uow(), lpn, by=acting(rv, as_login))
-        _write(part, found.as_csv() if suffix == ".csv" else found.as_json())
+        if suffix == ".pdf":
+            from revalo.entrypoints.trail_document import trail_pdf
+
+            part.write_bytes(trail_pdf(found, language()))
+        else:
+            _write(part, found.as_csv() if suffix == ".csv" else found.as_json())
     out().print(said(f"Wrote the document {found.unit.lpn} to {file}."), markup=False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -186,5 +187,13 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
 
 
 def load_params(path: Path | None = None, **overrides: Any) -> DispositionParams:
-    """Parameters from ``path`` (default: the shipped ``config/disposition.toml``)."""
+    """Parameters from ``path`` (default: the shipped ``config/disposition.toml``). The
+    shipped file's are read once: they are frozen, and the file is part of the package."""
+    if path is None and not overrides:
+        return _shipped_params()
     return params_from_dict(load_config(path), **overrides)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_params() -> DispositionParams:
+    return params_from_dict(load_config())

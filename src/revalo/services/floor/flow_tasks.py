@@ -45,7 +45,7 @@ def make_to_workshop_task(
 ) -> FloorTask | None:
     """The unit's work order waits in the workshop of its site: a task to carry it there
     from where it is (None when it is there already, or the site has no bins)."""
-    if unit.location_code is None or not uow.floor.bins(unit.site_code):
+    if unit.location_code is None or not uow.floor.has_bins(unit.site_code):
         return None
     site = uow.sites.get(unit.site_code)
     if site is None:
@@ -108,7 +108,7 @@ def make_outbound_tasks(
 ) -> list[FloorTask]:
     """The consignment leaves the site: a task to pick its units (where they were before
     it was booked, in the walking path's order) to the dock, and one to load its truck."""
-    if not before or not uow.floor.bins(origin.code):
+    if not before or not uow.floor.has_bins(origin.code):
         return []
     at = consignment.booked_at
     items = [(u, where, item_for(uow, u)) for u, where in before]

@@ -31,7 +31,7 @@ def make_put_away_task(uow: UnitOfWork, unit: ReturnedUnit, at: datetime) -> Flo
     """After receiving or grading: a task to put the unit away into the proposed bin, with
     what it needs of whoever does it. None when the unit's zone has no bins, or a task
     for the unit is open already. Inside the caller's transaction."""
-    if unit.location_code is None or not uow.floor.bins(unit.site_code):
+    if unit.location_code is None or not uow.floor.has_bins(unit.site_code):
         return None
     if uow.floor.open_task_for(unit.lpn) is not None:
         return None
