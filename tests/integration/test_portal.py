@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from revalo.adapters import orm, orm_portal
+from revalo.adapters import orm, orm_after_sales, orm_portal
 from revalo.domain.after_sales import Outcome
 from revalo.domain.errors import InvalidValue, NotAllowed, NotFound
 from revalo.domain.keep_it import KeepChoice, KeepItRules
 from revalo.domain.portal import CustomerOrder, OrderLine, WayBack
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.services import portal, portal_staff
+from revalo.services import portal, portal_staff, service_desk
 from revalo.services.collection_pickups import pending_pickups
 from revalo.services.keep_it import load_keep_it_rules, trip_back
 from revalo.services.portal import PortalLine
@@ -130,7 +130,8 @@ def test_a_booked_parcel_ends_the_offer_and_the_label_stays_the_same(world: Worl
         portal.keep_item(world.app.uow(), started.token, 1, KeepChoice.KEEP)
 
 
-def test_the_policy_answers_at_once_a_late_withdrawal_is_rejected(world: World) -> None:
+def _late_withdrawal(world: World) -> portal.Started:
+    """A drill delivered 30 days ago, sent back as a withdrawal from the portal."""
     late = CustomerOrder(
         "WEB-3003",
         "C-ANNE",
@@ -141,7 +142,11 @@ def test_the_policy_answers_at_once_a_late_withdrawal_is_rejected(world: World) 
         [OrderLine(1, "DRILL-18", 1, Decimal("129.00"))],
     )
     portal_staff.record_order(world.app.uow(), late, by=person("shop"))
-    started = _start(world, [PortalLine(1, 1, ReturnReason.WITHDRAWAL)], order_ref="WEB-3003")
+    return _start(world, [PortalLine(1, 1, ReturnReason.WITHDRAWAL)], order_ref="WEB-3003")
+
+
+def test_the_policy_answers_at_once_a_late_withdrawal_is_rejected(world: World) -> None:
+    started = _late_withdrawal(world)
     assert started.rma.state is ReturnState.REJECTED
     assert "withdrawal period ended" in started.rma.decision_reason
     seen = portal.view(world.app.uow(), started.token)
@@ -189,6 +194,40 @@ def test_a_link_opens_its_own_return_and_no_other(world: World) -> None:
     again = portal_staff.issue_link(world.app.uow(), anne.rma.number, by=person("agent"))
     assert portal.view(world.app.uow(), again).rma.number == anne.rma.number
     assert portal.view(world.app.uow(), anne.token).rma.number == anne.rma.number
+
+
+def _accepted_mail(world: World, number: str) -> str:
+    table = orm_after_sales.outbox
+    with world.app.engine.connect() as conn:
+        return str(
+            conn.execute(
+                sa.select(table.c.body).where(
+                    table.c.return_number == number,
+                    table.c.kind == "return_authorised",
+                    table.c.channel == "email",
+                )
+            ).scalar_one()
+        )
+
+
+def test_the_accepted_mail_leads_to_the_label_by_a_link_of_the_return(world: World) -> None:
+    add_orders(world)
+    started = _start(world, [PortalLine(2, 1, ReturnReason.DEFECTIVE)])
+    body = _accepted_mail(world, started.rma.number)
+    assert f"/portal/r/{started.token}" in body and "étiquette" in body
+    # The merchant's webhook tells the acceptance, never the customer's secret.
+    with world.app.engine.connect() as conn:
+        sent = conn.execute(sa.select(orm_after_sales.outbox.c.body)).scalars().all()
+    assert sum(started.token in b for b in sent) == 1
+    # A return the policy rejected and customer service accepts: a new link, in the mail.
+    rejected = _late_withdrawal(world)
+    service_desk.authorise_exception(
+        world.app.uow(), rejected.rma.number, reason="goodwill", by=person("agent")
+    )
+    body = _accepted_mail(world, rejected.rma.number)
+    token = body.split("/portal/r/")[1].split()[0]
+    assert token != rejected.token
+    assert portal.view(world.app.uow(), token).rma.state is ReturnState.AUTHORISED
 
 
 def test_a_photo_is_taken_by_its_content_and_size(world: World) -> None:

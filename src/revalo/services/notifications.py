@@ -22,6 +22,7 @@ from revalo.domain.notifications import (
     language_for,
 )
 from revalo.domain.people import Permission, User
+from revalo.domain.portal import new_token, token_hash
 from revalo.domain.returns import ReturnRequest
 from revalo.services import webhook_outbox as hooks
 from revalo.services.common import found
@@ -61,11 +62,15 @@ def notify(
 ) -> OutboxMessage | None:
     """Write the e-mail telling the customer of ``rma`` about ``kind`` to the outbox, inside
     the caller's transaction, and a webhook message to each endpoint of the return's client
-    that subscribed to it; the e-mail, None when the customer has no e-mail address."""
+    that subscribed to it; the e-mail, None when neither the customer nor their order has
+    an e-mail address. A portal link's ``token`` goes into the e-mail only, never to a
+    webhook."""
+    token = values.pop("token", None)
     customer = found(uow.customers.get(rma.customer_code), f"no customer {rma.customer_code}")
     if rma.client_code is not None and kind is not NotificationKind.LABEL:
         hooks.write_webhooks(uow, kind, rma, at, **values)
-    if not customer.email:
+    recipient = customer.email or _order_email(uow, rma)
+    if not recipient:
         return None
     lang = language_for(customer.country)
     text = templates()[lang]
@@ -77,8 +82,11 @@ def notify(
         "hub": _hub(uow, rma.destination_site),
         "items": items,
         "survey": "",
+        "follow": "",
         **values,
     }
+    if kind is NotificationKind.RETURN_AUTHORISED:
+        fill["follow"] = _follow(uow, rma, at, text["follow"], token)
     if "how" in values:
         fill["how"] = text["how"].get(values["how"], values["how"])
     if values.get("survey"):
@@ -86,7 +94,7 @@ def notify(
     message = OutboxMessage(
         kind=kind,
         return_number=rma.number,
-        recipient=customer.email,
+        recipient=recipient,
         language=lang,
         subject=text[kind.value]["subject"].format(**fill),
         body=text[kind.value]["body"].format(**fill),
@@ -97,6 +105,31 @@ def notify(
     )
     uow.outbox.add(message)
     return message
+
+
+def _order_email(uow: UnitOfWork, rma: ReturnRequest) -> str:
+    """The e-mail given with the shop's order, for a customer whose record has none."""
+    order = uow.portal.order(rma.order_ref) if rma.order_ref else None
+    return order.email if order is not None else ""
+
+
+def _follow(
+    uow: UnitOfWork, rma: ReturnRequest, at: datetime, text: Mapping[str, str], token: str | None
+) -> str:
+    """The way to the label: a return made on the portal gets a link of its own (``token``
+    when the caller has just made one), through which the customer prints the label or shows
+    its QR code; any other return's label comes from the shop."""
+    if uow.portal.portal_return(rma.number) is None:
+        return text["shop"]
+    if token is None:
+        token = new_token()
+        uow.portal.add_link(rma.number, token_hash(token), by="notifications", at=at)
+    return text["portal"].format(link=f"{links_base()}/portal/r/{token}")
+
+
+def links_base() -> str:
+    """The public address of this server, that the e-mails' links lead to."""
+    return str(templates()["links"]["base"]).rstrip("/")
 
 
 # -- sending ---------------------------------------------------------------------------------

@@ -180,12 +180,12 @@ def start_return(
         )
         apply_policy(uow, policy, customer, rma, t)
         uow.returns.add(rma)
-        if rma.state is ReturnState.AUTHORISED:
-            notify(uow, NotificationKind.RETURN_AUTHORISED, rma, t)
         uow.portal.add_return(
             PortalReturn(rma.number, order.order_ref, outcome, way_back, language, t)
         )
         token = _link(uow, rma.number, PORTAL_ACTOR, t)
+        if rma.state is ReturnState.AUTHORISED:
+            notify(uow, NotificationKind.RETURN_AUTHORISED, rma, t, token=token)
         if rma.state is not ReturnState.REJECTED:
             _open_case(uow, order, rma, customer, outcome, t)
         if rma.state is ReturnState.AUTHORISED and way_back in PARCEL_WAYS:

@@ -18,7 +18,6 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from revalo.domain.errors import NotFound
 from revalo.domain.people import Permission, User
@@ -26,7 +25,7 @@ from revalo.domain.returns import ReturnRequest
 from revalo.domain.satisfaction import Survey, csat
 from revalo.services.common import found, when
 from revalo.services.guard import reads
-from revalo.services.notifications import templates
+from revalo.services.notifications import links_base
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.service_ports import SurveyRow
@@ -40,8 +39,7 @@ def token_hash(token: str) -> str:
 
 
 def survey_link(token: str) -> str:
-    base = cast(dict[str, str], templates()["links"])["base"].rstrip("/")
-    return f"{base}/survey/{token}"
+    return f"{links_base()}/survey/{token}"
 
 
 def invite(uow: UnitOfWork, rma: ReturnRequest, at: datetime) -> str | None:
