@@ -12,14 +12,14 @@ from typer.testing import CliRunner
 
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
-from revalo.bootstrap import bootstrap
+from revalo.bootstrap import App, bootstrap
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.api.ratelimit import RateLimiter
 from revalo.entrypoints.cli import app as cli
 from revalo.settings import Settings
 from tests.conftest import World, seed_world
 from tests.e2e.conftest import API, ok, refused
-from tests.people import add_person
+from tests.people import add_person, bearer
 from tests.portal_orders import ANNE_MAIL, ANNE_POSTCODE, JONAS_MAIL, add_orders
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -116,15 +116,20 @@ def test_finding_orders_is_rate_limited_per_address(public: TestClient) -> None:
     assert answer.status_code == 429 and int(answer.headers["retry-after"]) >= 1
 
 
-def test_the_staff_print_a_link_and_the_keep_it_figures(tmp_path: Path) -> None:
+def _staff_database(tmp_path: Path) -> tuple[str, App]:
+    """A database file with the orders, an administrator and customer service's agent."""
     url = sqlite_url(tmp_path / "portal.db")
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
+    add_orders(seed_world(app))
+    add_person(app, "admin.one", {"administrator"})  # type: ignore[arg-type]
+    add_person(app, "agent", {"customer_service"})  # type: ignore[arg-type]
+    return url, app
+
+
+def test_the_staff_print_a_link_and_the_keep_it_figures(tmp_path: Path) -> None:
+    url, app = _staff_database(tmp_path)
     try:
-        world = seed_world(app)
-        add_orders(world)
-        add_person(app, "admin.one", {"administrator"})  # type: ignore[arg-type]
-        add_person(app, "agent", {"customer_service"})  # type: ignore[arg-type]
         client = TestClient(create_app(app), base_url="http://localhost")
         number = str(_start(client)["number"])
     finally:
@@ -194,3 +199,53 @@ def test_the_staff_record_an_order_from_the_command_line(tmp_path: Path) -> None
         ]
     finally:
         app.close()
+
+
+def test_the_staff_see_the_photos_a_customer_sent(tmp_path: Path) -> None:
+    """On the return's page, by the API and from the command line: the photo as it was
+    sent, and no photo of another return by its number."""
+    url, app = _staff_database(tmp_path)
+    try:
+        public = TestClient(create_app(app), base_url="http://localhost")
+        anne = _start(public, lines=[{"line_no": 2, "reason": "damaged_in_transit"}])
+        jonas = _start(
+            public,
+            order_ref="WEB-2002",
+            proof=JONAS_MAIL,
+            lines=[{"line_no": 1, "reason": "defective"}],
+        )
+        sent = public.post(
+            f"{API}/portal/returns/{anne['token']}/photos?line_no=1",
+            content=PNG,
+            headers={"content-type": "image/png"},
+        )
+        photo_id = ok(sent, 201)["id"]
+        staff = TestClient(
+            create_app(app), base_url="http://localhost", headers=bearer(app, "desk")
+        )
+        number = anne["number"]
+        listed = staff.get(f"{API}/returns/{number}/photos").json()
+        assert [(p["id"], p["line_no"], p["size"]) for p in listed] == [(photo_id, 1, len(PNG))]
+        got = staff.get(f"{API}/returns/{number}/photos/{photo_id}")
+        assert got.status_code == 200 and got.content == PNG
+        assert got.headers["content-type"] == "image/png"
+        refused(staff.get(f"{API}/returns/{jonas['number']}/photos/{photo_id}"), 404, "photo_id")
+        assert staff.get(f"{API}/returns/{jonas['number']}/photos").json() == []
+        page = staff.get(f"/returns/{number}")
+        assert f'src="/returns/{number}/photos/{photo_id}"' in page.text
+        assert staff.get(f"/returns/{number}/photos/{photo_id}").content == PNG
+        assert staff.get(f"/returns/{jonas['number']}/photos/{photo_id}").status_code == 404
+        assert 'id="photos"' not in staff.get(f"/returns/{jonas['number']}").text
+        assert public.get(f"{API}/returns/{number}/photos/{photo_id}").status_code == 401
+    finally:
+        app.close()
+    env = {"LANG": "C.UTF-8", "LC_ALL": "", "COLUMNS": "250"}
+    folder = tmp_path / "claim"
+    folder.mkdir()
+    args = ["portal", "photos", str(number), "--as", "agent", "--url", url]
+    written = CliRunner().invoke(cli, [*args, "--into", str(folder)], env=env)
+    assert written.exit_code == 0, written.output
+    assert "1 photo(s) of" in written.output and "image/png" in written.output
+    assert (folder / f"{number}-{photo_id}.png").read_bytes() == PNG
+    missing = CliRunner().invoke(cli, [*args, "--into", str(tmp_path / "nowhere")], env=env)
+    assert missing.exit_code == 2 and "no such directory" in missing.output

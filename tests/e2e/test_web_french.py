@@ -52,6 +52,7 @@ NOT_PAGES = (
     "/survey/",  # reached by a link's token only: its French is tested with the desk's pages
     "/traceability/epcis.jsonld",  # a document to download
     "/compliance/weee.csv",
+    "/returns/{number}/photos/",  # a customer's photo, as it was sent
     "/compliance/weee.pdf",
     "/compliance/espr.csv",
     "/floor/performance.csv",  # a file to download

@@ -1,8 +1,10 @@
-"""``revalo portal link`` and ``revalo keep-it check``: a return's link on the customers'
-portal, and the keep-it figures of a return's lines."""
+"""``revalo portal link``, ``revalo portal photos`` and ``revalo keep-it check``: a return's
+link on the customers' portal, the photos its customer sent, and the keep-it figures of a
+return's lines."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -99,6 +101,42 @@ def link(
     with reported(), open_app(db, url) as rv:
         token = portal_staff.issue_link(rv.uow(), number, by=acting(rv, as_login))
     out().print(f"{base_url.rstrip('/')}/portal/r/{token}", markup=False, soft_wrap=True)
+
+
+@portal_app.command("photos")
+def photos(
+    number: Number,
+    into: Annotated[
+        Path | None, typer.Option(help="A folder to write the photos into (NUMBER-ID.jpg).")
+    ] = None,
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """List the photos the customer sent with a return from the portal (a damage claim);
+    with --into, write each one into that folder."""
+    from revalo.services import portal_staff
+
+    with reported(), open_app(db, url) as rv:
+        if into is not None and not into.is_dir():
+            raise CliError(said(f"{into}: no such directory"), 2)
+        by = acting(rv, as_login)
+        sent = portal_staff.photos(rv.read_uow(), number, by=by)
+        contents = [portal_staff.photo(rv.read_uow(), number, p.id, by=by) for p in sent if into]
+    rma = number.strip().upper()
+    table = Table(title=said(f"{len(sent)} photo(s) of {rma}"))
+    for column in ("id", "line", "type", "bytes", "sent", "sha256"):
+        table.add_column(column)
+    for p in sent:
+        when = p.uploaded_at.isoformat()
+        table.add_row(str(p.id), str(p.line_no), p.media_type, str(p.size), when, p.sha256)
+    out().print(table)
+    if into is None:
+        return
+    for p, (media_type, content) in zip(sent, contents, strict=True):
+        file = into / f"{rma}-{p.id}.{'png' if media_type == 'image/png' else 'jpg'}"
+        file.write_bytes(content)
+        out().print(said(f"Wrote the document {file.name} to {file}."), markup=False)
 
 
 @keep_it_app.command("check")

@@ -114,6 +114,9 @@ EN: dict[str, str] = {
     "portal.order_added": "Order {id} recorded: its customer may return from it.",
     "portal.order_line": "--line {text}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90",
     "portal.order_price": "--line {text}: {price} is not an amount in EUR",
+    "portal.photos": "{n} photo(s) of {number}",
+    "col.bytes": "bytes",
+    "col.sent": "sent",
 }
 
 FR: dict[str, str] = {
@@ -227,4 +230,7 @@ FR: dict[str, str] = {
     "portal.order_added": "Commande {id} enregistrée : son client peut en retourner des articles.",
     "portal.order_line": "--line {text} : écrivez SKU:QUANTITÉ:PRIX, par ex. TEE-M:2:19.90",
     "portal.order_price": "--line {text} : {price} n'est pas un montant en EUR",
+    "portal.photos": "{n} photo(s) de {number}",
+    "col.bytes": "octets",
+    "col.sent": "envoyée",
 }

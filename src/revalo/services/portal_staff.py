@@ -1,9 +1,10 @@
 """The portal as the staff see it: the shop's orders customers return from, a return's
-portal link for a customer who lost theirs, the keep-it figures of a return, and what
-keep-it saved."""
+portal link for a customer who lost theirs, the photos a customer sent of a damage, the
+keep-it figures of a return, and what keep-it saved."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from revalo.services.clients import owner_for_new
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.keep_it import price_line
-from revalo.services.portal_ports import KeepItSavings
+from revalo.services.portal_ports import KeepItSavings, Photo
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.scoping import client_for, ensure_sees_return
@@ -61,6 +62,29 @@ def issue_link(uow: UnitOfWork, number: str, *, by: User, at: datetime | None = 
         record_done(uow, by, "issue_portal_link", rma.number)
         uow.commit()
     return token
+
+
+@reads(Permission.VIEW_RETURNS)
+def photos(uow: UnitOfWork, number: str, *, by: User) -> Sequence[Photo]:
+    """The photos the customer sent with the return, oldest first (none for a return not
+    started from the portal)."""
+    with uow.read_only() as reading:
+        rma = found(reading.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        ensure_sees_return(by, rma, Permission.VIEW_RETURNS)
+        return reading.portal.photos(rma.number)
+
+
+@reads(Permission.VIEW_RETURNS)
+def photo(uow: UnitOfWork, number: str, photo_id: int, *, by: User) -> tuple[str, bytes]:
+    """One of the return's photos: its media type and content."""
+    with uow.read_only() as reading:
+        rma = found(reading.returns.get(number.strip().upper()), f"no return {number!r}", "number")
+        ensure_sees_return(by, rma, Permission.VIEW_RETURNS)
+        return found(
+            reading.portal.photo_content(rma.number, photo_id),
+            f"return {rma.number} has no photo {photo_id}",
+            "photo_id",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,9 @@ EN: dict[str, str] = {
     "portal.photo": "Photo",
     "portal.photo_send": "Send the photo",
     "perm.issue_portal_link": "give a customer a link to follow their return on the portal",
+    "photos.title": "Photos from the customer",
+    "photos.lead": "Sent from the portal with the return, for a damage claim.",
+    "photos.of": "Line {line}, {kb} kB, sent {at}",
     "overview.keep_it": "Kept by customers",
     "overview.keep_it_hint": "{n} unit(s) refunded without return: {sum} saved, {km} km and "
     "{co2} kg CO2e of trips back avoided.",
@@ -142,6 +145,9 @@ FR: dict[str, str] = {
     "portal.photo": "Photo",
     "portal.photo_send": "Envoyer la photo",
     "perm.issue_portal_link": "donner à un client un lien pour suivre son retour sur le portail",
+    "photos.title": "Photos du client",
+    "photos.lead": "Envoyées depuis le portail avec le retour, pour une réclamation de dommage.",
+    "photos.of": "Ligne {line}, {kb} ko, envoyée le {at}",
     "overview.keep_it": "Gardés par les clients",
     "overview.keep_it_hint": "{n} unité(s) remboursée(s) sans retour : {sum} économisés, {km} km "
     "et {co2} kg CO2e de trajets retour évités.",

@@ -3,9 +3,9 @@ decision form, and the disposition queue."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.catalog import SiteKind
@@ -28,7 +28,7 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.pages_refunds import case_context, end_context, outbox_context
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
-from revalo.services import deciding
+from revalo.services import deciding, portal_staff
 from revalo.services import decision_queue as queue
 from revalo.services.certificates import unit_certificates
 from revalo.services.disposition import record_disposition
@@ -96,8 +96,18 @@ def return_page(
         **case_context(uow, rma.number, user),
         **outbox_context(uow, rma.number, user, app.settings.smtp is not None),
         **end_context(uow, rma.number, user),
+        "photos": portal_staff.photos(uow, rma.number, by=user),
     }
     return page(request, "return.html", ctx, nav="returns")
+
+
+@router.get("/returns/{number}/photos/{photo_id}", dependencies=[need(Permission.VIEW_RETURNS)])
+def return_photo(
+    number: str, photo_id: Annotated[int, Path(ge=1, le=2**62)], uow: ReadUowDep, user: CurrentUser
+) -> Response:
+    """A photo the customer sent with the return, as they sent it."""
+    media_type, content = portal_staff.photo(uow, number[:20], photo_id, by=user)
+    return Response(content, media_type=media_type, headers={"Cache-Control": "private"})
 
 
 @router.post(

@@ -1,8 +1,9 @@
-"""Return requests (RMA): ask, list, look at, authorise, reject."""
+"""Return requests (RMA): ask, list, look at, authorise, reject; the photos the customer
+sent with one."""
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from revalo.domain.people import Permission
 from revalo.domain.returns import ReturnReason, ReturnState
@@ -17,6 +18,7 @@ from revalo.entrypoints.api.schemas import (
     ReturnsPublic,
     UnitPublic,
 )
+from revalo.entrypoints.api.schemas.portal import PhotoPublic
 from revalo.entrypoints.api.types import (
     ClientCodeQuery,
     Limit,
@@ -26,7 +28,7 @@ from revalo.entrypoints.api.types import (
     Timestamp,
 )
 from revalo.entrypoints.labels import label_response
-from revalo.services import queries
+from revalo.services import portal_staff, queries
 from revalo.services import return_labels as labels_service
 from revalo.services import returns as service
 from revalo.services.ports import ReturnFilter
@@ -100,6 +102,35 @@ def get_return(number: ReturnNumberPath, uow: ReadUowDep, user: CurrentUser) -> 
         **ReturnPublic.model_validate(rma).model_dump(),
         units=[UnitPublic.model_validate(u) for u in units],
     )
+
+
+@router.get("/{number}/photos", dependencies=[need(Permission.VIEW_RETURNS)])
+def list_photos(number: ReturnNumberPath, uow: ReadUowDep, user: CurrentUser) -> list[PhotoPublic]:
+    """The photos the customer sent from the portal with the return (a damage claim), oldest
+    first: their line, type, size and SHA-256; none for a return made elsewhere."""
+    return [PhotoPublic.model_validate(p) for p in portal_staff.photos(uow, number, by=user)]
+
+
+_IMAGE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/jpeg": {}, "image/png": {}}, "description": "The photo."}
+}
+
+
+@router.get(
+    "/{number}/photos/{photo_id}",
+    dependencies=[need(Permission.VIEW_RETURNS)],
+    responses=_IMAGE,
+    response_class=Response,
+)
+def get_photo(
+    number: ReturnNumberPath,
+    photo_id: Annotated[int, Path(ge=1, le=2**62)],
+    uow: ReadUowDep,
+    user: CurrentUser,
+) -> Response:
+    """One of the return's photos, as the customer sent it (JPEG or PNG)."""
+    media_type, content = portal_staff.photo(uow, number, photo_id, by=user)
+    return Response(content, media_type=media_type, headers={"Cache-Control": "private"})
 
 
 @router.post("/{number}/authorise", dependencies=[need(Permission.AUTHORISE_RETURN)])
