@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from revalo.domain.portal import CustomerOrder, OrderLine
-from revalo.services import portal_staff
+from revalo.services import portal_orders
 from tests.conftest import World
 from tests.people import person
 
@@ -40,5 +40,5 @@ def add_orders(world: World) -> tuple[CustomerOrder, CustomerOrder]:
         [OrderLine(1, "DRILL-18", 1, Decimal("129.00"))],
     )
     for order in (anne, jonas):
-        portal_staff.record_order(world.app.uow(), order, by=person("shop"))
+        portal_orders.record_order(world.app.uow(), order, by=person("shop"))
     return anne, jonas

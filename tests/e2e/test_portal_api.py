@@ -116,7 +116,7 @@ def test_finding_orders_is_rate_limited_per_address(public: TestClient) -> None:
     assert answer.status_code == 429 and int(answer.headers["retry-after"]) >= 1
 
 
-def _staff_database(tmp_path: Path) -> tuple[str, App]:
+def staff_database(tmp_path: Path) -> tuple[str, App]:
     """A database file with the orders, an administrator and customer service's agent."""
     url = sqlite_url(tmp_path / "portal.db")
     upgrade(url)
@@ -128,7 +128,7 @@ def _staff_database(tmp_path: Path) -> tuple[str, App]:
 
 
 def test_the_staff_print_a_link_and_the_keep_it_figures(tmp_path: Path) -> None:
-    url, app = _staff_database(tmp_path)
+    url, app = staff_database(tmp_path)
     try:
         client = TestClient(create_app(app), base_url="http://localhost")
         number = str(_start(client)["number"])
@@ -204,7 +204,7 @@ def test_the_staff_record_an_order_from_the_command_line(tmp_path: Path) -> None
 def test_the_staff_see_the_photos_a_customer_sent(tmp_path: Path) -> None:
     """On the return's page, by the API and from the command line: the photo as it was
     sent, and no photo of another return by its number."""
-    url, app = _staff_database(tmp_path)
+    url, app = staff_database(tmp_path)
     try:
         public = TestClient(create_app(app), base_url="http://localhost")
         anne = _start(public, lines=[{"line_no": 2, "reason": "damaged_in_transit"}])

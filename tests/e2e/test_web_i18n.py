@@ -38,6 +38,7 @@ from revalo.entrypoints.web import (
     pages_login,
     pages_lots,
     pages_network,
+    pages_orders,
     pages_overview,
     pages_people,
     pages_refunds,
@@ -135,6 +136,7 @@ def test_every_page_is_documented() -> None:
         pages_resale.router,
         pages_billing.router,
         pages_service.router,
+        pages_orders.router,
     ]
     routes = {
         f"{method} {route.path}"

@@ -18,7 +18,7 @@ from revalo.domain.errors import InvalidValue, NotAllowed, NotFound
 from revalo.domain.keep_it import KeepChoice, KeepItRules
 from revalo.domain.portal import CustomerOrder, OrderLine, WayBack
 from revalo.domain.returns import ReturnReason, ReturnState
-from revalo.services import portal, portal_staff, service_desk
+from revalo.services import portal, portal_orders, portal_staff, service_desk
 from revalo.services.collection_pickups import pending_pickups
 from revalo.services.keep_it import load_keep_it_rules, trip_back
 from revalo.services.portal import PortalLine
@@ -141,7 +141,7 @@ def _late_withdrawal(world: World) -> portal.Started:
         world.now - timedelta(days=30),
         [OrderLine(1, "DRILL-18", 1, Decimal("129.00"))],
     )
-    portal_staff.record_order(world.app.uow(), late, by=person("shop"))
+    portal_orders.record_order(world.app.uow(), late, by=person("shop"))
     return _start(world, [PortalLine(1, 1, ReturnReason.WITHDRAWAL)], order_ref="WEB-3003")
 
 
@@ -163,7 +163,7 @@ def test_a_bulky_item_is_collected_at_home_with_the_collection_planning(world: W
         world.now - timedelta(days=2),
         [OrderLine(1, "SOFA-3", 1, Decimal("749.00"))],
     )
-    portal_staff.record_order(world.app.uow(), sofa, by=person("shop"))
+    portal_orders.record_order(world.app.uow(), sofa, by=person("shop"))
     line = [PortalLine(1, 1, ReturnReason.NOT_AS_DESCRIBED)]
     with pytest.raises(InvalidValue, match="choose a pickup"):
         _start(world, line, order_ref="WEB-4004")

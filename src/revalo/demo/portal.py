@@ -17,7 +17,7 @@ from revalo.domain.people import User
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.portal import CustomerOrder, OrderLine, WayBack
 from revalo.domain.returns import ReturnReason
-from revalo.services import portal, portal_staff
+from revalo.services import portal, portal_orders
 from revalo.services.keep_it import load_keep_it_rules
 from revalo.services.ports import BatchUnitOfWork
 from revalo.services.transport import Transport
@@ -94,7 +94,7 @@ def set_up_portal(
     link = None
     with uow.batch(isolate_failures=False):
         for order in orders:
-            portal_staff.record_order(uow, order, by=shop)
+            portal_orders.record_order(uow, order, by=shop)
         for order in orders[-RETURNED:]:
             bulky = order.lines[0].sku.startswith("SOF-")
             reason = ReturnReason.NOT_AS_DESCRIBED if bulky else ReturnReason.WITHDRAWAL

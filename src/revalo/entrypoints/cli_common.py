@@ -4,7 +4,7 @@ and turning expected failures into one line on stderr and an exit code."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -17,6 +17,7 @@ from rich.console import Console
 from revalo.domain.errors import DomainError, PermissionDenied
 from revalo.domain.people import User
 from revalo.entrypoints.cli_messages import error_line
+from revalo.services.import_checks import RowError
 
 if TYPE_CHECKING:
     from revalo.bootstrap import App
@@ -241,3 +242,12 @@ def euros(text: str, option: str) -> Decimal:
     if not value.is_finite():
         raise CliError(f"{option} {text!r}: not an amount in EUR (e.g. 129.90)", 2)
     return value
+
+
+def refused_rows(file: Path, errors: Sequence[RowError]) -> CliError:
+    """Print each bad row of an imported ``file`` and give the error that ends the command
+    (nothing of the file was imported)."""
+    for e in errors:
+        column = f" ({e.column})" if e.column else ""
+        out().print(f"{file}:{e.line}{column}: {e.message}", markup=False)
+    return CliError(f"{file}: {len({e.line for e in errors})} bad line(s): nothing was imported")

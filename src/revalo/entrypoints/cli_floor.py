@@ -18,6 +18,7 @@ from revalo.entrypoints.cli_common import (
     open_app,
     out,
     parse_day,
+    refused_rows,
     reported,
 )
 from revalo.entrypoints.cli_messages import said
@@ -49,16 +50,12 @@ def import_bins(
     if not file.is_file():
         raise CliError(f"{file}: no such file", 2)
     with reported(), open_app(db, url) as rv:
-        with file.open(encoding="utf-8-sig", newline="") as lines:
+        with file.open(encoding="utf-8-sig", newline="") as f:
+            lines = f.readlines()
             try:
                 added = bins.import_bins(rv.uow(), site, lines, by=acting(rv, as_login))
             except BadBinRows as exc:
-                for e in exc.errors:
-                    column = f" ({e.column})" if e.column else ""
-                    out().print(f"{file}:{e.line}{column}: {e.message}", markup=False)
-                raise CliError(
-                    f"{file}: {len(exc.errors)} bad line(s): nothing was imported"
-                ) from None
+                raise refused_rows(file, exc.errors) from None
         out().print(said(f"Imported {len(added)} bin(s) into {site.upper()}."), markup=False)
 
 

@@ -18,6 +18,7 @@ from revalo.entrypoints.cli_common import (
     open_app,
     out,
     parse_day,
+    refused_rows,
     reported,
 )
 from revalo.entrypoints.cli_messages import said
@@ -65,7 +66,7 @@ def add_order(
     from decimal import Decimal, InvalidOperation
 
     from revalo.domain.portal import CustomerOrder, OrderLine
-    from revalo.services import portal_staff
+    from revalo.services import portal_orders
 
     with reported():
         day = datetime.combine(parse_day(delivered, "--delivered"), time(12, tzinfo=UTC))
@@ -81,8 +82,39 @@ def add_order(
             order_ref, customer.strip().upper(), email, postcode, day, day, lines, client
         )
     with reported(), open_app(db, url) as rv:
-        portal_staff.record_order(rv.uow(), order, by=acting(rv, as_login))
+        portal_orders.record_order(rv.uow(), order, by=acting(rv, as_login))
     out().print(said(f"Order {order.order_ref} recorded: its customer may return from it."))
+
+
+@portal_app.command("import-orders")
+def import_orders(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV, a row per order line: order_ref,customer_code,placed_at,line_no,sku,"
+            "quantity,unit_price[,email,postcode,delivered_at,serial,client_code]."
+        ),
+    ],
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record the delivered orders of a CSV file, so that their customers may return from
+    them on the portal: all of them, or none with every bad line named."""
+    from revalo.services import portal_orders
+    from revalo.services.csv_records import decode_lines
+
+    with reported():
+        if not file.is_file():
+            raise CliError(f"{file}: no such file", 2)
+        with file.open("rb") as f:
+            lines = list(decode_lines(f))
+        with open_app(db, url) as rv:
+            try:
+                added = portal_orders.import_orders(rv.uow(), lines, by=acting(rv, as_login))
+            except portal_orders.BadOrderRows as exc:
+                raise refused_rows(file, exc.errors) from None
+    out().print(said(f"Imported {len(added)} order(s)."), markup=False)
 
 
 @portal_app.command("link")

@@ -115,6 +115,7 @@ EN: dict[str, str] = {
     "portal.order_line": "--line {text}: write SKU:QUANTITY:PRICE, e.g. TEE-M:2:19.90",
     "portal.order_price": "--line {text}: {price} is not an amount in EUR",
     "portal.photos": "{n} photo(s) of {number}",
+    "portal.orders_imported": "Imported {n} order(s).",
     "col.bytes": "bytes",
     "col.sent": "sent",
 }
@@ -231,6 +232,7 @@ FR: dict[str, str] = {
     "portal.order_line": "--line {text} : écrivez SKU:QUANTITÉ:PRIX, par ex. TEE-M:2:19.90",
     "portal.order_price": "--line {text} : {price} n'est pas un montant en EUR",
     "portal.photos": "{n} photo(s) de {number}",
+    "portal.orders_imported": "{n} commande(s) importée(s).",
     "col.bytes": "octets",
     "col.sent": "envoyée",
 }

@@ -1,4 +1,4 @@
-"""The portal as the staff see it: the shop's orders customers return from, a return's
+"""The portal as the staff see it (the shop's orders are in ``portal_orders``): a return's
 portal link for a customer who lost theirs, the photos a customer sent of a damage, the
 keep-it figures of a return, and what keep-it saved."""
 
@@ -8,12 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from revalo.domain.errors import AlreadyExists, InvalidValue, NotAllowed
+from revalo.domain.errors import NotAllowed
 from revalo.domain.keep_it import KeepItFigures, KeepItRules
 from revalo.domain.people import Permission, User
-from revalo.domain.portal import CustomerOrder, new_token, token_hash
+from revalo.domain.portal import new_token, token_hash
 from revalo.domain.returns import ReturnState
-from revalo.services.clients import owner_for_new
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.keep_it import price_line
@@ -22,28 +21,6 @@ from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.scoping import client_for, ensure_sees_return
 from revalo.services.transport import Transport
-
-
-@needs(Permission.MANAGE_CUSTOMERS)
-@retried
-def record_order(uow: UnitOfWork, order: CustomerOrder, *, by: User) -> CustomerOrder:
-    """Record an order the shop delivered, so that its customer may return from it."""
-    with uow:
-        found(
-            uow.customers.get(order.customer_code),
-            f"no customer with code {order.customer_code!r}",
-            "customer_code",
-        )
-        owner_for_new(uow, order.client_code)
-        if uow.portal.order(order.order_ref) is not None:
-            raise AlreadyExists(f"order {order.order_ref} is recorded already", field="order_ref")
-        if not order.email and not order.postcode:
-            raise InvalidValue("an order needs its e-mail or postcode", field="email")
-        for ln in order.lines:
-            found(uow.products.get(ln.sku), f"no product with SKU {ln.sku!r}", "sku")
-        uow.portal.add_order(order)
-        uow.commit()
-    return order
 
 
 @needs(Permission.ISSUE_PORTAL_LINK)

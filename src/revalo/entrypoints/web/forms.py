@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 
 from revalo.entrypoints.web.i18n import current_language, named, translator
 
@@ -38,6 +38,26 @@ async def posted_form(request: Request) -> FormData:
 
 
 PostedForm = Annotated[FormData, Depends(posted_form)]
+
+
+async def uploaded(
+    form: FormData, name: str, errors: Errors, *, limit: int, missing: str, too_big: str
+) -> bytes:
+    """The content of the form's file ``name`` (the form is closed afterwards); none, or
+    more than ``limit`` bytes, is said in ``errors`` with the catalogue's ``missing`` or
+    ``too_big`` (given ``mb``)."""
+    upload = form.get(name)
+    raw = b""
+    try:
+        if isinstance(upload, UploadFile):
+            raw = await upload.read(limit + 1)
+    finally:
+        await form.close()
+    if not raw:
+        errors.say(name, missing)
+    elif len(raw) > limit:
+        errors.say(name, too_big, mb=limit // 1_000_000)
+    return raw
 
 
 def fields(form: FormData) -> dict[str, str]:

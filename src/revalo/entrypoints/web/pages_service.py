@@ -53,7 +53,12 @@ def desk(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
             found = service_desk.find_returns(uow, q, by=user, limit=50)
         except DomainError as exc:
             problem = in_language(exc.message, language(request))
-    ctx: dict[str, object] = {"q": q, "found": found, "problem": problem}
+    ctx: dict[str, object] = {
+        "q": q,
+        "found": found,
+        "problem": problem,
+        "may_orders": user.can(Permission.MANAGE_CUSTOMERS),
+    }
     ctx |= satisfaction_context(uow, user)
     if user.can(Permission.MANAGE_WEBHOOKS):
         ctx["hooks"] = webhooks.list_endpoints(uow, by=user, limit=50)

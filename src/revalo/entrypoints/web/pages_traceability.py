@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
 from revalo.adapters.epcis_schema import schema_errors
 from revalo.domain import epcis as ep
@@ -86,17 +85,14 @@ async def capture_form(
     request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
 ) -> Response:
     errors = Errors()
-    upload = form.get("document")
-    raw = b""
-    try:
-        if isinstance(upload, UploadFile):
-            raw = await upload.read(MAX_UPLOAD + 1)
-    finally:
-        await form.close()
-    if not raw:
-        errors.say("document", "trace.no_file")
-    elif len(raw) > MAX_UPLOAD:
-        errors.say("document", "trace.too_big", mb=MAX_UPLOAD // 1_000_000)
+    raw = await forms.uploaded(
+        form,
+        "document",
+        errors,
+        limit=MAX_UPLOAD,
+        missing="trace.no_file",
+        too_big="trace.too_big",
+    )
     document = None
     if not errors:
         try:

@@ -29,6 +29,7 @@ from revalo.entrypoints.web.pages_jobs import router as jobs_router
 from revalo.entrypoints.web.pages_login import router as login_router
 from revalo.entrypoints.web.pages_lots import router as lots_router
 from revalo.entrypoints.web.pages_network import router as network_router
+from revalo.entrypoints.web.pages_orders import router as orders_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_people import router as people_router
 from revalo.entrypoints.web.pages_refunds import router as refunds_router
@@ -64,6 +65,7 @@ router.include_router(login_router)
 router.include_router(people_router)
 router.include_router(overview_router)
 router.include_router(returns_router)
+router.include_router(orders_router)
 router.include_router(review_router)
 router.include_router(unit_actions_router)
 router.include_router(station_router)

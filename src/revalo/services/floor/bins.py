@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from revalo.domain.catalog import LocationKind
-from revalo.domain.errors import DomainError, InvalidValue
+from revalo.domain.errors import InvalidValue
 from revalo.domain.floor.bins import Bin, BinKind, Fill
 from revalo.domain.people import Permission, User
 from revalo.services.common import get_site
-from revalo.services.csv_records import Records
+from revalo.services.csv_records import named, read_table
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.import_checks import RowError
 from revalo.services.ports import UnitOfWork
@@ -24,11 +24,9 @@ class BadBinRows(InvalidValue):
     """Rows of a bin file that cannot be imported: every one named, nothing imported."""
 
     def __init__(self, errors: list[RowError]) -> None:
-        lines = "; ".join(
-            f"line {e.line}" + (f" ({e.column})" if e.column else "") + f": {e.message}"
-            for e in errors
+        super().__init__(
+            f"{len(errors)} bad row(s), nothing is imported: {named(errors)}", field="csv"
         )
-        super().__init__(f"{len(errors)} bad row(s), nothing is imported: {lines}", field="csv")
         self.errors = errors
 
 
@@ -72,42 +70,16 @@ def parse_row(site_code: str, row: dict[str, str]) -> Bin:
 def read_bins(site_code: str, lines: Iterable[str]) -> tuple[list[tuple[int, Bin]], list[RowError]]:
     """The bins of a file with their lines, and every problem of its rows (line 1 is the
     header)."""
+    rows, errors = read_table(lines, COLUMNS, REQUIRED, lambda r: parse_row(site_code, r), "bin")
     bins: list[tuple[int, Bin]] = []
-    errors: list[RowError] = []
-    header: list[str] | None = None
     seen: dict[str, int] = {}
-    for line, record in Records(lines):
-        if header is None:
-            header = [c.strip().lower() for c in record]
-            missing = [c for c in REQUIRED if c not in header]
-            unknown = [c for c in header if c not in COLUMNS]
-            if missing:
-                errors.append(RowError(1, None, f"missing column(s): {', '.join(missing)}"))
-            if unknown:
-                errors.append(RowError(1, None, f"unknown column(s): {', '.join(unknown)}"))
-            if errors:
-                return [], errors
-            continue
-        if len(record) != len(header):
-            errors.append(
-                RowError(line, None, f"{len(record)} fields where the header has {len(header)}")
-            )
-            continue
-        try:
-            b = parse_row(site_code, dict(zip(header, record, strict=True)))
-        except DomainError as exc:
-            errors.append(RowError(line, exc.field, exc.message))
-            continue
+    for line, b in rows:
         if b.code in seen:
             errors.append(RowError(line, "code", f"{b.code} is on line {seen[b.code]} already"))
             continue
         seen[b.code] = line
         bins.append((line, b))
-    if header is None:
-        errors.append(RowError(1, None, "the file is empty: it needs a header line"))
-    elif not bins and not errors:
-        errors.append(RowError(2, None, "the file has no bin"))
-    return bins, errors
+    return bins, sorted(errors, key=lambda e: e.line)
 
 
 @needs(Permission.MANAGE_BINS)
