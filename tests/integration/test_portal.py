@@ -94,6 +94,9 @@ def test_keep_it_is_offered_where_the_trip_back_costs_more_than_the_item_brings(
     assert rma.state is ReturnState.AUTHORISED  # the drill still comes back
     with pytest.raises(NotAllowed, match="is kept already"):
         portal.keep_item(world.app.uow(), started.token, 1, KeepChoice.KEEP)
+    # The parcel's label lists what is in it: the drill, not the T-shirts given away.
+    label = portal.get_label(world.app.uow(), world.app.transport, started.token)
+    assert [(sku, n) for sku, _, n in label.items] == [("DRILL-18", 1)]
     saved = portal_staff.keep_it_savings(world.app.uow(), by=person("boss"))
     assert saved.units == 2
     assert saved.eur == 2 * tee.figures.saved_eur

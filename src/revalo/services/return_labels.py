@@ -43,7 +43,7 @@ def _label_facts(
         uow.sites.get(consignment.destination), f"no site {consignment.destination!r}", "site"
     )
     items = []
-    for line in rma.lines:
+    for line in (ln for ln in rma.lines if not ln.kept):  # a kept item is not in the parcel
         product = uow.products.get(line.sku)
         items.append((line.sku, product.name if product else line.sku, line.quantity))
     assert consignment.sscc is not None  # every return consignment has one
