@@ -16,6 +16,7 @@ from revalo.domain.people import Role, User
 from revalo.services import refunds, satisfaction, service_desk
 from revalo.settings import Settings
 from tests.demo_builds import demo_copy
+from tests.e2e.conftest import API, client_of, ok
 from tests.people import add_person
 
 LAST = date(2025, 2, 16)
@@ -89,5 +90,29 @@ def _check_customer_service(app: App, agent: User) -> None:
     assert figures.answers == answered and figures.csat is not None
     assert 0.5 < figures.csat < 0.95
     assert {g.by for g in figures.groups} == {"reason", "category", "country"}
+    _check_a_clients_satisfaction(app, figures.answers)
     found = service_desk.find_returns(app.read_uow(), "RMA0000001", by=agent, limit=50)
     assert found.total == 10 and len(found.returns) == 10  # RMA00000010 to RMA00000019
+
+
+def _check_a_clients_satisfaction(app: App, everybody: int) -> None:
+    """A client's user sees the satisfaction of its own returns' customers, on the
+    dashboard and by the API; a handler sees none."""
+    with app.engine.connect() as conn:
+        code, own = conn.execute(
+            sa.text(
+                "select r.client_code, count(*) from surveys s join return_requests r "
+                "on r.id = s.rma_id where s.score is not null and r.client_code is not null "
+                "group by r.client_code order by count(*) desc"
+            )
+        ).first() or (None, 0)
+    assert code and 0 < own < everybody
+    brand = add_person(app, "brand.viewer", {Role.CLIENT}, client_code=code)
+    figures = satisfaction.satisfaction(app.read_uow(), by=brand, today=LAST)
+    assert figures.answers == own
+    web = client_of(app, brand)
+    assert ok(web.get(f"{API}/service/satisfaction"))["answers"] == own
+    assert 'id="csat"' in web.get("/").text
+    handler = client_of(app, add_person(app, "floor.hand", {Role.HANDLER}))
+    assert handler.get(f"{API}/service/satisfaction").status_code == 403
+    assert 'id="csat"' not in handler.get("/").text

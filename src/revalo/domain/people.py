@@ -124,6 +124,7 @@ class Permission(enum.StrEnum):
     VIEW_INVOICES = "view_invoices"
     # Customer service's desk, satisfaction and the clients' webhooks
     VIEW_SERVICE = "view_service"
+    VIEW_SATISFACTION = "view_satisfaction"
     RECORD_CONTACT = "record_contact"
     RESEND_LABEL = "resend_label"
     AUTHORISE_EXCEPTION = "authorise_exception"
@@ -220,8 +221,9 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.RUN_BILLING: "run a client's monthly billing (issues its invoice, once)",
     P.CREDIT_INVOICES: "correct an issued invoice with a credit note",
     P.VIEW_INVOICES: "see invoices, credit notes and rate cards (a client: its own)",
-    P.VIEW_SERVICE: "find a return by order, customer, e-mail or parcel; see its whole "
-    "history; see satisfaction and time to refund",
+    P.VIEW_SERVICE: "find a return by order, customer, e-mail or parcel; see its whole history",
+    P.VIEW_SATISFACTION: "see the customers' satisfaction (CSAT) and the time to refund (a "
+    "client: its own returns')",
     P.RECORD_CONTACT: "write notes and contacts with the customer on a return",
     P.RESEND_LABEL: "send the customer a return's parcel label again",
     P.AUTHORISE_EXCEPTION: "authorise a return the policy rejected or left for review, with "
@@ -246,7 +248,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TEAM_SUPERVISOR: _ALL_READS
     - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_PROFITABILITY}
     - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_INVOICES}
-    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_SERVICE}
+    - {P.VIEW_CUSTOMERS, P.VIEW_COSTS, P.VIEW_REFUNDS, P.VIEW_SERVICE, P.VIEW_SATISFACTION}
     | {P.RECEIVE, P.QUARANTINE, P.RELEASE, P.INSPECT, P.MOVE, P.DISPATCH}
     | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.PLAN_COLLECTIONS, P.QUOTE}
     | {P.DO_TASKS, P.ASSIGN_TASKS, P.MANAGE_TEAM}
@@ -266,6 +268,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.CANCEL_RETURN, P.CLOSE_RETURN}
         | {P.ISSUE_PORTAL_LINK}
         | {P.VIEW_SERVICE, P.RECORD_CONTACT, P.RESEND_LABEL, P.AUTHORISE_EXCEPTION}
+        | {P.VIEW_SATISFACTION}
     ),
     # Billing: sales and what units brought after they left (a sales channel's order feed
     # is a finance user too).
@@ -290,6 +293,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.EXPORT_UNITS, P.EXPORT_EVENTS}
         | {P.VIEW_COMPLIANCE}
         | {P.VIEW_INVOICES}
+        | {P.VIEW_SATISFACTION}
     ),
     # An auditor (a regulator's, a producer-responsibility organisation's, the company's
     # own): every read and the units' whole trails; it changes nothing (the sign-ins and

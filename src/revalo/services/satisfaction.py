@@ -126,7 +126,7 @@ def _group(by: str, key: str, rows: list[SurveyRow]) -> Group:
 DIMENSIONS = ("reason", "category", "country")
 
 
-@reads(Permission.VIEW_SERVICE)
+@reads(Permission.VIEW_SATISFACTION)
 def satisfaction(
     uow: UnitOfWork, *, by: User, today: date, days: int | None = None
 ) -> Satisfaction:

@@ -82,7 +82,9 @@ EN: dict[str, str] = {
     "survey.closed": "Your answer ({score} out of 5) is recorded; it can no longer be changed.",
     "survey.unknown": "This survey link is not known: check the link of the e-mail.",
     "perm.view_service": "find a return by order, customer, e-mail or parcel; see its whole "
-    "history; see satisfaction and time to refund",
+    "history",
+    "perm.view_satisfaction": "see the customers' satisfaction (CSAT) and the time to refund "
+    "(a client: its own returns')",
     "perm.record_contact": "write notes and contacts with the customer on a return",
     "perm.resend_label": "send the customer a return's parcel label again",
     "perm.authorise_exception": "authorise a return the policy rejected or left for review, "
@@ -174,7 +176,9 @@ FR: dict[str, str] = {
     "modifiée.",
     "survey.unknown": "Ce lien d'enquête est inconnu : vérifiez le lien de l'e-mail.",
     "perm.view_service": "trouver un retour par commande, client, e-mail ou colis ; voir tout "
-    "son historique ; voir la satisfaction et le délai de remboursement",
+    "son historique",
+    "perm.view_satisfaction": "voir la satisfaction des clients (CSAT) et le délai de "
+    "remboursement (un donneur d'ordre : celle de ses retours)",
     "perm.record_contact": "noter les échanges avec le client sur un retour",
     "perm.resend_label": "renvoyer au client l'étiquette du colis d'un retour",
     "perm.authorise_exception": "autoriser un retour que la politique a refusé ou laissé à "

@@ -37,7 +37,7 @@ router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
 def satisfaction_context(uow: UnitOfWork, user: CurrentUser) -> dict[str, object]:
     """CSAT and time to refund for the pages that show them (the desk, the dashboard)."""
-    if not user.can(Permission.VIEW_SERVICE):
+    if not user.can(Permission.VIEW_SATISFACTION):
         return {"csat_shown": False}
     figures = satisfaction.satisfaction(uow, by=user, today=utcnow().date(), days=90)
     return {"csat_shown": True, "csat": figures}

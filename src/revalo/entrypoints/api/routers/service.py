@@ -122,7 +122,7 @@ def resend_label(
     )
 
 
-@router.get("/satisfaction", dependencies=[need(Permission.VIEW_SERVICE)])
+@router.get("/satisfaction", dependencies=[need(Permission.VIEW_SATISFACTION)])
 def get_satisfaction(uow: ReadUowDep, user: CurrentUser, days: Days = None) -> SatisfactionPublic:
     """CSAT (the share of 4 and 5 out of 5) and the median days to refund, in all and by
     reason, product category and the customer's country."""
@@ -134,7 +134,7 @@ def get_satisfaction(uow: ReadUowDep, user: CurrentUser, days: Days = None) -> S
 
 @router.get(
     "/satisfaction.csv",
-    dependencies=[need(Permission.VIEW_SERVICE)],
+    dependencies=[need(Permission.VIEW_SATISFACTION)],
     response_class=Response,
     responses=_CSV,
 )
