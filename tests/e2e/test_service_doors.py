@@ -11,11 +11,12 @@ from pathlib import Path
 from revalo.domain.after_sales import Outcome
 from revalo.domain.catalog import Customer, CustomerKind
 from revalo.domain.clients import Client
+from revalo.domain.people import Role
 from revalo.domain.refunds import RefundMethod
 from revalo.services import catalog, clients, notifications, refunds
 from tests.conftest import World
-from tests.e2e.conftest import API, TestClient, ok, refused, request_return, revalo
-from tests.people import person
+from tests.e2e.conftest import API, TestClient, client_of, ok, refused, request_return, revalo
+from tests.people import add_person, person
 
 DRILL = {"sku": "DRILL-18", "quantity": 1, "reason": "withdrawal"}
 
@@ -68,6 +69,10 @@ def test_the_api_finds_shows_notes_and_excepts(client: TestClient, sqlite_world:
     assert number in desk and late["number"] in desk
     page = client.get(f"/service/returns/{number}").text
     assert "Called about the parcel" in page and "phone call" in page
+    # The return's own page leads there.
+    assert f'href="/service/returns/{number}"' in client.get(f"/returns/{number}").text
+    handler = client_of(sqlite_world.app, add_person(sqlite_world.app, "hand", {Role.HANDLER}))
+    assert 'id="return-service-link"' not in handler.get(f"/returns/{number}").text
 
 
 def test_the_survey_page_answers_once_in_the_customers_language(
