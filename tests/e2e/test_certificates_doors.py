@@ -98,11 +98,31 @@ def test_a_recycler_keeps_its_certificate_and_is_flagged_before_it_expires(
         assert [c["number"] for c in expiring] == ["WLX-7"]
         page = api.get("/sites/REC-FR")
         assert page.status_code == 200 and "WLX-7" in page.text and "renew it" in page.text
-        form = {**body, "number": "WLX-8", "expires_on": "2030-01-01"}
+        form = {**body, "number": "WLX-8", "expires_on": "2030-01-01", "operations": "R4 r12"}
         sent = api.post("/sites/REC-FR/certificates", data=form, follow_redirects=False)
         assert sent.status_code == 303
         listed = api.get(f"{API}/sites/REC-FR/certificates").json()
-        assert [c["number"] for c in listed] == ["WLX-7", "WLX-8"]
+        assert [(c["number"], c["operations"]) for c in listed] == [
+            ("WLX-7", []),
+            ("WLX-8", ["R4", "R12"]),
+        ]
+        bad = api.post(
+            f"{API}/sites/REC-FR/certificates",
+            json={**body, "number": "WLX-9", "operations": ["R99"]},
+        )
+        assert "R1 to R13" in refused(bad, 422, "operations")
+        # A French site's SIRET, by the API and the site's page; a wrong one named.
+        assert (
+            ok(api.put(f"{API}/sites/HUB-FR/siret", json={"siret": "12345678900015"}))["siret"]
+            == "12345678900015"
+        )
+        wrong = api.put(f"{API}/sites/HUB-FR/siret", json={"siret": "12345678900016"})
+        assert "wrong check digit" in refused(wrong, 422, "siret")
+        assert 'id="siret">12345678900015' in api.get("/sites/HUB-FR").text
+        saved = api.post("/sites/HUB-FR/siret", data={"siret": ""}, follow_redirects=False)
+        assert saved.status_code == 303
+        assert ok(api.get(f"{API}/sites/HUB-FR"))["siret"] is None
+        assert 'id="site-papers"' not in api.get("/sites/HUB-DE").text
         # Renewed: the certificate in force is the one that expires last, no warning.
         assert "renew it" not in api.get("/sites/REC-FR").text
 
@@ -196,6 +216,14 @@ def test_the_command_line_writes_certificates_and_trails(
         path,
     )
     assert kept.exit_code == 1 and "expires (2020-01-01) before it is issued" in kept.output
+    allowed = revalo(
+        *("certificates", "facility", "REC-FR", "WLX-2", "--scope", "WEEE", "--issuer", "WLX"),
+        *("--issued", "2024-01-01", "--expires", "2030-01-01", "--operations", "R4,R5"),
+        *("--db", path),
+    )
+    assert allowed.exit_code == 0, allowed.output
+    named = revalo("certificates", "siret", "HUB-FR", "12345678900015", "--db", path)
+    assert named.exit_code == 0 and "Recorded the SIRET of site HUB-FR." in named.output
 
 
 def test_the_slip_of_a_shipment_to_a_recycler_as_json_and_csv(sqlite_world: World) -> None:

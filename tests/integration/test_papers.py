@@ -10,7 +10,7 @@ import pytest
 
 from revalo.domain.disposition import DispositionRoute as Route
 from revalo.domain.errors import InvalidValue, NotFound
-from revalo.services import facilities, papers, stock
+from revalo.services import catalog, facilities, papers, stock
 from revalo.services.audit_trail import unit_trail
 from tests.conftest import World
 from tests.integration.certificate_world import consignment_of
@@ -28,7 +28,11 @@ def test_a_shipment_to_a_recycler_carries_its_slip(world: World) -> None:
         issuer="WEEELABEX",
         issued_on=world.now.date() - timedelta(days=30),
         expires_on=world.now.date() + timedelta(days=300),
+        operations=["d10", "R4", "R12"],
     )
+    catalog.set_site_siret(world.app.uow(), "hub-fr", "123 456 789 00015", by=person("admin"))
+    with pytest.raises(InvalidValue, match="not in DE"):
+        catalog.set_site_siret(world.app.uow(), "HUB-DE", "12345678900015", by=person("admin"))
     laptop = received_unit(world, world.laptop, "SN-L")
     sofa = received_unit(world, world.sofa, "SN-S")
     for lpn in (laptop, sofa):
@@ -39,7 +43,10 @@ def test_a_shipment_to_a_recycler_carries_its_slip(world: World) -> None:
     ).as_json()
     assert slip["destination"]["site"] == "REC-FR"
     assert slip["destination"]["certificate"]["number"] == "WLX-9"
-    assert slip["emitter"]["site"] == "HUB-FR" and slip["emitter"]["siret"] is None
+    assert slip["emitter"]["site"] == "HUB-FR" and slip["emitter"]["siret"] == "12345678900015"
+    # Recycled, not disposed of: the first recovery operation the facility may carry out.
+    assert slip["destination"]["plannedOperation"] == "R4"
+    assert slip["destination"]["siret"] is None  # none recorded for the recycler
     (item,) = slip["waste"]["items"]
     # A laptop carries a lithium battery: equipment with hazardous components.
     assert (item["serial"], item["waste_code"], item["hazardous"]) == ("SN-L", "16 02 13*", True)

@@ -20,6 +20,8 @@ _F = facility_certificates.c
 def _row(thing: WipedMedium | FacilityCertificate) -> dict[str, object]:
     row = asdict(thing)
     row.pop("id")
+    if isinstance(thing, FacilityCertificate):
+        row["operations"] = " ".join(thing.operations)
     return row
 
 
@@ -52,7 +54,10 @@ class SqlCertificateRepository:
         stmt = sa.select(facility_certificates).order_by(_F.expires_on, _F.site_code, _F.id)
         if site_code is not None:
             stmt = stmt.where(_F.site_code == site_code)
-        return [FacilityCertificate(**r) for r in self.session.execute(stmt).mappings()]
+        return [
+            FacilityCertificate(**{**r, "operations": tuple(r["operations"].split())})
+            for r in self.session.execute(stmt).mappings()
+        ]
 
     def consignment_units(self, consignment_id: int) -> Sequence[int]:
         c = orm.unit_legs.c

@@ -211,6 +211,7 @@ sites = sa.Table(
     sa.Column("weee_certified", sa.Boolean, nullable=False),
     sa.Column("skills", sa.JSON, nullable=False),
     sa.Column("gln", sa.String(13), unique=True, index=True),
+    sa.Column("siret", sa.String(14)),
 )
 
 locations = sa.Table(

@@ -43,5 +43,7 @@ facility_certificates = sa.Table(
     sa.Column("expires_on", sa.Date, nullable=False, index=True),
     sa.Column("recorded_by", sa.String(64), nullable=False),
     sa.Column("recorded_at", UtcDateTime, nullable=False),
+    # The treatment operations its permit allows, space-separated ("R4 R12").
+    sa.Column("operations", sa.String(120), nullable=False),
     sa.UniqueConstraint("site_code", "number", name="uq_facility_certificates_site_number"),
 )

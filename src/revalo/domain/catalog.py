@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from revalo.domain.errors import InvalidValue
 from revalo.domain.values import GeoPoint, normalise_gln, normalise_gtin
+from revalo.domain.waste_operations import check_siret
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{1,39}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -143,11 +144,14 @@ class Site:
     skills: list[str] = field(default_factory=list)
     #: Its GS1 Global Location Number, which names it in EPCIS events (None: none known).
     gln: str | None = None
+    #: A French establishment's SIRET, which names it on waste papers (None: none known).
+    siret: str | None = None
 
     def __post_init__(self) -> None:
         self.code = check_code(self.code, "site code")
         self.gln = normalise_gln(self.gln) if self.gln else None
         self.country = check_country(self.country)
+        self.siret = check_siret(self.siret, self.country) if self.siret else None
         GeoPoint(self.lat, self.lon)
         if self.weee_certified and self.kind is not SiteKind.RECYCLER:
             raise InvalidValue(

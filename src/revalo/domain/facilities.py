@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.waste_operations import operation_codes
 
 #: A certificate is flagged this many days before it expires.
 EXPIRY_WARNING_DAYS = 30
@@ -54,8 +55,11 @@ class FacilityCertificate:
     recorded_by: str
     recorded_at: datetime
     id: int | None = None
+    #: The treatment operations its permit allows (R1-R13, D1-D15, 2008/98/EC).
+    operations: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        self.operations = operation_codes(self.operations)
         self.number = _text(self.number, "number", "number", MAX_NUMBER)
         self.scope = _text(self.scope, "scope", "scope", MAX_SCOPE)
         self.issuer = _text(self.issuer, "issuer", "issuer", MAX_ISSUER)

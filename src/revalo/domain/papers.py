@@ -3,11 +3,13 @@ facility (France's BSD, bordereau de suivi des déchets, Code de l'environnement
 and the test record of each item of used electrical equipment shipped across a border
 for re-use (Directive 2012/19/EU Annex VI).
 
-A slip names its emitter, its transporter, its destination with the treatment certificate
-in force, and each item's waste code from the European List of Waste (Decision
-2000/532/EC) with its mass. What Revalo does not hold (the SIRET numbers, the transporter's
-receipt number, the exact treatment code the facility applies) is left empty, to be
-completed when the slip is signed on the national service (Trackdéchets).
+A slip names its emitter and its destination (with their SIRET when the site has one), its
+transporter, the treatment certificate in force and the operation planned there (the
+first recovery operation its permit allows, or its first disposal one for waste sent to be
+disposed of), and each item's waste code from the European List of Waste (Decision
+2000/532/EC) with its mass. What Revalo does not hold (a missing SIRET, the transporter's
+receipt number) is left empty, to be completed when the slip is signed on the national
+service (Trackdéchets).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from revalo.domain.errors import InvalidValue
 from revalo.domain.facilities import FacilityCertificate
 from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.units import ReturnedUnit
+from revalo.domain.waste_operations import planned_operation
 from revalo.domain.work_orders import WorkOrder
 
 #: European List of Waste (Commission Decision 2000/532/EC) codes of what Revalo sends to
@@ -68,7 +71,7 @@ def _party(site: Site) -> dict[str, Any]:
         "city": site.city,
         "country": site.country,
         "gln": site.gln,
-        "siret": None,
+        "siret": site.siret,
     }
 
 
@@ -82,6 +85,14 @@ class WasteTrackingSlip:
     destination: Site
     certificate: FacilityCertificate | None
     items: tuple[SlipItem, ...]
+    #: Some of its units are sent to be disposed of (not recovered).
+    disposal: bool = False
+
+    @property
+    def planned_operation(self) -> str | None:
+        if self.certificate is None:
+            return None
+        return planned_operation(self.certificate.operations, disposal=self.disposal)
 
     @property
     def mass_kg(self) -> float:
@@ -107,7 +118,7 @@ class WasteTrackingSlip:
                     if cert
                     else None
                 ),
-                "plannedOperation": None,
+                "plannedOperation": self.planned_operation,
             },
             "waste": {
                 "quantityTonnes": round(self.mass_kg / 1000, 4),

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.table import Table
 
+from revalo.domain.waste_operations import operation_codes
 from revalo.entrypoints.cli_common import (
     AsLogin,
     CliError,
@@ -154,6 +155,23 @@ def record_medium(
     out().print(said(message), markup=False)
 
 
+@certificates_app.command("siret")
+def site_siret(
+    site: Annotated[str, typer.Argument(help="The site's code.")],
+    siret: Annotated[str, typer.Argument(help="Its SIRET, 14 digits ('' removes it).")],
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Name a French site by its SIRET on the waste-tracking slips."""
+    from revalo.services import catalog
+
+    with reported(), open_app(db, url) as rv:
+        s = catalog.set_site_siret(rv.uow(), site, siret, by=acting(rv, as_login))
+    done = "Recorded" if s.siret else "Removed"
+    out().print(said(f"{done} the SIRET of site {s.code}."), markup=False)
+
+
 @certificates_app.command("facility")
 def add_facility_certificate(
     site: Annotated[str, typer.Argument(help="The recycler's site code.")],
@@ -162,6 +180,9 @@ def add_facility_certificate(
     issuer: Annotated[str, typer.Option(help="Who issued it.")],
     issued: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="Issued on.")],
     expires: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="Expires on.")],
+    operations: Annotated[
+        str, typer.Option(help="The treatment operations it allows, e.g. 'R4 R12' (2008/98/EC).")
+    ] = "",
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
@@ -179,6 +200,7 @@ def add_facility_certificate(
             issuer=issuer,
             issued_on=parse_day(issued, "--issued"),
             expires_on=parse_day(expires, "--expires"),
+            operations=operation_codes(operations),
         )
     message = f"Kept the certificate {c.number} of {c.site_code}, in force until {c.expires_on}."
     out().print(said(message), markup=False)

@@ -116,6 +116,8 @@ EN: dict[str, str] = {
     "portal.order_price": "--line {text}: {price} is not an amount in EUR",
     "portal.photos": "{n} photo(s) of {number}",
     "portal.orders_imported": "Imported {n} order(s).",
+    "papers.siret_set": "Recorded the SIRET of site {site}.",
+    "papers.siret_removed": "Removed the SIRET of site {site}.",
     "col.bytes": "bytes",
     "col.sent": "sent",
 }
@@ -233,6 +235,8 @@ FR: dict[str, str] = {
     "portal.order_price": "--line {text} : {price} n'est pas un montant en EUR",
     "portal.photos": "{n} photo(s) de {number}",
     "portal.orders_imported": "{n} commande(s) importée(s).",
+    "papers.siret_set": "SIRET du site {site} enregistré.",
+    "papers.siret_removed": "SIRET du site {site} retiré.",
     "col.bytes": "octets",
     "col.sent": "envoyée",
 }

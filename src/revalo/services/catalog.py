@@ -6,8 +6,9 @@ from revalo.domain.catalog import Customer, Product, Site
 from revalo.domain.clients import owner_label
 from revalo.domain.errors import AlreadyExists, Conflict
 from revalo.domain.people import Permission, User
+from revalo.domain.waste_operations import check_siret
 from revalo.services.clients import owner_for_new
-from revalo.services.common import found
+from revalo.services.common import found, get_site
 from revalo.services.guard import needs, record_done
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -57,6 +58,18 @@ def add_site(uow: UnitOfWork, site: Site, *, by: User) -> Site:
             raise AlreadyExists(f"site {site.code} exists already", field="code")
         uow.sites.add(site)
         record_done(uow, by, "add_site", site.code)
+        uow.commit()
+    return site
+
+
+@needs(Permission.MANAGE_SITES)
+@retried
+def set_site_siret(uow: UnitOfWork, code: str, siret: str, *, by: User) -> Site:
+    """Name a French site by its SIRET on the waste papers (an empty one removes it)."""
+    with uow:
+        site = get_site(uow, code)
+        site.siret = check_siret(siret, site.country)
+        record_done(uow, by, "set_site_siret", site.code, detail=site.siret or "removed")
         uow.commit()
     return site
 

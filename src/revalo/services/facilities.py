@@ -31,9 +31,11 @@ def record_facility_certificate(
     issuer: str,
     issued_on: date,
     expires_on: date,
+    operations: Sequence[str] = (),
     at: datetime | None = None,
 ) -> FacilityCertificate:
-    """Keep a treatment facility's certificate (a recycler's); a number is kept once."""
+    """Keep a treatment facility's certificate (a recycler's) with the treatment operations
+    its permit allows; a number is kept once."""
     with uow:
         site = get_site(uow, site_code)
         if site.kind is not SiteKind.RECYCLER:
@@ -48,6 +50,7 @@ def record_facility_certificate(
             issuer=issuer,
             issued_on=issued_on,
             expires_on=expires_on,
+            operations=tuple(operations),
             recorded_by=by.login,
             recorded_at=when(at),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from revalo.domain.disposition import DispositionRoute
 from revalo.domain.journey import CONSIGNMENT_PREFIX, Consignment
 from revalo.domain.papers import (
     LoadedItem,
@@ -58,13 +59,15 @@ def waste_tracking_slip(uow: UnitOfWork, reference: str, *, by: User) -> WasteTr
         day = consignment.booked_at.date()
         held = uow.certificates.facility_certificates(destination.code)
         in_force = [c for c in held if c.in_force_on(day)]
+        items = _items(uow, consignment)
         return WasteTrackingSlip(
             number=f"BSD-{consignment.reference}",
             consignment=consignment,
             emitter=get_site(uow, consignment.origin, "reference"),
             destination=destination,
             certificate=in_force[-1] if in_force else None,
-            items=tuple(slip_item(i) for i in _items(uow, consignment)),
+            items=tuple(slip_item(i) for i in items),
+            disposal=any(i.unit.route is DispositionRoute.DISPOSE for i in items),
         )
 
 

@@ -38,6 +38,12 @@ EN: dict[str, str] = {
     "said.refusal.safety_held": "a briefing is recorded once it was held",
     "said.refusal.safety_bin_site": "bin {code} is at another site than {site}",
     "said.refusal.safety_bin_zone": "bin {code} is in the {zone} zone, not {given}",
+    "said.refusal.siret_abroad": "a SIRET names an establishment in France, not in {country}",
+    "said.refusal.siret_digits": "SIRET {raw} must be 14 digits",
+    "said.refusal.siret_check": "SIRET {raw} has a wrong check digit: check it on the INSEE's "
+    "register",
+    "said.refusal.operation_code": "{raw} is not a treatment operation: R1 to R13 (recovery) or "
+    "D1 to D15 (disposal), Directive 2008/98/EC Annexes I and II",
 }
 
 FR: dict[str, str] = {
@@ -82,4 +88,10 @@ FR: dict[str, str] = {
     "said.refusal.safety_held": "une causerie sécurité est enregistrée une fois tenue",
     "said.refusal.safety_bin_site": "l'emplacement {code} est sur un autre site que {site}",
     "said.refusal.safety_bin_zone": "l'emplacement {code} est dans la zone {zone}, pas {given}",
+    "said.refusal.siret_abroad": "un SIRET désigne un établissement en France, pas en {country}",
+    "said.refusal.siret_digits": "le SIRET {raw} doit compter 14 chiffres",
+    "said.refusal.siret_check": "le SIRET {raw} a une clé de contrôle fausse : vérifiez-le au "
+    "répertoire SIRENE de l'INSEE",
+    "said.refusal.operation_code": "{raw} n'est pas une opération de traitement : R1 à R13 "
+    "(valorisation) ou D1 à D15 (élimination), directive 2008/98/CE annexes I et II",
 }

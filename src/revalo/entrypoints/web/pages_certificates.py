@@ -16,6 +16,7 @@ from revalo.domain.certificates import (
 from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.facilities import MAX_ISSUER, MAX_NUMBER, MAX_SCOPE
 from revalo.domain.people import Permission
+from revalo.domain.waste_operations import operation_codes
 from revalo.domain.work_orders import WipeMethod
 from revalo.entrypoints.api.deps import CurrentUser, UowDep, need
 from revalo.entrypoints.web import forms
@@ -24,7 +25,7 @@ from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.pages_bench import order_id_of, order_page_with
 from revalo.entrypoints.web.render import WebRoute, language, redirect
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import certificates, facilities
+from revalo.services import catalog, certificates, facilities
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -86,6 +87,7 @@ def facility_form(
     issuer = forms.text(data, "issuer", errors, max_length=MAX_ISSUER, required=True)
     issued = forms.day(data, "issued_on", errors)
     expires = forms.day(data, "expires_on", errors)
+    operations = forms.text(data, "operations", errors, max_length=120)
     if issued is None or expires is None:
         errors.say("issued_on" if issued is None else "expires_on", "form.not_date", raw="''")
     t = translator(language(request))
@@ -100,6 +102,7 @@ def facility_form(
                 issuer=issuer,
                 issued_on=issued.date(),
                 expires_on=expires.date(),
+                operations=operation_codes(operations or ""),
             )
         except (PermissionDenied, NotFound):
             raise
@@ -110,3 +113,23 @@ def facility_form(
             return redirect(f"/sites/{kept.site_code}#facility-certificates", flash=flash)
     problems = "; ".join(errors.values())
     return redirect(f"/sites/{code[:40]}#facility-certificates", flash=problems)
+
+
+@router.post(
+    "/sites/{code}/siret", dependencies=[need(Permission.MANAGE_SITES)], response_model=None
+)
+def siret_form(
+    request: Request, code: str, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+) -> Response:
+    """Name a French site by its SIRET on the waste papers."""
+    data = forms.fields(form)
+    try:
+        catalog.set_site_siret(uow, code[:40], data.get("siret", "")[:20], by=user)
+    except (PermissionDenied, NotFound):
+        raise
+    except DomainError as exc:
+        return redirect(
+            f"/sites/{code[:40]}#site-papers", flash=in_language(exc.message, language(request))
+        )
+    flash = translator(language(request))("papers.saved")
+    return redirect(f"/sites/{code[:40]}#site-papers", flash=flash)

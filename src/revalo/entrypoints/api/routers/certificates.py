@@ -67,6 +67,16 @@ class FacilityCertificateIn(BaseModel):
     issuer: Annotated[str, text(200, min_length=1), Storable]
     issued_on: date
     expires_on: date
+    operations: Annotated[
+        list[Annotated[str, Field(max_length=4)]],
+        Field(
+            default_factory=list,
+            max_length=28,
+            description="the treatment operations its permit allows: R1-R13, D1-D15 "
+            "(Directive 2008/98/EC Annexes I and II)",
+            examples=[["R4", "R12"]],
+        ),
+    ]
 
 
 class FacilityCertificatePublic(FacilityCertificateIn):
@@ -82,6 +92,7 @@ def _public(c: FacilityCertificate, status: CertificateStatus) -> FacilityCertif
         issuer=c.issuer,
         issued_on=c.issued_on,
         expires_on=c.expires_on,
+        operations=list(c.operations),
         status=status,
     )
 

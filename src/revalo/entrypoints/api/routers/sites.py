@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from pydantic import Field
 
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.people import Permission
@@ -14,6 +15,7 @@ from revalo.entrypoints.api.schemas import (
     SitePublic,
     SitesPublic,
 )
+from revalo.entrypoints.api.schemas.base import Input
 from revalo.entrypoints.api.types import Limit, Offset, SiteCodePath
 from revalo.services import catalog, lookups, queries
 
@@ -24,6 +26,17 @@ router = APIRouter(prefix="/sites", tags=["sites"])
 def create_site(body: SiteCreate, uow: UowDep, user: CurrentUser) -> SitePublic:
     """Add a site; a site that holds stock gets its standard locations."""
     return SitePublic.model_validate(catalog.add_site(uow, Site(**body.model_dump()), by=user))
+
+
+class SiretSet(Input):
+    siret: Annotated[str, Field(max_length=20, description="14 digits; empty removes it")]
+
+
+@router.put("/{code}/siret", dependencies=[need(Permission.MANAGE_SITES)])
+def set_siret(code: SiteCodePath, body: SiretSet, uow: UowDep, user: CurrentUser) -> SitePublic:
+    """Name a French site by its SIRET on the waste-tracking slips (checked: 14 digits and
+    their check digit)."""
+    return SitePublic.model_validate(catalog.set_site_siret(uow, code, body.siret, by=user))
 
 
 @router.get("", dependencies=[need(Permission.VIEW_CATALOGUE)])

@@ -95,6 +95,8 @@ class SiteCreate(Input):
     skills: Annotated[list[Skill], Field(default_factory=list, max_length=50)]
     #: Its GS1 Global Location Number (13 digits), which names it in EPCIS events.
     gln: Annotated[str | None, Field(default=None, max_length=13)] = None
+    #: A French establishment's SIRET (14 digits), which names it on waste papers.
+    siret: Annotated[str | None, Field(default=None, max_length=20)] = None
 
 
 class LocationPublic(Public):
@@ -113,6 +115,7 @@ class SitePublic(Public):
     weee_certified: bool
     skills: list[str]
     gln: str | None
+    siret: str | None
     holds_stock: bool
 
 
