@@ -24,6 +24,7 @@ from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.billing_activities import SqlBillableActivities
 from revalo.adapters.billing_repository import SqlBillingRepository
+from revalo.adapters.capacity_plan_repository import SqlCapacityPlanRepository
 from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
@@ -59,6 +60,7 @@ from revalo.services import (
     ports,
 )
 from revalo.services.billing_ports import BillableActivities, BillingRepository
+from revalo.services.capacity_plan_ports import CapacityPlanRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
 from revalo.services.floor.ports import FloorRepository
@@ -113,6 +115,7 @@ class SqlAlchemyUnitOfWork:
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    capacity_plans: CapacityPlanRepository
     listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository
@@ -191,6 +194,7 @@ class SqlAlchemyUnitOfWork:
         self.refunds = SqlRefundRepository(s)
         self.costs = SqlCostQueries(s)
         self.cost_targets = SqlCostTargetRepository(s)
+        self.capacity_plans = SqlCapacityPlanRepository(s)
         self.listings = SqlListingRepository(s)
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)

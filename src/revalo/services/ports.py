@@ -26,6 +26,7 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.billing_ports import BillableActivities, BillingRepository
+    from revalo.services.capacity_plan_ports import CapacityPlanRepository
     from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
@@ -350,6 +351,7 @@ class UnitOfWork(Protocol):
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    capacity_plans: CapacityPlanRepository
     listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository
