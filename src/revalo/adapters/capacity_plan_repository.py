@@ -54,6 +54,14 @@ class SqlCapacityPlanRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def hold(self, key: str) -> None:
+        """Make other writers of ``key`` wait until this transaction ends (PostgreSQL: a
+        transaction-level advisory lock; SQLite: writers never overlap, BEGIN IMMEDIATE)."""
+        if self.session.get_bind().dialect.name != "sqlite":
+            self.session.execute(
+                sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sa.literal(key))))
+            )
+
     def latest_capacity(self, site_code: str, week: date) -> SiteCapacity | None:
         stmt = (
             sa.select(site_capacities)

@@ -32,6 +32,11 @@ class SalesBooked:
 
 
 class CapacityPlanRepository(Protocol):
+    def hold(self, key: str) -> None:
+        """Other writers of ``key`` wait until this transaction ends: a new version reads
+        the last one committed."""
+        ...
+
     def latest_capacity(self, site_code: str, week: date) -> SiteCapacity | None: ...
 
     def add_capacity(self, capacity: SiteCapacity) -> None:

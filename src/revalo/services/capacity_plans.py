@@ -48,6 +48,7 @@ def _check_category(uow: UnitOfWork, category: str) -> None:
 
 def _store_capacity(uow: UnitOfWork, c: SiteCapacity) -> SiteCapacity:
     c.site_code = get_site(uow, c.site_code, "site").code
+    uow.capacity_plans.hold(f"site_capacities {c.site_code} {c.week.isoformat()}")
     held = uow.capacity_plans.latest_capacity(c.site_code, c.week)
     c.version = held.version + 1 if held else 1
     uow.capacity_plans.add_capacity(c)
@@ -57,6 +58,7 @@ def _store_capacity(uow: UnitOfWork, c: SiteCapacity) -> SiteCapacity:
 def _store_demand(uow: UnitOfWork, d: ChannelDemand, config: Path | None) -> ChannelDemand:
     _check_channel(d.channel, config)
     _check_category(uow, d.category)
+    uow.capacity_plans.hold(f"channel_demand {d.channel} {d.category} {d.week.isoformat()}")
     held = uow.capacity_plans.latest_demand(d.channel, d.category, d.week)
     d.version = held.version + 1 if held else 1
     uow.capacity_plans.add_demand(d)
