@@ -28,8 +28,8 @@ def check_week(week: date) -> date:
     """A plan's week, named by its Monday."""
     if week.weekday() != 0:
         raise InvalidValue(
-            f"a week starts on a Monday: {week.isoformat()} is a {week.strftime('%A')} "
-            f"(its week starts {monday_of(week).isoformat()})",
+            f"a week starts on a Monday: {week.isoformat()} is not one (its week starts "
+            f"{monday_of(week).isoformat()})",
             field="week",
         )
     return week

@@ -15,6 +15,7 @@ from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_billing import router as billing_router
+from revalo.entrypoints.web.pages_capacities import router as capacities_router
 from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
@@ -85,6 +86,7 @@ router.include_router(lots_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
+router.include_router(capacities_router)
 router.include_router(resale_router)
 router.include_router(billing_router)
 router.include_router(service_router)

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
     billing,
+    capacity_plans,
     certificates,
     clients,
     collections,
@@ -43,6 +44,7 @@ ALL: tuple[APIRouter, ...] = (
     refunds.router,
     portal.router,
     costs.router,
+    capacity_plans.router,
     cost_targets.router,
     service.router,
     receiving.router,
