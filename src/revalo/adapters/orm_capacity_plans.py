@@ -49,3 +49,23 @@ channel_demand = sa.Table(
         name="uq_channel_demand_channel_category_week_version",
     ),
 )
+
+#: A disposition batch decided in two steps: previewed (the plan and the units it read),
+#: then committed once by its id.
+disposition_batches = sa.Table(
+    "disposition_batches",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("site_code", sa.String(40)),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("made_by", sa.String(64), nullable=False),
+    sa.Column("made_at", UtcDateTime, nullable=False),
+    # What the batch read of each unit: {lpn: "site|inspected at"}.
+    sa.Column("units_read", sa.JSON, nullable=False),
+    # Each unit's decision (or held), and the figures of the optimiser and the baselines.
+    sa.Column("plan", sa.JSON, nullable=False),
+    sa.Column("figures", sa.JSON, nullable=False),
+    sa.Column("committed_by", sa.String(64)),
+    sa.Column("committed_at", UtcDateTime),
+)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from revalo.domain.capacity_plans import ChannelDemand, SiteCapacity
+from revalo.domain.disposition_batches import DispositionBatch
 from revalo.domain.work_orders import WorkOrderKind
 
 
@@ -64,3 +65,15 @@ class CapacityPlanRepository(Protocol):
     def sales_booked(self, start: datetime, end: datetime) -> Sequence[SalesBooked]:
         """Units decided in [start, end) for a channel, by decisions not overridden since."""
         ...
+
+
+class DispositionBatchRepository(Protocol):
+    def add(self, batch: DispositionBatch) -> None:
+        """Store a preview; its ``id`` is set."""
+        ...
+
+    def get(self, batch_id: int, *, lock: bool = False) -> DispositionBatch | None:
+        """The batch, its row locked with ``lock``."""
+        ...
+
+    def mark_committed(self, batch: DispositionBatch) -> None: ...

@@ -1,5 +1,6 @@
 """The capacity plan: sites' hours per skill and storage places per week, and channels'
-weekly demand per product category as price steps, each change a new version.
+weekly demand per product category as price steps, each change a new version; and the
+disposition batches previewed, then committed by their id.
 
 Revision ID: 0030
 Revises: 0028
@@ -59,7 +60,24 @@ def upgrade() -> None:
         ),
     )
 
+    op.create_table(
+        "disposition_batches",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("site_code", sa.String(40), nullable=True),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("made_by", sa.String(64), nullable=False),
+        sa.Column("made_at", sa.DateTime(), nullable=False),
+        sa.Column("units_read", sa.JSON(), nullable=False),
+        sa.Column("plan", sa.JSON(), nullable=False),
+        sa.Column("figures", sa.JSON(), nullable=False),
+        sa.Column("committed_by", sa.String(64), nullable=True),
+        sa.Column("committed_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_disposition_batches"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("disposition_batches")
     op.drop_table("channel_demand")
     op.drop_table("site_capacities")
