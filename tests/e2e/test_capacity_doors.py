@@ -107,3 +107,49 @@ def test_the_command_line_sets_lists_and_imports(db: tuple[Path, World], tmp_pat
     assert imported.exit_code == 0 and "capacities 2, demand 1" in imported.output
     wrong = revalo("capacities", "set", "REP-FR", "2026-12-08", "--repair", "4", "--db", path)
     assert wrong.exit_code != 0 and "starts on a Monday" in wrong.output
+
+
+def test_the_api_previews_then_commits_tonight_s_batch(sqlite_world: World) -> None:
+    from tests.integration.flows import expected_unit, grade
+
+    for i in range(3):
+        lpn = expected_unit(sqlite_world, sqlite_world.laptop, f"SN-{i}")
+        grade(sqlite_world, lpn, "C", "A")
+    app = sqlite_world.app
+    today = datetime.now(UTC).date().isoformat()
+    with TestClient(create_app(app), base_url="http://localhost", headers=bearer(app)) as c:
+        made = c.post(f"{API}/dispositions/batches", json={"date": today})
+        assert made.status_code == 201, made.text
+        preview = made.json()
+        assert preview["state"] == "preview" and len(preview["plan"]) == 3
+        assert set(preview["figures"]) >= {
+            "optimiser",
+            "greedy",
+            "regret_greedy",
+            "hierarchy_first",
+        }
+        shown = c.get(f"{API}/dispositions/batches/{preview['id']}").json()
+        assert shown["plan"] == preview["plan"]
+        done = c.post(f"{API}/dispositions/batches", json={"preview_id": preview["id"]})
+        assert done.status_code == 200 and done.json()["decided"] == 3, done.text
+        again = c.post(f"{API}/dispositions/batches", json={"preview_id": preview["id"]})
+        assert again.status_code == 409 and "committed already" in again.text
+        assert c.post(f"{API}/dispositions/batches", json={}).status_code == 422
+        assert c.get(f"{API}/dispositions/batches/999").status_code == 404
+
+
+def test_the_command_line_previews_and_commits(db: tuple[Path, World]) -> None:
+    from tests.integration.flows import expected_unit, grade
+
+    path, world = db
+    lpn = expected_unit(world, world.laptop, "SN-1")
+    grade(world, lpn, "C", "A")
+    today = datetime.now(UTC).date().isoformat()
+    shown = revalo("decide", "--date", today, "--preview", "--db", path)
+    assert shown.exit_code == 0, shown.output
+    assert "optimiser" in shown.output and "hierarchy_first" in shown.output
+    preview_id = shown.output.split("preview ")[1].split(":")[0]
+    done = revalo("decide", "--commit", preview_id, "--db", path)
+    assert done.exit_code == 0 and "1 decided" in done.output, done.output
+    twice = revalo("decide", "--commit", preview_id, "--db", path)
+    assert twice.exit_code != 0 and "committed already" in twice.output

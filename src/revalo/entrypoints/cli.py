@@ -40,6 +40,7 @@ from revalo.entrypoints.cli_common import (
     shown,
 )
 from revalo.entrypoints.cli_costs import register as register_cost_target_commands
+from revalo.entrypoints.cli_decide import register as register_decide_command
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
@@ -343,6 +344,7 @@ register_part_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
 register_capacity_commands(app)
+register_decide_command(app)
 register_listing_commands(app)
 register_billing_commands(app)
 register_notify_command(app)

@@ -34,6 +34,10 @@ EN: dict[str, str] = {
     _R + "sold_negative": "units sold must not be negative",
     _R + "skill": "unknown skill {name}: one of {names}",
     _R + "week": "week {text}: write its Monday as YYYY-MM-DD",
+    _R + "batch_day": "the batch of {day} cannot be decided before that day",
+    _R + "no_batch": "no disposition batch {id}",
+    _R + "batch_done": "batch {id} was committed already, by {login}: preview a new one",
+    _R + "batch_stale": "{n} units changed since batch {id} was previewed ({lpns}): preview again",
 }
 
 FR: dict[str, str] = {
@@ -65,4 +69,9 @@ FR: dict[str, str] = {
     _R + "sold_negative": "les unités vendues ne doivent pas être négatives",
     _R + "skill": "compétence inconnue {name} : l'une de {names}",
     _R + "week": "semaine {text} : écrivez son lundi en AAAA-MM-JJ",
+    _R + "batch_day": "le lot du {day} ne peut pas être décidé avant ce jour",
+    _R + "no_batch": "aucun lot de dispositions {id}",
+    _R + "batch_done": "le lot {id} a déjà été validé, par {login} : prévisualisez-en un nouveau",
+    _R + "batch_stale": "{n} unités ont changé depuis la prévisualisation du lot {id} "
+    "({lpns}) : prévisualisez à nouveau",
 }

@@ -3,12 +3,14 @@ demand per product category as price steps."""
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import Field
 
 from revalo.domain.capacity_plans import ChannelDemand, SiteCapacity
+from revalo.domain.disposition_batches import DispositionBatch
 from revalo.entrypoints.api.schemas.base import Input, Public
 from revalo.entrypoints.api.types import Storable, text
 
@@ -96,3 +98,45 @@ class PlanImportBody(Input):
 class PlanImportPublic(Public):
     capacities: int
     demands: int
+
+
+class BatchRequest(Input):
+    """A preview (``date``, ``site``) or the commit of one (``preview_id``)."""
+
+    date: dt.date | None = Field(default=None, description="the batch's day (a preview)")
+    site: Code | None = Field(default=None, description="only the units at this site")
+    preview_id: int | None = Field(
+        default=None, ge=1, le=2**62, description="the preview to commit"
+    )
+
+
+class PlannedPublic(Public):
+    lpn: str
+    route: str | None
+    destination: str | None
+    channel: str | None
+    net_eur: float
+    reason: str
+
+
+class BatchPublic(Public):
+    id: int
+    day: date
+    site: str | None
+    state: str
+    made_by: str
+    made_at: datetime
+    committed_by: str | None
+    committed_at: datetime | None
+    figures: dict[str, object]
+    plan: list[PlannedPublic]
+    decided: int
+
+
+def batch_public(b: DispositionBatch, decided: int = 0) -> BatchPublic:
+    assert b.id is not None
+    return BatchPublic(
+        id=b.id, day=b.day, site=b.site_code, state=b.state.value, made_by=b.made_by,
+        made_at=b.made_at, committed_by=b.committed_by, committed_at=b.committed_at,
+        figures=b.figures, plan=[PlannedPublic(**p.as_json()) for p in b.plan], decided=decided,
+    )  # fmt: skip
