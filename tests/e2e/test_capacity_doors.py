@@ -153,3 +153,38 @@ def test_the_command_line_previews_and_commits(db: tuple[Path, World]) -> None:
     assert done.exit_code == 0 and "1 decided" in done.output, done.output
     twice = revalo("decide", "--commit", preview_id, "--db", path)
     assert twice.exit_code != 0 and "committed already" in twice.output
+
+
+def test_the_batch_page_previews_shows_the_baselines_and_commits(sqlite_world: World) -> None:
+    from tests.integration.flows import expected_unit, grade
+
+    for i in range(2):
+        lpn = expected_unit(sqlite_world, sqlite_world.laptop, f"SN-{i}")
+        grade(sqlite_world, lpn, "C", "A")
+    add_person(sqlite_world.app, "mia", [Role.FLOW_MANAGER], password="correct horse battery")
+    with TestClient(create_app(sqlite_world.app), base_url="http://localhost") as browser:
+        assert sign_in(browser, "mia").status_code == 303
+        browser.get("/lang/en")
+        empty = browser.get("/batch")
+        assert empty.status_code == 200 and "No batch has been previewed yet." in empty.text
+        form = {"csrf": csrf_of(empty.text), "date": datetime.now(UTC).date().isoformat()}
+        assert browser.post("/batch/preview", data=form, follow_redirects=False).status_code == 303
+        shown = browser.get("/batch").text
+        for name in (
+            "Optimiser",
+            "Greedy by regret",
+            "Greedy (first come)",
+            "Waste hierarchy first",
+        ):
+            assert name in shown
+        assert 'id="batch-commit-form"' in shown and "Commit the 2 decisions" in shown
+        batch_id = shown.split('name="batch_id" value="')[1].split('"')[0]
+        done = browser.post(
+            "/batch/commit", data={"csrf": form["csrf"], "batch_id": batch_id},
+            follow_redirects=False,
+        )  # fmt: skip
+        assert done.status_code == 303
+        after = browser.get("/batch").text
+        assert "The batch is committed" in after and 'id="batch-commit-form"' not in after
+        browser.get("/lang/fr")
+        assert "Glouton par regret" in browser.get("/batch").text

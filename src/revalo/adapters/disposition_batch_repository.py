@@ -43,6 +43,11 @@ class SqlDispositionBatchRepository:
         row = self.session.execute(stmt).first()
         return _batch(row) if row else None
 
+    def latest(self) -> DispositionBatch | None:
+        stmt = sa.select(disposition_batches).order_by(_B.id.desc()).limit(1)
+        row = self.session.execute(stmt).first()
+        return _batch(row) if row else None
+
     def mark_committed(self, batch: DispositionBatch) -> None:
         self.session.execute(
             sa.update(disposition_batches)

@@ -21,6 +21,7 @@ from revalo.entrypoints.web.pages_collections import router as collections_route
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_cost_targets import router as cost_targets_router
 from revalo.entrypoints.web.pages_costs import router as costs_router
+from revalo.entrypoints.web.pages_disposition_batches import router as batch_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
 from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
@@ -87,6 +88,7 @@ router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
 router.include_router(capacities_router)
+router.include_router(batch_router)
 router.include_router(resale_router)
 router.include_router(billing_router)
 router.include_router(service_router)
