@@ -64,8 +64,9 @@ def _first_come(
 
 
 def _fits(left: FloatArray, need: IntArray, take: FloatArray) -> bool:
-    """Whether a unit taking ``take`` of the resources ``need`` still fits in them."""
-    return bool((left[need] >= take[need] - TOLERANCE * np.maximum(1.0, take[need])).all())
+    """Whether a unit taking ``take`` of the resources ``need`` still fits in them (hours
+    summed in floating point may fall short of a whole share by a rounding)."""
+    return bool((left[need] >= take[need] - TOLERANCE).all())
 
 
 def _in_turn(
@@ -117,7 +118,7 @@ def _by_regret(
     def fits(u: int) -> BoolArray:
         room = np.append(left, np.inf)[padded]
         take = np.append(takes[u], 0.0)[padded]
-        fit: BoolArray = open_ & (room >= take - TOLERANCE * np.maximum(1.0, take)).all(axis=1)
+        fit: BoolArray = open_ & (room >= take - TOLERANCE).all(axis=1)
         return fit
 
     def regret(u: int) -> tuple[float, int]:
