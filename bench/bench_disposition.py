@@ -203,7 +203,7 @@ def bench_batch(n: int, seed: int) -> None:
     greedy = greedy_disposition(problem, params)
     res = best.resources
     binding = [
-        f"{name} {used}/{limit}"
+        f"{name} {used:g}/{limit:g}"
         for name, used, limit in zip(res.names, best.usage, res.limit, strict=True)
         if used == limit
     ]

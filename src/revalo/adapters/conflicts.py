@@ -30,6 +30,8 @@ IDENTITIES = {
     "uq_consignments_sscc": "a consignment with this SSCC",
     "uq_units_lpn": "a unit with this LPN",
     "pk_sequences": "a counter",
+    "uq_site_capacities_site_week_version": "a version of this site's week",
+    "uq_channel_demand_channel_category_week_version": "a version of this channel's demand",
 }
 #: SQLite names the columns of the key, not the constraint.
 _SQLITE_KEYS = {
@@ -40,6 +42,11 @@ _SQLITE_KEYS = {
     "consignments.sscc": "uq_consignments_sscc",
     "units.lpn": "uq_units_lpn",
     "sequences.name": "pk_sequences",
+    "site_capacities.site_code, site_capacities.week_start, site_capacities.version": (
+        "uq_site_capacities_site_week_version"
+    ),
+    "channel_demand.channel, channel_demand.category, channel_demand.week_start, "
+    "channel_demand.version": "uq_channel_demand_channel_category_week_version",
 }
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

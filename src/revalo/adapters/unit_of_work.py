@@ -24,6 +24,7 @@ from revalo.adapters import people_repositories as people
 from revalo.adapters import repositories as r
 from revalo.adapters.billing_activities import SqlBillableActivities
 from revalo.adapters.billing_repository import SqlBillingRepository
+from revalo.adapters.capacity_plan_repository import SqlCapacityPlanRepository
 from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
@@ -32,6 +33,7 @@ from revalo.adapters.cost_queries import SqlCostQueries
 from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
+from revalo.adapters.disposition_batch_repository import SqlDispositionBatchRepository
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
@@ -59,6 +61,7 @@ from revalo.services import (
     ports,
 )
 from revalo.services.billing_ports import BillableActivities, BillingRepository
+from revalo.services.capacity_plan_ports import CapacityPlanRepository, DispositionBatchRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
 from revalo.services.floor.ports import FloorRepository
@@ -113,6 +116,8 @@ class SqlAlchemyUnitOfWork:
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    capacity_plans: CapacityPlanRepository
+    disposition_batches: DispositionBatchRepository
     listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository
@@ -191,6 +196,8 @@ class SqlAlchemyUnitOfWork:
         self.refunds = SqlRefundRepository(s)
         self.costs = SqlCostQueries(s)
         self.cost_targets = SqlCostTargetRepository(s)
+        self.capacity_plans = SqlCapacityPlanRepository(s)
+        self.disposition_batches = SqlDispositionBatchRepository(s)
         self.listings = SqlListingRepository(s)
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)

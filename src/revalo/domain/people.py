@@ -49,6 +49,7 @@ class Permission(enum.StrEnum):
     MANAGE_BINS = "manage_bins"
     # What becomes of a unit
     DECIDE_DISPOSITION = "decide_disposition"
+    PLAN_CAPACITIES = "plan_capacities"
     OVERRIDE_DISPOSITION = "override_disposition"
     ACCEPT_DECISIONS = "accept_decisions"
     DISPATCH = "dispatch"
@@ -160,6 +161,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.REJECT_RETURN: "reject a return request",
     P.IMPORT_RETURNS: "import return requests from a file",
     P.QUOTE: "ask the carriers' prices for a shipment",
+    P.PLAN_CAPACITIES: "set the sites' weekly hours per skill and storage places, and the "
+    "channels' weekly demand per product category with its price steps",
     P.BOOK_LABEL: "book a carrier for a return's label",
     P.SHIP: "ship units to another site (books a carrier)",
     P.BOOK_OUTBOUND: "book the consolidated outbound shipments of a site",

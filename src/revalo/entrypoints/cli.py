@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.entrypoints.cli_billing import register as register_billing_commands
+from revalo.entrypoints.cli_capacities import register as register_capacity_commands
 from revalo.entrypoints.cli_certificates import register as register_certificate_commands
 from revalo.entrypoints.cli_cflp import solve_cflp_command
 from revalo.entrypoints.cli_clients import register as register_client_commands
@@ -39,6 +40,7 @@ from revalo.entrypoints.cli_common import (
     shown,
 )
 from revalo.entrypoints.cli_costs import register as register_cost_target_commands
+from revalo.entrypoints.cli_decide import register as register_decide_command
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
@@ -341,6 +343,8 @@ register_lot_commands(app)
 register_part_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
+register_capacity_commands(app)
+register_decide_command(app)
 register_listing_commands(app)
 register_billing_commands(app)
 register_notify_command(app)

@@ -66,8 +66,9 @@ class BatchDecision:
     decided_lpns: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
-    #: Units per limited resource ("repair at REP-FR", "sales on B2B-LOT"): (used, limit).
-    usage: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Use of each limited resource ("repair at REP-FR", "repair hours at REP-FR", "sales on
+    #: B2B-LOT": units, or hours): (used, limit).
+    usage: dict[str, tuple[float, float]] = field(default_factory=dict)
     gap: float = 0.0
     runtime_s: float = 0.0
 
@@ -142,13 +143,23 @@ def decide_unit(
     config: Path | None = None,
     transport: Transport | None = None,
 ) -> DispositionOutcome:
-    """Decide one graded unit: its best open option, recorded as the engine's decision."""
+    """Decide one graded unit: its best open option that the week's remaining capacity and
+    demand still take, recorded as the engine's decision."""
     t = when(at)
+    p = _params(params)
     inputs = _inputs_for(uow, lpn, t, config, transport)
-    best = score_unit(inputs.problem, _params(params), 0).best
-    if best is None:
+    if score_unit(inputs.problem, p, 0).best is None:
         raise NotAllowed(f"no route is open to unit {lpn}: see its explanation")
-    return _apply(uow, inputs.problem, best.option, lpn, best.breakdown.net, by, t)
+    result = solve_disposition(inputs.problem, p)
+    o = int(result.assignment[0])
+    if o < 0:
+        raise NotAllowed(
+            f"no capacity is left this week on the routes open to unit {lpn}: it waits "
+            "(see the capacity plan)"
+        )
+    option = result.options[o]
+    net = unit_value(inputs.problem, p, option, 0).net
+    return _apply(uow, inputs.problem, option, lpn, net, by, t)
 
 
 def changed_since(uow: UnitOfWork, read: GradedUnit, unit: ReturnedUnit) -> str | None:
@@ -211,7 +222,7 @@ def decide_batch(
         greedy_objective=greedy.objective,
         greedy_net_recovery=greedy.net_recovery,
         usage={
-            name: (int(used), int(limit))
+            name: (float(used), float(limit))
             for name, used, limit in zip(
                 result.resources.names, result.usage, result.resources.limit, strict=True
             )

@@ -22,8 +22,9 @@ from revalo.domain.inspection import Inspection
 from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrderKind
 from revalo.engines.disposition import DispositionProblem, SiteSpec, UnitBatch
-from revalo.engines.disposition.params import GRADES, load_config
+from revalo.engines.disposition.params import GRADES, load_config, load_params
 from revalo.engines.disposition.problem import LegPricer, channels_from_config
+from revalo.services.capacity_left import WeekLeft, week_left
 from revalo.services.common import found
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.transport import Transport, default_transport
@@ -143,10 +144,13 @@ def problem_of(
     placed: Sequence[Placed],
     config: Mapping[str, Any],
     legs: LegPricer | None = None,
+    left: WeekLeft | None = None,
 ) -> DispositionProblem:
     """The engine's problem for these units, with the sites' terms, the channels of the
-    configuration, and ``legs`` pricing the trips between sites (carrier quotes)."""
-    specs = site_specs(sites, config)
+    configuration, ``legs`` pricing the trips between sites (carrier quotes), and ``left``
+    the week's remaining hours and demand of the capacity plan."""
+    left = left or WeekLeft()
+    specs = tuple(left.site(s) for s in site_specs(sites, config))
     products = list({p.product.sku: p.product for p in placed}.values())
     product_index = {p.sku: i for i, p in enumerate(products)}
     site_index = {s.site.code: i for i, s in enumerate(specs)}
@@ -158,9 +162,8 @@ def problem_of(
         origin=[site_index[p.origin] for p in placed],
         days_waited=[p.days_waited for p in placed],
     )
-    return DispositionProblem(
-        tuple(products), specs, channels_from_config(config), batch, legs=legs
-    )
+    channels = tuple(left.channel(c) for c in channels_from_config(config))
+    return DispositionProblem(tuple(products), specs, channels, batch, legs=legs)
 
 
 def build_inputs(
@@ -172,11 +175,13 @@ def build_inputs(
     transport: Transport | None = None,
 ) -> DecisionInputs:
     """The engine's problem for these units, where they are now, with trips between sites
-    priced by carrier quotes (``transport``: the shipped carriers file when None). Call
-    inside an open unit of work."""
+    priced by carrier quotes (``transport``: the shipped carriers file when None), within
+    what the week of ``at`` has left of the capacity plan. Call inside an open unit of
+    work."""
     placed = [
         Placed(g.product, g.inspection, g.unit.site_code, days_waited(g.unit, at)) for g in units
     ]
     legs = (transport or default_transport()).legs
-    problem = problem_of(list(uow.sites.list()), placed, load_config(config), legs)
+    left = week_left(uow, at, load_params(config))
+    problem = problem_of(list(uow.sites.list()), placed, load_config(config), legs, left)
     return DecisionInputs(problem, tuple(units))

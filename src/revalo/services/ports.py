@@ -26,6 +26,10 @@ from revalo.domain.work_orders import WorkOrder, WorkOrderState
 
 if TYPE_CHECKING:  # the report rows are read models of the services, defined with them
     from revalo.services.billing_ports import BillableActivities, BillingRepository
+    from revalo.services.capacity_plan_ports import (
+        CapacityPlanRepository,
+        DispositionBatchRepository,
+    )
     from revalo.services.certificate_ports import CertificateRepository
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
@@ -350,6 +354,8 @@ class UnitOfWork(Protocol):
     refunds: RefundRepository
     costs: CostQueries
     cost_targets: CostTargetRepository
+    capacity_plans: CapacityPlanRepository
+    disposition_batches: DispositionBatchRepository
     listings: ListingRepository
     outbox: OutboxRepository
     lots: LotRepository

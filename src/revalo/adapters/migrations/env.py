@@ -7,6 +7,7 @@ from alembic import context
 from revalo.adapters import (
     orm_after_sales,  # noqa: F401  (its tables join the metadata)
     orm_billing,  # noqa: F401  (its tables on the metadata)
+    orm_capacity_plans,  # noqa: F401  (its tables on the metadata)
     orm_certificates,  # noqa: F401  (its tables on the metadata)
     orm_costs,  # noqa: F401  (its table on the metadata)
     orm_resale,  # noqa: F401  (its tables on the metadata)

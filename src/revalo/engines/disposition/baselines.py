@@ -10,9 +10,14 @@ import time
 import numpy as np
 
 from revalo.engines.disposition.batch import ValueTables, build_tables, score_batch
-from revalo.engines.disposition.capacity import resources
+from revalo.engines.disposition.capacity import TOLERANCE, resources
 from revalo.engines.disposition.params import DispositionParams
-from revalo.engines.disposition.problem import DispositionProblem, FloatArray, IntArray
+from revalo.engines.disposition.problem import (
+    BoolArray,
+    DispositionProblem,
+    FloatArray,
+    IntArray,
+)
 from revalo.engines.disposition.solve import DispositionResult, totals
 
 
@@ -27,18 +32,20 @@ def _first_come(
     started = time.perf_counter()
     tables = tables if tables is not None else build_tables(problem, params)
     scores = score_batch(problem, params, tables)
-    res = resources(problem, tables.options)
+    res = resources(problem, tables.options, params)
     by_unit: FloatArray = scores.objective()
     uses = [np.array(u, dtype=np.int64) for u in res.uses]
+    # What each unit takes of each resource (unit counts, or its category's hours of work).
+    takes = res.per_unit[problem.units.product]
     if by_regret:
-        assignment = _by_regret(by_unit, uses, res.limit.copy())
+        assignment = _by_regret(by_unit, uses, takes, res.limit.copy())
     else:
         if hierarchy_first:
             # Rank first (lower is higher in the waste hierarchy), objective second.
             ranked = np.lexsort((-by_unit, np.broadcast_to(tables.rank, by_unit.shape)), axis=1)
         else:
             ranked = np.argsort(-by_unit, axis=1, kind="stable")
-        assignment = _in_turn(by_unit, ranked, uses, res.limit.copy())
+        assignment = _in_turn(by_unit, ranked, uses, takes, res.limit.copy())
     objective, net, co2 = totals(scores, assignment, params)
     return DispositionResult(
         status=status,
@@ -56,8 +63,18 @@ def _first_come(
     )
 
 
+def _fits(left: FloatArray, need: IntArray, take: FloatArray) -> bool:
+    """Whether a unit taking ``take`` of the resources ``need`` still fits in them (hours
+    summed in floating point may fall short of a whole share by a rounding)."""
+    return bool((left[need] >= take[need] - TOLERANCE).all())
+
+
 def _in_turn(
-    by_unit: FloatArray, ranked: IntArray, uses: list[IntArray], left: IntArray
+    by_unit: FloatArray,
+    ranked: IntArray,
+    uses: list[IntArray],
+    takes: FloatArray,
+    left: FloatArray,
 ) -> IntArray:
     """Each unit in the batch's order takes the first of its ranked options still open."""
     assignment = np.full(len(by_unit), -1, dtype=np.int64)
@@ -67,14 +84,16 @@ def _in_turn(
             if row[o] == -np.inf:
                 continue
             need = uses[o]
-            if (left[need] > 0).all():
-                left[need] -= 1
+            if _fits(left, need, takes[u]):
+                left[need] -= takes[u][need]
                 assignment[u] = o
                 break
     return assignment
 
 
-def _by_regret(by_unit: FloatArray, uses: list[IntArray], left: IntArray) -> IntArray:
+def _by_regret(
+    by_unit: FloatArray, uses: list[IntArray], takes: FloatArray, left: FloatArray
+) -> IntArray:
     """The unit that loses most by missing its best option still open (its best value less
     its second best's; all of it when it has one only) goes next and takes its best.
 
@@ -83,14 +102,27 @@ def _by_regret(by_unit: FloatArray, uses: list[IntArray], left: IntArray) -> Int
     """
     n, k = by_unit.shape
     assignment = np.full(n, -1, dtype=np.int64)
+    # An option is closed for good once a resource it takes is used up; one whose resource
+    # has less left than a unit's share is closed to that unit only.
     open_ = np.array([bool((left[uses[o]] > 0).all()) for o in range(k)], dtype=bool)
     users: dict[int, list[int]] = {}
     for o, need in enumerate(uses):
         for r in need:
             users.setdefault(int(r), []).append(o)
 
+    width = max((len(need) for need in uses), default=0)
+    padded = np.full((k, max(width, 1)), len(left), dtype=np.int64)  # the last: no limit
+    for o, need in enumerate(uses):
+        padded[o, : len(need)] = need
+
+    def fits(u: int) -> BoolArray:
+        room = np.append(left, np.inf)[padded]
+        take = np.append(takes[u], 0.0)[padded]
+        fit: BoolArray = open_ & (room >= take - TOLERANCE).all(axis=1)
+        return fit
+
     def regret(u: int) -> tuple[float, int]:
-        row = np.where(open_, by_unit[u], -np.inf)
+        row = np.where(fits(u), by_unit[u], -np.inf)
         if k == 0 or not np.isfinite(row).any():
             return -np.inf, -1
         best = int(np.argmax(row))
@@ -112,9 +144,9 @@ def _by_regret(by_unit: FloatArray, uses: list[IntArray], left: IntArray) -> Int
             heapq.heappush(heap, (-r, -float(by_unit[u, best]), u))
             continue
         need = uses[best]
-        left[need] -= 1
+        left[need] -= takes[u][need]
         assignment[u] = best
-        for full in need[left[need] <= 0]:
+        for full in need[left[need] <= TOLERANCE]:
             for o in users[int(full)]:
                 open_[o] = False
     return assignment

@@ -52,6 +52,13 @@ DAMAGED_LITHIUM_NOTE = (
 )
 
 
+def _step_not_of(problem: DispositionProblem, option: Option, category: str) -> bool:
+    """Whether the option is a price step past the first that the category does not have."""
+    if option.channel is None or option.step == 0:
+        return False
+    return category not in problem.channels[option.channel].demand
+
+
 def score_unit(problem: DispositionProblem, params: DispositionParams, unit: int = 0) -> UnitScore:
     """Rank every option of one unit of the problem.
 
@@ -77,6 +84,8 @@ def score_unit(problem: DispositionProblem, params: DispositionParams, unit: int
     for option in enumerate_options(problem):
         label = option.label(problem)
         reason = exclusion(problem, option, product, f, c, h)
+        if reason is not None and _step_not_of(problem, option, product.category):
+            continue
         if reason is not None:
             excluded.append(ExcludedOption(option, label, reason))
             continue

@@ -17,7 +17,8 @@ from revalo.engines.disposition.problem import FloatArray, IntArray
 @dataclass(frozen=True, eq=False)
 class MipModel:
     """max cost.x  s.t.  row_lower <= A x <= row_upper, 0 <= x <= col_upper, x integer.
-    A is column-wise: column j has rows ``index[start[j]:start[j+1]]`` (coefficients 1)."""
+    A is column-wise: column j has rows ``index[start[j]:start[j+1]]``, with the
+    coefficients ``value[start[j]:start[j+1]]`` (all 1 when ``value`` is None)."""
 
     cost: FloatArray
     col_upper: FloatArray
@@ -25,6 +26,7 @@ class MipModel:
     index: IntArray
     row_lower: FloatArray
     row_upper: FloatArray
+    value: FloatArray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,11 @@ def solve_mip(model: MipModel, *, time_limit_s: float, mip_gap: float, seed: int
         model.col_upper,
         model.row_lower,
         model.row_upper,
-        (model.start, model.index, np.ones(len(model.index))),
+        (
+            model.start,
+            model.index,
+            model.value if model.value is not None else np.ones(len(model.index)),
+        ),
         np.ones(n, dtype=np.bool_),
         maximise=True,
     )

@@ -39,11 +39,13 @@ SELLING_ROUTES = frozenset({_R.RESTOCK, _R.RESELL, _R.REPAIR, _R.REFURBISH})
 @dataclass(frozen=True, slots=True)
 class Option:
     """One way to dispose of a unit: ``destination`` and ``channel`` index the problem's
-    sites and channels (None: the unit stays at its origin / is not sold on a channel)."""
+    sites and channels (None: the unit stays at its origin / is not sold on a channel);
+    ``step`` is the channel's price step the unit sells in (0: the first, full price)."""
 
     route: DispositionRoute
     destination: int | None
     channel: int | None
+    step: int = 0
 
     def label(self, problem: DispositionProblem) -> str:
         parts = [self.route.value]
@@ -51,7 +53,18 @@ class Option:
             parts.append(f"at {problem.sites[self.destination].site.code}")
         if self.channel is not None:
             parts.append(f"on {problem.channels[self.channel].code}")
+        if self.step:
+            parts.append(f"(price step {self.step + 1})")
         return " ".join(parts)
+
+
+def _stepped(problem: DispositionProblem, options: list[Option]) -> tuple[Option, ...]:
+    """Each channel option once per price step of the channel's demand curves."""
+    out: list[Option] = []
+    for o in options:
+        steps = problem.channels[o.channel].steps if o.channel is not None else 1
+        out.extend(Option(o.route, o.destination, o.channel, s) for s in range(steps))
+    return tuple(out)
 
 
 def sale_grade(route: DispositionRoute, functional: int, cosmetic: int) -> int:
@@ -89,7 +102,7 @@ def enumerate_options(problem: DispositionProblem) -> tuple[Option, ...]:
                 )
             else:
                 out.append(Option(route, d, None))
-    return tuple(out)
+    return _stepped(problem, out)
 
 
 _PROBE_TIME = datetime(2000, 1, 1, tzinfo=UTC)
@@ -148,9 +161,21 @@ def exclusion(
             return f"{ch.name} does not take grade {grade} items"
         if ch.daily_volume == 0:
             return f"{ch.name} takes no more units today"
+        curve = ch.demand.get(product.category)
+        if curve is None and option.step:
+            return f"{ch.name} has one price for the category {product.category}"
+        if curve is not None and option.step >= len(curve.steps):
+            return f"{ch.name} has {len(curve.steps)} price steps for {product.category}"
+        if curve is not None and curve.steps[option.step].units == 0:
+            return (
+                f"{ch.name} takes no more {product.category} units this week at price step "
+                f"{option.step + 1}"
+            )
     if option.route in WORK_AT_DESTINATION and option.destination is not None:
         spec = problem.sites[option.destination]
         for kind in implied_work(option.route, product):
+            if kind in spec.hours and spec.hours[kind] <= 0:
+                return f"{spec.site.code} has no {kind.value} hours left this week"
             if kind in CAPACITY_KINDS and spec.capacity.get(kind) == 0:
                 if kind is WorkOrderKind.TEST and option.route is _R.REFURBISH:
                     return (

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from revalo.domain.catalog import Product, Site
+from revalo.domain.demand_curves import DemandCurve
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import InvalidValue
 from revalo.domain.work_orders import WorkOrderKind
@@ -18,13 +19,18 @@ from revalo.engines.disposition.params import GRADES, load_config
 
 #: Work whose daily volume a site may limit.
 CAPACITY_KINDS = (WorkOrderKind.REPAIR, WorkOrderKind.REFURBISH, WorkOrderKind.TEST)
+#: Work whose hours a site plans per week (its repair benches, refurbishment line and test
+#: benches): done at the route's destination.
+HOUR_KINDS = CAPACITY_KINDS
 
 
 @dataclass(frozen=True, eq=False)
 class SiteSpec:
     """A site as the engine sees it: the domain site plus its daily capacities and rates.
 
-    ``capacity`` gives units a day per kind of work (absent: no limit; 0: it does none).
+    ``capacity`` gives units a day per kind of work (absent: no limit; 0: it does none);
+    ``hours`` the hours left for the batch per kind of work (absent: no limit), each unit
+    taking its category's minutes of that work.
     ``vendor_credit_rate`` is the credit, as a share of the new price, that a vendor grants on
     a return under its agreement (None: no agreement); ``vendor_brands`` the brands the
     agreement covers (None: all).
@@ -32,6 +38,7 @@ class SiteSpec:
 
     site: Site
     capacity: Mapping[WorkOrderKind, int] = field(default_factory=dict)
+    hours: Mapping[WorkOrderKind, float] = field(default_factory=dict)
     labour_eur_per_hour: float | None = None
     vendor_credit_rate: float | None = None
     vendor_brands: frozenset[str] | None = None
@@ -44,6 +51,11 @@ class SiteSpec:
                 raise InvalidValue(
                     f"{self.site.code}: capacity must not be negative", field="capacity"
                 )
+        for kind, h in self.hours.items():
+            if kind not in HOUR_KINDS:
+                raise InvalidValue(f"no hours are planned for {kind.value} work", field="hours")
+            if not h >= 0:
+                raise InvalidValue(f"{self.site.code}: hours must not be negative", field="hours")
         if self.labour_eur_per_hour is not None and self.labour_eur_per_hour < 0:
             raise InvalidValue("labour rate must not be negative", field="labour_eur_per_hour")
         if self.vendor_credit_rate is not None and not 0 <= self.vendor_credit_rate <= 1:
@@ -71,6 +83,14 @@ class ChannelSpec:
     #: Where sold units ship from (None: from where the unit was processed).
     lat: float | None = None
     lon: float | None = None
+    #: What is left of the week's demand, by product category, as price steps (a category
+    #: absent: no limit and no fall in price).
+    demand: Mapping[str, DemandCurve] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> int:
+        """The most price steps any category has on this channel (1 when none has)."""
+        return max((len(c.steps) for c in self.demand.values()), default=1)
 
     def __post_init__(self) -> None:
         where = f"channel {self.code}"

@@ -14,7 +14,7 @@ from revalo.engines.disposition.capacity import Resources, resources
 from revalo.engines.disposition.highs_model import MipModel, solve_mip
 from revalo.engines.disposition.options import Option
 from revalo.engines.disposition.params import DispositionParams
-from revalo.engines.disposition.problem import DispositionProblem, IntArray
+from revalo.engines.disposition.problem import DispositionProblem, FloatArray, IntArray
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,7 +36,7 @@ class DispositionResult:
     co2_kg: float
     bound: float
     gap: float
-    usage: IntArray
+    usage: FloatArray
     resources: Resources
     classes: int
     runtime_s: float
@@ -47,9 +47,9 @@ class DispositionResult:
             raise ValueError("assignment refers to an unknown option")
         if not math.isfinite(self.net_recovery):
             raise ValueError("a unit was sent to an option closed to it")
-        if not np.array_equal(self.usage, self.resources.usage(a)):
+        if not np.allclose(self.usage, self.resources.usage(a)):
             raise ValueError("usage does not match the assignment")
-        over = self.usage > self.resources.limit
+        over = self.resources.over(self.usage)
         if over.any():
             names = [n for n, o in zip(self.resources.names, over, strict=True) if o]
             raise ValueError(f"capacity exceeded: {', '.join(names)}")
@@ -96,9 +96,11 @@ def _classes(problem: DispositionProblem) -> tuple[IntArray, IntArray]:
 
 
 def _model(
-    objective: np.ndarray, counts: IntArray, res: Resources, penalty: float
+    objective: np.ndarray, counts: IntArray, product: IntArray, res: Resources, penalty: float
 ) -> tuple[MipModel, IntArray, IntArray]:
-    """Columns: x[k, o] for every open (class, option), then one 'held' column per class."""
+    """Columns: x[k, o] for every open (class, option), then one 'held' column per class.
+    Rows: one per class (its units are all placed or held), then one per resource, where
+    x[k, o] takes what a unit of class k's ``product`` takes of it."""
     n_k = len(counts)
     ks, os_ = np.nonzero(np.isfinite(objective))
     n_uses = np.array([len(u) for u in res.uses], dtype=np.int64)
@@ -111,16 +113,19 @@ def _model(
     starts[1 : len(ks) + 1] = np.cumsum(nnz_x)
     starts[len(ks) + 1 :] = starts[len(ks)] + np.arange(1, n_k + 1)
     index = np.empty(starts[-1], dtype=np.int64)
+    value = np.ones(starts[-1])
     index[starts[: len(ks)]] = ks
     for r in range(width):
         has = n_uses[os_] > r
-        index[starts[: len(ks)][has] + 1 + r] = n_k + uses[os_[has], r]
+        rows = uses[os_[has], r]
+        index[starts[: len(ks)][has] + 1 + r] = n_k + rows
+        value[starts[: len(ks)][has] + 1 + r] = res.per_unit[product[ks[has]], rows]
     index[starts[len(ks) : -1]] = np.arange(n_k)
     cost = np.concatenate([objective[ks, os_], np.full(n_k, -penalty)])
     upper = np.concatenate([counts[ks], counts]).astype(np.float64)
     lower = np.concatenate([counts, np.zeros(len(res.limit))]).astype(np.float64)
     row_upper = np.concatenate([counts, res.limit]).astype(np.float64)
-    model = MipModel(cost, upper, starts, index, lower, row_upper)
+    model = MipModel(cost, upper, starts, index, lower, row_upper, value)
     return model, ks, os_
 
 
@@ -159,7 +164,7 @@ def solve_disposition(
     started = time.perf_counter()
     tables = tables if tables is not None else build_tables(problem, params)
     scores = score_batch(problem, params, tables)
-    res = resources(problem, tables.options)
+    res = resources(problem, tables.options, params)
     n = len(problem.units)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -168,7 +173,9 @@ def solve_disposition(
         )
     first, inverse = _classes(problem)
     counts = np.bincount(inverse, minlength=len(first)).astype(np.int64)
-    model, ks, os_ = _model(scores.objective(first), counts, res, params.unassigned_penalty_eur)
+    product = problem.units.product[first]
+    penalty = params.unassigned_penalty_eur
+    model, ks, os_ = _model(scores.objective(first), counts, product, res, penalty)
     out = solve_mip(model, time_limit_s=params.time_limit_s, mip_gap=params.mip_gap, seed=seed)
     assignment = np.full(n, -1, dtype=np.int64)
     if out.x is not None:

@@ -217,7 +217,10 @@ def recovery_rate(
     cat = params.category(product.category)
     if option.channel is not None:
         grade = GRADES[sale_grade(option.route, functional, cosmetic)]
-        return problem.channels[option.channel].recovery.get(grade, 0.0) * cat.resale_factor
+        ch = problem.channels[option.channel]
+        curve = ch.demand.get(product.category)
+        step = curve.steps[option.step].rate if curve and option.step < len(curve.steps) else 1.0
+        return ch.recovery.get(grade, 0.0) * cat.resale_factor * step
     if option.route is _R.HARVEST_PARTS:
         return cat.parts_rate
     if option.route is _R.DONATE:

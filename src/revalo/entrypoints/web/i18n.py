@@ -23,6 +23,7 @@ from revalo.entrypoints.web import (
     i18n_audit,
     i18n_bench,
     i18n_billing,
+    i18n_capacities,
     i18n_certificates,
     i18n_common,
     i18n_compliance,
@@ -41,6 +42,7 @@ from revalo.entrypoints.web import (
     i18n_refunds,
     i18n_refusals,
     i18n_refusals_billing,
+    i18n_refusals_capacities,
     i18n_refusals_costs,
     i18n_refusals_floor,
     i18n_refusals_jobs,
@@ -110,6 +112,8 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_billing,
     i18n_service,
     i18n_refusals_service,
+    i18n_capacities,
+    i18n_refusals_capacities,
 )
 
 

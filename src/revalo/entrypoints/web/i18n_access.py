@@ -42,6 +42,8 @@ EN: dict[str, str] = {
     "storage, fees, what units brought back)",
     "perm.set_cost_targets": "set and remove the targets of cost per return, km per unit, days "
     "in stock and share recovered",
+    "perm.plan_capacities": "set the sites' weekly hours per skill and storage places, and the "
+    "channels' weekly demand per product category with its price steps",
     "perm.export_units": "export units to a file",
     "perm.manage_products": "add and change products",
     "perm.manage_sites": "add and change sites",
@@ -95,6 +97,9 @@ FR: dict[str, str] = {
     "travaux, stockage, commissions, ce que les unités ont rapporté)",
     "perm.set_cost_targets": "fixer et retirer les objectifs de coût par retour, de km par "
     "unité, de jours en stock et de part récupérée",
+    "perm.plan_capacities": "fixer les heures hebdomadaires des sites par compétence et leurs "
+    "places de stockage, et la demande hebdomadaire des canaux par catégorie de produits "
+    "avec ses paliers de prix",
     "perm.export_units": "exporter les unités dans un fichier",
     "perm.manage_products": "ajouter et modifier des produits",
     "perm.manage_sites": "ajouter et modifier des sites",

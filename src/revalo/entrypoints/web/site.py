@@ -15,11 +15,13 @@ from revalo.entrypoints.api import errors as api_errors
 from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, translator
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_billing import router as billing_router
+from revalo.entrypoints.web.pages_capacities import router as capacities_router
 from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_cost_targets import router as cost_targets_router
 from revalo.entrypoints.web.pages_costs import router as costs_router
+from revalo.entrypoints.web.pages_disposition_batches import router as batch_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
 from revalo.entrypoints.web.pages_floor_assignment import router as floor_assignment_router
 from revalo.entrypoints.web.pages_floor_performance import router as floor_performance_router
@@ -87,6 +89,8 @@ router.include_router(lots_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
+router.include_router(capacities_router)
+router.include_router(batch_router)
 router.include_router(resale_router)
 router.include_router(billing_router)
 router.include_router(service_router)

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from revalo.entrypoints.api.routers import (
     billing,
+    capacity_plans,
     certificates,
     clients,
     collections,
@@ -11,6 +12,7 @@ from revalo.entrypoints.api.routers import (
     cost_targets,
     costs,
     customers,
+    disposition_batches,
     epcis,
     floor,
     floor_assignment,
@@ -45,7 +47,9 @@ ALL: tuple[APIRouter, ...] = (
     portal.router,
     orders.router,
     costs.router,
+    capacity_plans.router,
     cost_targets.router,
+    disposition_batches.router,
     service.router,
     receiving.router,
     units.router,

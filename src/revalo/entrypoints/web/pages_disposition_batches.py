@@ -1,0 +1,108 @@
+"""Tonight's batch on the pages: the last preview or batch, its net recovery next to the
+regret greedy, greedy and hierarchy-first baselines on the same units and limits, the use
+of each limited resource (chart), the units held for lack of capacity; the form that
+previews a new one and the button that commits the preview. The same use cases as the
+API's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import cast
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse
+
+from revalo.domain.disposition_batches import BatchState
+from revalo.domain.errors import DomainError, NotFound, PermissionDenied
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, need
+from revalo.entrypoints.web import charts, forms
+from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.render import WebRoute, language, page, redirect
+from revalo.entrypoints.web.system_texts import in_language
+from revalo.services import disposition_batches
+from revalo.services.ports import BatchUnitOfWork
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+BACK = "/batch"
+PLANS = ("optimiser", "regret_greedy", "greedy", "hierarchy_first")
+
+
+@router.get("/batch", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
+def batch_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+    """The last batch previewed: the plans side by side, capacity use, the units held."""
+    with uow:
+        batch = uow.disposition_batches.latest()
+    lang = language(request)
+    t = translator(lang)
+    chart = None
+    if batch is not None and batch.figures.get("usage"):
+        usage = batch.figures["usage"]
+        names = list(usage)
+        series = [
+            charts.Series(t("batch.used"), [float(usage[n][0]) for n in names], 0),
+            charts.Series(t("batch.limit"), [float(usage[n][1]) for n in names], 2),
+        ]
+        chart = charts.bar_chart(names, series, label=t("batch.usage"), lang=lang, width=1100)
+    return page(
+        request,
+        "batch.html",
+        {
+            "batch": batch,
+            "plans": PLANS,
+            "chart": chart,
+            "held": [d for d in batch.plan if d.route is None] if batch else [],
+            "decided": [d for d in batch.plan if d.route is not None] if batch else [],
+            "today": datetime.now(UTC).date().isoformat(),
+            "may_decide": user.can(Permission.DECIDE_DISPOSITION),
+            "open": batch is not None and batch.state is BatchState.PREVIEW,
+        },
+        nav="queue",
+    )
+
+
+def _attempt(request: Request, run: Callable[[], object], key: str) -> Response:
+    try:
+        run()
+    except PermissionDenied:
+        raise
+    except DomainError as exc:
+        if isinstance(exc, NotFound) and exc.field is None:
+            raise
+        return redirect(BACK, flash=in_language(exc.message, language(request)))
+    return redirect(BACK, flash=translator(language(request))(key))
+
+
+@router.post("/batch/preview", dependencies=[need(Permission.DECIDE_DISPOSITION)])
+def preview_form(
+    request: Request, form: forms.PostedForm, app: AppDep, user: CurrentUser
+) -> Response:
+    data, errors = forms.fields(form), Errors()
+    day = forms.day(data, "date", errors)
+    site = forms.code(data, "site", errors) or None
+    if day is None and "date" not in errors:
+        errors.say("date", "form.required", what="date")
+    if errors or day is None:
+        return redirect(BACK, flash="; ".join(errors.values()))
+    uow = cast(BatchUnitOfWork, app.uow())
+    return _attempt(
+        request,
+        lambda: disposition_batches.preview_batch(uow, by=user, day=day.date(), site_code=site),
+        "batch.previewed",
+    )
+
+
+@router.post("/batch/commit", dependencies=[need(Permission.DECIDE_DISPOSITION)])
+def commit_form(
+    request: Request, form: forms.PostedForm, app: AppDep, user: CurrentUser
+) -> Response:
+    data, errors = forms.fields(form), Errors()
+    batch_id = forms.integer(data, "batch_id", errors, low=1, high=2**62)
+    if errors or batch_id is None:
+        return redirect(BACK, flash="; ".join(errors.values()))
+    uow = cast(BatchUnitOfWork, app.uow())
+    return _attempt(
+        request, lambda: disposition_batches.commit_batch(uow, batch_id, by=user), "batch.committed"
+    )
