@@ -1,6 +1,7 @@
 """Tonight's batch page beyond its figures: the overrides a person chooses before accepting,
-what changed since the last committed plan, and the names of the limited resources in its
-chart; with the refusals of an override, in English as the services say them and in French."""
+what changed since the last committed plan, the names of the limited resources in its
+chart and of the engine's options at a channel's lower price steps; with the refusals of
+an override, in English as the services say them and in French."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ EN: dict[str, str] = {
     "batch.change_was": "was {route} in batch {id}",
     "batch.by_person": "chosen by {login}",
     "batch.held_route": "held",
+    "said.option_on_step": "{route} on {channel} (price step {n})",
+    "said.option_at_on_step": "{route} at {site} on {channel} (price step {n})",
     _R + "hours_at": "{kind} hours at {site}",
     _R + "places_at": "{kind} at {site}",
     _R + "sales_on": "sales on {channel}",
@@ -39,10 +42,12 @@ FR: dict[str, str] = {
     "batch.change_was": "était {route} dans le lot {id}",
     "batch.by_person": "choisie par {login}",
     "batch.held_route": "en attente",
+    "said.option_on_step": "{route} sur {channel} (palier de prix {n})",
+    "said.option_at_on_step": "{route} chez {site} sur {channel} (palier de prix {n})",
     _R + "hours_at": "{kind} : heures à {site}",
     _R + "places_at": "{kind} à {site}",
     _R + "sales_on": "ventes sur {channel}",
-    _R + "sales_step": "ventes sur {channel} ({category}) au palier de prix {n}",
+    _R + "sales_step": "{category} : ventes sur {channel} au palier de prix {n}",
     _R + "override": "dérogation pour {lpn} ({choice}) : {why}",
     _R + "needs_reason": "la dérogation pour {lpn} demande une raison",
     _R + "unknown_route": "la dérogation pour {lpn} : voie inconnue {what} ; l'une de {names}",
