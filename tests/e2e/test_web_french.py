@@ -21,13 +21,21 @@ from revalo.demo import build_demo
 from revalo.demo.refunds import CANCEL_REASON
 from revalo.demo.rules import rule_reasons
 from revalo.demo.workshop import FAILURE_NOTES
+from revalo.domain.capacity_plans import monday_of
 from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission, Role
 from revalo.domain.values import utcnow
 from revalo.entrypoints.api import create_app
 from revalo.entrypoints.web import formats
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import access, collection_commit, collections, users
+from revalo.services import (
+    access,
+    capacity_plans,
+    collection_commit,
+    collections,
+    disposition_batches,
+    users,
+)
 from revalo.settings import Settings
 from tests.e2e.conftest import API, delivered, ok
 from tests.e2e.french_pages import MIXED_COLUMNS, FrenchReader, data_of, visible_text
@@ -66,6 +74,9 @@ GRADED = """select min(u.lpn) from units u join products p on p.sku = u.sku
 where u.state = 'graded' and not p.apparel and u.lpn not in
 (select e.lpn from unit_events e where e.detail like '%"hazardous": true%')"""
 RECYCLER = "select min(code) from sites where kind = 'recycler'"
+REPAIR_CENTRE = "select min(code) from sites where kind = 'repair_centre'"
+GRADED_CATEGORY = """select min(p.category) from units u join products p on p.sku = u.sku
+where u.state = 'graded'"""
 
 
 #: The French customers nearest to the central hub, and a sofa: pickups a van can make.
@@ -93,7 +104,8 @@ def _sofas_to_collect(app: App) -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, datetime]]:
     """A small demo (two weeks, 150 units), with two sofas to collect near the central hub:
-    a plan for tomorrow (they wait) and one a week later, committed (they are collected)."""
+    a plan for tomorrow (they wait) and one a week later, committed (they are collected);
+    and tonight's disposition batch previewed."""
     url = sqlite_url(tmp_path_factory.mktemp("fr") / "demo.db")
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
@@ -113,6 +125,20 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, dateti
         )
     assert plan.plan.routes
     collection_commit.commit_plan(app.uow(), app.transport, plan.record.id, by=planner)
+    # Tonight's batch previewed within a week's capacity and demand (not committed: the
+    # graded units stay for the forms).
+    with app.engine.connect() as conn:
+        bench = conn.execute(sa.text(REPAIR_CENTRE)).scalar_one()
+        category = conn.execute(sa.text(GRADED_CATEGORY)).scalar_one()
+    monday = monday_of(today)
+    hours = {"repair": 6, "test": 4}
+    capacity_plans.set_capacity(app.uow(), site_code=bench, week=monday, hours=hours, by=planner)
+    capacity_plans.set_demand(
+        app.uow(), channel="B2B-LOT", category=category, week=monday, steps="2@1, 2@0.8",
+        by=planner,
+    )  # fmt: skip
+    batch = disposition_batches.preview_batch(app.uow(), by=planner, day=today)
+    assert batch.plan and batch.figures["usage"]
     yield app, report.end
     app.close()
 

@@ -48,6 +48,13 @@ class SqlDispositionBatchRepository:
         row = self.session.execute(stmt).first()
         return _batch(row) if row else None
 
+    def committed(self, *, before: int | None = None, limit: int = 60) -> list[DispositionBatch]:
+        stmt = sa.select(disposition_batches).where(_B.state == BatchState.COMMITTED.value)
+        if before is not None:
+            stmt = stmt.where(_B.id < before)
+        stmt = stmt.order_by(_B.committed_at.desc(), _B.id.desc()).limit(limit)
+        return [_batch(row) for row in self.session.execute(stmt)]
+
     def mark_committed(self, batch: DispositionBatch) -> None:
         self.session.execute(
             sa.update(disposition_batches)
@@ -56,6 +63,7 @@ class SqlDispositionBatchRepository:
                 state=batch.state.value,
                 committed_by=batch.committed_by,
                 committed_at=batch.committed_at,
+                plan=[p.as_json() for p in batch.plan],
             )
         )
         self.session.flush()

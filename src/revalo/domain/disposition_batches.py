@@ -23,20 +23,29 @@ class PlannedDecision:
     route: str | None
     destination: str | None = None
     channel: str | None = None
-    net_eur: float = 0.0
+    #: The engine's expected net recovery (None: a person's route the engine did not offer).
+    net_eur: float | None = 0.0
     reason: str = ""
+    #: The routes the engine found open to the unit (``ROUTE[@SITE][:CHANNEL]``) and the net
+    #: recovery of each, best first.
+    offered: tuple[tuple[str, float], ...] = ()
+    #: Who chose this route instead of the engine's plan (the reason is theirs).
+    overridden_by: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
             "lpn": self.lpn, "route": self.route, "destination": self.destination,
             "channel": self.channel, "net_eur": self.net_eur, "reason": self.reason,
+            "offered": [list(o) for o in self.offered], "overridden_by": self.overridden_by,
         }  # fmt: skip
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> PlannedDecision:
         return cls(
             raw["lpn"], raw["route"], raw.get("destination"), raw.get("channel"),
-            float(raw.get("net_eur", 0.0)), raw.get("reason", ""),
+            None if raw.get("net_eur", 0.0) is None else float(raw.get("net_eur", 0.0)),
+            raw.get("reason", ""), tuple((str(c), float(n)) for c, n in raw.get("offered", ())),
+            raw.get("overridden_by"),
         )  # fmt: skip
 
 

@@ -46,14 +46,31 @@ def decide(
     commit: Annotated[
         int | None, typer.Option("--commit", metavar="ID", min=1, help="Commit this preview.")
     ] = None,
+    override: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--override",
+            metavar="LPN=ROUTE[@SITE][:CHANNEL]",
+            help="Another route than the plan's for this unit (repeatable).",
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why the overrides (all of them).")
+    ] = None,
     as_login: AsLogin = None,
     db: DbPath = None,
     url: DbUrl = None,
 ) -> None:
     """Decide the day's graded units at once within the week's capacities and demand."""
+    from revalo.domain.batch_overrides import parse_override
     from revalo.services import disposition_batches
 
     with reported():
+        if override and preview:
+            raise CliError("--override goes with a commit, not with --preview", 2)
+        if override and not (reason or "").strip():
+            raise CliError("--override needs --reason: why the plan is overridden", 2)
+        overrides = [parse_override(o, reason or "") for o in override or []]
         if commit is not None and (preview or day is not None or site is not None):
             raise CliError("--commit ID takes no --date, --site or --preview", 2)
         if commit is None and day is None:
@@ -71,8 +88,10 @@ def decide(
                     return
                 commit = made.id
             assert commit is not None
-            done = disposition_batches.commit_batch(rv.uow(), commit, by=user)
+            done = disposition_batches.commit_batch(rv.uow(), commit, by=user, overrides=overrides)
             out().print(f"batch {commit}: {len(done.decided)} decided", markup=False)
+            if overrides:
+                out().print(f"{len(overrides)} by override", markup=False)
 
 
 def register(app: typer.Typer) -> None:

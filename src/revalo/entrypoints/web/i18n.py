@@ -21,6 +21,7 @@ from revalo.entrypoints.web import (
     i18n_access,
     i18n_assignment,
     i18n_audit,
+    i18n_batch,
     i18n_bench,
     i18n_billing,
     i18n_capacities,
@@ -114,6 +115,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_refusals_service,
     i18n_capacities,
     i18n_refusals_capacities,
+    i18n_batch,
 )
 
 

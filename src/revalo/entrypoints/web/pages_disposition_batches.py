@@ -13,13 +13,14 @@ from typing import cast
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
-from revalo.domain.disposition_batches import BatchState
+from revalo.domain.batch_overrides import BatchOverride, choice_text, parse_choice
+from revalo.domain.disposition_batches import BatchState, PlannedDecision
 from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import charts, forms
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.i18n import translator
+from revalo.entrypoints.web.i18n import translator, value_label
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.entrypoints.web.system_texts import in_language
 from revalo.services import disposition_batches
@@ -28,6 +29,8 @@ from revalo.services.ports import BatchUnitOfWork
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 BACK = "/batch"
 PLANS = ("optimiser", "regret_greedy", "greedy", "hierarchy_first")
+#: A commit form's field naming another route for one unit: ``override.<LPN>``.
+OVERRIDE = "override."
 
 
 @router.get("/batch", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
@@ -45,7 +48,8 @@ def batch_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
             charts.Series(t("batch.used"), [float(usage[n][0]) for n in names], 0),
             charts.Series(t("batch.limit"), [float(usage[n][1]) for n in names], 2),
         ]
-        chart = charts.bar_chart(names, series, label=t("batch.usage"), lang=lang, width=1100)
+        shown = [in_language(n, lang) for n in names]
+        chart = charts.bar_chart(shown, series, label=t("batch.usage"), lang=lang, width=1100)
     return page(
         request,
         "batch.html",
@@ -55,12 +59,29 @@ def batch_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
             "chart": chart,
             "held": [d for d in batch.plan if d.route is None] if batch else [],
             "decided": [d for d in batch.plan if d.route is not None] if batch else [],
+            "changes": batch.figures.get("changes", []) if batch else [],
+            "override_field": OVERRIDE,
+            "choices": {d.lpn: _choices(d, lang) for d in batch.plan} if batch else {},
             "today": datetime.now(UTC).date().isoformat(),
             "may_decide": user.can(Permission.DECIDE_DISPOSITION),
             "open": batch is not None and batch.state is BatchState.PREVIEW,
         },
         nav="queue",
     )
+
+
+def _choices(d: PlannedDecision, lang: str) -> list[tuple[str, str]]:
+    """The routes offered for a unit other than its plan's, as a select shows them."""
+    planned = choice_text(d.route, d.destination, d.channel) if d.route else None
+    shown = []
+    for choice, _net in d.offered:
+        if choice == planned:
+            continue
+        rest, _, channel = choice.partition(":")
+        route, _, site = rest.partition("@")
+        label = value_label(route, lang=lang) + (f" → {site}" if site else "")
+        shown.append((choice, label + (f" ({channel})" if channel else "")))
+    return shown
 
 
 def _attempt(request: Request, run: Callable[[], object], key: str) -> Response:
@@ -103,6 +124,20 @@ def commit_form(
     if errors or batch_id is None:
         return redirect(BACK, flash="; ".join(errors.values()))
     uow = cast(BatchUnitOfWork, app.uow())
+    reason = data.get("reason", "")
     return _attempt(
-        request, lambda: disposition_batches.commit_batch(uow, batch_id, by=user), "batch.committed"
+        request,
+        lambda: disposition_batches.commit_batch(
+            uow, batch_id, by=user, overrides=_overrides(data, reason)
+        ),
+        "batch.committed",
     )
+
+
+def _overrides(data: dict[str, str], reason: str) -> list[BatchOverride]:
+    """The units given another route than the plan's (a select left "as planned" is none)."""
+    return [
+        parse_choice(key.removeprefix(OVERRIDE), value, reason)
+        for key, value in sorted(data.items())
+        if key.startswith(OVERRIDE) and value.strip()
+    ]

@@ -7,6 +7,7 @@ from typing import cast
 
 from fastapi import APIRouter, Response, status
 
+from revalo.domain.batch_overrides import choice_text, parse_choice
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, need
@@ -22,13 +23,20 @@ router = APIRouter(tags=["disposition"])
 def batch(body: BatchRequest, app: AppDep, user: CurrentUser, response: Response) -> BatchPublic:
     """With ``date`` (and ``site``): a preview, stored (201) and nothing decided. With
     ``preview_id``: its commit, every decision at once, once (409 when committed already or
-    when its units changed since)."""
+    when its units changed since); ``overrides`` put another route on some units, each
+    checked as a manual decision (one refused refuses the commit, nothing written)."""
     uow = cast(BatchUnitOfWork, app.uow())
     if body.preview_id is not None:
         if body.date is not None or body.site is not None:
             raise InvalidValue("a commit names only its preview_id", field="preview_id")
-        done = service.commit_batch(uow, body.preview_id, by=user)
+        overrides = [
+            parse_choice(o.lpn, choice_text(o.route, o.destination, o.channel), o.reason)
+            for o in body.overrides
+        ]
+        done = service.commit_batch(uow, body.preview_id, by=user, overrides=overrides)
         return batch_public(done.batch, len(done.decided))
+    if body.overrides:
+        raise InvalidValue("overrides go with a commit's preview_id", field="overrides")
     if body.date is None:
         raise InvalidValue("give the batch's date to preview it, or a preview_id", field="date")
     made = service.preview_batch(uow, by=user, day=body.date, site_code=body.site)

@@ -100,13 +100,27 @@ class PlanImportPublic(Public):
     demands: int
 
 
+class OverrideIn(Input):
+    """Another route than the plan's for one unit of the preview, and why."""
+
+    lpn: Annotated[str, text(40, min_length=1)] = Field(description="the unit's LPN")
+    route: Annotated[str, text(40, min_length=1)] = Field(description="the route chosen")
+    destination: Code | None = Field(default=None, description="its destination site")
+    channel: Code | None = Field(default=None, description="its resale channel")
+    reason: Annotated[str, text(500, min_length=1)] = Field(description="why")
+
+
 class BatchRequest(Input):
-    """A preview (``date``, ``site``) or the commit of one (``preview_id``)."""
+    """A preview (``date``, ``site``) or the commit of one (``preview_id``, with
+    ``overrides``)."""
 
     date: dt.date | None = Field(default=None, description="the batch's day (a preview)")
     site: Code | None = Field(default=None, description="only the units at this site")
     preview_id: int | None = Field(
         default=None, ge=1, le=2**62, description="the preview to commit"
+    )
+    overrides: list[OverrideIn] = Field(
+        default_factory=list, max_length=10_000, description="a commit's overrides"
     )
 
 
@@ -115,8 +129,10 @@ class PlannedPublic(Public):
     route: str | None
     destination: str | None
     channel: str | None
-    net_eur: float
+    net_eur: float | None
     reason: str
+    offered: list[tuple[str, float]]
+    overridden_by: str | None
 
 
 class BatchPublic(Public):
@@ -131,6 +147,9 @@ class BatchPublic(Public):
     figures: dict[str, object]
     plan: list[PlannedPublic]
     decided: int
+    #: The units whose route or destination differs from the last committed plan that
+    #: held them, and those new since.
+    changes: list[dict[str, object]]
 
 
 def batch_public(b: DispositionBatch, decided: int = 0) -> BatchPublic:
@@ -139,4 +158,5 @@ def batch_public(b: DispositionBatch, decided: int = 0) -> BatchPublic:
         id=b.id, day=b.day, site=b.site_code, state=b.state.value, made_by=b.made_by,
         made_at=b.made_at, committed_by=b.committed_by, committed_at=b.committed_at,
         figures=b.figures, plan=[PlannedPublic(**p.as_json()) for p in b.plan], decided=decided,
+        changes=list(b.figures.get("changes", [])),
     )  # fmt: skip
