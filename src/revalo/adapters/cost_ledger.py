@@ -16,8 +16,8 @@ Why a table written in step with the records, and lines that keep quantities:
   second one writes the unit's lines from the first one's records too; the table's
   primary key (``source``, ``source_id``, ``stage``, ``part``) keeps any line from being
   there twice.
-- ``rebuild`` writes every line again (``revalo costs rebuild``): after a migration, or
-  to check the table against the records.
+- Migration 0029 marks every unit, and ``revalo db upgrade`` settles them; ``rebuild``
+  writes every line again from the records (the tests check the table against them).
 """
 
 from __future__ import annotations

@@ -152,10 +152,15 @@ class SqlCostQueries:
         extra = {"unit_id": c.unit_id, "cents": cents, "km": c.km, "rma_number": c.rma_number}
         return src, joined, {**dims, **extra}
 
-    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
+    def grouped(
+        self, rates: CostRates, query: CostQuery, *, value: bool = False, counts: bool = True
+    ) -> Grouped:
         """One statement: the lines summed per group and unit (a column per stage), then
-        per group (its units, returns, km), with the distinct units of all groups."""
+        per group (its units, returns, km), with the distinct units of all groups; without
+        ``counts``, the lines summed per group and stage only."""
         src, base, d = self._joined(rates, query)
+        if not counts:
+            return self._sums(base, d, query.by)
         keys = [d[name].label(f"k{i}") for i, name in enumerate(query.by)]
         stages = list(CostStage)
         stage, cents = d["stage"], d["cents"]
@@ -201,6 +206,18 @@ class SqlCostQueries:
         if value:
             out.value.update(self._values(src, base, d, [d[name] for name in query.by]))
         return out
+
+    def _sums(self, base: Any, d: dict[str, Any], by: tuple[str, ...]) -> Grouped:
+        keys = [d[name] for name in by]
+        every = base.add_columns(sa.func.count(sa.distinct(d["unit_id"]))).scalar_subquery()
+        stmt = base.add_columns(*keys, d["stage"], sa.func.sum(d["cents"]), every)
+        n = len(keys)
+        totals, all_units = [], 0
+        for row in self.session.execute(stmt.group_by(*keys, d["stage"])):
+            key = tuple(_str(v) for v in row[:n])
+            totals.append(GroupTotal(key, CostStage(row[n]), int(row[n + 1] or 0), 0))
+            all_units = int(row[n + 2] or 0)
+        return Grouped(totals, {}, all_units)
 
     def _values(
         self, src: Any, base: Any, d: dict[str, Any], keys: list[Any]
