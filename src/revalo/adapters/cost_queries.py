@@ -169,9 +169,10 @@ class SqlCostQueries:
             for i, s in enumerate(stages)
         ]
         per = (
-            base.add_columns(*keys, d["unit_id"].label("unit_id"), d["rma_number"].label("rma"))
+            base.add_columns(*keys, d["unit_id"].label("unit_id"))
+            .add_columns(sa.func.max(d["rma_number"]).label("rma"))
             .add_columns(*per_stage, sa.func.sum(d["km"]).label("km"))
-            .group_by(*keys, d["unit_id"], d["rma_number"])
+            .group_by(d["unit_id"], *keys)
             .cte("per")
         )
         p = per.c
