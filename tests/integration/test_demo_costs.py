@@ -9,8 +9,12 @@ import statistics
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from revalo.adapters.cost_lines import cost_lines
 from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
+from revalo.adapters.orm_cost_ledger import cost_ledger
 from revalo.bootstrap import bootstrap
 from revalo.demo import build_demo
 from revalo.domain.costs import Flow
@@ -46,6 +50,13 @@ def test_the_demo_s_costs_tell_a_story(tmp_path: Path) -> None:
             u(), by=MANAGER, group_by=("reason",), where={"stage": "repair"}, **span
         )
         assert repairs.rows and repairs.rows[0].key == ("defective",), repairs.rows
+        # The table the demo's transactions wrote holds the lines its records give.
+        with app.engine.connect() as conn:
+            stored = sorted(tuple(r) for r in conn.execute(sa.select(cost_ledger)))
+            live = cost_lines(conn.dialect.name)
+            names = [c.name for c in cost_ledger.columns]
+            given = sorted(tuple(r) for r in conn.execute(sa.select(*(live.c[n] for n in names))))
+        assert stored == given and len(stored) > 3_000
         d = board.dashboard(u(), by=MANAGER, days=28)
         work = costs.cost_analysis(u(), by=MANAGER, group_by=("stage",), days=28)
         stages = {"test", "clean", "data_wipe", "repair", "refurbish"}

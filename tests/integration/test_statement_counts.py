@@ -30,6 +30,12 @@ def numbering(statement: str) -> bool:
     return "INTO sequences" in statement or "nextval(" in statement
 
 
+#: What a write transaction adds for the cost ledger (adapters/cost_ledger.py): it takes
+#: the units its changes marked (one statement), and writes their lines again (two more,
+#: whatever their number, when a unit's records changed).
+MARKS, LINES = 1, 2
+
+
 def without_numbering(seen: list[str]) -> list[str]:
     return [q for q in seen if not numbering(q)]
 
@@ -47,7 +53,7 @@ def test_a_return_costs_the_same_statements_for_one_line_or_ten(world: World) ->
     with statements(world.app) as seen_ten:
         ask(world, *[line("TEE-M") for _ in range(10)])
     one, ten = without_numbering(seen_one), without_numbering(seen_ten)
-    assert len(one) <= 7
+    assert len(one) <= 7 + MARKS
     if world.app.engine.dialect.name == "postgresql":
         assert len(ten) == len(one)
     else:
@@ -65,7 +71,7 @@ def test_receiving_a_unit_costs_a_fixed_number_of_statements(world: World) -> No
     # 15, of which 6 inserts and 3 updates (and now and then one that numbers a block); 2
     # more when the scan completes the return: its refund case (the goods' receipt starts
     # the refund's deadline) and its customer (the e-mail written to the outbox).
-    assert first <= 17
+    assert first <= 17 + MARKS + LINES
     # The tenth item of a ten-item return costs what the first one did, or less (its
     # parcel is booked already).
     ask(world, line(world.tshirt.sku, quantity=10))
@@ -76,7 +82,7 @@ def test_receiving_a_unit_costs_a_fixed_number_of_statements(world: World) -> No
     assert costs[-1] <= costs[1] + 3
     # The same unit scanned again only reads.
     again = cost(world, lambda: scan(world, gs1(world.laptop, "SN-1")))
-    assert again <= 3
+    assert again <= 3 + MARKS
 
 
 def test_moving_grading_and_deciding_cost_a_fixed_number_of_statements(world: World) -> None:
@@ -92,11 +98,11 @@ def test_moving_grading_and_deciding_cost_a_fixed_number_of_statements(world: Wo
             reason="",
         )
 
-    assert cost(world, lambda: move(lpns[0])) <= 6
+    assert cost(world, lambda: move(lpns[0])) <= 6 + MARKS + LINES
     # Grading asks once whether the site has bins (none here): a put-away task when it has.
-    assert cost(world, lambda: grade(world, lpns[0])) <= 7
+    assert cost(world, lambda: grade(world, lpns[0])) <= 7 + MARKS + LINES
     decided = cost(world, lambda: decide(world, lpns[0], DispositionRoute.REPAIR, "REP-FR"))
-    assert decided <= 14
+    assert decided <= 14 + MARKS + LINES
 
 
 def test_a_page_of_units_costs_the_same_for_five_units_or_fifty(world: World) -> None:

@@ -1,22 +1,23 @@
 """The cost ledger's lines as one SQL query: a UNION ALL over what was recorded (the units'
 legs, receipts, inspections, work orders, stays in the stock's locations, departures, sales,
-proceeds and refunds), each line in whole cents with the id of the record it comes from.
+proceeds and refunds), each line with the id of the record it comes from and the
+dimensions of its unit beside it, in the columns of the ``cost_ledger`` table.
 
-The rates (``CostRates``) enter the query as constants, so that the database sums the
-lines of 20,000 units without sending them here. Integer arithmetic rounds half up the
-way ``domain.costs`` does: ``(minutes * cents_per_hour + 30) / 60`` on integers.
+A line holds what was recorded, not its price at today's rates: a fixed amount in cents,
+or a quantity (``basis``: minutes, seconds, a receipt) that ``cost_ledger.priced`` turns
+into cents with the rates when the ledger is read. The same query fills the table
+(``cost_ledger.settle``) and, restricted to a few units, answers a unit's own ledger.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from revalo.adapters import orm, orm_after_sales
-from revalo.domain.costs import CostRates, CostStage
+from revalo.domain.costs import CostStage
 from revalo.domain.events import EventType
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import UnitState
@@ -27,9 +28,11 @@ UnitCondition = Callable[[sa.ColumnElement[Any]], list[Any]]
 _INT = sa.BigInteger
 _TEXT = sa.String(120)
 _COLUMNS = (
-    "unit_id", "at", "stage", "cents", "source", "source_id", "site", "part",
-    "carrier", "service", "lane", "mode", "km", "co2e_g",
+    "unit_id", "at", "stage", "basis", "amount", "price", "source", "source_id", "site",
+    "part", "carrier", "service", "lane", "mode", "km", "co2e_g",
 )  # fmt: skip
+#: Line bases whose amount is cents as recorded.
+FIXED = "fixed"
 
 
 def _raw(column: sa.ColumnElement[Any], kind: Any = _INT) -> sa.ColumnElement[Any]:
@@ -46,8 +49,10 @@ def _select(
     unit_id: sa.ColumnElement[Any],
     at: sa.ColumnElement[Any],
     stage: str | sa.ColumnElement[Any],
-    cents: sa.ColumnElement[Any] | int,
+    amount: sa.ColumnElement[Any] | None,
     source: str,
+    basis: str = FIXED,
+    price: sa.ColumnElement[Any] | None = None,
     source_id: sa.ColumnElement[Any],
     site: sa.ColumnElement[Any] | str = "",
     part: sa.ColumnElement[Any] | str = "",
@@ -65,7 +70,9 @@ def _select(
         sa.cast(unit_id, _INT),
         sa.type_coerce(at, orm.UtcDateTime()),
         text(stage),
-        sa.cast(cents, _INT) if not isinstance(cents, int) else sa.cast(sa.literal(cents), _INT),
+        _text(basis),
+        sa.cast(amount if amount is not None else sa.null(), _INT),
+        sa.cast(price if price is not None else sa.null(), sa.Numeric(14, 2)),
         _text(source),
         sa.cast(source_id, _INT),
         text(site),
@@ -89,19 +96,6 @@ def seconds_between(
     return sa.func.round(sa.cast(sa.extract("epoch", end - start), sa.Float))
 
 
-def _per_site(rates: CostRates, site: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    if not rates.site_labour_cents_per_hour:
-        return sa.literal(rates.labour_cents_per_hour)
-    return sa.case(
-        dict(rates.site_labour_cents_per_hour), value=site, else_=rates.labour_cents_per_hour
-    )
-
-
-def _labour(minutes: sa.ColumnElement[Any], rate: sa.ColumnElement[Any]) -> Any:
-    # Integer division on both databases (SQLAlchemy renders //): +30 rounds half up.
-    return (sa.cast(minutes, _INT) * rate + 30) // 60
-
-
 def lane(
     origin: sa.ColumnElement[Any], destination: sa.ColumnElement[Any], country: Any
 ) -> sa.ColumnElement[Any]:
@@ -120,7 +114,7 @@ def _transport(where: UnitCondition) -> sa.Select[Any]:
     cu = orm.customers.c
     return (
         _select(
-            unit_id=g.unit_id, at=g.at, stage=CostStage.TRANSPORT.value, cents=_raw(g.cost),
+            unit_id=g.unit_id, at=g.at, stage=CostStage.TRANSPORT.value, amount=_raw(g.cost),
             source="leg", source_id=g.id, site=site, carrier=k.carrier, service=k.service_id,
             lane=lane(g.origin, g.destination, cu.country), mode=k.vehicle, km=g.km,
             co2e_g=g.co2e_g,
@@ -131,16 +125,14 @@ def _transport(where: UnitCondition) -> sa.Select[Any]:
     )  # fmt: skip
 
 
-def _events(where: UnitCondition, rates: CostRates) -> list[sa.Select[Any]]:
-    e, u = orm.unit_events.c, orm.units.c
+def _events(where: UnitCondition) -> list[sa.Select[Any]]:
+    e = orm.unit_events.c
     received = _select(
-        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.RECEIPT.value,
-        cents=rates.receipt_cents, source="event", source_id=e.id, site=e.site_code,
-        part="handling",
+        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.RECEIPT.value, amount=None,
+        basis="receipt", source="event", source_id=e.id, site=e.site_code, part="handling",
     ).where(_raw(e.type, _TEXT) == EventType.RECEIVED.value, *where(e.unit_id))  # fmt: skip
     price = sa.cast(e.detail["price_eur"].as_string(), sa.Numeric(14, 2))
     amount = sa.cast(e.detail["amount_eur"].as_string(), sa.Numeric(14, 2))
-    price_cents = sa.cast(sa.func.round(price * 100), _INT)
     sold = [
         _raw(e.type, _TEXT) == EventType.DISPATCHED.value,
         _raw(e.state, _TEXT) == UnitState.SOLD.value,
@@ -148,39 +140,27 @@ def _events(where: UnitCondition, rates: CostRates) -> list[sa.Select[Any]]:
         *where(e.unit_id),
     ]
     sale = _select(
-        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.SALE.value, cents=price_cents,
-        source="event", source_id=e.id, site=e.site_code, part="price",
+        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.SALE.value,
+        amount=sa.func.round(price * 100), source="event", source_id=e.id, site=e.site_code,
+        part="price",
     ).where(*sold)  # fmt: skip
-    out = [received, sale]
-    fees = {r: f for r, f in rates.channel_fees.items() if f.rate or f.fixed_cents}
-    if fees:
-        rate = sa.case({r: f.rate for r, f in fees.items()}, value=_raw(u.route, _TEXT), else_=0)
-        fixed = sa.case(
-            {r: f.fixed_cents for r, f in fees.items()}, value=_raw(u.route, _TEXT), else_=0
-        )
-        channel = sa.case(
-            {r: f.channel for r, f in rates.channel_fees.items()},
-            value=_raw(u.route, _TEXT),
-            else_="",
-        )
-        fee = sa.cast(sa.func.round(price * 100 * rate), _INT) + fixed
-        out.append(
-            _select(
-                unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.CHANNEL_FEE.value,
-                cents=fee, source="event", source_id=e.id, site=e.site_code, part=channel,
-            ).join_from(orm.unit_events, orm.units, u.id == e.unit_id).where(*sold)
-        )  # fmt: skip
-    out.append(
-        _select(
-            unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.PROCEEDS.value,
-            cents=sa.cast(sa.func.round(amount * 100), _INT), source="event", source_id=e.id,
-            site=e.site_code, part="payment",
-        ).where(_raw(e.type, _TEXT) == EventType.PROCEEDS_RECORDED.value, *where(e.unit_id))
+    # The channel's fee: its rate and its channel follow the unit's route when it is read.
+    fee = _select(
+        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.CHANNEL_FEE.value, amount=None,
+        basis="channel", price=price, source="event", source_id=e.id, site=e.site_code,
+    ).where(*sold)  # fmt: skip
+    proceeds = _select(
+        unit_id=e.unit_id, at=e.occurred_at, stage=CostStage.PROCEEDS.value,
+        amount=sa.func.round(amount * 100), source="event", source_id=e.id,
+        site=e.site_code, part="payment",
     )  # fmt: skip
-    return out
+    proceeds = proceeds.where(
+        _raw(e.type, _TEXT) == EventType.PROCEEDS_RECORDED.value, *where(e.unit_id)
+    )
+    return [received, sale, fee, proceeds]
 
 
-def _inspections(where: UnitCondition, rates: CostRates) -> sa.Select[Any]:
+def _inspections(where: UnitCondition) -> sa.Select[Any]:
     i, e = orm.inspections.c, orm.unit_events.c
     site = (
         sa.select(e.site_code)
@@ -192,15 +172,14 @@ def _inspections(where: UnitCondition, rates: CostRates) -> sa.Select[Any]:
         .limit(1)
         .scalar_subquery()
     )
-    rate = _per_site(rates, site)
-    cents = (sa.cast(i.duration_s, _INT) * rate + 1800) // 3600
     return _select(
-        unit_id=i.unit_id, at=i.inspected_at, stage=CostStage.INSPECTION.value, cents=cents,
-        source="inspection", source_id=i.id, site=sa.func.coalesce(site, ""), part="labour",
+        unit_id=i.unit_id, at=i.inspected_at, stage=CostStage.INSPECTION.value,
+        amount=i.duration_s, basis="labour_s", source="inspection", source_id=i.id,
+        site=sa.func.coalesce(site, ""), part="labour",
     ).where(*where(i.unit_id))  # fmt: skip
 
 
-def _work(where: UnitCondition, rates: CostRates) -> list[sa.Select[Any]]:
+def _work(where: UnitCondition) -> list[sa.Select[Any]]:
     w = orm.work_orders.c
     done = [
         w.completed_at.is_not(None),
@@ -209,24 +188,20 @@ def _work(where: UnitCondition, rates: CostRates) -> list[sa.Select[Any]]:
     ]
     kind = _raw(w.kind, _TEXT)
 
-    def line(part: str, cents: Any) -> sa.Select[Any]:
+    def line(part: str, amount: Any, basis: str) -> sa.Select[Any]:
         return _select(
-            unit_id=w.unit_id, at=w.completed_at, stage=kind, cents=cents,
+            unit_id=w.unit_id, at=w.completed_at, stage=kind, amount=amount, basis=basis,
             source="work_order", source_id=w.id, site=w.site_code, part=part,
         )  # fmt: skip
 
     return [
-        line("labour", _labour(w.labour_minutes, _per_site(rates, w.site_code))).where(
-            *done, w.labour_minutes > 0
-        ),
-        line("parts", _raw(w.parts_cost)).where(*done, _raw(w.parts_cost) > 0),
-        line("licence", rates.wipe_licence_cents).where(
-            *done, kind == WorkOrderKind.DATA_WIPE.value
-        ),
+        line("labour", w.labour_minutes, "labour_min").where(*done, w.labour_minutes > 0),
+        line("parts", _raw(w.parts_cost), FIXED).where(*done, _raw(w.parts_cost) > 0),
+        line("licence", None, "licence").where(*done, kind == WorkOrderKind.DATA_WIPE.value),
     ]
 
 
-def _moves(where: UnitCondition, rates: CostRates, as_of: datetime, dialect: str) -> list[Any]:
+def _moves(where: UnitCondition, dialect: str) -> list[Any]:
     m, loc, u, p = orm.stock_moves.c, orm.locations.c, orm.units.c, orm.products.c
     stays = (
         sa.select(
@@ -242,31 +217,29 @@ def _moves(where: UnitCondition, rates: CostRates, as_of: datetime, dialect: str
         .subquery("stays")
     )  # fmt: skip
     s = stays.c
-    until = sa.func.coalesce(s.next_at, sa.literal(as_of, orm.UtcDateTime()))
-    seconds = seconds_between(dialect, s.moved_at, until)
-    kinds = {k: c for k, c in rates.storage_cents_per_day.items() if c}
-    per_day = sa.case(kinds, value=_raw(loc.kind, _TEXT), else_=0) if kinds else sa.literal(0)
-    # Two values' larger: max() on SQLite, greatest() on PostgreSQL.
-    larger = sa.func.max if dialect == "sqlite" else sa.func.greatest
+    # A stay's seconds once the unit left; null while it is there (priced up to the day
+    # the ledger is read).
+    seconds = sa.case(
+        (s.next_at.is_not(None), seconds_between(dialect, s.moved_at, s.next_at)), else_=None
+    )
     storage = _select(
-        unit_id=s.unit_id, at=s.moved_at, stage=CostStage.STORAGE.value,
-        cents=sa.cast(sa.func.round(larger(seconds, 0) * per_day / 86_400.0), _INT),
-        source="move", source_id=s.id, site=loc.site_code, part=_raw(loc.kind, _TEXT),
+        unit_id=s.unit_id, at=s.moved_at, stage=CostStage.STORAGE.value, amount=seconds,
+        basis="storage", source="move", source_id=s.id, site=loc.site_code,
+        part=_raw(loc.kind, _TEXT),
     ).join_from(stays, orm.locations, loc.code == s.to_location).where(
         s.to_location.is_not(None)
     )  # fmt: skip
     left = [m.to_location.is_(None), *where(m.unit_id)]
     outbound = _select(
-        unit_id=m.unit_id, at=m.moved_at, stage=CostStage.OUTBOUND.value,
-        cents=rates.outbound_cents, source="move", source_id=m.id, site=loc.site_code,
-        part="handling",
+        unit_id=m.unit_id, at=m.moved_at, stage=CostStage.OUTBOUND.value, amount=None,
+        basis="outbound", source="move", source_id=m.id, site=loc.site_code, part="handling",
     ).join_from(orm.stock_moves, orm.locations, loc.code == m.from_location)  # fmt: skip
     outbound = outbound.where(*left)
     # A restocked unit is sellable as new again: it brings its new price unless proceeds
     # were recorded for it (the dashboard's value recovered counts it so).
     restocked = _select(
         unit_id=m.unit_id, at=m.moved_at, stage=CostStage.RESTOCK_VALUE.value,
-        cents=_raw(p.new_price), source="move", source_id=m.id, site=u.site_code,
+        amount=_raw(p.new_price), source="move", source_id=m.id, site=u.site_code,
         part="new_price",
     ).join_from(orm.stock_moves, orm.units, u.id == m.unit_id).join(
         orm.products, p.sku == u.sku
@@ -288,49 +261,51 @@ def _refunds(where: UnitCondition) -> sa.Select[Any]:
     first = sa.select(sa.func.min(u.id)).where(u.rma_number == r.number).scalar_subquery()
     stmt = (
         _select(
-            unit_id=first, at=f.recorded_at, stage=CostStage.REFUND.value, cents=_raw(f.amount),
+            unit_id=first, at=f.recorded_at, stage=CostStage.REFUND.value, amount=_raw(f.amount),
             source="refund", source_id=f.id, site=sa.func.coalesce(r.destination_site, ""),
             part=_raw(f.method, _TEXT),
         )
         .join_from(orm_after_sales.refunds, orm_after_sales.refund_cases, c.rma_id == f.rma_id)
         .join(orm.return_requests, r.id == c.rma_id)
     )  # fmt: skip
-    return stmt.where(first.is_not(None), *where(first))
+    # Only the returns of the units asked for are read (their first unit is then asked).
+    mine = sa.select(u.rma_number).where(*where(u.id))
+    return stmt.where(first.is_not(None), r.number.in_(mine), *where(first))
 
 
-_TRANSPORT = {CostStage.TRANSPORT}
-_EVENTS = {CostStage.RECEIPT, CostStage.SALE, CostStage.CHANNEL_FEE, CostStage.PROCEEDS}
-_WORK = {CostStage.TEST, CostStage.CLEAN, CostStage.DATA_WIPE, CostStage.REPAIR}
-_WORK |= {CostStage.REFURBISH}
-_MOVES = {CostStage.STORAGE, CostStage.OUTBOUND, CostStage.RESTOCK_VALUE}
+def week_of(dialect: str, at: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """The Monday of the ISO week of ``at``, as text YYYY-MM-DD."""
+    if dialect == "sqlite":
+        return sa.func.date(at, "-6 days", "weekday 1")
+    return sa.func.to_char(sa.func.date_trunc("week", at), "YYYY-MM-DD")
 
 
-def cost_lines(
-    rates: CostRates,
-    as_of: datetime,
-    dialect: str,
-    where: UnitCondition | None = None,
-    stages: frozenset[str] | None = None,
-) -> sa.Subquery:
-    """Every line of the ledger (of the units ``where`` keeps, default all; of ``stages``
-    only, when given: the other records are not read) as of ``as_of`` (a unit still in a
-    location is charged its storage until then)."""
+def cost_lines(dialect: str, where: UnitCondition | None = None) -> sa.Subquery:
+    """Every line of the ledger (of the units ``where`` keeps, default all) with its unit's
+    dimensions, in the columns of the ``cost_ledger`` table."""
     keep: UnitCondition = where or (lambda _col: [])
-
-    def wanted(kinds: set[CostStage]) -> bool:
-        return stages is None or any(k.value in stages for k in kinds)
-
-    parts: list[Any] = []
-    if wanted(_TRANSPORT):
-        parts.append(_transport(keep))
-    if wanted(_EVENTS):
-        parts += _events(keep, rates)
-    if wanted({CostStage.INSPECTION}):
-        parts.append(_inspections(keep, rates))
-    if wanted(_WORK):
-        parts += _work(keep, rates)
-    if wanted(_MOVES):
-        parts += _moves(keep, rates, as_of, dialect)
-    if wanted({CostStage.REFUND}) or not parts:
-        parts.append(_refunds(keep))
-    return sa.union_all(*parts).subquery("cost_lines")
+    parts: list[Any] = [_transport(keep), *_events(keep), _inspections(keep), *_work(keep)]
+    parts += [*_moves(keep, dialect), _refunds(keep)]
+    lines = sa.union_all(*parts).subquery("lines")
+    c = lines.c
+    u, p, r = orm.units.c, orm.products.c, orm.return_requests.c
+    rl, cu = orm.return_lines.c, orm.customers.c
+    dims = {
+        "week": week_of(dialect, c.at),
+        "category": sa.func.coalesce(p.category, ""),
+        "reason": sa.func.coalesce(_raw(rl.reason, _TEXT), ""),
+        "client": sa.func.coalesce(u.client_code, ""),
+        "country": sa.func.coalesce(cu.country, ""),
+        "route": sa.func.coalesce(_raw(u.route, _TEXT), ""),
+        "rma_number": u.rma_number,
+    }
+    stmt = (
+        sa.select(*c, *(sa.cast(v, _TEXT).label(n) for n, v in dims.items()))
+        .select_from(lines)
+        .join(orm.units, u.id == c.unit_id)
+        .outerjoin(orm.products, p.sku == u.sku)
+        .outerjoin(orm.return_requests, r.number == u.rma_number)
+        .outerjoin(orm.return_lines, sa.and_(rl.rma_id == r.id, rl.line_no == u.rma_line_no))
+        .outerjoin(orm.customers, cu.code == r.customer_code)
+    )
+    return stmt.subquery("cost_lines")

@@ -1,5 +1,10 @@
 """The cost ledger's questions answered by the database: the lines of a few units, and the
-sums of all lines grouped by any dimensions (``cost_lines`` builds the lines)."""
+sums of all lines grouped by any dimensions.
+
+A unit's or a return's lines are computed from the records (``cost_lines``); the sums are
+read from the ``cost_ledger`` table, one statement per figure family (``cost_ledger``
+says how the table keeps in step). ``live=True`` sums the lines computed from the records
+instead: the same answers, slower (the tests compare the two)."""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
 from revalo.adapters.client_repositories import of_client_units
-from revalo.adapters.cost_lines import cost_lines, lane
+from revalo.adapters.cost_ledger import SETTLES, priced, settle
+from revalo.adapters.cost_lines import cost_lines, lane, week_of
+from revalo.adapters.orm_cost_ledger import cost_ledger
 from revalo.domain.costs import CostLine, CostRates, CostStage, Flow, GroupTotal
 from revalo.domain.errors import InvalidValue
 from revalo.services.cost_ports import (
@@ -32,27 +39,58 @@ def _str(value: Any) -> str:
 
 
 class SqlCostQueries:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, live: bool = False) -> None:
         self.session = session
+        self.live = live
 
     @property
     def _dialect(self) -> str:
         return self.session.get_bind().dialect.name
 
     def _week(self, at: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-        """The Monday of the ISO week of ``at``, as text YYYY-MM-DD."""
-        if self._dialect == "sqlite":
-            return sa.func.date(at, "-6 days", "weekday 1")
-        return sa.func.to_char(sa.func.date_trunc("week", at), "YYYY-MM-DD")
+        return week_of(self._dialect, at)
+
+    def _source(self, client_code: str | None) -> Any:
+        """The lines to sum: the table (written up to this transaction's changes first,
+        when it writes), or the records' lines."""
+        if self.live:
+            where = None
+            if client_code is not None:
+                client = client_code
+
+                def where(col: sa.ColumnElement[Any]) -> list[Any]:
+                    return of_client_units(col, client)
+
+            return cost_lines(self._dialect, where)
+        if self.session.info.get(SETTLES):
+            settle(self.session)
+        return cost_ledger
 
     # -- the lines of some units --------------------------------------------------------------
     def lines(
         self, rates: CostRates, as_of: datetime, *, unit_ids: Sequence[int]
     ) -> list[CostLine]:
         ids = list(unit_ids)
-        sub = cost_lines(rates, as_of, self._dialect, lambda col: [col.in_(ids)])
+        sub = cost_lines(self._dialect, lambda col: [col.in_(ids)])
         c, u = sub.c, orm.units.c
-        stmt = sa.select(sub, u.lpn).join(orm.units, u.id == c.unit_id)
+        cents, part, keep = priced(rates, c, as_of, self._dialect)
+        stmt = sa.select(
+            c.unit_id,
+            c.at,
+            c.stage,
+            cents.label("cents"),
+            c.source,
+            c.source_id,
+            c.site,
+            part.label("part"),
+            c.carrier,
+            c.service,
+            c.lane,
+            c.km,
+            c.co2e_g,
+            u.lpn,
+        )
+        stmt = stmt.join_from(sub, orm.units, u.id == c.unit_id).where(*keep)
         return [
             CostLine(
                 unit_id=int(r.unit_id),
@@ -72,50 +110,34 @@ class SqlCostQueries:
         ]
 
     # -- sums -----------------------------------------------------------------------------------
-    def _joined(self, rates: CostRates, query: CostQuery) -> tuple[Any, dict[str, Any]]:
+    def _joined(self, rates: CostRates, query: CostQuery) -> tuple[Any, Any, dict[str, Any]]:
         """The lines of the period with every dimension beside them."""
-        where = None
-        if query.client_code is not None:
-            client = query.client_code
-
-            def where(col: sa.ColumnElement[Any]) -> list[Any]:
-                return of_client_units(col, client)
-
-        stages = query.stages
-        if stages is None and "stage" in query.where:
-            stages = frozenset({query.where["stage"]})
-        sub = cost_lines(rates, query.as_of, self._dialect, where, stages)
-        c = sub.c
-        u, p, r = orm.units.c, orm.products.c, orm.return_requests.c
-        rl, cu = orm.return_lines.c, orm.customers.c
-        route = sa.type_coerce(u.route, sa.String(32))
+        src = self._source(query.client_code)
+        c = src.c
+        cents, part, keep = priced(rates, c, query.as_of, self._dialect)
         channels = {k: f.channel for k, f in rates.channel_fees.items()}
         dims: dict[str, Any] = {
             "stage": c.stage,
-            "part": c.part,
+            "part": part,
             "site": c.site,
             "carrier": c.carrier,
             "service": c.service,
             "lane": c.lane,
             "mode": c.mode,
-            "category": sa.func.coalesce(p.category, ""),
-            "reason": sa.func.coalesce(sa.type_coerce(rl.reason, sa.String(32)), ""),
-            "client": sa.func.coalesce(u.client_code, ""),
-            "country": sa.func.coalesce(cu.country, ""),
-            "route": sa.func.coalesce(route, ""),
-            "channel": sa.case(channels, value=route, else_="") if channels else sa.literal(""),
-            "week": self._week(c.at),
+            "category": c.category,
+            "reason": c.reason,
+            "client": c.client,
+            "country": c.country,
+            "route": c.route,
+            "channel": sa.case(channels, value=c.route, else_="") if channels else sa.literal(""),
+            "week": c.week,
         }
-        joined = (
-            sa.select()
-            .select_from(sub)
-            .join(orm.units, u.id == c.unit_id)
-            .outerjoin(orm.products, p.sku == u.sku)
-            .outerjoin(orm.return_requests, r.number == u.rma_number)
-            .outerjoin(orm.return_lines, sa.and_(rl.rma_id == r.id, rl.line_no == u.rma_line_no))
-            .outerjoin(orm.customers, cu.code == r.customer_code)
-            .where(c.at >= query.start, c.at < query.end)
-        )
+        joined = sa.select().select_from(src).where(c.at >= query.start, c.at < query.end, *keep)
+        if not self.live:
+            joined = joined.where(*of_client_units(c.unit_id, query.client_code))
+        stages = query.stages
+        if stages is not None:
+            joined = joined.where(c.stage.in_(sorted(stages)))
         for name, value in query.where.items():
             if name not in dims:
                 raise InvalidValue(
@@ -127,44 +149,89 @@ class SqlCostQueries:
                 raise InvalidValue(
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="by"
                 )
-        return joined, {**dims, "unit_id": c.unit_id, "cents": c.cents, "km": c.km}
+        extra = {"unit_id": c.unit_id, "cents": cents, "km": c.km, "rma_number": c.rma_number}
+        return src, joined, {**dims, **extra}
 
-    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
-        base, d = self._joined(rates, query)
-        keys = [d[name] for name in query.by]
-        sums = base.add_columns(*keys, d["stage"], sa.func.sum(d["cents"])).group_by(
-            *keys, d["stage"]
-        )
-        n = len(keys)
-        totals = [
-            GroupTotal(tuple(_str(v) for v in row[:n]), CostStage(row[n]), int(row[n + 1] or 0), 0)
-            for row in self.session.execute(sums)
+    def grouped(
+        self, rates: CostRates, query: CostQuery, *, value: bool = False, counts: bool = True
+    ) -> Grouped:
+        """One statement: the lines summed per group and unit (a column per stage), then
+        per group (its units, returns, km), with the distinct units of all groups; without
+        ``counts``, the lines summed per group and stage only."""
+        src, base, d = self._joined(rates, query)
+        if not counts:
+            return self._sums(base, d, query.by)
+        keys = [d[name].label(f"k{i}") for i, name in enumerate(query.by)]
+        stages = list(CostStage)
+        stage, cents = d["stage"], d["cents"]
+        per_stage = [
+            sa.func.sum(sa.case((stage == s.value, cents), else_=None)).label(f"s{i}")
+            for i, s in enumerate(stages)
         ]
-        u = orm.units.c
-        counts = base.add_columns(
-            *keys,
-            sa.func.count(sa.distinct(d["unit_id"])),
-            sa.func.count(sa.distinct(u.rma_number)),
-            sa.func.coalesce(sa.func.sum(d["km"]), 0.0),
+        per = (
+            base.add_columns(*keys, d["unit_id"].label("unit_id"))
+            .add_columns(sa.func.max(d["rma_number"]).label("rma"))
+            .add_columns(*per_stage, sa.func.sum(d["km"]).label("km"))
+            .group_by(d["unit_id"], *keys)
+            .cte("per")
         )
-        if keys:
-            counts = counts.group_by(*keys)
+        p = per.c
+        cols = [p[f"k{i}"] for i in range(len(keys))]
+        every = sa.select(sa.func.count(sa.distinct(p.unit_id))).scalar_subquery()
+        stmt = sa.select(
+            *cols,
+            *(sa.func.sum(p[f"s{i}"]) for i in range(len(stages))),
+            sa.func.count(),
+            sa.func.count(sa.distinct(p.rma)),
+            sa.func.coalesce(sa.func.sum(p.km), 0.0),
+            every,
+        )
+        if cols:
+            stmt = stmt.group_by(*cols)
+        n, m = len(cols), len(stages)
+        totals: list[GroupTotal] = []
         units, returns, km = {}, {}, {}
-        for row in self.session.execute(counts):
+        all_units = 0
+        for row in self.session.execute(stmt):
+            if not row[n + m]:
+                continue  # no line at all (the one row of an empty sum without groups)
             key = tuple(_str(v) for v in row[:n])
-            units[key], returns[key], km[key] = int(row[n]), int(row[n + 1]), float(row[n + 2])
-        every = base.add_columns(sa.func.count(sa.distinct(d["unit_id"])))
-        out = Grouped(totals, units, int(self.session.scalar(every) or 0), returns, km)
+            totals += [
+                GroupTotal(key, s, int(row[n + i]), 0)
+                for i, s in enumerate(stages)
+                if row[n + i] is not None
+            ]
+            units[key], returns[key] = int(row[n + m]), int(row[n + m + 1])
+            km[key], all_units = float(row[n + m + 2]), int(row[n + m + 3] or 0)
+        out = Grouped(totals, units, all_units, returns, km)
         if value:
-            out.value.update(self._values(base, keys))
+            out.value.update(self._values(src, base, d, [d[name] for name in query.by]))
         return out
 
-    def _values(self, base: Any, keys: list[Any]) -> dict[tuple[str, ...], int]:
+    def _sums(self, base: Any, d: dict[str, Any], by: tuple[str, ...]) -> Grouped:
+        keys = [d[name] for name in by]
+        every = base.add_columns(sa.func.count(sa.distinct(d["unit_id"]))).scalar_subquery()
+        stmt = base.add_columns(*keys, d["stage"], sa.func.sum(d["cents"]), every)
+        n = len(keys)
+        totals, all_units = [], 0
+        for row in self.session.execute(stmt.group_by(*keys, d["stage"])):
+            key = tuple(_str(v) for v in row[:n])
+            totals.append(GroupTotal(key, CostStage(row[n]), int(row[n + 1] or 0), 0))
+            all_units = int(row[n + 2] or 0)
+        return Grouped(totals, {}, all_units)
+
+    def _values(
+        self, src: Any, base: Any, d: dict[str, Any], keys: list[Any]
+    ) -> dict[tuple[str, ...], int]:
         """The new price of each group's distinct units (cents)."""
         u, p = orm.units.c, orm.products.c
         labels = [k.label(f"k{i}") for i, k in enumerate(keys)]
         price = sa.type_coerce(p.new_price, sa.BigInteger).label("price")
-        each = base.add_columns(*labels, u.id, price)
+        each = (
+            base.join_from(src, orm.units, u.id == d["unit_id"])
+            .outerjoin(orm.products, p.sku == u.sku)
+            .add_columns(*labels, u.id, price)
+        )
         sub = each.distinct().subquery()
         cols = [sub.c[f"k{i}"] for i in range(len(keys))]
         stmt = sa.select(*cols, sa.func.coalesce(sa.func.sum(sub.c.price), 0))
@@ -176,7 +243,7 @@ class SqlCostQueries:
     def units_behind(
         self, rates: CostRates, query: CostQuery, *, limit: int, offset: int
     ) -> tuple[list[UnitCost], int]:
-        base, d = self._joined(rates, query)
+        src, base, d = self._joined(rates, query)
         stage, cents = d["stage"], d["cents"]
 
         def of(flow: Flow) -> Any:
@@ -184,9 +251,11 @@ class SqlCostQueries:
 
         u = orm.units.c
         cost = of(Flow.COST)
-        per_unit = base.add_columns(
-            u.lpn, u.rma_number, cost, of(Flow.RECOVERY), of(Flow.REFUND)
-        ).group_by(u.id, u.lpn, u.rma_number)
+        per_unit = (
+            base.join_from(src, orm.units, u.id == d["unit_id"])
+            .add_columns(u.lpn, u.rma_number, cost, of(Flow.RECOVERY), of(Flow.REFUND))
+            .group_by(u.id, u.lpn, u.rma_number)
+        )
         total = self.session.scalar(sa.select(sa.func.count()).select_from(per_unit.subquery()))
         page = per_unit.order_by(cost.desc(), u.lpn).limit(limit).offset(offset)
         rows = [

@@ -20,7 +20,21 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    """Migrate to ``revision``; at the head, the cost ledger's marked units (all of them
+    after migration 0029) get their lines."""
     command.upgrade(alembic_config(url), revision)
+    if revision == "head":
+        from sqlalchemy.orm import Session
+
+        from revalo.adapters.cost_ledger import settle
+        from revalo.adapters.db import make_engine
+
+        engine = make_engine(url)
+        try:
+            with Session(engine) as session, session.begin():
+                settle(session)
+        finally:
+            engine.dispose()
 
 
 def current_head() -> str | None:

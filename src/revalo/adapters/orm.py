@@ -693,4 +693,9 @@ def start_mappers() -> None:
 
 # The tables of areas kept in modules of their own, on the same metadata (their modules
 # import this one).
-from revalo.adapters import orm_compliance, orm_floor_records, orm_portal  # noqa: E402,F401
+from revalo.adapters import (  # noqa: E402,F401
+    orm_compliance,
+    orm_cost_ledger,
+    orm_floor_records,
+    orm_portal,
+)

@@ -29,6 +29,7 @@ from revalo.adapters.certificate_repository import SqlCertificateRepository
 from revalo.adapters.client_repositories import SqlClientRepository
 from revalo.adapters.compliance_repository import SqlComplianceRepository
 from revalo.adapters.conflicts import as_write_conflict
+from revalo.adapters.cost_ledger import SETTLES
 from revalo.adapters.cost_queries import SqlCostQueries
 from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
@@ -279,7 +280,9 @@ class SqlAlchemyUnitOfWork:
 def session_factories(engines: Engines) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
     """Sessions that write, and sessions that only read. A SQLite file's reader engine
     cannot write at all; elsewhere each read transaction is declared read only."""
-    writer = sessionmaker(bind=engines.writer, expire_on_commit=False, info=session_info())
+    writer = sessionmaker(
+        bind=engines.writer, expire_on_commit=False, info={**session_info(), SETTLES: True}
+    )
     reading = engines.reader
     if reading.dialect.name == "postgresql":
         # The driver then opens each transaction with BEGIN READ ONLY (no statement more),

@@ -89,8 +89,11 @@ class CostQueries(Protocol):
         """Every line of these units, in no order."""
         ...
 
-    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
-        """The lines summed by group and stage; with ``value``, the units' new prices too."""
+    def grouped(
+        self, rates: CostRates, query: CostQuery, *, value: bool = False, counts: bool = True
+    ) -> Grouped:
+        """The lines summed by group and stage; with ``value``, the units' new prices too;
+        without ``counts``, no units, returns or km per group (``all_units`` is there)."""
         ...
 
     def units_behind(

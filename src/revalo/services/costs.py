@@ -200,8 +200,9 @@ def cost_analysis(
         weeks_g = uow.costs.grouped(rates, _query(period, as_of, ("week",), flt, client))
         weeks = sorted(rows_of(weeks_g.totals, weeks_g.units), key=lambda r: r.key)
         key3 = ("stage", "part", "site")
-        now = uow.costs.grouped(rates, _query(period, as_of, key3, flt, client))
-        was = uow.costs.grouped(rates, _query(before, before.end, key3, flt, client))
+        # The drivers need the sums only (and all the units of the previous period).
+        now = uow.costs.grouped(rates, _query(period, as_of, key3, flt, client), counts=False)
+        was = uow.costs.grouped(rates, _query(before, before.end, key3, flt, client), counts=False)
         prev_rows = rows_of(was.totals, was.units)
         now_c = {t.key: t.cents for t in now.totals}
         was_c = {t.key: t.cents for t in was.totals}
