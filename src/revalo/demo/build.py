@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from revalo.adapters.cost_ledger import SETTLES, settle
 from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.billing import set_up_billing
@@ -161,6 +162,7 @@ def build_demo(
     )
     set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
     set_up_service(uow, team["service"], last, random.Random(f"{seed}:service"))
+    _settle_costs(app)
     return DemoReport(
         seed=seed,
         units=plan.arriving,
@@ -180,6 +182,12 @@ def build_demo(
     )
 
 
+def _settle_costs(app: App) -> None:
+    """Write the cost ledger's lines of every unit the build changed, in one transaction."""
+    with app.session_factory() as session, session.begin():
+        settle(session)
+
+
 def _keep(session: Session, instance: object) -> None:
     session.info.setdefault("loaded", []).append(instance)
 
@@ -191,7 +199,11 @@ def _day_unit_of_work(app: App) -> SqlAlchemyUnitOfWork:
     returns, and the next use case of the day queries it again. Kept, ``session.get`` finds
     it in memory. The batch is the only writer, so what it holds is what the database holds.
     """
-    factory: sessionmaker[Session] = sessionmaker(**app.session_factory.kw)
+    kw = dict(app.session_factory.kw)
+    # The cost ledger's lines are written once, when the build ends (``_settle_costs``),
+    # not again at every use case's commit: the demo reads no cost while it plays.
+    kw["info"] = {**kw.get("info", {}), SETTLES: False}
+    factory: sessionmaker[Session] = sessionmaker(**kw)
     event.listen(factory, "loaded_as_persistent", _keep)
     event.listen(factory, "pending_to_persistent", _keep)
     return SqlAlchemyUnitOfWork(factory)
