@@ -1,14 +1,14 @@
-"""Net recovery on the demo scenario: the optimiser against the greedy and the
-waste-hierarchy-first baselines.
+"""Net recovery on the demo scenario: the optimiser against the regret-greedy, greedy and
+hierarchy-first baselines, within the demo's capacity plan.
 
-The demo decides its units day by day (the engine's daily batch; the manager's rule table
-after failed work), so this is a re-decision as one batch: every unit the demo inspected
-(its latest inspection, its product, the site where it was graded, the days it had waited
-when graded) is put in ONE batch, and the three deciders solve exactly the same engine
-input, built as ``revalo.services.decision_inputs`` builds it (the shipped configuration,
-its channels and the engine's default site terms). For reference, the value the demo's own
-recorded decisions (daily batches and hand decisions) would have under the same value model
-is printed too.
+The demo decides its units night by night, each night within what its week has left. This
+re-decides them week by week: every unit the demo inspected (its latest inspection, its
+product, the site where it was graded, the days it had waited when graded) is put in the
+batch of its grading week, within the whole of that week's plan (the refurbisher's and the
+repair centres' hours per skill, the marketplaces' demand per category in price steps),
+built as ``revalo.services.decision_inputs`` builds it. The four deciders solve exactly the
+same input each week. For reference, the value the demo's own recorded decisions would have
+under the same value model is printed too.
 
     .venv/bin/python bench/bench_disposition_demo.py [--units 5000] [--seed 7]
 """
@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _world import fresh_app
 from revalo.bootstrap import App
 from revalo.demo import build_demo
+from revalo.domain.capacity_plans import monday_of
 from revalo.domain.catalog import Product
 from revalo.domain.disposition import DispositionRecord
 from revalo.domain.events import EventType
@@ -47,6 +49,7 @@ from revalo.engines.disposition import (
     solve_disposition,
 )
 from revalo.engines.disposition.params import load_config
+from revalo.services.capacity_left import week_left
 from revalo.services.decision_inputs import Placed, days_waited, problem_of
 from revalo.services.ports import UnitFilter
 
@@ -100,21 +103,38 @@ def collect(app: App) -> Collected:
                 return Collected(out, skipped)
 
 
-def problem_for(app: App, units: Sequence[Inspected]) -> DispositionProblem:
-    """The engine's input for these units, each placed where it was graded and aged to the
-    day it was graded."""
-    placed = [
-        Placed(
-            g.product,
-            g.inspection,
-            g.graded_at_site,
-            days_waited(g.unit, g.inspection.inspected_at),
-        )
-        for g in units
-    ]
+def weekly_problems(app: App, units: Sequence[Inspected], params: DispositionParams) -> list[Week]:
+    """The engine's input for each week's units, each placed where it was graded and aged to
+    the day it was graded, within the whole of that week's capacity plan."""
+    by_week: dict[date, list[Inspected]] = {}
+    for g in units:
+        by_week.setdefault(monday_of(g.inspection.inspected_at.date()), []).append(g)
+    config = load_config(None)
+    weeks = []
     with app.uow() as uow:
         sites = list(uow.sites.list())
-    return problem_of(sites, placed, load_config(None))
+        for monday in sorted(by_week):
+            mine = by_week[monday]
+            placed = [
+                Placed(
+                    g.product,
+                    g.inspection,
+                    g.graded_at_site,
+                    days_waited(g.unit, g.inspection.inspected_at),
+                )
+                for g in mine
+            ]
+            at = datetime.combine(monday, datetime.min.time(), tzinfo=UTC)
+            left = week_left(uow, at, params, less_booked=False)
+            weeks.append(Week(monday, mine, problem_of(sites, placed, config, None, left)))
+    return weeks
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    monday: date
+    units: list[Inspected]
+    problem: DispositionProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +145,14 @@ class RuleTableValue:
     optimiser_net_same_units: float
     scored: int
     not_scored: Counter[str]
+
+    def plus(self, other: RuleTableValue) -> RuleTableValue:
+        return RuleTableValue(
+            self.net + other.net,
+            self.optimiser_net_same_units + other.optimiser_net_same_units,
+            self.scored + other.scored,
+            self.not_scored + other.not_scored,
+        )
 
 
 def rule_table_value(
@@ -174,6 +202,32 @@ def pct(gain: float, base: float) -> str:
     return f"{gain / abs(base) * 100:+.2f} %" if base else "n/a"
 
 
+@dataclass(slots=True)
+class Totals:
+    """One decider's figures summed over the weeks."""
+
+    net: float = 0.0
+    objective: float = 0.0
+    co2_kg: float = 0.0
+    held: int = 0
+    seconds: float = 0.0
+
+    def add(self, r: DispositionResult) -> None:
+        self.net += r.net_recovery
+        self.objective += r.objective
+        self.co2_kg += r.co2_kg
+        self.held += r.held
+        self.seconds += r.runtime_s
+
+
+DECIDERS = (
+    ("optimiser (HiGHS)", solve_disposition),
+    ("regret greedy", regret_greedy_disposition),
+    ("greedy", greedy_disposition),
+    ("hierarchy first", hierarchy_first_disposition),
+)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, default=5_000)
@@ -191,76 +245,82 @@ def main() -> None:
             )
             started = time.perf_counter()
             collected = collect(app)
-            units = collected.units
-            problem = problem_for(app, units)
-            print(f"read {len(units)} inspected units in {time.perf_counter() - started:.1f} s")
+            weeks = weekly_problems(app, collected.units, params)
+            print(
+                f"read {len(collected.units)} inspected units in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
         finally:
             app.close()
     for why, n in collected.skipped.items():
         print(f"  left out: {n} units, {why}")
+    if not weeks:
+        raise SystemExit("the demo inspected no unit: nothing to compare")
 
-    best = solve_disposition(problem, params)
-    greedy = greedy_disposition(problem, params)
-    regret = regret_greedy_disposition(problem, params)
-    top = hierarchy_first_disposition(problem, params)
+    totals = {name: Totals() for name, _ in DECIDERS}
+    worst_gap, statuses = 0.0, Counter[str]()
+    binding: Counter[str] = Counter()
+    ref = RuleTableValue(0.0, 0.0, 0, Counter())
     print()
     print(
-        "Comparison: a re-decision of every unit the demo inspected, as ONE batch, each unit "
-        "at the site where it was graded and aged to its grading day, on the engine's "
-        "shipped configuration and default site terms (no site capacity limit, default "
-        "labour rate, no vendor agreement). Channel volume limits are daily limits applied "
-        "once to the whole batch. Net recovery in EUR, without the CO2 price and the "
-        "hierarchy preference that the objective adds."
+        "Comparison: every unit the demo inspected, re-decided week by week: each week's "
+        "units as ONE batch (each at the site where it was graded, aged to its grading "
+        "day), within the whole of that week's capacity plan as the demo's manager set it "
+        "(hours per skill at the refurbisher and the repair centres; the marketplaces' "
+        "demand by category, in price steps). The four deciders solve exactly the same "
+        "input. Net recovery in EUR, without the CO2 price and the hierarchy preference "
+        "that the objective adds."
     )
-    print(
-        f"units {len(problem.units)}, alike-unit classes {best.classes}, options "
-        f"{len(best.options)}, sites {len(problem.sites)}, channels {len(problem.channels)}"
-    )
-    print(
-        f"optimiser: status {best.status}, gap {best.gap:.2e}, {best.runtime_s:.2f} s, "
-        f"held {best.held}"
-    )
-    rows = (
-        ("optimiser (HiGHS)", best),
-        ("regret greedy", regret),
-        ("greedy", greedy),
-        ("waste-hierarchy top", top),
-    )
-    for name, r in rows:
+    print(f"{'week':10s} {'units':>5s}  " + "  ".join(f"{n:>18s}" for n, _ in DECIDERS))
+    for week in weeks:
+        results = {name: decide(week.problem, params) for name, decide in DECIDERS}
+        best = results[DECIDERS[0][0]]
+        statuses[best.status] += 1
+        worst_gap = max(worst_gap, best.gap)
+        for name, r in results.items():
+            totals[name].add(r)
+        for n, u, lim in zip(best.resources.names, best.usage, best.resources.limit, strict=True):
+            if u >= lim - 1e-6:
+                binding[n] += 1
         print(
-            f"  {name:20s} net {r.net_recovery:14,.2f} EUR  objective {r.objective:14,.2f}  "
-            f"CO2 {r.co2_kg:10,.0f} kg  held {r.held:5d}  {r.runtime_s:6.2f} s"
+            f"{week.monday.isoformat():10s} {len(week.units):5d}  "
+            + "  ".join(f"{results[n].net_recovery:18,.2f}" for n, _ in DECIDERS)
         )
-    for name, r in rows[1:]:
-        gain = best.net_recovery - r.net_recovery
-        print(
-            f"  optimiser gain over {name}: {gain:+,.2f} EUR ({pct(gain, r.net_recovery)}) net, "
-            f"{best.objective - r.objective:+,.2f} objective"
-        )
-    binding = [
-        f"{n} {int(u)}/{int(lim)}"
-        for n, u, lim in zip(best.resources.names, best.usage, best.resources.limit, strict=True)
-        if u >= lim
-    ]
-    print(f"  binding limits: {', '.join(binding) if binding else 'none'}")
-    if not binding:
-        print(
-            "  (no limit binds, so every unit can take its own best option: the greedy "
-            "baseline is then optimal too)"
-        )
+        ref = ref.plus(rule_table_value(week.problem, params, week.units, best))
 
-    ref = rule_table_value(problem, params, units, best)
     print()
     print(
-        "For reference, the demo's own recorded decisions (daily engine batches, and the "
-        "manager's rule table after failed work: latest route and destination) under the same "
-        "value model; a record names no channel, so a selling "
-        "route gets its best open channel, and capacities are not checked:"
+        f"{len(weeks)} weeks, {sum(len(w.units) for w in weeks)} units; optimiser status "
+        f"{dict(statuses)}, largest gap {worst_gap:.2e}"
+    )
+    for name, t in totals.items():
+        print(
+            f"  {name:18s} net {t.net:14,.2f} EUR  objective {t.objective:14,.2f}  "
+            f"CO2 {t.co2_kg:10,.0f} kg  held {t.held:5d}  {t.seconds:6.2f} s"
+        )
+    best_total = totals[DECIDERS[0][0]]
+    for name, t in list(totals.items())[1:]:
+        gain = best_total.net - t.net
+        print(
+            f"  optimiser gain over {name}: {gain:+,.2f} EUR ({pct(gain, t.net)}) net, "
+            f"{best_total.objective - t.objective:+,.2f} objective"
+        )
+    shown = ", ".join(f"{n} ({k} weeks)" for n, k in binding.most_common(12))
+    print(f"  limits used up by the optimiser: {shown if shown else 'none'}")
+    if len(binding) > 12:
+        print(f"  ... and {len(binding) - 12} more")
+
+    print()
+    print(
+        "For reference, the demo's own recorded decisions (nightly engine batches within what "
+        "each week had left, and the manager's rule table after failed work: latest route "
+        "and destination) under the same value model; a record names no channel, so a "
+        "selling route gets its best open channel, and capacities are not checked:"
     )
     gain = ref.optimiser_net_same_units - ref.net
     print(
-        f"  scored {ref.scored} units: as decided {ref.net:,.2f} EUR, one batch on the same "
-        f"units {ref.optimiser_net_same_units:,.2f} EUR, gain {gain:+,.2f} EUR "
+        f"  scored {ref.scored} units: as decided {ref.net:,.2f} EUR, the weekly batches on "
+        f"the same units {ref.optimiser_net_same_units:,.2f} EUR, gain {gain:+,.2f} EUR "
         f"({pct(gain, ref.net)})"
     )
     for why, n in ref.not_scored.most_common():

@@ -82,12 +82,15 @@ def test_tables_and_the_demos_summary_in_french(
         assert word in header
     assert "utilisateur(s)" in listed.output and "administrateur" in listed.output
     assert "login" in revalo("users", "list", "--db", path, env=ENGLISH).output
-    engine = EngineTotals(batches=3, decided=1200, refused=4, net_recovery=1587.5)
-    engine.greedy_net_recovery = 1500.0
+    engine = EngineTotals(batches=3, decided=1200, held=4, net_recovery=1587.5)
+    engine.regret_net_recovery, engine.greedy_net_recovery = 1580.0, 1500.0
+    engine.hierarchy_net_recovery = 1400.0
     assert said(engine_line(engine), "fr") == (
-        "Moteur de décision, 3 lots quotidiens, 1\u202f200 unités décidées, 4 refusées : "
-        "valorisation nette 1\u202f587,50 EUR contre 1\u202f500,00 EUR pour la référence "
-        "gloutonne (+5,83 %)."
+        "Moteur de décision, 3 lots de nuit prévisualisés puis validés, 1\u202f200 unités "
+        "décidées, 4 en attente de capacité : valorisation nette 1\u202f587,50 EUR contre "
+        "1\u202f580,00 EUR pour la référence gloutonne au regret (+0,47 %), 1\u202f500,00 EUR "
+        "pour la gloutonne simple (+5,83 %) et 1\u202f400,00 EUR pour la hiérarchie des "
+        "déchets d'abord."
     )
     legs = LegTotals(2, 2, 1200.0, Decimal("30.5"), 4000, {"return": 2})
     assert said(transport_line(legs, 1), "fr").startswith("Transport : 2 envois (2 retour) ; 1 ")

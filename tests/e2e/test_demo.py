@@ -191,18 +191,24 @@ def test_the_ledger_is_whole(built: Built) -> None:
 def test_the_engine_decides_and_the_manager_only_what_it_does_not(built: Built) -> None:
     out = " ".join(built.result.output.split())  # Rich may wrap the last line
     found = re.search(
-        r"Disposition engine, (\d+) daily batches, (\d+) units decided, (\d+) refused: "
-        r"net recovery ([\d,.-]+) EUR against ([\d,.-]+) EUR for the greedy baseline "
-        r"\(([+-][\d.]+ %|n/a)\)",
+        r"Disposition engine, (\d+) nightly batches previewed and committed, (\d+) units "
+        r"decided, (\d+) held for capacity: net recovery ([\d,.-]+) EUR against ([\d,.-]+) "
+        r"EUR for the regret-greedy baseline \(([+-][\d.]+ %|n/a)\), ([\d,.-]+) EUR for the "
+        r"greedy one \(([+-][\d.]+ %|n/a)\) and ([\d,.-]+) EUR for the hierarchy-first one",
         out,
     )
     assert found, out
-    batches, decided, refused = (int(found[i]) for i in (1, 2, 3))
+    batches, decided = int(found[1]), int(found[2])
     by = dict(built.rows("select decided_by, count(*) from dispositions group by decided_by"))
     assert 0 < batches <= 4 * 7 and by["engine"] == decided > 0
-    # By hand: a unit whose work failed (the engine does not know it) or that was refused.
+    # Every night's batch was previewed, then committed as it was, by the flow manager.
+    states = built.rows(
+        "select state, made_by, committed_by, count(*) from disposition_batches group by 1, 2, 3"
+    )
+    assert states == [("committed", "c.moreau", "c.moreau", batches)]
+    # By hand: a unit whose work failed (the engine does not know it).
     failed = built.value("select count(*) from unit_events where type = 'work_failed'")
-    assert by.get("manager", 0) <= failed + refused
+    assert by.get("manager", 0) <= failed
     late = built.value(
         "select count(*) from dispositions d join unit_events e on e.unit_id = d.unit_id "
         "and e.type = 'inspected' where d.decided_by = 'engine' and d.decided_at < e.occurred_at"

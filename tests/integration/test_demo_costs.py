@@ -42,7 +42,9 @@ def test_the_demo_s_costs_tell_a_story(tmp_path: Path) -> None:
         per_unit = sorted(float(r.cost_per_unit or 0) for r in by_site.rows if r.units >= 10)
         assert per_unit[-1] > 2 * statistics.median(per_unit), "a site costs far more per unit"
         lanes = costs.journeys(u(), by=MANAGER, group_by=("lane",), **span)
-        km = sorted((r.km / r.units, r.key[0]) for r in lanes.rows if r.units >= 3)
+        # A lane is one that at least two units took (the capacity plan keeps the
+        # refurbisher's benches for a few units a week at this size).
+        km = sorted((r.km / r.units, r.key[0]) for r in lanes.rows if r.units >= 2)
         longest, name = km[-1]
         assert longest > 3 * statistics.median(k for k, _ in km), name
         assert " > REF-" in name or " > REP-" in name, f"{name}: a trip to a workshop abroad"

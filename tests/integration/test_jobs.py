@@ -18,11 +18,12 @@ from revalo.bootstrap import App
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.jobs import MAX_ATTEMPTS, Job, JobKind, JobState
 from revalo.domain.people import Role
-from revalo.services import jobs
+from revalo.services import disposition_batches, jobs
 from revalo.services.job_schedules import COLLECTION_PLANS, NIGHTLY_BATCH, fire_schedule
 from revalo.services.jobs import JobContext
 from tests.conftest import World
 from tests.integration.test_collections import _authorised
+from tests.integration.test_deciding import graded
 from tests.people import add_person
 
 
@@ -224,3 +225,36 @@ def test_the_embedded_scheduler_fires_each_run_once_a_day() -> None:
     now[0] = datetime(2026, 3, 3, 2, 30, tzinfo=UTC)
     assert scheduler.tick() == ["nightly_batch"]
     assert fired == [("nightly_batch", date(2026, 3, 2)), ("nightly_batch", date(2026, 3, 3))]
+
+
+def test_the_nights_batch_job_leaves_a_preview_the_manager_commits_in_the_morning(
+    world: World,
+) -> None:
+    app = world.app
+    lpns = [graded(world, f"SN-N{i}", "B", "B") for i in range(3)]
+    manager = add_person(app, "manon", [Role.FLOW_MANAGER])
+    night = fire_schedule(app.uow(), Kept(), NIGHTLY_BATCH, date(2026, 3, 2), login="manon")
+    assert night[0].parameters["preview"] is True and night[0].id is not None
+    jobs.run_job(_ctx(app, "worker-a"), night[0].id)
+    done = _job(app, night[0].id)
+    assert done.state is JobState.DONE and done.result is not None
+    assert done.result["planned"] + done.result["held"] == len(lpns)
+    # Nothing is decided overnight: the preview waits for the manager.
+    assert _count(app, "SELECT count(*) FROM dispositions") == 0
+    batch_id = done.result["batch_id"]
+    assert _count(app, f"SELECT count(*) FROM disposition_batches WHERE id = {batch_id}") == 1
+    committed = disposition_batches.commit_batch(app.uow(), batch_id, by=manager)
+    assert len(committed.decided) == done.result["planned"] > 0
+    assert _count(app, "SELECT count(*) FROM dispositions") == done.result["planned"]
+
+
+def test_a_batch_job_refuses_a_preview_that_is_not_true_or_false(world: World) -> None:
+    manager = add_person(world.app, "manon", [Role.FLOW_MANAGER])
+    with pytest.raises(InvalidValue, match="preview must be true or false"):
+        jobs.submit_job(
+            world.app.uow(),
+            Kept(),
+            by=manager,
+            kind=JobKind.DISPOSITION_BATCH,
+            parameters={"preview": "yes"},
+        )

@@ -138,7 +138,7 @@ json_values = st.recursive(
     max_leaves=6,
 )
 PARAMETERS = ("date", "region", "seconds", "seed", "max_iterations", "site", "time_limit_s")
-names = st.sampled_from([*PARAMETERS, "dry_run", "states", "client", "other"])
+names = st.sampled_from([*PARAMETERS, "dry_run", "preview", "states", "client", "other"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -158,6 +158,7 @@ def test_any_parameters_are_checked_or_refused_by_name(
     assert set(checked) <= {*params, "seconds", "seed", "max_iterations", "site"} | {
         "time_limit_s",
         "dry_run",
+        "preview",
         "lines",
         "states",
         "client",

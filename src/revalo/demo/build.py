@@ -17,6 +17,7 @@ from revalo.adapters.unit_of_work import SqlAlchemyUnitOfWork
 from revalo.bootstrap import App
 from revalo.demo.billing import set_up_billing
 from revalo.demo.calendar import Calendar
+from revalo.demo.capacity import plan_capacities
 from revalo.demo.catalogue import build_catalogue
 from revalo.demo.certificates import certify_recyclers
 from revalo.demo.clients import CLIENTS
@@ -66,7 +67,7 @@ class DemoReport:
     calls: dict[str, int]  # use cases called, by name
     call_seconds: dict[str, float]  # time spent in each use case
     elapsed_s: float
-    #: The disposition engine's daily batches: net recovery next to the greedy baseline's.
+    #: The disposition engine's nightly batches: net recovery next to the baselines'.
     engine: EngineTotals
     #: The manager's end-of-day consolidation of the outbound lanes.
     shipping: ShippingTotals
@@ -132,6 +133,7 @@ def build_demo(
     plan = planner.plan(units)
     progress(SIMULATING, 0, calendar.days)
     team = enrol_team(app, admin)
+    plan_capacities(uow, calendar, units, weeks, team[MANAGER])
     sim = Simulation(
         uow,
         app.policy,

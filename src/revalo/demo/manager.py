@@ -1,10 +1,9 @@
 """The flow manager's end of the day.
 
-First the disposition batch: the disposition engine decides every graded unit at once,
-within the sites' capacities and the channels' volumes, and the units carry on from the next
-working day. What the engine does not decide waits: a unit held for capacity stays graded
-for the next day's batch; a unit whose decision the services refused is decided by hand
-with the rule table (``rules.py``) on the next working day, unless a batch decides it first.
+First the night's disposition batch, as a manager runs it from the batch page: a preview
+(the engine's plan for every graded unit at once, within what the week has left of the
+capacity plan, beside the baselines), committed as it is; the units carry on from the next
+working day. A unit held for capacity stays graded for the next night's batch.
 
 Then the outbound lanes: at every site, the units waiting for the same destination (a
 workshop elsewhere, a recycler, a vendor, a charity, an outlet) are sent together today or
@@ -16,32 +15,49 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from revalo.demo.processing import Processing
 from revalo.domain.journey import ConsignmentKind
-from revalo.services import deciding
+from revalo.services import disposition_batches
 from revalo.services.consolidation import consolidate_site, ship_planned
 
 
 @dataclass(slots=True)
 class EngineTotals:
-    """The engine's batches over the run, next to the greedy baseline on the same input."""
+    """The engine's nightly batches over the run, next to the baselines on the same input
+    (each night's units and what its week had left)."""
 
     batches: int = 0
     decided: int = 0
     held: int = 0  # held for capacity, summed over the batches (a unit may count twice)
-    refused: int = 0
-    net_recovery: float = 0.0  # EUR, the sum of the daily batches' values
+    net_recovery: float = 0.0  # EUR, the sum of the nightly batches' values
+    regret_net_recovery: float = 0.0
     greedy_net_recovery: float = 0.0
+    hierarchy_net_recovery: float = 0.0
+
+    def add(self, figures: dict[str, Any]) -> None:
+        """Count one batch's figures (a preview's ``figures``)."""
+        self.batches += 1
+        self.net_recovery += figures["optimiser"]["net_recovery"]
+        self.regret_net_recovery += figures["regret_greedy"]["net_recovery"]
+        self.greedy_net_recovery += figures["greedy"]["net_recovery"]
+        self.hierarchy_net_recovery += figures["hierarchy_first"]["net_recovery"]
+
+    @staticmethod
+    def _gain(net: float, base: float) -> float | None:
+        return None if base == 0 else 100 * (net - base) / abs(base)
 
     @property
     def gain_pct(self) -> float | None:
         """The engine's net recovery over the greedy baseline's, in % (None when the
         baseline recovers nothing)."""
-        base = self.greedy_net_recovery
-        if base == 0:
-            return None
-        return 100 * (self.net_recovery - base) / abs(base)
+        return self._gain(self.net_recovery, self.greedy_net_recovery)
+
+    @property
+    def regret_gain_pct(self) -> float | None:
+        """The same over the regret-greedy baseline's."""
+        return self._gain(self.net_recovery, self.regret_net_recovery)
 
 
 @dataclass(slots=True)
@@ -93,23 +109,27 @@ class Manager:
                         self.p.left_for_partner(unit)
 
     def decide(self, day: int) -> None:
-        """Run the day's disposition batch and send each decided unit on. The last working
-        day's units are left for the manager: the queue shows the engine's proposals on
-        the first visit to the pages."""
+        """Preview the night's disposition batch, commit it as it is, and send each decided
+        unit on. The last working day's units are left for the manager: the queue shows the
+        engine's proposals on the first visit to the pages."""
         f = self.p.f
         if not self.p.awaiting or f.cal.next_working_day(day + 1) >= f.cal.days:
             return
         at = self._end_of(day)
-        batch = f.agenda.call(deciding.decide_batch, f.uow, by=f.manager, at=at)
+        preview = f.agenda.call(
+            disposition_batches.preview_batch, f.uow, by=f.manager, day=f.cal.at(day).date(), at=at
+        )
+        assert preview.id is not None
+        done = f.agenda.call(
+            disposition_batches.commit_batch, f.uow, preview.id, by=f.manager, at=at
+        )
         t = self.totals
-        t.batches += 1
-        t.net_recovery += batch.net_recovery
-        t.greedy_net_recovery += batch.greedy_net_recovery
-        t.decided += len(batch.decided)
-        t.held += len(batch.held)
-        t.refused += len(batch.refused)
+        t.add(preview.figures)
+        routed = [d.lpn for d in done.batch.plan if d.route is not None]
+        t.held += len(done.batch.plan) - len(routed)
+        t.decided += len(done.decided)
         first = f.cal.next_working_day(day + 1)
-        for lpn, outcome in zip(batch.decided_lpns, batch.decided, strict=True):
+        for lpn, outcome in zip(routed, done.decided, strict=True):
             unit = self.p.awaiting.pop(lpn, None)
             if unit is None:
                 raise AssertionError("the engine decided a unit the scenario does not follow")
@@ -118,5 +138,3 @@ class Manager:
             self.p.carry_on(
                 unit, rec.route, rec.destination_site, list(outcome.work_orders), first=first
             )
-        for refusal in batch.refused:
-            self.p.decide_later_by_hand(self.p.awaiting[refusal.lpn])

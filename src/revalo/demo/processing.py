@@ -1,5 +1,5 @@
 """Returns being processed: inspectors grade, the manager decides (the disposition engine's
-daily batch, ``manager.py``; by hand with ``rules.py`` what the engine does not decide),
+nightly batch, ``manager.py``; by hand with ``rules.py`` a unit whose work failed),
 units go to workshops, technicians work, partners collect, online shops sell."""
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ class Processing:
         self.rules = RuleTable(floor.net)
         #: Graded units awaiting a decision, by licence plate, in the order they were graded.
         self.awaiting: dict[str, SimUnit] = {}
-        #: Those the manager will decide by hand (the engine refused them).
-        self._by_hand: set[str] = set()
         #: Units waiting at their site for a trip (to a workshop elsewhere, or out to a
         #: partner): the manager consolidates them by destination at the end of each day.
         self.outbound: dict[str, SimUnit] = {}
@@ -60,21 +58,10 @@ class Processing:
         )
         self.awaiting[unit.lpn] = unit  # the day's engine batch decides it
 
-    def decide_later_by_hand(self, unit: SimUnit) -> None:
-        """The engine could not record its decision: the manager decides by hand on the next
-        working day, unless a batch decides it first."""
-        if unit.lpn in self._by_hand:
-            return
-        self._by_hand.add(unit.lpn)
-        day = self.f.cal.next_working_day(self.f.agenda.day + 1)
-        self.f.agenda.later(day, Phase.DECIDE, self.decide_by_hand, unit)
-
     def decide_by_hand(self, unit: SimUnit) -> None:
-        """The manager applies the rule table: to units whose work failed (the engine reads
-        the inspection, not the failure) and to those the engine could not decide."""
-        self._by_hand.discard(unit.lpn)
-        if self.awaiting.pop(unit.lpn, None) is None and unit.failed is None:
-            return  # a batch decided it meanwhile
+        """The manager applies the rule table to a unit whose work failed (the engine reads
+        the inspection, not the failure)."""
+        self.awaiting.pop(unit.lpn, None)
         f = self.f
         g = unit.grading
         assert g is not None

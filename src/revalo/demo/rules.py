@@ -1,12 +1,12 @@
 """The flow manager's rule table: what becomes of a graded unit the disposition engine does
 not decide.
 
-The engine decides every graded unit in the daily batch (``manager.py``). The manager applies
-these rules, in order, the first that fits wins, only to a unit whose work failed (the engine
-reads the inspection, not the failure: rules 3 to 5) and to a unit whose engine decision the
-services refused. Every route respects the law (the services refuse the others): disposal
-only for a hazardous item and never for apparel, WEEE only to a certified treatment facility,
-"as new" restocking only for A/A units, repair and refurbishment only at a site with the skill.
+The engine decides every graded unit in the nightly batch (``manager.py``). The manager
+applies these rules, in order, the first that fits wins, only to a unit whose work failed
+(the engine reads the inspection, not the failure: rules 3 to 5). Every route respects the
+law (the services refuse the others): disposal only for a hazardous item and never for
+apparel, WEEE only to a certified treatment facility, "as new" restocking only for A/A
+units, repair and refurbishment only at a site with the skill.
 
 ====  =======================================================  ==============================
 rule  when                                                     route, to

@@ -241,14 +241,18 @@ def print_summary(s: ReturnsSummary, out: Console) -> None:
 
 
 def engine_line(t: EngineTotals) -> str:
-    """The engine's net recovery over the run next to the greedy baseline's."""
-    gain = t.gain_pct
-    versus = "n/a" if gain is None else f"{gain:+.2f} %"
+    """The engine's net recovery over the run next to the baselines'."""
+
+    def versus(gain: float | None) -> str:
+        return "n/a" if gain is None else f"{gain:+.2f} %"
+
     return (
-        f"Disposition engine, {t.batches:,} daily batches, {t.decided:,} units decided, "
-        f"{t.refused:,} refused: "
-        f"net recovery {t.net_recovery:,.2f} EUR against {t.greedy_net_recovery:,.2f} EUR "
-        f"for the greedy baseline ({versus})."
+        f"Disposition engine, {t.batches:,} nightly batches previewed and committed, "
+        f"{t.decided:,} units decided, {t.held:,} held for capacity: net recovery "
+        f"{t.net_recovery:,.2f} EUR against {t.regret_net_recovery:,.2f} EUR for the "
+        f"regret-greedy baseline ({versus(t.regret_gain_pct)}), "
+        f"{t.greedy_net_recovery:,.2f} EUR for the greedy one ({versus(t.gain_pct)}) and "
+        f"{t.hierarchy_net_recovery:,.2f} EUR for the hierarchy-first one."
     )
 
 

@@ -98,9 +98,10 @@ EN: dict[str, str] = {
     "demo.received": "[bold]{n}[/] units received from [bold]{returns}[/] returns",
     "demo.built": "Built in {seconds} s: {calls} use cases through the service layer ({ms} ms "
     "each on average), simulated {start} to {end}.",
-    "demo.engine": "Disposition engine, {batches} daily batches, {decided} units decided, "
-    "{refused} refused: net recovery {net} EUR against {greedy} EUR for the greedy baseline "
-    "({versus}).",
+    "demo.engine": "Disposition engine, {batches} nightly batches previewed and committed, "
+    "{decided} units decided, {held} held for capacity: net recovery {net} EUR against "
+    "{regret} EUR for the regret-greedy baseline ({versus_regret}), {greedy} EUR for the "
+    "greedy one ({versus}) and {hierarchy} EUR for the hierarchy-first one.",
     "demo.no_transport": "Transport: no unit has travelled yet.",
     "demo.transport": "Transport: {consignments} consignments ({kinds}); {booked} booked by the "
     "manager's end-of-day consolidation. {units} units travelled {km} unit-km, {cost} EUR, "
@@ -216,9 +217,11 @@ FR: dict[str, str] = {
     "demo.received": "[bold]{n}[/] unités reçues de [bold]{returns}[/] retours",
     "demo.built": "Construite en {seconds} s : {calls} cas d'usage par la couche de services "
     "({ms} ms chacun en moyenne), simulée du {start} au {end}.",
-    "demo.engine": "Moteur de décision, {batches} lots quotidiens, {decided} unités décidées, "
-    "{refused} refusées : valorisation nette {net} EUR contre {greedy} EUR pour la référence "
-    "gloutonne ({versus}).",
+    "demo.engine": "Moteur de décision, {batches} lots de nuit prévisualisés puis validés, "
+    "{decided} unités décidées, {held} en attente de capacité : valorisation nette {net} EUR "
+    "contre {regret} EUR pour la référence gloutonne au regret ({versus_regret}), {greedy} EUR "
+    "pour la gloutonne simple ({versus}) et {hierarchy} EUR pour la hiérarchie des déchets "
+    "d'abord.",
     "demo.no_transport": "Transport : aucune unité n'a encore voyagé.",
     "demo.transport": "Transport : {consignments} envois ({kinds}) ; {booked} réservés par la "
     "consolidation de fin de journée du responsable. {units} unités ont parcouru {km} "

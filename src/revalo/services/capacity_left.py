@@ -36,9 +36,11 @@ def work_hours(params: DispositionParams, kind: WorkOrderKind, category: str) ->
     return params.work_minutes.get(kind, 0.0) * params.category(category).labour_factor / 60
 
 
-def week_left(uow: UnitOfWork, at: datetime, params: DispositionParams) -> WeekLeft:
-    """The plan of ``at``'s week less what that week has booked (call inside an open unit
-    of work)."""
+def week_left(
+    uow: UnitOfWork, at: datetime, params: DispositionParams, *, less_booked: bool = True
+) -> WeekLeft:
+    """The plan of ``at``'s week less what that week has booked (all of the plan when not
+    ``less_booked``; call inside an open unit of work)."""
     week = monday_of(at.astimezone(UTC).date())
     start = datetime.combine(week, time(), tzinfo=UTC)
     end = start + timedelta(days=7)
@@ -47,7 +49,7 @@ def week_left(uow: UnitOfWork, at: datetime, params: DispositionParams) -> WeekL
     caps = plans.capacities(week=week)
     if caps:
         booked: dict[tuple[str, WorkOrderKind], float] = {}
-        for w in plans.work_booked(start, end):
+        for w in plans.work_booked(start, end) if less_booked else ():
             key = (w.site_code, w.kind)
             booked[key] = booked.get(key, 0.0) + w.count * work_hours(params, w.kind, w.category)
         for c in caps:
@@ -57,7 +59,10 @@ def week_left(uow: UnitOfWork, at: datetime, params: DispositionParams) -> WeekL
     demand: dict[str, dict[str, DemandCurve]] = {}
     dems = plans.demands(week=week)
     if dems:
-        sold = {(s.channel, s.category): s.count for s in plans.sales_booked(start, end)}
+        sold = {
+            (s.channel, s.category): s.count
+            for s in (plans.sales_booked(start, end) if less_booked else ())
+        }
         for d in dems:
             left = d.curve.after(sold.get((d.channel, d.category), 0))
             demand.setdefault(d.channel, {})[d.category] = left

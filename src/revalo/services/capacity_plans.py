@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from revalo.domain.capacity_plans import (
@@ -23,7 +23,7 @@ from revalo.domain.people import Permission, User
 from revalo.domain.values import utcnow
 from revalo.engines.disposition.params import load_config
 from revalo.engines.disposition.problem import channels_from_config
-from revalo.services.common import get_site
+from revalo.services.common import get_site, when
 from revalo.services.csv_records import Records
 from revalo.services.guard import needs, reads
 from revalo.services.ports import UnitOfWork
@@ -75,10 +75,11 @@ def set_capacity(
     hours: Mapping[str, float | str],
     storage_places: int | None = None,
     by: User,
+    at: datetime | None = None,
 ) -> SiteCapacity:
     """A new version of the site's week: the earlier ones are kept. Two managers setting it
     at once both get a version, one after the other (the version number is unique)."""
-    c = new_capacity(site_code, week, hours, storage_places, by=by.login, at=utcnow())
+    c = new_capacity(site_code, week, hours, storage_places, by=by.login, at=when(at))
     with uow:
         out = _store_capacity(uow, c)
         uow.commit()
@@ -96,10 +97,11 @@ def set_demand(
     steps: str | DemandCurve,
     by: User,
     config: Path | None = None,
+    at: datetime | None = None,
 ) -> ChannelDemand:
     """A new version of what the channel absorbs of the category that week."""
     curve = steps if isinstance(steps, DemandCurve) else parse_curve(steps)
-    d = new_demand(channel, category, week, curve, by=by.login, at=utcnow())
+    d = new_demand(channel, category, week, curve, by=by.login, at=when(at))
     with uow:
         out = _store_demand(uow, d, config)
         uow.commit()

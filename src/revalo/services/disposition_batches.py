@@ -6,7 +6,7 @@ was made for what it read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -18,7 +18,7 @@ from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.disposition_batches import BatchState, DispositionBatch, PlannedDecision
 from revalo.domain.errors import Conflict, DomainError, InvalidValue
 from revalo.domain.people import Permission, User
-from revalo.domain.values import utcnow
+from revalo.domain.values import as_utc, utcnow
 from revalo.engines.disposition import (
     DispositionParams,
     DispositionResult,
@@ -32,7 +32,7 @@ from revalo.engines.disposition import (
     unit_value,
 )
 from revalo.services.batch_changes import changes_since
-from revalo.services.common import found, get_site
+from revalo.services.common import found, get_site, when
 from revalo.services.deciding import reason_for
 from revalo.services.decision_inputs import GradedUnit, build_inputs, graded_units
 from revalo.services.disposition import DispositionOutcome, record_disposition
@@ -100,11 +100,15 @@ def preview_batch(
     params: DispositionParams | None = None,
     config: Path | None = None,
     transport: Transport | None = None,
+    at: datetime | None = None,
+    on_store: Callable[[UnitOfWork, DispositionBatch], None] | None = None,
 ) -> DispositionBatch:
     """The optimiser's plan for every graded unit (at one site, if given) within the week's
     remaining capacity and demand, beside the baselines on the same input; stored as a
-    preview (nothing is decided)."""
-    t = batch_time(day)
+    preview (nothing is decided). ``at``: when the batch decides (by default as
+    :func:`batch_time` says for ``day``). ``on_store`` is called in the transaction that
+    stores the preview (a job keeps its result there: both, or neither)."""
+    t = batch_time(day) if at is None else as_utc(at)
     p = params if params is not None else load_params(config)
     with uow.read_only() as reading:
         code = get_site(reading, site_code, "site").code if site_code else None
@@ -156,11 +160,13 @@ def preview_batch(
         "runtime_s": round(best.runtime_s, 3),
     }
     batch = DispositionBatch(
-        day, code, by.login, utcnow(), {g.unit.lpn: _read(g) for g in units}, plan, figures
+        day, code, by.login, when(at), {g.unit.lpn: _read(g) for g in units}, plan, figures
     )
     with uow:
         batch.figures["changes"] = changes_since(uow, plan)
         uow.disposition_batches.add(batch)
+        if on_store is not None:
+            on_store(uow, batch)
         uow.commit()
     return batch
 
@@ -185,6 +191,7 @@ def commit_batch(
     *,
     by: User,
     overrides: Sequence[BatchOverride] = (),
+    at: datetime | None = None,
 ) -> CommittedBatch:
     """Record every decision of the preview, all in one transaction, once: a preview
     committed already, or whose units changed since, is refused (409) and nothing is
@@ -192,7 +199,8 @@ def commit_batch(
 
     ``overrides`` put another route than the plan's on some of its units, with the
     person's reason: each is checked as a manual decision is and recorded as the person's
-    (decided by the manager); one refused refuses the whole commit, naming its unit."""
+    (decided by the manager); one refused refuses the whole commit, naming its unit.
+    ``at``: when the decisions are recorded (now by default)."""
     decided: list[DispositionOutcome] = []
     chosen = _overrides(overrides)
     with uow.batch(isolate_failures=False):
@@ -221,7 +229,7 @@ def commit_batch(
                     f"{len(changed)} units changed since batch {batch_id} was previewed "
                     f"({shown}): preview again"
                 )
-        t = utcnow()
+        t = when(at)
         plan: list[PlannedDecision] = []
         for d in batch.plan:
             mine = chosen.get(d.lpn)

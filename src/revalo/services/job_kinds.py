@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -15,6 +15,7 @@ from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.jobs import Job, JobKind
 from revalo.domain.people import Permission, User
 from revalo.domain.units import UnitState
+from revalo.domain.values import utcnow
 from revalo.services.ports import UnitOfWork
 
 #: A kind's check of its parameters: (parameters, input, longest plan search allowed).
@@ -146,10 +147,31 @@ def run_plan(ctx: Any, job: Job, progress: Any) -> None:
 
 # -- the disposition batch -------------------------------------------------------------------
 def check_batch(params: Mapping[str, Any], input: str | None, limit: float) -> dict[str, Any]:
-    _allowed(params, {"site", "time_limit_s"})
+    _allowed(params, {"site", "time_limit_s", "preview"})
+    preview = params.get("preview", False)
+    if not isinstance(preview, bool):
+        raise InvalidValue("preview must be true or false", field="preview")
     return {
         "site": _text(params, "site"),
         "time_limit_s": _number(params, "time_limit_s", None, MAX_SEARCH_SECONDS),
+        "preview": preview,
+    }
+
+
+def preview_result(batch: Any) -> dict[str, Any]:
+    """A previewed batch's figures: the manager commits it (or not) on the batch page."""
+    figures = batch.figures
+    return {
+        "status": figures["status"],
+        "batch_id": batch.id,
+        "planned": sum(1 for d in batch.plan if d.route is not None),
+        "held": sum(1 for d in batch.plan if d.route is None),
+        "net_recovery_eur": figures["optimiser"]["net_recovery"],
+        "regret_greedy_net_recovery_eur": figures["regret_greedy"]["net_recovery"],
+        "greedy_net_recovery_eur": figures["greedy"]["net_recovery"],
+        "hierarchy_first_net_recovery_eur": figures["hierarchy_first"]["net_recovery"],
+        "gap": figures["gap"],
+        "runtime_s": figures["runtime_s"],
     }
 
 
@@ -172,12 +194,25 @@ def batch_result(summary: Any) -> dict[str, Any]:
 
 def run_batch(ctx: Any, job: Job, progress: Any) -> None:
     from revalo.engines.disposition import load_params
-    from revalo.services import deciding
+    from revalo.services import deciding, disposition_batches
 
     p = job.parameters
     uow = ctx.uow()
     by = _user(uow, job)
-    limit = p["time_limit_s"] or load_params().time_limit_s
+    params = load_params()
+    limit = p["time_limit_s"] or params.time_limit_s
+    if p.get("preview"):
+        with progress.ticking(0.05, 0.9, limit, f"planning the batch ({limit:g} s at most)"):
+            disposition_batches.preview_batch(
+                uow,
+                by=by,
+                day=utcnow().date(),
+                site_code=p["site"],
+                params=replace(params, time_limit_s=limit),
+                transport=ctx.transport(),
+                on_store=lambda u, batch: progress.store(u, preview_result(batch)),
+            )
+        return
     with progress.ticking(0.05, 0.9, limit, f"deciding the batch ({limit:g} s of search at most)"):
         deciding.decide_batch(
             uow,

@@ -1,7 +1,9 @@
 """Scheduled runs: the nightly disposition batch, and tomorrow's collection plans per
 region. Each leaves a job owned by the flow manager the schedule runs as, who reviews it in
-the morning. A run's jobs carry an idempotency key of its day (and region), so that a run
-fired twice (Celery beat and a restart, two servers) submits each job once."""
+the morning: the night's batch is a preview (nothing is decided until the manager commits
+it on the batch page, with overrides if they want), the plans are stored plans. A run's
+jobs carry an idempotency key of its day (and region), so that a run fired twice (Celery
+beat and a restart, two servers) submits each job once."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def fire_schedule(
                 runner,
                 by=user,
                 kind=JobKind.DISPOSITION_BATCH,
-                parameters={},
+                parameters={"preview": True},
                 key=f"schedule:{name}:{day.isoformat()}",
                 schedule=name,
             )

@@ -205,3 +205,67 @@ def test_a_curve_is_checked_and_left_over_steps_fill_first() -> None:
         parse_curve("10@1, 5")
     with pytest.raises(InvalidValue, match="above 0"):
         parse_curve("10@0")
+
+
+def _two_categories(
+    units: list[tuple[int, int, int]], laptops: str, drills: str
+) -> DispositionProblem:
+    """Laptops and drills resold on one discount channel whose week has a curve for each."""
+    base = w.channels()
+    discount = base[2]
+    stepped = ChannelSpec(
+        discount.code, discount.name, discount.routes, discount.recovery, discount.days_to_sell,
+        fee_rate=discount.fee_rate,
+        demand={"laptop": parse_curve(laptops), "power_tool": parse_curve(drills)},
+    )  # fmt: skip
+    return DispositionProblem(
+        products=w.PRODUCTS,
+        sites=w.sites(),
+        channels=(base[0], base[1], stepped),
+        units=UnitBatch.of(
+            product=[p for p, _, _ in units],
+            functional=[f for _, f, _ in units],
+            cosmetic=[c for _, _, c in units],
+            origin=[0] * len(units),
+        ),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    units=st.lists(
+        st.tuples(st.integers(0, 1), st.integers(0, 2), st.integers(0, 2)), min_size=2, max_size=8
+    ),
+    laptops=st.sampled_from(["1@1", "1@1, 1@0.9", "2@1, 1@0.5"]),
+    drills=st.sampled_from(["1@1", "0@1, 1@0.8", "1@1, 1@0.9"]),
+)
+def test_a_baseline_never_leaves_a_unit_below_an_option_that_still_has_room(
+    units: list[tuple[int, int, int]], laptops: str, drills: str
+) -> None:
+    """Each unit takes its best option that fits when its turn comes, and what is left only
+    shrinks: at the end, no better option of a unit still has room for it. One category's
+    price step used up leaves the other category's step open (each takes its own)."""
+    problem = _two_categories(units, laptops, drills)
+    params = w.params()
+    for baseline in (greedy_disposition, regret_greedy_disposition):
+        got = baseline(problem, params)
+        res = got.resources
+        left = res.limit - res.usage(got.assignment)
+        values = np.array(
+            [
+                [unit_value(problem, params, o, u).objective(params) for o in got.options]
+                for u in range(len(units))
+            ]
+        )
+        for u, o in enumerate(got.assignment):
+            mine = values[u, o] if o >= 0 else -params.unassigned_penalty_eur
+            product = problem.products[int(problem.units.product[u])]
+            f, c = int(problem.units.functional[u]), int(problem.units.cosmetic[u])
+            for other, option in enumerate(got.options):
+                if values[u, other] <= mine + 1e-9:
+                    continue
+                if exclusion(problem, option, product, f, c, False) is not None:
+                    continue
+                need = list(res.uses[other])
+                take = res.per_unit[int(problem.units.product[u]), need]
+                assert not (left[need] >= take - 1e-6).all(), (baseline.__name__, u, option)

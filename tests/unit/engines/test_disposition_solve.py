@@ -233,6 +233,25 @@ def test_hierarchy_first_prefers_re_use_even_at_a_loss() -> None:
     assert best.objective > top.objective
 
 
+def test_hierarchy_first_resells_as_it_is_before_refurbishing() -> None:
+    """A B/B laptop of the hand-made case, with benches to spare: refurbishing it (600)
+    pays more than reselling it as it is (450), so the optimiser and the greedy refurbish;
+    the hierarchy-first rule table resells it (re-use before refurbishment on the
+    R-ladder)."""
+    pr = DispositionProblem(
+        products=w.PRODUCTS,
+        sites=_two_sites(repairs=1, refurbishments=2),
+        channels=w.channels(),
+        units=UnitBatch.of(product=[0], functional=[1], cosmetic=[1], origin=[0]),
+    )
+    top = hierarchy_first_disposition(pr, FLAT)
+    for other in (solve_disposition(pr, FLAT), greedy_disposition(pr, FLAT)):
+        assert other.options[other.assignment[0]].route.value == "refurbish"
+        assert other.objective == pytest.approx(600.0)
+    assert top.options[top.assignment[0]].route.value == "resell"
+    assert top.objective == pytest.approx(450.0)
+
+
 def test_the_regret_greedy_gives_the_benches_to_the_units_that_lose_most_without_them() -> None:
     """The four laptops of the hand-made case above. Regret (best less second best):
     B/B 600 - 450 = 150, C/A 700 - 540 = 160. The C/A units go first and take both

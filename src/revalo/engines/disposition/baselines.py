@@ -9,6 +9,7 @@ import time
 
 import numpy as np
 
+from revalo.domain.disposition import DispositionRoute
 from revalo.engines.disposition.batch import ValueTables, build_tables, score_batch
 from revalo.engines.disposition.capacity import TOLERANCE, resources
 from revalo.engines.disposition.params import DispositionParams
@@ -19,6 +20,18 @@ from revalo.engines.disposition.problem import (
     IntArray,
 )
 from revalo.engines.disposition.solve import DispositionResult, totals
+
+_R = DispositionRoute
+#: The order a hierarchy-first rule table tries the routes in: the rungs of the R-ladder of
+#: circular strategies (Potting, Hekkert, Worrell, Hanemaaijer, "Circular Economy:
+#: Measuring Innovation in the Product Chain", PBL Netherlands Environmental Assessment
+#: Agency, 2017: R3 re-use, R4 repair, R5 refurbish, R6 remanufacture (parts in new
+#: products), R8 recycle, R9 recover), disposal last as in the waste hierarchy (Directive
+#: 2008/98/EC art. 4). Re-use as it is comes before repair, repair before refurbishment.
+R_LADDER: dict[DispositionRoute, int] = {
+    _R.RESTOCK: 3, _R.RESELL: 3, _R.RETURN_TO_VENDOR: 3, _R.DONATE: 3, _R.REPAIR: 4,
+    _R.REFURBISH: 5, _R.HARVEST_PARTS: 6, _R.RECYCLE: 8, _R.DISPOSE: 10,
+}  # fmt: skip
 
 
 def _first_come(
@@ -41,8 +54,9 @@ def _first_come(
         assignment = _by_regret(by_unit, uses, takes, res.limit.copy())
     else:
         if hierarchy_first:
-            # Rank first (lower is higher in the waste hierarchy), objective second.
-            ranked = np.lexsort((-by_unit, np.broadcast_to(tables.rank, by_unit.shape)), axis=1)
+            # The ladder's rung first (lower is first), objective second.
+            rung = np.array([R_LADDER[o.route] for o in tables.options], dtype=np.float64)
+            ranked = np.lexsort((-by_unit, np.broadcast_to(rung, by_unit.shape)), axis=1)
         else:
             ranked = np.argsort(-by_unit, axis=1, kind="stable")
         assignment = _in_turn(by_unit, ranked, uses, takes, res.limit.copy())
@@ -102,14 +116,9 @@ def _by_regret(
     """
     n, k = by_unit.shape
     assignment = np.full(n, -1, dtype=np.int64)
-    # An option is closed for good once a resource it takes is used up; one whose resource
-    # has less left than a unit's share is closed to that unit only.
-    open_ = np.array([bool((left[uses[o]] > 0).all()) for o in range(k)], dtype=bool)
-    users: dict[int, list[int]] = {}
-    for o, need in enumerate(uses):
-        for r in need:
-            users.setdefault(int(r), []).append(o)
-
+    # An option is open to a unit while every resource it takes has the unit's share left.
+    # A resource may concern some units only (a channel's demand for one category: the
+    # others take none of it), so one used up closes the option to those units only.
     width = max((len(need) for need in uses), default=0)
     padded = np.full((k, max(width, 1)), len(left), dtype=np.int64)  # the last: no limit
     for o, need in enumerate(uses):
@@ -118,7 +127,7 @@ def _by_regret(
     def fits(u: int) -> BoolArray:
         room = np.append(left, np.inf)[padded]
         take = np.append(takes[u], 0.0)[padded]
-        fit: BoolArray = open_ & (room >= take - TOLERANCE).all(axis=1)
+        fit: BoolArray = np.asarray((room >= take - TOLERANCE).all(axis=1))
         return fit
 
     def regret(u: int) -> tuple[float, int]:
@@ -146,9 +155,6 @@ def _by_regret(
         need = uses[best]
         left[need] -= takes[u][need]
         assignment[u] = best
-        for full in need[left[need] <= TOLERANCE]:
-            for o in users[int(full)]:
-                open_[o] = False
     return assignment
 
 
@@ -163,8 +169,9 @@ def greedy_disposition(
 def hierarchy_first_disposition(
     problem: DispositionProblem, params: DispositionParams, *, tables: ValueTables | None = None
 ) -> DispositionResult:
-    """Each unit, in batch order, takes the open option highest in the waste hierarchy (the
-    best by objective among equals) that still has capacity."""
+    """Each unit, in batch order, takes the open option first on the R-ladder (re-use as it
+    is, then repair, refurbishment, parts, recycling, disposal; the best by objective among
+    equals) that still has capacity: the rule table of a hierarchy-first policy."""
     return _first_come(problem, params, "hierarchy_first", True, tables)
 
 

@@ -34,10 +34,18 @@ OVERRIDE = "override."
 
 
 @router.get("/batch", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
-def batch_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
-    """The last batch previewed: the plans side by side, capacity use, the units held."""
+def batch_page(
+    request: Request, uow: ReadUowDep, user: CurrentUser, id: int | None = None
+) -> HTMLResponse:
+    """The last batch previewed (or batch ``id``, e.g. the one a scheduled night's job
+    made): the plans side by side, capacity use, the units held."""
     with uow:
-        batch = uow.disposition_batches.latest()
+        if id is None:
+            batch = uow.disposition_batches.latest()
+        else:
+            batch = uow.disposition_batches.get(id)
+            if batch is None:
+                raise NotFound(f"no disposition batch {id}", field="id")
     lang = language(request)
     t = translator(lang)
     chart = None

@@ -139,6 +139,7 @@ def job_page(request: Request, job_id: RowId, uow: ReadUowDep, user: CurrentUser
         "error": in_language(job.error, lang) if job.error else None,
         "result": _shown(job.result or {}),
         "plan": (job.result or {}).get("plan_id"),
+        "batch": (job.result or {}).get("batch_id"),
     }
     return page(request, "job.html", ctx, nav="jobs")
 

@@ -73,7 +73,9 @@ def submit_batch(
     response: Response,
 ) -> JobPublic:
     """Decide every graded unit (at one site) at once, within the capacities: the result
-    counts the decided, held and refused units, with the net recovery next to greedy's."""
+    counts the decided, held and refused units, with the net recovery next to greedy's.
+    With ``preview``, nothing is decided: the result names the preview (``batch_id``) and
+    its figures, to commit as ``POST /dispositions/batches`` previews are."""
     params = body.model_dump(mode="json")
     return _submitted(app, uow, user, response, JobKind.DISPOSITION_BATCH, params)
 

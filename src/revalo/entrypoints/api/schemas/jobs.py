@@ -32,6 +32,11 @@ class CollectionPlanJobCreate(Input):
 class DispositionBatchJobCreate(Input):
     site: Code | None = Field(None, description="only the units graded at this site")
     time_limit_s: float | None = Field(None, gt=0, le=600, description="the solver's limit")
+    preview: bool = Field(
+        False,
+        description="plan the batch without deciding: the result names the preview "
+        "(batch_id) to commit with POST /dispositions/batches/{id}/commit",
+    )
 
 
 class ReturnImportJobCreate(Input):
