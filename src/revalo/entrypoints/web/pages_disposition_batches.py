@@ -1,12 +1,13 @@
 """Tonight's batch on the pages: the last preview or batch, its net recovery next to the
 regret greedy, greedy and hierarchy-first baselines on the same units and limits, the use
-of each limited resource (chart), the units held for lack of capacity; the form that
-previews a new one and the button that commits the preview. The same use cases as the
-API's."""
+of the limited resources (the most used as shares, with a bar each), the units held for
+lack of capacity; the form that previews a new one and the button that commits the
+preview. The same use cases as the API's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import cast
 
@@ -18,7 +19,7 @@ from revalo.domain.disposition_batches import BatchState, PlannedDecision
 from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, need
-from revalo.entrypoints.web import charts, forms
+from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator, value_label
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
@@ -47,27 +48,20 @@ def batch_page(
             if batch is None:
                 raise NotFound(f"no disposition batch {id}", field="id")
     lang = language(request)
-    t = translator(lang)
-    chart = None
-    if batch is not None and batch.figures.get("usage"):
-        usage = batch.figures["usage"]
-        names = list(usage)
-        series = [
-            charts.Series(t("batch.used"), [float(usage[n][0]) for n in names], 0),
-            charts.Series(t("batch.limit"), [float(usage[n][1]) for n in names], 2),
-        ]
-        shown = [in_language(n, lang) for n in names]
-        chart = charts.bar_chart(shown, series, label=t("batch.usage"), lang=lang, width=1100)
+    usage = _usage(batch.figures.get("usage", {})) if batch is not None else []
+    changes = batch.figures.get("changes", []) if batch else []
     return page(
         request,
         "batch.html",
         {
             "batch": batch,
             "plans": PLANS,
-            "chart": chart,
             "held": [d for d in batch.plan if d.route is None] if batch else [],
             "decided": [d for d in batch.plan if d.route is not None] if batch else [],
-            "changes": batch.figures.get("changes", []) if batch else [],
+            "usage": usage,
+            "most_used": [u for u in usage if u.share is not None][:CHARTED],
+            "changes": [c for c in changes if c["batch_id"] is not None],
+            "new_units": sum(1 for c in changes if c["batch_id"] is None),
             "override_field": OVERRIDE,
             "choices": {d.lpn: _choices(d, lang) for d in batch.plan} if batch else {},
             "today": datetime.now(UTC).date().isoformat(),
@@ -76,6 +70,32 @@ def batch_page(
         },
         nav="queue",
     )
+
+
+#: The limits charted: the most used first.
+CHARTED = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A limited resource of the batch: what the plan uses of it, and the share in %."""
+
+    name: str
+    used: float
+    limit: float
+
+    @property
+    def share(self) -> float | None:
+        """% of the limit used; None when nothing was left of it for the batch (used up
+        earlier in the week)."""
+        return 100.0 * self.used / self.limit if self.limit > 0 else None
+
+
+def _usage(figures: dict[str, list[float]]) -> list[Use]:
+    """Each limit with its use, the most used (as a share of the limit) first, those with
+    nothing left last: hours and units compare only as shares."""
+    uses = [Use(name, float(used), float(limit)) for name, (used, limit) in figures.items()]
+    return sorted(uses, key=lambda u: (u.share is None, -(u.share or 0.0), u.name))
 
 
 def _choices(d: PlannedDecision, lang: str) -> list[tuple[str, str]]:
