@@ -4,6 +4,7 @@ to what the week has left, and managers setting one week at once."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -124,8 +125,12 @@ def test_a_csv_file_is_imported_whole_or_not_at_all(world: World) -> None:
         ("2026-12-07", 40.0),
         ("2026-12-14", 38.0),
     ]
-    with pytest.raises(InvalidValue, match="line 1: unknown columns colour"):
+    with pytest.raises(InvalidValue, match=re.escape("line 1: unknown column(s): colour")):
         plans.import_plan(world.app.uow(), "kind,week,code,colour\n", by=person("ann"))
+    with pytest.raises(InvalidValue, match=re.escape("line 1: missing column(s): code")):
+        plans.import_plan(world.app.uow(), "kind,week\n", by=person("ann"))
+    with pytest.raises(InvalidValue, match="line 2: the file has no line"):
+        plans.import_plan(world.app.uow(), "kind,week,code\n", by=person("ann"))
 
 
 def _graded(world: World, serial: str, f: str, c: str) -> str:

@@ -24,7 +24,7 @@ from revalo.domain.values import utcnow
 from revalo.engines.disposition.params import load_config
 from revalo.engines.disposition.problem import channels_from_config
 from revalo.services.common import get_site, when
-from revalo.services.csv_records import Records
+from revalo.services.csv_records import read_table
 from revalo.services.guard import needs, reads
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -132,6 +132,7 @@ IMPORT_COLUMNS = (
     "kind", "week", "code", "category", *(f"{k.value}_hours" for k in SKILLS),
     "storage_places", "steps",
 )  # fmt: skip
+REQUIRED = ("kind", "week", "code")
 
 
 def _week(text: str) -> date:
@@ -168,32 +169,6 @@ def _row(row: Mapping[str, str], by: str, config: Path | None) -> SiteCapacity |
     raise InvalidValue(f"kind {kind!r}: capacity or demand", field="kind")
 
 
-def _records(text: str) -> list[tuple[int, dict[str, str]]]:
-    """The file's rows by their header's names, each with the line it starts on."""
-    found = list(Records(text.splitlines()))
-    if not found:
-        raise InvalidValue("the file is empty: a header line comes first", field="file")
-    header = [h.strip().lower() for h in found[0][1]]
-    unknown = sorted(set(header) - set(IMPORT_COLUMNS))
-    if unknown:
-        raise InvalidValue(
-            f"line 1: unknown columns {', '.join(unknown)}; the columns are "
-            f"{', '.join(IMPORT_COLUMNS)}",
-            field="file",
-        )
-    missing = [c for c in ("kind", "week", "code") if c not in header]
-    if missing:
-        raise InvalidValue(f"line 1: the columns {', '.join(missing)} are missing", field="file")
-    rows = []
-    for line, values in found[1:]:
-        if len(values) != len(header):
-            raise InvalidValue(
-                f"line {line}: {len(values)} fields, the header has {len(header)}", field="file"
-            )
-        rows.append((line, dict(zip(header, values, strict=True))))
-    return rows
-
-
 @dataclass(frozen=True, slots=True)
 class PlanImport:
     capacities: int
@@ -206,21 +181,15 @@ def import_plan(uow: UnitOfWork, text: str, *, by: User, config: Path | None = N
     """Every line of a CSV file (columns ``IMPORT_COLUMNS``, a header first) as a new
     version, all in one transaction: a file with a bad line writes nothing, and the error
     names every bad line by its number in the file."""
-    records = _records(text)
-    parsed: list[SiteCapacity | ChannelDemand] = []
-    errors: list[str] = []
-    for line, row in records:
-        try:
-            parsed.append(_row(row, by.login, config))
-        except (InvalidValue, NotFound) as exc:
-            errors.append(f"line {line}: {exc.message}")
+    records, problems = read_table(
+        text.splitlines(), IMPORT_COLUMNS, REQUIRED, lambda row: _row(row, by.login, config), "line"
+    )
+    errors = [f"line {e.line}: {e.message}" for e in problems]
     if errors:
         raise InvalidValue("; ".join(errors), field="file")
-    if not parsed:
-        raise InvalidValue("the file has no line to import", field="file")
     caps = dems = 0
     with uow:
-        for line_item, (line, _) in zip(parsed, records, strict=True):
+        for line, line_item in records:
             try:
                 if isinstance(line_item, SiteCapacity):
                     _store_capacity(uow, line_item)
