@@ -17,10 +17,11 @@ from revalo.adapters.client_repositories import of_client_units
 from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
-from revalo.domain.events import UnitEvent
+from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import Inspection
 from revalo.domain.journey import Consignment, ConsignmentKind, UnitLeg
 from revalo.domain.ledger import StockMove
+from revalo.domain.partner_records import SeenEvent
 from revalo.domain.returns import EXPECTING_STATES, ReturnRequest
 from revalo.domain.units import FINAL_STATES, ReturnedUnit
 from revalo.domain.values import is_lpn
@@ -317,6 +318,21 @@ class SqlEventRepository(_Repo):
                 sa.select(UnitEvent).where(c.unit_id == unit_id).order_by(c.occurred_at, c.id)
             )
         )
+
+    def seen_between(
+        self, start: datetime, end: datetime, types: frozenset[EventType]
+    ) -> Sequence[SeenEvent]:
+        c = orm.unit_events.c
+        stmt = (
+            sa.select(c.unit_id, c.type, c.occurred_at, c.site_code, c.detail)
+            .where(c.occurred_at >= start, c.occurred_at < end)
+            .where(c.type.in_(sorted(t.value for t in types)))
+            .order_by(c.occurred_at, c.id)
+        )
+        return [
+            SeenEvent(row.unit_id, EventType(row.type), row.occurred_at, row.site_code, row.detail)
+            for row in self.session.execute(stmt)
+        ]
 
 
 class SqlLedgerRepository(_Repo):

@@ -113,6 +113,8 @@ class Permission(enum.StrEnum):
     MANAGE_LOTS = "manage_lots"
     VIEW_PARTS = "view_parts"
     HARVEST_PARTS = "harvest_parts"
+    # The partners' records
+    VIEW_PARTNERS = "view_partners"
     ISSUE_PORTAL_LINK = "issue_portal_link"
     # Resale
     MANAGE_LISTINGS = "manage_listings"
@@ -213,6 +215,9 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.MANAGE_LOTS: "make B2B lots of ready units, record the buyers' offers, accept the best "
     "and ship the lot",
     P.VIEW_PARTS: "see the harvested parts in stock",
+    P.VIEW_PARTNERS: "see each partner's record: units handed over and sent for work, "
+    "turnaround, work done right the first time, what the units brought back (a partner: "
+    "its own)",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
     P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
     P.MANAGE_LISTINGS: "list units for sale on the channels, edit, reprice, reserve and "
@@ -278,7 +283,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FINANCE: frozenset(
         {P.VIEW_RETURNS, P.VIEW_UNITS, P.VIEW_STOCK, P.VIEW_WORK_ORDERS, P.VIEW_CATALOGUE}
         | {P.VIEW_DASHBOARD, P.VIEW_REPORTS, P.VIEW_COSTS, P.EXPORT_UNITS, P.RECORD_PROCEEDS}
-        | {P.SELL, P.VIEW_LOTS, P.VIEW_PARTS}
+        | {P.SELL, P.VIEW_LOTS, P.VIEW_PARTS, P.VIEW_PARTNERS}
         | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
         | {P.MANAGE_RATE_CARDS, P.RUN_BILLING, P.CREDIT_INVOICES, P.VIEW_INVOICES}
@@ -289,6 +294,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.EXPORT_EVENTS, P.CAPTURE_EVENTS}
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
+        | {P.VIEW_PARTNERS}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

@@ -16,10 +16,11 @@ from revalo.domain.catalog import Customer, Location, Product, Site, SiteKind
 from revalo.domain.clients import Client
 from revalo.domain.collection_plan import CollectionPlanRecord
 from revalo.domain.disposition import DispositionRecord
-from revalo.domain.events import UnitEvent
+from revalo.domain.events import EventType, UnitEvent
 from revalo.domain.inspection import Inspection
 from revalo.domain.journey import Consignment, UnitLeg
 from revalo.domain.ledger import StockMove
+from revalo.domain.partner_records import SeenEvent
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderState
@@ -197,6 +198,11 @@ class WorkOrderRepository(Protocol):
 class EventRepository(Protocol):
     def add(self, event: UnitEvent) -> None: ...
     def for_unit(self, unit_id: int) -> Sequence[UnitEvent]: ...
+    def seen_between(
+        self, start: datetime, end: datetime, types: frozenset[EventType]
+    ) -> Sequence[SeenEvent]:
+        """The events of these types from ``start`` (included) to ``end``, in time order."""
+        ...
 
 
 class LedgerRepository(Protocol):

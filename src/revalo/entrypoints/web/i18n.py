@@ -38,6 +38,7 @@ from revalo.entrypoints.web import (
     i18n_messages,
     i18n_network,
     i18n_overview,
+    i18n_partners,
     i18n_people,
     i18n_portal,
     i18n_refunds,
@@ -116,6 +117,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_capacities,
     i18n_refusals_capacities,
     i18n_batch,
+    i18n_partners,
 )
 
 

@@ -101,6 +101,9 @@ EN: dict[str, str] = {
     "perm.manage_lots": "make B2B lots of ready units, record the buyers' offers, accept the "
     "best and ship the lot",
     "perm.view_parts": "see the harvested parts in stock",
+    "perm.view_partners": "see each partner's record: units handed over and sent for work, "
+    "turnaround, work done right the first time, what the units brought back (a partner: "
+    "its own)",
     "perm.harvest_parts": "dismantle a unit decided for its parts into graded parts put into stock",
 }
 
@@ -204,6 +207,9 @@ FR: dict[str, str] = {
     "perm.manage_lots": "constituer des lots B2B d'unités prêtes, enregistrer les offres des "
     "acheteurs, accepter la meilleure et expédier le lot",
     "perm.view_parts": "voir les pièces récupérées en stock",
+    "perm.view_partners": "voir le bilan de chaque partenaire : unités remises et envoyées pour "
+    "travaux, délais, travaux réussis du premier coup, ce que les unités ont rapporté (un "
+    "partenaire : le sien)",
     "perm.harvest_parts": "démonter une unité destinée à ses pièces en pièces notées mises en "
     "stock",
 }

@@ -1,0 +1,64 @@
+"""The partners' records: units handed over and sent for work, turnaround, work done right
+the first time, what the units brought back; a partner sees its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from revalo.domain.partner_records import PartnerRecord
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
+from revalo.entrypoints.api.schemas.partners import PartnerRecordPublic, PartnerRecordsPublic
+from revalo.services import partners as service
+
+router = APIRouter(tags=["partners"])
+First = Annotated[date | None, Query(alias="from", description="the period's first day")]
+Last = Annotated[date | None, Query(alias="to", description="the period's last day (included)")]
+SitePath = Annotated[str, Path(min_length=1, max_length=40, examples=["REP-FR-IT"])]
+
+
+def record_public(r: PartnerRecord) -> PartnerRecordPublic:
+    return PartnerRecordPublic(
+        code=r.code,
+        name=r.name,
+        kind=r.kind,
+        country=r.country,
+        handed_over=r.handed_over,
+        arrived=r.arrived,
+        left=r.left,
+        turnaround_median_days=r.turnaround_median_days,
+        turnaround_p90_days=r.turnaround_p90_days,
+        work_done=r.work_done,
+        work_failed=r.work_failed,
+        first_time_right=r.first_time_right,
+        recovered_eur=r.recovered_eur,
+        sold_eur=r.sold_eur,
+        units=list(r.units),
+    )
+
+
+def _public(found: service.PartnerRecords) -> PartnerRecordsPublic:
+    return PartnerRecordsPublic(
+        first=found.first, last=found.last, items=[record_public(r) for r in found.records]
+    )
+
+
+@router.get("/partners", dependencies=[need(Permission.VIEW_PARTNERS)])
+def list_partners(
+    uow: ReadUowDep, user: CurrentUser, first: First = None, last: Last = None
+) -> PartnerRecordsPublic:
+    """Every partner site's record over the period (by default the last four weeks; a
+    partner: its own sites)."""
+    return _public(service.partner_records(uow, by=user, first=first, last=last))
+
+
+@router.get("/partners/{code}", dependencies=[need(Permission.VIEW_PARTNERS)])
+def get_partner(
+    code: SitePath, uow: ReadUowDep, user: CurrentUser, first: First = None, last: Last = None
+) -> PartnerRecordPublic:
+    """One partner site's record over the period."""
+    found = service.partner_records(uow, by=user, site_code=code, first=first, last=last)
+    return record_public(found.records[0])

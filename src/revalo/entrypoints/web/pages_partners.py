@@ -1,0 +1,47 @@
+"""The partners' records on the pages: every partner site over a period (by default the
+last four weeks), with the units handed over and sent for work, turnaround, work done right
+the first time and what the units brought back. The same use case as the API's."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from revalo.domain.errors import DomainError
+from revalo.domain.people import Permission
+from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
+from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.render import WebRoute, page
+from revalo.services import partners
+
+router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+
+@router.get("/partners", dependencies=[need(Permission.VIEW_PARTNERS)], response_class=HTMLResponse)
+def partners_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+    """The partner sites' records over the period asked (``from``, ``to``)."""
+    errors = Errors()
+    q = dict(request.query_params)
+    first, last = forms.day(q, "from", errors), forms.day(q, "to", errors)
+    found = None
+    if not errors:
+        try:
+            found = partners.partner_records(
+                uow,
+                by=user,
+                first=first.date() if first else None,
+                last=last.date() if last else None,
+            )
+        except DomainError as exc:
+            errors.add("from", exc.message)
+    ctx = {
+        "found": found,
+        "records": [r for r in found.records if r.handed_over or r.arrived] if found else [],
+        "quiet": [r for r in found.records if not (r.handed_over or r.arrived)] if found else [],
+        "first": q.get("from", ""),
+        "last": q.get("to", ""),
+        "errors": errors,
+    }
+    status = 422 if errors else 200
+    return page(request, "partners.html", ctx, nav="partners", status=status)
