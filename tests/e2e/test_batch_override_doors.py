@@ -104,6 +104,8 @@ def test_the_batch_page_offers_a_choice_per_unit_and_shows_what_changed(
         assert f'name="override.{lpns[0]}"' in shown and "as planned" in shown
         assert "What changed since the last plan" in shown
         assert "2 units are new since the last plan" in shown
+        assert browser.get("/batch", params={"id": str(10**30)}).status_code == 422
+        assert browser.get("/batch", params={"id": "424242"}).status_code == 404
         batch_id = shown.split('name="batch_id" value="')[1].split('"')[0]
         choice = shown.split(f'name="override.{lpns[0]}"')[1].split('<option value="')[2]
         choice = choice.split('"')[0]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import Annotated, cast
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.batch_overrides import BatchOverride, choice_text, parse_choice
@@ -30,13 +30,15 @@ from revalo.services.ports import BatchUnitOfWork
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 BACK = "/batch"
 PLANS = ("optimiser", "regret_greedy", "greedy", "hierarchy_first")
+#: A batch asked for by its number (``?id=N``).
+BatchQuery = Annotated[int | None, Query(ge=1, le=2**62, description="the batch's number")]
 #: A commit form's field naming another route for one unit: ``override.<LPN>``.
 OVERRIDE = "override."
 
 
 @router.get("/batch", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
 def batch_page(
-    request: Request, uow: ReadUowDep, user: CurrentUser, id: int | None = None
+    request: Request, uow: ReadUowDep, user: CurrentUser, id: BatchQuery = None
 ) -> HTMLResponse:
     """The last batch previewed (or batch ``id``, e.g. the one a scheduled night's job
     made): the plans side by side, capacity use, the units held."""
