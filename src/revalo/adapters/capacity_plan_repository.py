@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from revalo.adapters import locking
 from revalo.adapters.orm import dispositions, products, units, work_orders
 from revalo.adapters.orm_capacity_plans import channel_demand, site_capacities
 from revalo.domain.capacity_plans import ChannelDemand, SiteCapacity
@@ -55,12 +56,8 @@ class SqlCapacityPlanRepository:
         self.session = session
 
     def hold(self, key: str) -> None:
-        """Make other writers of ``key`` wait until this transaction ends (PostgreSQL: a
-        transaction-level advisory lock; SQLite: writers never overlap, BEGIN IMMEDIATE)."""
-        if self.session.get_bind().dialect.name != "sqlite":
-            self.session.execute(
-                sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sa.literal(key))))
-            )
+        """Make other writers of ``key`` wait until this transaction ends."""
+        locking.hold(self.session, key)
 
     def latest_capacity(self, site_code: str, week: date) -> SiteCapacity | None:
         stmt = (

@@ -32,6 +32,7 @@ IDENTITIES = {
     "pk_sequences": "a counter",
     "uq_site_capacities_site_week_version": "a version of this site's week",
     "uq_channel_demand_channel_category_week_version": "a version of this channel's demand",
+    "uq_partner_terms_site_version": "a version of this partner's terms",
 }
 #: SQLite names the columns of the key, not the constraint.
 _SQLITE_KEYS = {
@@ -47,6 +48,7 @@ _SQLITE_KEYS = {
     ),
     "channel_demand.channel, channel_demand.category, channel_demand.week_start, "
     "channel_demand.version": "uq_channel_demand_channel_category_week_version",
+    "partner_terms.site_code, partner_terms.version": "uq_partner_terms_site_version",
 }
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

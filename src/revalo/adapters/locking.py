@@ -83,3 +83,11 @@ def first(
 def _serialised(session: Session) -> bool:
     """Whether the session's writes take turns with every other writer's (SQLite)."""
     return session.get_bind().dialect.name == "sqlite"
+
+
+def hold(session: Session, key: str) -> None:
+    """Make other writers of ``key`` (any text naming what is written) wait until this
+    transaction ends: on PostgreSQL, a transaction-level advisory lock; on SQLite, writers
+    never overlap (BEGIN IMMEDIATE) and nothing more is needed."""
+    if not _serialised(session):
+        session.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sa.literal(key)))))

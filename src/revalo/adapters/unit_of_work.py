@@ -42,6 +42,7 @@ from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.lot_repository import SqlLotRepository, SqlPartRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.partner_repository import SqlPartnerRepository
 from revalo.adapters.portal_repository import SqlPortalRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
@@ -71,6 +72,7 @@ from revalo.services.floor.stats_ports import FloorStatsRepository
 from revalo.services.lot_ports import LotRepository, PartRepository
 from revalo.services.network_ports import NetworkHistory
 from revalo.services.notification_ports import OutboxRepository
+from revalo.services.partner_ports import PartnerRepository
 from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
 from revalo.services.resale_ports import ListingRepository
@@ -123,6 +125,7 @@ class SqlAlchemyUnitOfWork:
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
+    partners: PartnerRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
@@ -203,6 +206,7 @@ class SqlAlchemyUnitOfWork:
         self.outbox = SqlOutboxRepository(s)
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)
+        self.partners = SqlPartnerRepository(s)
         self.portal = SqlPortalRepository(s)
         self.billing = SqlBillingRepository(s)
         self.billable = SqlBillableActivities(s)

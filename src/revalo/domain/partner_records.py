@@ -76,6 +76,9 @@ class PartnerRecord:
     sold_eur: Decimal
     #: The units handed over or arrived, for the drill-down (unit ids).
     units: tuple[int, ...] = field(default=(), repr=False)
+    #: The units handed over to it for good (unit ids), whose price as new its payments
+    #: are held against.
+    handed_units: tuple[int, ...] = field(default=(), repr=False)
 
     @property
     def first_time_right(self) -> float | None:
@@ -161,6 +164,7 @@ def record_of(
         recovered_eur=recovered,
         sold_eur=sold,
         units=tuple(sorted(handed | visited)),
+        handed_units=tuple(sorted(handed)),
     )
 
 

@@ -115,6 +115,7 @@ class Permission(enum.StrEnum):
     HARVEST_PARTS = "harvest_parts"
     # The partners' records
     VIEW_PARTNERS = "view_partners"
+    SET_PARTNER_TERMS = "set_partner_terms"
     ISSUE_PORTAL_LINK = "issue_portal_link"
     # Resale
     MANAGE_LISTINGS = "manage_listings"
@@ -218,6 +219,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.VIEW_PARTNERS: "see each partner's record: units handed over and sent for work, "
     "turnaround, work done right the first time, what the units brought back (a partner: "
     "its own)",
+    P.SET_PARTNER_TERMS: "agree a partner's terms (price share, turnaround, first-time-right "
+    "share): a new version from a day",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
     P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
     P.MANAGE_LISTINGS: "list units for sale on the channels, edit, reprice, reserve and "

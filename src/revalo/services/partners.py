@@ -1,12 +1,13 @@
 """The partners' records over a period: every partner site (repair centres, refurbishers,
 resale partners, charities, recyclers, vendors, outlets) with the units handed over to it
 and sent to it for work, its turnaround, its work done right the first time and what the
-units brought back. A partner user sees its own sites' records only."""
+units brought back, held against its terms. A partner user sees its own sites' records
+only."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from revalo.domain.errors import InvalidValue, NotFound
@@ -20,6 +21,7 @@ from revalo.domain.partner_records import (
 from revalo.domain.people import Permission, User
 from revalo.domain.values import utcnow
 from revalo.services.guard import reads
+from revalo.services.partner_terms import Standing, standings
 from revalo.services.ports import UnitOfWork
 from revalo.services.scoping import sites_for
 
@@ -34,6 +36,8 @@ class PartnerRecords:
     first: date
     last: date
     records: list[PartnerRecord]
+    #: Each partner's terms in force on the period's last day, and its record against them.
+    standings: dict[str, Standing] = field(default_factory=dict)
 
 
 def _period(first: date | None, last: date | None) -> tuple[date, date]:
@@ -73,8 +77,8 @@ def partner_records(
             datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
             RECORD_EVENTS,
         )
-        buyers = _lot_buyers(uow, events)
-    return PartnerRecords(start, end, records_of(sites, events, buyers))
+        records = records_of(sites, events, _lot_buyers(uow, events))
+        return PartnerRecords(start, end, records, standings(uow, records, end))
 
 
 def _lot_buyers(uow: UnitOfWork, events: Sequence[SeenEvent]) -> dict[str, str]:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.lot_ports import LotRepository, PartRepository
     from revalo.services.network_ports import NetworkHistory
     from revalo.services.notification_ports import OutboxRepository
+    from revalo.services.partner_ports import PartnerRepository
     from revalo.services.people_ports import (
         AuditRepository,
         SessionRepository,
@@ -366,6 +367,7 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     lots: LotRepository
     parts: PartRepository
+    partners: PartnerRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities

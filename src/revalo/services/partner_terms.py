@@ -1,0 +1,112 @@
+"""A partner's terms: a new version from a day, the history of the versions, and each
+partner's record held against the terms in force at the end of its period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from revalo.domain.catalog import Site
+from revalo.domain.errors import InvalidValue, NotFound
+from revalo.domain.partner_records import PARTNER_KINDS, PartnerRecord
+from revalo.domain.partner_terms import PartnerTerms, TermCheck, against, in_force, new_terms
+from revalo.domain.people import Permission, User
+from revalo.domain.values import utcnow
+from revalo.services.guard import needs, reads, record_done
+from revalo.services.ports import UnitOfWork
+from revalo.services.retry import retried
+from revalo.services.scoping import sites_for
+
+
+def partner_site(uow: UnitOfWork, code: str) -> Site:
+    """The partner site of that code (a hub of the company's own is not a partner)."""
+    site = uow.sites.get(code.strip().upper())
+    if site is None or site.kind not in PARTNER_KINDS:
+        raise NotFound(f"no partner site {code.strip().upper()}", field="site_code")
+    return site
+
+
+@needs(Permission.SET_PARTNER_TERMS)
+@retried
+def set_terms(
+    uow: UnitOfWork,
+    *,
+    site_code: str,
+    valid_from: date | None = None,
+    price_share: Decimal | float | str | None = None,
+    turnaround_days: int | str | None = None,
+    first_time_right: Decimal | float | str | None = None,
+    note: str = "",
+    by: User,
+) -> PartnerTerms:
+    """A new version of the partner's terms, in force from ``valid_from`` (today by
+    default); the earlier versions stay. Two managers setting them at once both get a
+    version, one after the other."""
+    now = utcnow()
+    terms = new_terms(
+        site_code, valid_from or now.date(), price_share=price_share,
+        turnaround_days=turnaround_days, first_time_right=first_time_right, note=note,
+        by=by.login, at=now,
+    )  # fmt: skip
+    with uow:
+        partner_site(uow, terms.site_code)
+        uow.partners.hold_terms(terms.site_code)
+        uow.partners.add_terms(terms)
+        record_done(
+            uow, by, "set_partner_terms", terms.site_code,
+            detail=f"version {terms.version} from {terms.valid_from.isoformat()}",
+        )  # fmt: skip
+        uow.commit()
+    return terms
+
+
+@reads(Permission.VIEW_PARTNERS)
+def terms_history(uow: UnitOfWork, *, by: User, site_code: str) -> list[PartnerTerms]:
+    """Every version of a partner's terms, the latest first (a partner: its own)."""
+    with uow:
+        code = partner_site(uow, site_code).code
+        sites_for(by, code, Permission.VIEW_PARTNERS)
+        return sorted(uow.partners.terms([code]), key=lambda t: t.version, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A partner's terms in force at the end of the period, and its record against them."""
+
+    terms: PartnerTerms | None
+    checks: list[TermCheck]
+
+    @property
+    def missed(self) -> list[TermCheck]:
+        return [c for c in self.checks if c.met is False]
+
+
+def standings(uow: UnitOfWork, records: Sequence[PartnerRecord], day: date) -> dict[str, Standing]:
+    """Each record against its site's terms in force on ``day`` (inside a unit of work)."""
+    codes = [r.code for r in records]
+    versions: dict[str, list[PartnerTerms]] = {}
+    for t in uow.partners.terms(codes):
+        versions.setdefault(t.site_code, []).append(t)
+    prices = uow.partners.new_prices(u for r in records for u in r.handed_units)
+    out = {}
+    for r in records:
+        terms = in_force(versions.get(r.code, ()), day)
+        handed = _sum(prices.get(u, Decimal(0)) for u in r.handed_units)
+        out[r.code] = Standing(terms, against(r, terms, handed))
+    return out
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    return sum(values, Decimal(0))
+
+
+def check_day(text: str, name: str = "valid_from") -> date:
+    """A day written as YYYY-MM-DD, or a clear error naming the field."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidValue(
+            f"{name} must be a day as YYYY-MM-DD, not {text!r}", field=name
+        ) from None
