@@ -167,10 +167,16 @@ def carriers() -> set[str]:
     }
 
 
+def channels() -> set[str]:
+    """The sales channels' names, as the configuration has them (data, like a carrier's)."""
+    table = tomllib.loads((Path(config.__file__).parent / "channels.toml").read_text())
+    return {str(c["name"]) for c in table.get("channels", {}).values() if "name" in c}
+
+
 def data_of(app: App) -> list[str]:
     """Every value of the data columns, and what people typed in the mixed ones, longest
     first."""
-    found: set[str] = carriers()
+    found: set[str] = carriers() | channels()
     with app.engine.connect() as conn:
         for table, columns in DATA_COLUMNS.items():
             for column in columns:

@@ -28,6 +28,7 @@ from revalo.demo.jobs import leave_jobs
 from revalo.demo.lots import make_lots
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
+from revalo.demo.partner_terms import agree_terms
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
 from revalo.demo.portal import DemoPortal, set_up_portal
@@ -134,6 +135,7 @@ def build_demo(
     progress(SIMULATING, 0, calendar.days)
     team = enrol_team(app, admin)
     plan_capacities(uow, calendar, units, weeks, team[MANAGER])
+    agree_terms(uow, calendar, team[MANAGER])
     sim = Simulation(
         uow,
         app.policy,

@@ -53,6 +53,7 @@ from revalo.entrypoints.cli_lots import register as register_lot_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_notify import register as register_notify_command
+from revalo.entrypoints.cli_partner_terms import register as register_partner_terms_commands
 from revalo.entrypoints.cli_partners import register as register_partner_commands
 from revalo.entrypoints.cli_parts import register as register_part_commands
 from revalo.entrypoints.cli_portal import register as register_portal_commands
@@ -343,6 +344,7 @@ register_refund_commands(app)
 register_lot_commands(app)
 register_part_commands(app)
 register_partner_commands(app)
+register_partner_terms_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
 register_capacity_commands(app)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from revalo.domain.catalog import Site
-from revalo.domain.errors import InvalidValue, NotFound
+from revalo.domain.errors import NotFound
 from revalo.domain.partner_records import PARTNER_KINDS, PartnerRecord
 from revalo.domain.partner_terms import PartnerTerms, TermCheck, against, in_force, new_terms
 from revalo.domain.people import Permission, User
@@ -40,11 +40,12 @@ def set_terms(
     first_time_right: Decimal | float | str | None = None,
     note: str = "",
     by: User,
+    at: datetime | None = None,
 ) -> PartnerTerms:
     """A new version of the partner's terms, in force from ``valid_from`` (today by
     default); the earlier versions stay. Two managers setting them at once both get a
-    version, one after the other."""
-    now = utcnow()
+    version, one after the other. ``at``: when they were agreed (now by default)."""
+    now = at or utcnow()
     terms = new_terms(
         site_code, valid_from or now.date(), price_share=price_share,
         turnaround_days=turnaround_days, first_time_right=first_time_right, note=note,
@@ -102,11 +103,12 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def check_day(text: str, name: str = "valid_from") -> date:
-    """A day written as YYYY-MM-DD, or a clear error naming the field."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidValue(
-            f"{name} must be a day as YYYY-MM-DD, not {text!r}", field=name
-        ) from None
+@reads(Permission.VIEW_PARTNERS)
+def terms_by_site(uow: UnitOfWork, *, by: User) -> dict[str, list[PartnerTerms]]:
+    """Every partner's versions of its terms, the latest first (a partner: its own sites)."""
+    visible = sites_for(by, None, Permission.VIEW_PARTNERS)
+    with uow:
+        found: dict[str, list[PartnerTerms]] = {}
+        for t in uow.partners.terms(visible):
+            found.setdefault(t.site_code, []).insert(0, t)
+        return found

@@ -12,15 +12,13 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.capacity_plans import SKILLS, monday_of
-from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.people import Permission
 from revalo.engines.disposition import load_params
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.i18n import translator
-from revalo.entrypoints.web.render import WebRoute, language, page, redirect
-from revalo.entrypoints.web.system_texts import in_language
+from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import capacity_plans
 from revalo.services.capacity_left import week_left
 
@@ -62,15 +60,7 @@ def capacities_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTM
 
 
 def _attempt(request: Request, run: Callable[[], object]) -> Response:
-    try:
-        run()
-    except PermissionDenied:
-        raise
-    except DomainError as exc:
-        if isinstance(exc, NotFound) and exc.field is None:
-            raise
-        return redirect(BACK, flash=in_language(exc.message, language(request)))
-    return redirect(BACK, flash=translator(language(request))("capacities.set_flash"))
+    return attempt(request, BACK, run, "capacities.set_flash")
 
 
 @router.post("/capacities", dependencies=[need(Permission.PLAN_CAPACITIES)])

@@ -11,14 +11,12 @@ from decimal import Decimal
 from fastapi import APIRouter, Request, Response
 
 from revalo.domain.cost_targets import TargetMetric, TargetScope
-from revalo.domain.errors import DomainError, NotFound, PermissionDenied
 from revalo.domain.people import Permission, User
 from revalo.entrypoints.api.deps import CurrentUser, UowDep, need
 from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.i18n import translator
-from revalo.entrypoints.web.render import WebRoute, language, redirect
-from revalo.entrypoints.web.system_texts import in_language
+from revalo.entrypoints.web.render import WebRoute, redirect
 from revalo.services import cost_targets
 from revalo.services.ports import UnitOfWork
 
@@ -50,15 +48,7 @@ def targets_context(
 
 
 def _attempt(request: Request, run: Callable[[], object], key: str) -> Response:
-    try:
-        run()
-    except PermissionDenied:
-        raise
-    except DomainError as exc:
-        if isinstance(exc, NotFound) and exc.field is None:
-            raise
-        return redirect(BACK, flash=in_language(exc.message, language(request)))
-    return redirect(BACK, flash=translator(language(request))(key))
+    return attempt(request, BACK, run, key)
 
 
 def _fields(form: forms.PostedForm) -> tuple[dict[str, str], Errors, str, str, str]:

@@ -16,14 +16,14 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.batch_overrides import BatchOverride, choice_text, parse_choice
 from revalo.domain.disposition_batches import BatchState, PlannedDecision
-from revalo.domain.errors import DomainError, NotFound, PermissionDenied
+from revalo.domain.errors import NotFound
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import forms
+from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.i18n import translator, value_label
+from revalo.entrypoints.web.i18n import value_label
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
-from revalo.entrypoints.web.system_texts import in_language
 from revalo.services import disposition_batches
 from revalo.services.ports import BatchUnitOfWork
 
@@ -115,15 +115,7 @@ def _choices(d: PlannedDecision, lang: str) -> list[tuple[str, str]]:
 
 
 def _attempt(request: Request, run: Callable[[], object], key: str) -> Response:
-    try:
-        run()
-    except PermissionDenied:
-        raise
-    except DomainError as exc:
-        if isinstance(exc, NotFound) and exc.field is None:
-            raise
-        return redirect(BACK, flash=in_language(exc.message, language(request)))
-    return redirect(BACK, flash=translator(language(request))(key))
+    return attempt(request, BACK, run, key)
 
 
 @router.post("/batch/preview", dependencies=[need(Permission.DECIDE_DISPOSITION)])

@@ -1,6 +1,7 @@
 """The partners' records on the pages: every partner site over a period (by default the
 last four weeks), with the units handed over and sent for work, turnaround, work done right
-the first time and what the units brought back. The same use case as the API's."""
+the first time and what the units brought back, held against each one's terms. The same use
+cases as the API's."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page
-from revalo.services import partners
+from revalo.services import partner_terms, partners
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -42,6 +43,8 @@ def partners_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLR
         "first": q.get("from", ""),
         "last": q.get("to", ""),
         "errors": errors,
+        "terms": partner_terms.terms_by_site(uow, by=user),
+        "may_set_terms": user.can(Permission.SET_PARTNER_TERMS),
     }
     status = 422 if errors else 200
     return page(request, "partners.html", ctx, nav="partners", status=status)

@@ -1,14 +1,54 @@
-"""The partners' records."""
+"""The partners' records and terms."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import Field
 
 from revalo.domain.catalog import SiteKind
-from revalo.entrypoints.api.schemas.base import Public
+from revalo.domain.partner_terms import MAX_NOTE, MAX_TURNAROUND_DAYS, Term
+from revalo.entrypoints.api.schemas.base import Input, Public
+
+
+class PartnerTermsPublic(Public):
+    """One version of a partner's terms (a term left null is not agreed)."""
+
+    site_code: str
+    version: int
+    valid_from: date
+    price_share: Decimal | None = Field(
+        description="what it pays for the units handed over, as a share of their price as new"
+    )
+    turnaround_days: int | None = Field(
+        description="the days within which 90 % of the units sent to it for work leave it"
+    )
+    first_time_right: Decimal | None = Field(description="its work done without a failure")
+    note: str
+    set_by: str
+    set_at: datetime
+
+
+class PartnerTermsSet(Input):
+    """A new version of the terms, in force from ``valid_from`` (today if left out): at
+    least one term; shares from 0 to 1."""
+
+    valid_from: date | None = None
+    price_share: Decimal | None = Field(default=None, ge=0, le=1, examples=[0.35])
+    turnaround_days: int | None = Field(default=None, ge=1, le=MAX_TURNAROUND_DAYS)
+    first_time_right: Decimal | None = Field(default=None, ge=0, le=1, examples=[0.9])
+    note: str = Field(default="", max_length=MAX_NOTE)
+
+
+class TermCheckPublic(Public):
+    term: Term
+    agreed: Decimal
+    measured: Decimal | None = Field(
+        description="the period's figure (turnaround: its 90th percentile); null: nothing "
+        "to measure"
+    )
+    met: bool | None
 
 
 class PartnerRecordPublic(Public):
@@ -29,6 +69,12 @@ class PartnerRecordPublic(Public):
     recovered_eur: Decimal = Field(description="payments recorded for the units handed over")
     sold_eur: Decimal = Field(description="sales made at its site")
     units: list[int] = Field(description="the units behind the figures (ids)")
+    terms: PartnerTermsPublic | None = Field(
+        default=None, description="its terms in force on the period's last day"
+    )
+    checks: list[TermCheckPublic] = Field(
+        default=[], description="each agreed term against the period's figure"
+    )
 
 
 class PartnerRecordsPublic(Public):
