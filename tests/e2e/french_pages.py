@@ -128,6 +128,8 @@ DATA_COLUMNS = {
     "incidents": ("description", "action_taken"),
     "briefings": ("topic", "led_by"),
     "bin_counts": ("counter", "approver", "note"),
+    "partner_terms": ("note", "set_by"),
+    "partner_disputes": ("text", "settlement_note", "opened_by", "settled_by"),
     "count_adjustments": ("scanned",),
     "wiped_media": ("media_serial", "tool", "tool_version", "verification", "recorded_by"),
     "facility_certificates": ("number", "scope", "issuer", "recorded_by"),

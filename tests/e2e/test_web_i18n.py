@@ -15,6 +15,7 @@ from revalo.domain.collection_plan import CollectionPlanStatus
 from revalo.domain.disposition import DecidedBy, DispositionRoute
 from revalo.domain.events import EventType
 from revalo.domain.journey import ConsignmentKind
+from revalo.domain.partner_disputes import DisputeKind, DisputeState
 from revalo.domain.people import PERMISSION_DESCRIPTIONS, Permission, Role
 from revalo.domain.returns import ReturnReason, ReturnState
 from revalo.domain.units import UnitState
@@ -42,6 +43,7 @@ from revalo.entrypoints.web import (
     pages_network,
     pages_orders,
     pages_overview,
+    pages_partner_disputes,
     pages_partner_terms,
     pages_partners,
     pages_people,
@@ -136,6 +138,7 @@ def test_every_page_is_documented() -> None:
         pages_lots.router,
         pages_partners.router,
         pages_partner_terms.router,
+        pages_partner_disputes.router,
         portal_pages.router,
         pages_costs.router,
         pages_cost_targets.router,
@@ -175,6 +178,8 @@ def test_every_word_of_the_model_has_a_name_in_both_languages() -> None:
         PlanStatus,
         StopKind,
         Role,
+        DisputeKind,
+        DisputeState,
     )
     values = {e.value for enum in enums for e in enum}
     # The categories of the demo's catalogue: the words of its products' families.

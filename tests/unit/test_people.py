@@ -90,7 +90,7 @@ def test_only_an_administrator_manages_people_tokens_and_reads_the_audit() -> No
     assert not admin.can(P.DECIDE_DISPOSITION), "the work belongs to those who do it"
 
 
-def test_a_partner_accepts_deliveries_reports_repairs_sends_on_and_records_sales_only() -> None:
+def test_a_partner_accepts_deliveries_reports_repairs_sends_on_records_sales_and_disputes() -> None:
     partner = user(Role.PARTNER, partner_sites=frozenset({"rep-fr"}))
     assert partner.partner_sites == {"REP-FR"}
     assert {P.RECEIVE, P.FINISH_WORK_ORDER, P.SELL} <= partner.permissions
@@ -103,7 +103,9 @@ def test_a_partner_accepts_deliveries_reports_repairs_sends_on_and_records_sales
         P.DISPATCH,
         P.SELL,
         P.CAPTURE_EVENTS,  # its receipts and repairs, as EPCIS events
+        P.OPEN_DISPUTES,  # with the company, about what it received or was paid
     }
+    assert not partner.can(P.SETTLE_DISPUTES) and not partner.can(P.SET_PARTNER_TERMS)
 
 
 def test_a_client_reads_its_own_and_changes_nothing() -> None:

@@ -6,8 +6,9 @@ nowhere once it has left), one live unit per GTIN and serial, every return line 
 exactly the units received for it and never more than it asked for, one parcel per return,
 no bin holding more units than its places, every cycle count's state what its adjustments
 say, at most one open listing per unit, and every sold listing's unit sold for its price;
-the lots' and parts' promises (adapters/invariants_lots.py); one invoice per client and
-month, its lines adding up to its totals, its series numbered without a gap.
+the lots' and parts' promises (adapters/invariants_lots.py) and the partners' disputes'
+(adapters/invariants_partners.py); one invoice per client and month, its lines adding up
+to its totals, its series numbered without a gap.
 An empty list means the database keeps every promise. Tests, benchmarks and operators use it.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from revalo.adapters import billing_invariants as billing
-from revalo.adapters import invariants_lots, orm, orm_floor_records, orm_resale
+from revalo.adapters import invariants_lots, invariants_partners, orm, orm_floor_records, orm_resale
 from revalo.domain.journey import ConsignmentKind
 from revalo.domain.units import FINAL_STATES
 
@@ -284,6 +285,7 @@ _CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
         _count_states,
     ),
     *invariants_lots.CHECKS,
+    *invariants_partners.CHECKS,
     (
         "clients with more than one invoice a month (client, month, invoices)",
         billing.invoices_per_month,

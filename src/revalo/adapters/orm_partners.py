@@ -1,11 +1,11 @@
-"""The partners' terms (migration 0032), on the shared metadata; rows converted explicitly
-by ``partner_repository``."""
+"""The partners' terms (migration 0032) and disputes (0033), on the shared metadata; rows
+converted explicitly by ``partner_repository``."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from revalo.adapters.orm import UtcDateTime, metadata
+from revalo.adapters.orm import Money, UtcDateTime, metadata
 
 _ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
 
@@ -24,4 +24,24 @@ partner_terms = sa.Table(
     sa.Column("set_by", sa.String(64), nullable=False),
     sa.Column("set_at", UtcDateTime, nullable=False),
     sa.UniqueConstraint("site_code", "version", name="uq_partner_terms_site_version"),
+)
+
+partner_disputes = sa.Table(
+    "partner_disputes",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False),
+    sa.Column("unit_id", sa.ForeignKey("units.id")),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("text", sa.String(500), nullable=False),
+    sa.Column("amount_eur", Money),
+    sa.Column("opened_by", sa.String(64), nullable=False),
+    sa.Column("opened_at", UtcDateTime, nullable=False),
+    sa.Column("by_partner", sa.Boolean, nullable=False),
+    sa.Column("state", sa.String(10), nullable=False),
+    sa.Column("settled_by", sa.String(64)),
+    sa.Column("settled_at", UtcDateTime),
+    sa.Column("settlement_note", sa.String(500), nullable=False),
+    sa.Column("credit_eur", Money),
+    sa.Index("ix_partner_disputes_site_opened", "site_code", "opened_at"),
 )

@@ -28,6 +28,7 @@ from revalo.demo.jobs import leave_jobs
 from revalo.demo.lots import make_lots
 from revalo.demo.manager import EngineTotals, ShippingTotals
 from revalo.demo.network import Network, build_sites
+from revalo.demo.partner_disputes import open_disputes
 from revalo.demo.partner_terms import agree_terms
 from revalo.demo.people import CityPicker, businesses, consumers
 from revalo.demo.plan import Planner
@@ -166,6 +167,7 @@ def build_demo(
     )
     set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
     set_up_service(uow, team["service"], last, random.Random(f"{seed}:service"))
+    open_disputes(uow, calendar.start, calendar.at(calendar.days), team)
     _settle_costs(app)
     return DemoReport(
         seed=seed,

@@ -188,3 +188,14 @@ def records_of(
             if isinstance(code, str):
                 mine.setdefault(code, []).append(e)
     return [record_of(s, mine.get(s.code, ()), buyers) for s in sorted(sites, key=lambda s: s.code)]
+
+
+def concerns(events: Iterable[SeenEvent], code: str, buyers: Mapping[str, str]) -> bool:
+    """Whether a unit's events (``events``) ever brought it to the site ``code``: handed
+    over to it, arrived at it, worked on or sent from it."""
+    for e in events:
+        if handed_to(e, buyers) == code or e.site_code == code:
+            return True
+        if e.detail.get("from_site") == code:
+            return True
+    return False

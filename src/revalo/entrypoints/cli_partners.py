@@ -47,7 +47,8 @@ def partners(
     """Each partner site's record over the period (by default the last four weeks): units
     handed over to it, sent to it for work and left again, turnaround in days (median and
     90 %), work orders and the share done right the first time, payments for the units
-    handed over and sales at its site, and how many of its terms in force it missed."""
+    handed over and sales at its site, how many of its terms in force it missed, and its
+    disputes opened in the period (open / all)."""
     from revalo.services import partners as service
 
     with reported(), open_app(db, url) as rv:
@@ -63,17 +64,19 @@ def partners(
         for column in (
             "site", "kind", "handed over", "came for work", "left again", "days median",
             "days 90 %", "work orders", "right first time", "payments EUR", "sales EUR",
-            "terms missed",
+            "terms missed", "disputes",
         ):  # fmt: skip
             table.add_column(column)
         for r in found.records:
             right = r.first_time_right
             standing = found.standings.get(r.code)
             missed = str(len(standing.missed)) if standing and standing.terms else ""
+            counts = standing.disputes if standing else None
+            disputes = f"{counts.open}/{counts.total}" if counts and counts.total else ""
             table.add_row(
                 r.code, r.kind.value, str(r.handed_over), str(r.arrived), str(r.left),
                 _days(r.turnaround_median_days), _days(r.turnaround_p90_days),
                 str(r.work_done + r.work_failed), "" if right is None else f"{100 * right:.1f} %",
-                str(r.recovered_eur), str(r.sold_eur), missed,
+                str(r.recovered_eur), str(r.sold_eur), missed, disputes,
             )  # fmt: skip
         out().print(table)

@@ -1,5 +1,6 @@
-"""What ``revalo lots`` and ``revalo parts`` write, in English and in French;
-``cli_messages.said`` recognises them with the command's other messages."""
+"""What ``revalo lots``, ``revalo parts``, ``revalo partners``, ``revalo partner-terms`` and
+``revalo disputes`` write, in English and in French; ``cli_messages.said`` recognises them
+with the command's other messages."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ EN: dict[str, str] = {
     "col.terms_missed": "terms missed",
     "col.version": "version",
     "col.in_force_from": "from",
+    "disputes.opened": "Dispute {number} opened with {site}.",
+    "disputes.accepted": "Dispute {number} accepted: credit {sum} EUR.",
+    "disputes.rejected": "Dispute {number} rejected.",
+    "disputes.listed": "{n} dispute(s)",
+    "col.dispute": "dispute",
+    "col.opened_by": "opened by",
+    "col.credit_eur": "credit EUR",
+    "col.claim": "claim",
+    "col.disputes": "disputes",
     "col.handed_over": "handed over",
     "col.came_for_work": "came for work",
     "col.left_again": "left again",
@@ -72,6 +82,15 @@ FR: dict[str, str] = {
     "col.terms_missed": "conditions manquées",
     "col.version": "version",
     "col.in_force_from": "à partir du",
+    "disputes.opened": "Litige {number} ouvert avec {site}.",
+    "disputes.accepted": "Litige {number} accepté : avoir de {sum} EUR.",
+    "disputes.rejected": "Litige {number} refusé.",
+    "disputes.listed": "{n} litige(s)",
+    "col.dispute": "litige",
+    "col.opened_by": "ouvert par",
+    "col.credit_eur": "avoir EUR",
+    "col.claim": "réclamation",
+    "col.disputes": "litiges",
     "col.handed_over": "remises",
     "col.came_for_work": "venues pour travaux",
     "col.left_again": "reparties",

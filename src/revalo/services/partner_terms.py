@@ -1,15 +1,17 @@
 """A partner's terms: a new version from a day, the history of the versions, and each
-partner's record held against the terms in force at the end of its period."""
+partner's record held against the terms in force at the end of its period (with the
+disputes opened with it in the period)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from revalo.domain.catalog import Site
 from revalo.domain.errors import NotFound
+from revalo.domain.partner_disputes import Dispute, DisputeCounts, counts_of
 from revalo.domain.partner_records import PARTNER_KINDS, PartnerRecord
 from revalo.domain.partner_terms import PartnerTerms, TermCheck, against, in_force, new_terms
 from revalo.domain.people import Permission, User
@@ -57,7 +59,7 @@ def set_terms(
         uow.partners.add_terms(terms)
         record_done(
             uow, by, "set_partner_terms", terms.site_code,
-            detail=f"version {terms.version} from {terms.valid_from.isoformat()}",
+            detail=f"v{terms.version} {terms.valid_from.isoformat()}",
         )  # fmt: skip
         uow.commit()
     return terms
@@ -74,28 +76,40 @@ def terms_history(uow: UnitOfWork, *, by: User, site_code: str) -> list[PartnerT
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """A partner's terms in force at the end of the period, and its record against them."""
+    """A partner's terms in force at the end of the period, its record against them, and
+    the disputes opened with it in the period."""
 
     terms: PartnerTerms | None
     checks: list[TermCheck]
+    disputes: DisputeCounts = field(default_factory=DisputeCounts)
 
     @property
     def missed(self) -> list[TermCheck]:
         return [c for c in self.checks if c.met is False]
 
 
-def standings(uow: UnitOfWork, records: Sequence[PartnerRecord], day: date) -> dict[str, Standing]:
-    """Each record against its site's terms in force on ``day`` (inside a unit of work)."""
+def standings(
+    uow: UnitOfWork, records: Sequence[PartnerRecord], first: date, last: date
+) -> dict[str, Standing]:
+    """Each record against its site's terms in force on ``last``, with the disputes opened
+    from ``first`` to ``last`` (inside a unit of work)."""
     codes = [r.code for r in records]
+    since = datetime.combine(first, time(), tzinfo=UTC)
+    before = datetime.combine(last + timedelta(days=1), time(), tzinfo=UTC)
+    disputes: dict[str, list[Dispute]] = {}
+    for d in uow.partners.disputes_between(codes, since, before):
+        disputes.setdefault(d.site_code, []).append(d)
     versions: dict[str, list[PartnerTerms]] = {}
     for t in uow.partners.terms(codes):
         versions.setdefault(t.site_code, []).append(t)
     prices = uow.partners.new_prices(u for r in records for u in r.handed_units)
     out = {}
     for r in records:
-        terms = in_force(versions.get(r.code, ()), day)
+        terms = in_force(versions.get(r.code, ()), last)
         handed = _sum(prices.get(u, Decimal(0)) for u in r.handed_units)
-        out[r.code] = Standing(terms, against(r, terms, handed))
+        out[r.code] = Standing(
+            terms, against(r, terms, handed), counts_of(disputes.get(r.code, ()))
+        )
     return out
 
 

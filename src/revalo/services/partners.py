@@ -6,7 +6,7 @@ only."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -77,11 +77,11 @@ def partner_records(
             datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC),
             RECORD_EVENTS,
         )
-        records = records_of(sites, events, _lot_buyers(uow, events))
-        return PartnerRecords(start, end, records, standings(uow, records, end))
+        records = records_of(sites, events, lot_buyers(uow, events))
+        return PartnerRecords(start, end, records, standings(uow, records, start, end))
 
 
-def _lot_buyers(uow: UnitOfWork, events: Sequence[SeenEvent]) -> dict[str, str]:
+def lot_buyers(uow: UnitOfWork, events: Iterable[SeenEvent]) -> dict[str, str]:
     """The buyer site of every B2B lot whose units the events sold, by its number."""
     numbers = {str(e.detail["lot"]) for e in events if e.detail.get("lot")}
     buyers = {}

@@ -113,6 +113,10 @@ VALUES_EN: dict[str, str] = {
     "tablet": "tablet",
     "tv": "TV",
     "washing_machine": "washing machine",
+    # disputes with partners
+    "damaged": "damaged",
+    "work_not_done": "work not done",
+    "payment_short": "payment short",
 }
 
 VALUES_FR: dict[str, str] = {
@@ -224,4 +228,8 @@ VALUES_FR: dict[str, str] = {
     "tablet": "tablette",
     "tv": "téléviseur",
     "washing_machine": "lave-linge",
+    # disputes with partners
+    "damaged": "endommagé",
+    "work_not_done": "travail non fait",
+    "payment_short": "paiement incomplet",
 }

@@ -33,6 +33,7 @@ from revalo.entrypoints.web.pages_lots import router as lots_router
 from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_orders import router as orders_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
+from revalo.entrypoints.web.pages_partner_disputes import router as partner_disputes_router
 from revalo.entrypoints.web.pages_partner_terms import router as partner_terms_router
 from revalo.entrypoints.web.pages_partners import router as partners_router
 from revalo.entrypoints.web.pages_people import router as people_router
@@ -90,6 +91,7 @@ router.include_router(refunds_router)
 router.include_router(lots_router)
 router.include_router(partners_router)
 router.include_router(partner_terms_router)
+router.include_router(partner_disputes_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)

@@ -13,6 +13,7 @@ from revalo.domain.partner_records import PartnerRecord
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas.partners import (
+    DisputeCountsPublic,
     PartnerRecordPublic,
     PartnerRecordsPublic,
     PartnerTermsPublic,
@@ -50,6 +51,7 @@ def record_public(r: PartnerRecord, standing: Standing | None = None) -> Partner
         if standing and standing.terms
         else None,
         checks=[TermCheckPublic.model_validate(c) for c in standing.checks] if standing else [],
+        disputes=DisputeCountsPublic.model_validate(standing.disputes) if standing else None,
     )
 
 

@@ -1,4 +1,4 @@
-"""The partners' records and terms."""
+"""The partners' records, terms and disputes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from revalo.domain.catalog import SiteKind
+from revalo.domain.partner_disputes import MAX_AMOUNT, MAX_TEXT, DisputeKind, DisputeState
 from revalo.domain.partner_terms import MAX_NOTE, MAX_TURNAROUND_DAYS, Term
 from revalo.entrypoints.api.schemas.base import Input, Public
 
@@ -51,6 +52,15 @@ class TermCheckPublic(Public):
     met: bool | None
 
 
+class DisputeCountsPublic(Public):
+    """The disputes opened with the partner in the period, by state, and the credits agreed."""
+
+    open: int
+    accepted: int
+    rejected: int
+    credited_eur: Decimal
+
+
 class PartnerRecordPublic(Public):
     code: str
     name: str
@@ -75,9 +85,54 @@ class PartnerRecordPublic(Public):
     checks: list[TermCheckPublic] = Field(
         default=[], description="each agreed term against the period's figure"
     )
+    disputes: DisputeCountsPublic | None = Field(
+        default=None, description="the disputes opened with it in the period"
+    )
 
 
 class PartnerRecordsPublic(Public):
     first: date
     last: date
     items: list[PartnerRecordPublic]
+
+
+class DisputePublic(Public):
+    id: int
+    number: str
+    site_code: str
+    kind: DisputeKind
+    text: str
+    lpn: str | None = Field(description="the unit it is about (null: the partner as a whole)")
+    amount_eur: Decimal | None = Field(description="what it claims")
+    opened_by: str
+    opened_at: datetime
+    by_partner: bool = Field(description="opened by the partner (else by the company)")
+    state: DisputeState
+    settled_by: str | None
+    settled_at: datetime | None
+    settlement_note: str
+    credit_eur: Decimal | None = Field(description="the credit agreed when accepted")
+
+
+class DisputesPublic(Public):
+    data: list[DisputePublic]
+    count: int
+
+
+class DisputeOpen(Input):
+    """A dispute with a partner site, about a unit that went to it (``lpn``) or the partner
+    as a whole."""
+
+    site_code: str = Field(min_length=1, max_length=40, examples=["REP-FR-IT"])
+    kind: DisputeKind
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    lpn: str | None = Field(default=None, max_length=20)
+    amount_eur: Decimal | None = Field(default=None, ge=0, le=MAX_AMOUNT)
+
+
+class DisputeSettle(Input):
+    """Accept (``credit_eur``: by default what was claimed) or reject (with a ``note``)."""
+
+    accept: bool
+    note: str = Field(default="", max_length=MAX_TEXT)
+    credit_eur: Decimal | None = Field(default=None, ge=0, le=MAX_AMOUNT)
