@@ -4,7 +4,7 @@ version, in English and French; the command line does the same; a handler may no
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -87,6 +87,17 @@ def test_the_page_shows_the_plan_and_its_forms_set_versions(sqlite_world: World)
         )
         assert bad.status_code == 303
         assert "doivent être entre 0" in browser.get("/capacities").text
+        # One week at a time: next week's plan is on its own page, asked by any of its days.
+        browser.get("/lang/en")
+        monday = monday_of(datetime.now(UTC).date()) + timedelta(days=7)
+        browser.post("/capacities", data={**form, "week": monday.isoformat(), "test_hours": "7"})
+        assert ">7.0<" not in browser.get("/capacities").text
+        wednesday = (monday + timedelta(days=2)).isoformat()
+        later = browser.get("/capacities", params={"week": wednesday}).text
+        assert ">7.0<" in later and "12.5 left" not in later
+        assert f'value="{monday.isoformat()}"' in later
+        wrong = browser.get("/capacities", params={"week": "next tuesday"})
+        assert wrong.status_code == 422
 
 
 def test_the_command_line_sets_lists_and_imports(db: tuple[Path, World], tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ the API's."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
@@ -30,10 +30,14 @@ BACK = "/capacities"
     "/capacities", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse
 )
 def capacities_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
-    """The plan's latest versions, week by week, and what this week has left."""
-    plan = capacity_plans.list_plan(uow, by=user)
+    """The plan's latest versions of one week (``week``: any day of it; this week by
+    default), and what this week has left."""
+    errors = Errors()
+    asked = forms.day(dict(request.query_params), "week", errors)
     now = datetime.now(UTC)
     this_week = monday_of(now.date())
+    week = monday_of(asked.date()) if asked else this_week
+    plan = capacity_plans.list_plan(uow, by=user, week=week)
     with uow:
         left = week_left(uow, now, load_params())
     sites = []
@@ -52,10 +56,15 @@ def capacities_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTM
             "sites": sites,
             "demands": demands,
             "this_week": this_week,
+            "week": week,
+            "before": week - timedelta(days=7),
+            "after": week + timedelta(days=7),
+            "errors": errors,
             "skills": [k.value for k in SKILLS],
             "may_plan": user.can(Permission.PLAN_CAPACITIES),
         },
         nav="capacities",
+        status=422 if errors else 200,
     )
 
 
