@@ -61,3 +61,25 @@ def test_a_queued_job_is_cancelled_from_its_page(client: TestClient, sqlite_worl
     after = client.get(f"/jobs/{job.id}").text
     assert "cancelled by operator before it started" in after
     assert client.get(f"/api/v1/jobs/{job.id}").json()["state"] == "cancelled"
+
+
+def test_a_batch_submitted_from_the_page_is_previewed_and_decides_nothing(
+    sqlite_world: World,
+) -> None:
+    from tests.integration.flows import grade, received_unit
+
+    app = sqlite_world.app
+    lpn = received_unit(sqlite_world, sqlite_world.laptop, "PRE-1")
+    grade(sqlite_world, lpn, "B", "B")
+    manager = add_person(app, "marc", [Role.FLOW_MANAGER])
+    with client_of(app, manager, "en") as page:
+        assert "Preview the disposition batch now" in page.get("/jobs").text
+        sent = page.post("/jobs/disposition-batch", data={}, follow_redirects=False)
+        assert sent.status_code == 303
+        job_id = int(sent.headers["location"].rsplit("/", 1)[1])
+        done = wait_for(page, job_id)
+        assert done["state"] == "done", done
+        batch_id = done["result"]["batch_id"]
+        assert f'href="/batch?id={batch_id}"' in page.get(f"/jobs/{job_id}").text
+        unit = page.get(f"/api/v1/units/{lpn}").json()
+        assert unit["state"] == "graded", unit

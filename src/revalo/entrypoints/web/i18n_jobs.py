@@ -19,9 +19,10 @@ EN: dict[str, str] = {
     "jobs.by": "Submitted by",
     "jobs.submitted": "Submitted",
     "jobs.step": "Step",
-    "jobs.new_batch": "Decide the disposition batch now",
-    "jobs.batch_hint": "Every graded unit (at one site if chosen), within the capacities; "
-    "the result is ready to review when the job is done.",
+    "jobs.new_batch": "Preview the disposition batch now",
+    "jobs.batch_hint": "Every graded unit (at one site if chosen), planned within the week's "
+    "capacities and demand; when the job is done, review the batch on its page and commit it "
+    "there.",
     "jobs.site": "Site (optional)",
     "jobs.new_plan": "Plan a day's collections",
     "jobs.plan_hint": "The search runs on a worker: nobody waits for it.",
@@ -85,9 +86,10 @@ FR: dict[str, str] = {
     "jobs.by": "Soumise par",
     "jobs.submitted": "Soumise le",
     "jobs.step": "Étape",
-    "jobs.new_batch": "Décider le lot de dispositions maintenant",
-    "jobs.batch_hint": "Toutes les unités classées (sur un site, s'il est choisi), dans les "
-    "limites des capacités ; le résultat est prêt à revoir quand la tâche est finie.",
+    "jobs.new_batch": "Prévisualiser le lot de dispositions maintenant",
+    "jobs.batch_hint": "Toutes les unités classées (sur un site, s'il est choisi), planifiées "
+    "dans les capacités et la demande de la semaine ; quand la tâche est finie, revoyez le lot "
+    "sur sa page et validez-le là.",
     "jobs.site": "Site (facultatif)",
     "jobs.new_plan": "Planifier les collectes d'une journée",
     "jobs.plan_hint": "La recherche se fait sur un worker : personne ne l'attend.",

@@ -95,10 +95,11 @@ def _submit(
 def batch_form(
     request: Request, form: forms.PostedForm, uow: UowDep, app: AppDep, user: CurrentUser
 ) -> Response:
-    """Submit the disposition batch (of one site, if named) as a job."""
+    """Submit the preview of the disposition batch (of one site, if named) as a job: the
+    manager reviews it on the batch page and commits it there."""
     data, errors = forms.fields(form), Errors()
     site = forms.code(data, "site", errors)
-    params = {"site": site}
+    params = {"site": site, "preview": True}
     return _submit(request, uow, app, user, JobKind.DISPOSITION_BATCH, params, errors, data)
 
 
