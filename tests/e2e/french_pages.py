@@ -130,6 +130,7 @@ DATA_COLUMNS = {
     "bin_counts": ("counter", "approver", "note"),
     "partner_terms": ("note", "set_by"),
     "partner_disputes": ("text", "settlement_note", "opened_by", "settled_by"),
+    "donations": ("note", "acknowledged_by", "valued_by"),
     "count_adjustments": ("scanned",),
     "wiped_media": ("media_serial", "tool", "tool_version", "verification", "recorded_by"),
     "facility_certificates": ("number", "scope", "issuer", "recorded_by"),

@@ -18,6 +18,7 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.demo.donations import REASON as DONATION_REASON
 from revalo.demo.refunds import CANCEL_REASON
 from revalo.demo.rules import rule_reasons
 from revalo.demo.workshop import FAILURE_NOTES
@@ -316,6 +317,7 @@ DEMO_TYPED = {
     "recycler's statement",
     CANCEL_REASON,
     *FAILURE_NOTES.values(),
+    DONATION_REASON,
     *rule_reasons(),
 }
 

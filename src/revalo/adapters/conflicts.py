@@ -33,6 +33,7 @@ IDENTITIES = {
     "uq_site_capacities_site_week_version": "a version of this site's week",
     "uq_channel_demand_channel_category_week_version": "a version of this channel's demand",
     "uq_partner_terms_site_version": "a version of this partner's terms",
+    "pk_donation_units": "this unit's donation",
 }
 #: SQLite names the columns of the key, not the constraint.
 _SQLITE_KEYS = {
@@ -49,6 +50,7 @@ _SQLITE_KEYS = {
     "channel_demand.channel, channel_demand.category, channel_demand.week_start, "
     "channel_demand.version": "uq_channel_demand_channel_category_week_version",
     "partner_terms.site_code, partner_terms.version": "uq_partner_terms_site_version",
+    "donation_units.unit_id": "pk_donation_units",
 }
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

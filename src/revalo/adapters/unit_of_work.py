@@ -35,6 +35,7 @@ from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
 from revalo.adapters.disposition_batch_repository import SqlDispositionBatchRepository
+from revalo.adapters.donation_repository import SqlDonationRepository
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
 from revalo.adapters.floor_repository import SqlFloorRepository
 from revalo.adapters.floor_stats_repository import SqlFloorStatsRepository
@@ -66,6 +67,7 @@ from revalo.services.billing_ports import BillableActivities, BillingRepository
 from revalo.services.capacity_plan_ports import CapacityPlanRepository, DispositionBatchRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
+from revalo.services.donation_ports import DonationRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
 from revalo.services.floor.stats_ports import FloorStatsRepository
@@ -126,6 +128,7 @@ class SqlAlchemyUnitOfWork:
     lots: LotRepository
     parts: PartRepository
     partners: PartnerRepository
+    donations: DonationRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
@@ -207,6 +210,7 @@ class SqlAlchemyUnitOfWork:
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)
         self.partners = SqlPartnerRepository(s)
+        self.donations = SqlDonationRepository(s)
         self.portal = SqlPortalRepository(s)
         self.billing = SqlBillingRepository(s)
         self.billable = SqlBillableActivities(s)

@@ -23,6 +23,7 @@ from revalo.demo.certificates import certify_recyclers
 from revalo.demo.clients import CLIENTS
 from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
+from revalo.demo.donations import donate
 from revalo.demo.floor import MANAGER
 from revalo.demo.jobs import leave_jobs
 from revalo.demo.lots import make_lots
@@ -168,6 +169,7 @@ def build_demo(
     set_up_billing(uow, team["finance"], calendar.start.date(), last + timedelta(days=1))
     set_up_service(uow, team["service"], last, random.Random(f"{seed}:service"))
     open_disputes(uow, calendar.start, calendar.at(calendar.days), team)
+    donate(uow, calendar.at(calendar.days), team)
     _settle_costs(app)
     return DemoReport(
         seed=seed,

@@ -46,6 +46,7 @@ TEAM: tuple[DemoLogin, ...] = (
     DemoLogin("service", "Emma Laurent", Role.CUSTOMER_SERVICE, Language.FR),
     DemoLogin("finance", "Hugo Petit", Role.FINANCE),
     DemoLogin("partner", "Atelier Numérique du Nord", Role.PARTNER, scope=PARTNER_SITE),
+    DemoLogin("charity", "Solidarité Paris", Role.PARTNER, Language.FR, scope="CHA-FR"),
     DemoLogin("client", "Maison Borea", Role.CLIENT, Language.FR, scope=CLIENT),
     DemoLogin("auditor", "Inès Garnier", Role.AUDITOR, Language.FR),
 )

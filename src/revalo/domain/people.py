@@ -118,6 +118,8 @@ class Permission(enum.StrEnum):
     SET_PARTNER_TERMS = "set_partner_terms"
     OPEN_DISPUTES = "open_disputes"
     SETTLE_DISPUTES = "settle_disputes"
+    ACKNOWLEDGE_DONATIONS = "acknowledge_donations"
+    VALUE_DONATIONS = "value_donations"
     ISSUE_PORTAL_LINK = "issue_portal_link"
     # Resale
     MANAGE_LISTINGS = "manage_listings"
@@ -227,6 +229,9 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     "payment (a partner: with the company, at its own sites)",
     P.SETTLE_DISPUTES: "settle a partner's dispute: accept it with the credit agreed, or "
     "reject it with the reason (not one's own)",
+    P.ACKNOWLEDGE_DONATIONS: "acknowledge the units donated to a charity (a partner: to its own)",
+    P.VALUE_DONATIONS: "value a donation at the cost price of its units, for the charity's "
+    "tax receipt",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
     P.ISSUE_PORTAL_LINK: "give a customer a link to follow their return on the portal",
     P.MANAGE_LISTINGS: "list units for sale on the channels, edit, reprice, reserve and "
@@ -296,7 +301,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
         | {P.MANAGE_RATE_CARDS, P.RUN_BILLING, P.CREDIT_INVOICES, P.VIEW_INVOICES}
-        | {P.OPEN_DISPUTES, P.SETTLE_DISPUTES}
+        | {P.OPEN_DISPUTES, P.SETTLE_DISPUTES, P.VALUE_DONATIONS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
     # record a sale.
@@ -304,7 +309,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.EXPORT_EVENTS, P.CAPTURE_EVENTS}
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
-        | {P.VIEW_PARTNERS, P.OPEN_DISPUTES}
+        | {P.VIEW_PARTNERS, P.OPEN_DISPUTES, P.ACKNOWLEDGE_DONATIONS}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

@@ -43,6 +43,7 @@ from revalo.entrypoints.cli_costs import register as register_cost_target_comman
 from revalo.entrypoints.cli_decide import register as register_decide_command
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_disputes import register as register_dispute_commands
+from revalo.entrypoints.cli_donations import register as register_donation_commands
 from revalo.entrypoints.cli_epcis import register_epcis_commands
 from revalo.entrypoints.cli_floor import register as register_floor_commands
 from revalo.entrypoints.cli_floor_assignment import register as register_floor_assignment_commands
@@ -347,6 +348,7 @@ register_part_commands(app)
 register_partner_commands(app)
 register_partner_terms_commands(app)
 register_dispute_commands(app)
+register_donation_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
 register_capacity_commands(app)

@@ -1,6 +1,6 @@
-"""What ``revalo lots``, ``revalo parts``, ``revalo partners``, ``revalo partner-terms`` and
-``revalo disputes`` write, in English and in French; ``cli_messages.said`` recognises them
-with the command's other messages."""
+"""What ``revalo lots``, ``parts``, ``partners``, ``partner-terms``, ``disputes`` and
+``donations`` write, in English and in French; ``cli_messages.said`` recognises them with
+the command's other messages."""
 
 from __future__ import annotations
 
@@ -37,6 +37,29 @@ EN: dict[str, str] = {
     "col.credit_eur": "credit EUR",
     "col.claim": "claim",
     "col.disputes": "disputes",
+    "donations.waiting": "{n} unit(s) to acknowledge",
+    "donations.acknowledged": "Donation {number} acknowledged: {n} unit(s).",
+    "donations.valued": "Donation {number} valued at {sum} EUR.",
+    "donations.listed": "{n} donation(s)",
+    "donations.one": "Donation {number}",
+    "donations.why_eligible": "a French company's gift in kind to a French organisation",
+    "donations.why_client": "the reduction applies if the client is taxed in France",
+    "donations.why_donor": "the donor is not taxed in France",
+    "donations.why_charity": "the French reduction needs a French organisation (or one "
+    "approved in another EU country)",
+    "col.owner": "owner",
+    "col.donation": "donation",
+    "col.charity": "charity",
+    "col.acknowledged_by": "acknowledged by",
+    "col.field": "field",
+    "col.value": "value",
+    "col.donor": "donor",
+    "col.reduction_applies": "reduction applies",
+    "col.why": "why",
+    "col.reduction_eur": "reduction EUR",
+    "col.form": "form",
+    "col.legal_basis": "legal basis",
+    "col.sku": "sku",
     "col.handed_over": "handed over",
     "col.came_for_work": "came for work",
     "col.left_again": "left again",
@@ -91,6 +114,29 @@ FR: dict[str, str] = {
     "col.credit_eur": "avoir EUR",
     "col.claim": "réclamation",
     "col.disputes": "litiges",
+    "donations.waiting": "{n} unité(s) dont accuser réception",
+    "donations.acknowledged": "Réception du don {number} accusée : {n} unité(s).",
+    "donations.valued": "Don {number} valorisé à {sum} EUR.",
+    "donations.listed": "{n} don(s)",
+    "donations.one": "Don {number}",
+    "donations.why_eligible": "un don en nature d'une entreprise française à un organisme français",
+    "donations.why_client": "la réduction s'applique si le client est imposé en France",
+    "donations.why_donor": "le donateur n'est pas imposé en France",
+    "donations.why_charity": "la réduction française demande un organisme français (ou agréé "
+    "dans un autre pays de l'UE)",
+    "col.owner": "propriétaire",
+    "col.donation": "don",
+    "col.charity": "association",
+    "col.acknowledged_by": "réception accusée par",
+    "col.field": "champ",
+    "col.value": "valeur",
+    "col.donor": "donateur",
+    "col.reduction_applies": "réduction applicable",
+    "col.why": "pourquoi",
+    "col.reduction_eur": "réduction EUR",
+    "col.form": "formulaire",
+    "col.legal_basis": "base légale",
+    "col.sku": "sku",
     "col.handed_over": "remises",
     "col.came_for_work": "venues pour travaux",
     "col.left_again": "reparties",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
+    from revalo.services.donation_ports import DonationRepository
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
     from revalo.services.floor.records_ports import CountRepository, SafetyRepository
@@ -368,6 +369,7 @@ class UnitOfWork(Protocol):
     lots: LotRepository
     parts: PartRepository
     partners: PartnerRepository
+    donations: DonationRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities

@@ -10,6 +10,7 @@ from revalo.adapters import (
     orm_capacity_plans,  # noqa: F401  (its tables on the metadata)
     orm_certificates,  # noqa: F401  (its tables on the metadata)
     orm_costs,  # noqa: F401  (its table on the metadata)
+    orm_donations,  # noqa: F401  (its tables on the metadata)
     orm_partners,  # noqa: F401  (its table on the metadata)
     orm_resale,  # noqa: F401  (its tables on the metadata)
     orm_service,  # noqa: F401  (its tables on the metadata)

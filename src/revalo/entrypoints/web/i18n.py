@@ -31,6 +31,7 @@ from revalo.entrypoints.web import (
     i18n_consolidation,
     i18n_costs,
     i18n_disputes,
+    i18n_donations,
     i18n_floor,
     i18n_floor_records,
     i18n_jobs,
@@ -120,6 +121,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_batch,
     i18n_partners,
     i18n_disputes,
+    i18n_donations,
 )
 
 
