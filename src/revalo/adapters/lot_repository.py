@@ -151,7 +151,13 @@ class SqlLotRepository:
     def find(self, flt: LotFilter, *, limit: int, offset: int) -> tuple[list[Lot], int]:
         where: list[sa.ColumnElement[bool]] = []
         if flt.sites is not None:
-            where.append(_L.site_code.in_(sorted(flt.sites)))
+            at: sa.ColumnElement[bool] = _L.site_code.in_(sorted(flt.sites))
+            if flt.as_buyer:
+                offered = sa.select(lot_offers.c.lot_id).where(
+                    lot_offers.c.buyer_site.in_(sorted(flt.sites))
+                )
+                at = at | _L.buyer_site.in_(sorted(flt.sites)) | _L.id.in_(offered)
+            where.append(at)
         if flt.state is not None:
             where.append(_L.state == flt.state)
         if flt.category:

@@ -216,7 +216,7 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
     P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
     P.VIEW_LOTS: "see the B2B lots, their units, offers and invoice data, and download a "
-    "lot's manifest",
+    "lot's manifest (a partner: the lots it made an offer on or bought, with its own offers)",
     P.MANAGE_LOTS: "make B2B lots of ready units, record the buyers' offers, accept the best "
     "and ship the lot",
     P.VIEW_PARTS: "see the harvested parts in stock",
@@ -310,6 +310,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
         | {P.VIEW_PARTNERS, P.OPEN_DISPUTES, P.ACKNOWLEDGE_DONATIONS}
+        | {P.VIEW_LOTS}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

@@ -17,6 +17,8 @@ class LotFilter:
     sites: frozenset[str] | None = None
     state: LotState | None = None
     category: str | None = None
+    #: Also the lots these ``sites`` made an offer on or bought (a partner's view).
+    as_buyer: bool = False
 
 
 @dataclass(frozen=True, slots=True)

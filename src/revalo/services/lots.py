@@ -303,20 +303,30 @@ def list_lots(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[Lot], int]:
-    """Lots newest first (a partner's sites only), and how many there are."""
+    """Lots newest first, and how many there are (a partner: the lots at its sites, and
+    those it made an offer on or bought)."""
     sites = sites_for(by, site_code.strip().upper() if site_code else None, Permission.VIEW_LOTS)
+    buyer = by.visible_sites is not None
     with uow:
         return uow.lots.find(
-            LotFilter(sites=sites, state=state, category=category), limit=limit, offset=offset
+            LotFilter(sites=sites, state=state, category=category, as_buyer=buyer),
+            limit=limit,
+            offset=offset,
         )
 
 
 @reads(Permission.VIEW_LOTS)
 def lot_view(uow: UnitOfWork, lot_id: int, *, by: User) -> LotView:
-    """A lot with its units, its offers and, once sold, its invoice data."""
+    """A lot with its units, its offers and, once sold, its invoice data. A partner sees the
+    lots at its sites, and those it made an offer on or bought with its own offers only."""
     with uow:
-        lot = _lot(uow, lot_id, by, Permission.VIEW_LOTS, lock=False)
+        lot = found(uow.lots.get(lot_id, lock=False), f"no lot {lot_id}", "lot_id")
         offers = uow.lots.offers(lot.id)
+        sites = by.visible_sites
+        if sites is not None and lot.site_code not in sites:
+            offers = [o for o in offers if o.buyer_site in sites]
+            if lot.buyer_site not in sites and not offers:
+                ensure_sees_site(by, Permission.VIEW_LOTS, lot.site_code)
         invoice = None
         if lot.buyer_site is not None:
             seller = get_site(uow, lot.site_code)

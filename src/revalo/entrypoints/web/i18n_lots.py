@@ -97,7 +97,7 @@ EN: dict[str, str] = {
     "said.event.part_fitted": "fitted {kind} {id} (harvested from {lpn})",
     "said.event.new_part_fitted": "fitted {kind} (new)",
     "perm.view_lots": "see the B2B lots, their units, offers and invoice data, and download a "
-    "lot's manifest",
+    "lot's manifest (a partner: the lots it made an offer on or bought, with its own offers)",
     "perm.manage_lots": "make B2B lots of ready units, record the buyers' offers, accept the "
     "best and ship the lot",
     "perm.view_parts": "see the harvested parts in stock",
@@ -203,7 +203,8 @@ FR: dict[str, str] = {
     "said.event.part_fitted": "{kind} {id} montée (récupérée sur {lpn})",
     "said.event.new_part_fitted": "{kind} montée (neuve)",
     "perm.view_lots": "voir les lots B2B, leurs unités, offres et données de facture, et "
-    "télécharger le bordereau d'un lot",
+    "télécharger le bordereau d'un lot (un partenaire : les lots sur lesquels il a fait une "
+    "offre ou qu'il a achetés, avec ses propres offres)",
     "perm.manage_lots": "constituer des lots B2B d'unités prêtes, enregistrer les offres des "
     "acheteurs, accepter la meilleure et expédier le lot",
     "perm.view_parts": "voir les pièces récupérées en stock",
