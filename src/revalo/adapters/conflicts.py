@@ -34,6 +34,7 @@ IDENTITIES = {
     "uq_channel_demand_channel_category_week_version": "a version of this channel's demand",
     "uq_partner_terms_site_version": "a version of this partner's terms",
     "pk_donation_units": "this unit's donation",
+    "pk_partner_receipts": "this unit's acceptance by its partner",
 }
 #: SQLite names the columns of the key, not the constraint.
 _SQLITE_KEYS = {
@@ -51,6 +52,7 @@ _SQLITE_KEYS = {
     "channel_demand.version": "uq_channel_demand_channel_category_week_version",
     "partner_terms.site_code, partner_terms.version": "uq_partner_terms_site_version",
     "donation_units.unit_id": "pk_donation_units",
+    "partner_receipts.unit_id": "pk_partner_receipts",
 }
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

@@ -1,5 +1,6 @@
-"""The partners' terms (migration 0032) and disputes (0033), on the shared metadata; rows
-converted explicitly by ``partner_repository``."""
+"""The partners' terms (migration 0032), disputes (0033) and receipts of deliveries (0035),
+on the shared metadata; rows converted explicitly by ``partner_repository`` and
+``delivery_repository``."""
 
 from __future__ import annotations
 
@@ -44,4 +45,14 @@ partner_disputes = sa.Table(
     sa.Column("settlement_note", sa.String(500), nullable=False),
     sa.Column("credit_eur", Money),
     sa.Index("ix_partner_disputes_site_opened", "site_code", "opened_at"),
+)
+
+partner_receipts = sa.Table(
+    "partner_receipts",
+    metadata,
+    # A unit handed over is accepted once: two scans of one unit at once keep one.
+    sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("received_by", sa.String(64), nullable=False),
+    sa.Column("received_at", UtcDateTime, nullable=False),
 )

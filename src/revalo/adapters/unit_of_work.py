@@ -34,6 +34,7 @@ from revalo.adapters.cost_queries import SqlCostQueries
 from revalo.adapters.cost_target_repository import SqlCostTargetRepository
 from revalo.adapters.counters import SqlSequences, session_info
 from revalo.adapters.db import DEFAULT_LOCK_TIMEOUT_S, Engines, busy_error
+from revalo.adapters.delivery_repository import SqlDeliveryRepository
 from revalo.adapters.disposition_batch_repository import SqlDispositionBatchRepository
 from revalo.adapters.donation_repository import SqlDonationRepository
 from revalo.adapters.floor_records_repository import SqlCountRepository, SqlSafetyRepository
@@ -67,6 +68,7 @@ from revalo.services.billing_ports import BillableActivities, BillingRepository
 from revalo.services.capacity_plan_ports import CapacityPlanRepository, DispositionBatchRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
+from revalo.services.delivery_ports import DeliveryRepository
 from revalo.services.donation_ports import DonationRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
@@ -129,6 +131,7 @@ class SqlAlchemyUnitOfWork:
     parts: PartRepository
     partners: PartnerRepository
     donations: DonationRepository
+    deliveries: DeliveryRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
@@ -211,6 +214,7 @@ class SqlAlchemyUnitOfWork:
         self.parts = SqlPartRepository(s)
         self.partners = SqlPartnerRepository(s)
         self.donations = SqlDonationRepository(s)
+        self.deliveries = SqlDeliveryRepository(s)
         self.portal = SqlPortalRepository(s)
         self.billing = SqlBillingRepository(s)
         self.billable = SqlBillableActivities(s)

@@ -41,6 +41,7 @@ from revalo.entrypoints.cli_common import (
 )
 from revalo.entrypoints.cli_costs import register as register_cost_target_commands
 from revalo.entrypoints.cli_decide import register as register_decide_command
+from revalo.entrypoints.cli_deliveries import register as register_delivery_commands
 from revalo.entrypoints.cli_demo import demo
 from revalo.entrypoints.cli_disputes import register as register_dispute_commands
 from revalo.entrypoints.cli_donations import register as register_donation_commands
@@ -349,6 +350,7 @@ register_partner_commands(app)
 register_partner_terms_commands(app)
 register_dispute_commands(app)
 register_donation_commands(app)
+register_delivery_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
 register_capacity_commands(app)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
+    from revalo.services.delivery_ports import DeliveryRepository
     from revalo.services.donation_ports import DonationRepository
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
@@ -370,6 +371,7 @@ class UnitOfWork(Protocol):
     parts: PartRepository
     partners: PartnerRepository
     donations: DonationRepository
+    deliveries: DeliveryRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities

@@ -30,6 +30,7 @@ from revalo.entrypoints.web import (
     i18n_compliance,
     i18n_consolidation,
     i18n_costs,
+    i18n_deliveries,
     i18n_disputes,
     i18n_donations,
     i18n_floor,
@@ -122,6 +123,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_partners,
     i18n_disputes,
     i18n_donations,
+    i18n_deliveries,
 )
 
 

@@ -21,6 +21,7 @@ from revalo.entrypoints.web.pages_collections import router as collections_route
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
 from revalo.entrypoints.web.pages_cost_targets import router as cost_targets_router
 from revalo.entrypoints.web.pages_costs import router as costs_router
+from revalo.entrypoints.web.pages_deliveries import router as deliveries_router
 from revalo.entrypoints.web.pages_disposition_batches import router as batch_router
 from revalo.entrypoints.web.pages_donations import router as donations_router
 from revalo.entrypoints.web.pages_floor import router as floor_router
@@ -94,6 +95,7 @@ router.include_router(partners_router)
 router.include_router(partner_terms_router)
 router.include_router(partner_disputes_router)
 router.include_router(donations_router)
+router.include_router(deliveries_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
