@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(terms_app, name="partner-terms")
 
 
-def share(value: Decimal | None) -> str:
+def share(value: Decimal | float | None) -> str:
     """A share as a percentage, as the tables show it ("" when not agreed)."""
     return "" if value is None else f"{100 * value:.1f} %"
 

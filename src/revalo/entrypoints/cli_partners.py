@@ -11,6 +11,7 @@ import typer
 from revalo.entrypoints.cli_common import AsLogin, DbPath, DbUrl, acting, open_app, out, reported
 from revalo.entrypoints.cli_lots import SiteOption
 from revalo.entrypoints.cli_messages import said
+from revalo.entrypoints.cli_partner_terms import share
 from revalo.entrypoints.cli_tables import Table
 
 
@@ -76,7 +77,7 @@ def partners(
             table.add_row(
                 r.code, r.kind.value, str(r.handed_over), str(r.arrived), str(r.left),
                 _days(r.turnaround_median_days), _days(r.turnaround_p90_days),
-                str(r.work_done + r.work_failed), "" if right is None else f"{100 * right:.1f} %",
+                str(r.work_done + r.work_failed), share(right),
                 str(r.recovered_eur), str(r.sold_eur), missed, disputes,
             )  # fmt: skip
         out().print(table)

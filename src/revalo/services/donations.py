@@ -59,10 +59,9 @@ def acknowledge(
         found = {u.lpn: u for u in uow.donations.waiting(code, asked)}
         missing = [x for x in asked if x not in found]
         if missing:
-            units = [uow.units.by_lpn(x) for x in missing]
-            taken = uow.donations.acknowledged(u.id for u in units if u is not None)
             first = missing[0]
-            unit = units[0]
+            unit = uow.units.by_lpn(first)
+            taken = uow.donations.acknowledged([unit.id]) if unit is not None else {}
             if unit is not None and unit.id in taken:
                 raise Conflict(f"unit {first} is on donation {taken[unit.id]} already")
             raise InvalidValue(f"unit {first} was not donated to {code}", field="lpns")

@@ -8,12 +8,12 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.deliveries import HandedUnit
 from revalo.domain.errors import DomainError
-from revalo.domain.partner_records import PARTNER_KINDS
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.pages_partners import partner_sites
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import deliveries
 
@@ -28,13 +28,7 @@ router = APIRouter(route_class=WebRoute, include_in_schema=False)
 def deliveries_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
     """The units handed over to the partner site asked (``site``; a partner: its own)."""
     errors = Errors()
-    visible = user.visible_sites
-    with uow:
-        sites = sorted(
-            (s for s in uow.sites.list()
-             if s.kind in PARTNER_KINDS and (visible is None or s.code in visible)),
-            key=lambda s: s.code,
-        )  # fmt: skip
+    sites = partner_sites(uow, user)
     site = forms.code(dict(request.query_params), "site", errors)
     site = site or (sites[0].code if sites else None)
     found: list[HandedUnit] = []

@@ -16,6 +16,7 @@ from revalo.entrypoints.api.types import RowId
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.pages_partners import partner_sites
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import donations
 
@@ -32,13 +33,7 @@ def donations_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
     """A charity's units waiting (``site``), and the donations acknowledged."""
     errors = Errors()
     q = dict(request.query_params)
-    visible = user.visible_sites
-    with uow:
-        charities = sorted(
-            (s for s in uow.sites.list(kind=SiteKind.CHARITY)
-             if visible is None or s.code in visible),
-            key=lambda s: s.code,
-        )  # fmt: skip
+    charities = partner_sites(uow, user, frozenset({SiteKind.CHARITY}))
     site = forms.code(q, "site", errors) or (charities[0].code if charities else None)
     number = forms.page_number(q, errors)
     waiting: list[DonatedUnit] = []

@@ -9,13 +9,13 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.partner_disputes import MAX_AMOUNT, MAX_TEXT, Dispute, DisputeKind, DisputeState
-from revalo.domain.partner_records import PARTNER_KINDS
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.types import RowId
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.pages_partners import partner_sites
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import partner_disputes as disputes
 
@@ -40,12 +40,7 @@ def disputes_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLR
             uow, by=user, site_code=site, state=state, limit=forms.PER_PAGE,
             offset=(number - 1) * forms.PER_PAGE,
         )  # fmt: skip
-    visible = user.visible_sites
-    with uow:
-        sites = [
-            s for s in uow.sites.list()
-            if s.kind in PARTNER_KINDS and (visible is None or s.code in visible)
-        ]  # fmt: skip
+    sites = partner_sites(uow, user)
     ctx = {
         "disputes": found,
         "count": count,
@@ -55,7 +50,7 @@ def disputes_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLR
         "state": state,
         "states": list(DisputeState),
         "kinds": list(DisputeKind),
-        "sites": sorted(sites, key=lambda s: s.code),
+        "sites": sites,
         "errors": errors,
         "may_open": user.can(Permission.OPEN_DISPUTES),
         "may_settle": user.can(Permission.SETTLE_DISPUTES),

@@ -8,15 +8,32 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.errors import DomainError
-from revalo.domain.people import Permission
+from revalo.domain.partner_records import PARTNER_KINDS
+from revalo.domain.people import Permission, User
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.render import WebRoute, page
 from revalo.services import partner_terms, partners
+from revalo.services.ports import UnitOfWork
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
+
+
+def partner_sites(
+    uow: UnitOfWork, user: User, kinds: frozenset[SiteKind] = PARTNER_KINDS
+) -> list[Site]:
+    """The partner sites (of these kinds) a form lets ``user`` pick, by code: a partner's
+    own, everybody else's all."""
+    visible = user.visible_sites
+    with uow:
+        found = [
+            s for s in uow.sites.list()
+            if s.kind in kinds and (visible is None or s.code in visible)
+        ]  # fmt: skip
+    return sorted(found, key=lambda s: s.code)
 
 
 @router.get("/partners", dependencies=[need(Permission.VIEW_PARTNERS)], response_class=HTMLResponse)
