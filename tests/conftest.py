@@ -60,12 +60,26 @@ def postgres_url() -> Iterator[str]:
 
 def truncate_all(engine: sa.Engine) -> None:
     """Empty every table of the PostgreSQL database ``engine`` is on, and start its
-    counters again."""
-    names = ", ".join(t.name for t in orm.metadata.sorted_tables)
+    counters and identities again. Only the tables that hold rows are emptied, children
+    first, with DELETE: a TRUNCATE of every table makes new files for each (half a second
+    per test), a DELETE of a test's few rows takes milliseconds."""
+    tables = orm.metadata.sorted_tables
+    holding = " UNION ALL ".join(
+        f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {t.name})" for i, t in enumerate(tables)
+    )
     with engine.begin() as conn:
-        conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
-        for name in COUNTERS:
-            conn.exec_driver_sql(f"ALTER SEQUENCE {pg_sequence(name)} RESTART WITH 1")
+        full = {int(i) for i in conn.exec_driver_sql(holding).scalars()}
+        for i in sorted(full, reverse=True):
+            conn.exec_driver_sql(f"DELETE FROM {tables[i].name}")
+        # A sequence not read since it last started again has no last value.
+        used = conn.exec_driver_sql(
+            "SELECT sequencename FROM pg_sequences "
+            "WHERE schemaname = current_schema() AND last_value IS NOT NULL"
+        ).scalars()
+        counters = {pg_sequence(name) for name in COUNTERS}
+        for name in list(used):
+            start = " WITH 1" if name in counters else ""  # the identities: their own start
+            conn.exec_driver_sql(f'ALTER SEQUENCE "{name}" RESTART{start}')
 
 
 @pytest.fixture

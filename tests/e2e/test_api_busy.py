@@ -200,6 +200,7 @@ def test_a_writer_connection_busy_longer_than_the_timeout_answers_503(
     app = bootstrap(settings)
     try:
         client = signed_client(app)
+        _warm(client, f"{API}/products/LAP-14")
         with held_write(app):
             assert "connection" in _busy(client.post(f"{API}/products", json=PRODUCT))
     finally:

@@ -60,7 +60,7 @@ def _command(line: str) -> list[str]:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A small demo, and a return it has authorised."""
     path = tmp_path_factory.mktemp("docs") / "demo.db"
-    built = revalo("demo", "--units", "1500", "--weeks", "2", "--until", LAST_DAY, "--db", path)
+    built = revalo("demo", "--units", "800", "--weeks", "2", "--until", LAST_DAY, "--db", path)
     assert built.exit_code == 0, built.output
     with sqlite3.connect(path) as conn:
         (rma,) = conn.execute(

@@ -1,6 +1,6 @@
 """A resale partner sees the lots it made an offer on or bought, with its own offers only,
-at every door that shows a lot (the list, one lot, its manifests, the pages); the other
-lots are not its to see."""
+at every door that shows a lot (the list, one lot, its manifests, the pages); the lots sold
+to others are not its to see (the open ones are offered to it: test_partner_offers.py)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,10 @@ def test_a_partner_sees_the_lots_it_bid_on_or_bought_and_its_own_offers(
         app.uow(), bid.id, buyer_site="OUT-FR", amount=Decimal("500"), by=MANAGER
     )
     lots.record_offer(app.uow(), bid.id, buyer_site="OUT-BE", amount=Decimal("450"), by=MANAGER)
-    lots.record_offer(app.uow(), other.id, buyer_site="OUT-BE", amount=Decimal("99"), by=MANAGER)
+    sold = lots.record_offer(
+        app.uow(), other.id, buyer_site="OUT-BE", amount=Decimal("999"), by=MANAGER
+    )
+    lots.accept_offer(app.uow(), other.id, sold.id, by=MANAGER)  # sold to another buyer
     outlet = add_person(app, "outlet", [Role.PARTNER], partner_sites=["OUT-FR"])
     with client_of(app, outlet) as c:
         listed = c.get(f"{API}/lots")

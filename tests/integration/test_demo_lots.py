@@ -1,6 +1,8 @@
 """The demo's B2B lots and harvested parts: a lot sold and shipped to an outlet or resale
 partner in one consignment (its units sold for shares adding up to its price), one open with
-its offers, and units dismantled into graded parts in stock; the ledger's promises hold."""
+its offers, and units dismantled into graded parts in stock; the ledger's promises hold. The
+resale partner who signs in made its own offers: it bought the lot shipped, whose units wait
+for it to accept them by scan, and sees the open lot, where it may offer more."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import sqlalchemy as sa
 
 from revalo.adapters.invariants import check_database
 from revalo.bootstrap import App, bootstrap
+from revalo.demo.team import RESELLER_SITE
+from revalo.services import deliveries, lots
 from revalo.settings import Settings
 from tests.demo_builds import demo_copy
 
@@ -66,3 +70,21 @@ def test_units_decided_for_their_parts_are_dismantled_into_parts_in_stock(demo: 
     assert all(loc for state, loc, *_ in parts if state == "in_stock")
     assert "D" not in {g for _, _, g, _, _ in parts}
     assert check_database(demo.engine) == []
+
+
+def test_the_reseller_bought_the_lot_shipped_and_sees_the_open_one(demo: App) -> None:
+    with demo.read_uow() as uow:
+        reseller = uow.users.by_login("reseller")
+    assert reseller is not None and reseller.partner_sites == {RESELLER_SITE}
+    found, _ = lots.list_lots(demo.read_uow(), by=reseller)
+    assert [lot.state.value for lot in found] == ["open", "shipped"]
+    open_lot, shipped = found
+    assert shipped.buyer_site == RESELLER_SITE
+    bought = lots.lot_view(demo.read_uow(), shipped.id, by=reseller).offers
+    assert [(o.state.value, o.made_by) for o in bought] == [("accepted", "reseller")]
+    offered = lots.lot_view(demo.read_uow(), open_lot.id, by=reseller).offers
+    assert [o.made_by for o in offered] == ["reseller"]
+    assert offered[0].amount < open_lot.reserve_price  # it may offer more
+    waiting = deliveries.deliveries(demo.read_uow(), by=reseller, site_code=RESELLER_SITE)
+    assert {u.lot for u in waiting} == {shipped.number}
+    assert len(waiting) == len(shipped.units) and not any(u.accepted for u in waiting)

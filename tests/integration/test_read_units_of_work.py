@@ -43,7 +43,8 @@ def test_the_database_refuses_a_write_through_a_read_unit_of_work(world: World) 
 
 @contextmanager
 def held_write(app: App) -> Iterator[None]:
-    """A write transaction held open by another thread (a long import, a slow use case)."""
+    """A write transaction held open by another thread (a long import, a slow use case),
+    until the block ends however long it takes (a loaded machine answers slowly)."""
     taken, release = threading.Event(), threading.Event()
 
     def hold() -> None:
@@ -51,7 +52,7 @@ def held_write(app: App) -> Iterator[None]:
             uow.products.add(_product("KET-2"))
             uow.session.flush()  # the write lock (SQLite) is held from here
             taken.set()
-            release.wait(10)
+            release.wait()
             uow.commit()
 
     worker = threading.Thread(target=hold)
@@ -61,7 +62,7 @@ def held_write(app: App) -> Iterator[None]:
         yield
     finally:
         release.set()
-        worker.join(10)
+        worker.join(60)
 
 
 def test_a_held_write_transaction_does_not_make_a_read_wait(sqlite_world: World) -> None:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters.orm_lots import lot_offers, lot_units, lots, part_moves, parts
-from revalo.domain.lots import Lot, LotUnit, Offer
+from revalo.domain.lots import Lot, LotState, LotUnit, Offer
 from revalo.domain.parts import HarvestedPart, PartGrade, PartMove, PartState
 from revalo.services.lot_ports import LotFilter, PartFilter, PartStock
 
@@ -157,6 +157,8 @@ class SqlLotRepository:
                     lot_offers.c.buyer_site.in_(sorted(flt.sites))
                 )
                 at = at | _L.buyer_site.in_(sorted(flt.sites)) | _L.id.in_(offered)
+            if flt.open_to_buyer:
+                at = at | (_L.state == LotState.OPEN.value)
             where.append(at)
         if flt.state is not None:
             where.append(_L.state == flt.state)

@@ -152,7 +152,8 @@ def build_demo(
     ask_for_destructions(uow, team[MANAGER], at=calendar.at(calendar.days) - timedelta(hours=1))
     buyers = [(s.code, s.kind) for s in sites]
     pool = sim.processing.salvage.pool
-    make_lots(uow, pool, buyers, team[MANAGER], last, random.Random(f"{seed}:lots"))
+    lots_rng = random.Random(f"{seed}:lots")
+    make_lots(uow, pool, buyers, team[MANAGER], team["reseller"], last, lots_rng)
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
     leave_jobs(app, team[MANAGER], last)
     add_webhook(uow, admin, calendar.start.date())

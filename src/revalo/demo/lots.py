@@ -1,7 +1,10 @@
 """The demo's B2B lots, made on its last day from the ready units kept for them
 (``salvage.py``): by site, category and grade, the biggest group sold to the best of its
 buyers' offers and shipped, the next left open with its offers; the rest listed one by one
-as the other units are. Through the use cases, at the demo's dates."""
+as the other units are. The resale partner who signs in (``team.RESELLER_SITE``) makes its
+own offers: the best on the lot sold, whose units then wait for it to accept them by scan,
+and one under the reserve on the lot left open. Through the use cases, at the demo's
+dates."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from revalo.demo.floor import SimUnit
+from revalo.demo.team import RESELLER_SITE
 from revalo.domain.catalog import SiteKind
 from revalo.domain.people import User
 from revalo.services import lots, stock
@@ -29,6 +33,7 @@ def make_lots(
     pool: dict[str, SimUnit],
     buyers: list[tuple[str, SiteKind]],
     manager: User,
+    reseller: User,
     last: date,
     rng: random.Random,
 ) -> int:
@@ -39,7 +44,8 @@ def make_lots(
         key = (unit.site, unit.plan.item.category, unit.grading.functional.value)
         groups[key].append(unit)
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    names = [code for code, kind in buyers if kind in (SiteKind.OUTLET, SiteKind.RESALE_PARTNER)]
+    kinds = (SiteKind.OUTLET, SiteKind.RESALE_PARTNER)
+    names = [code for code, kind in buyers if kind in kinds and code != RESELLER_SITE]
     at = datetime.combine(last, AT)
     made = 0
     with uow.batch(isolate_failures=False):
@@ -62,17 +68,20 @@ def make_lots(
             )
             made += 1
             offers = []
-            for share in OFFERS[: 2 if i else 3]:
+            shares = OFFERS[: 2 if i else 3]
+            for share in shares:
                 amount = (reserve * share * Decimal(str(rng.uniform(0.97, 1.03)))).quantize(
                     Decimal("0.01")
                 )
+                # The reseller's own: the best on the lot sold, the lowest on the open one.
+                its_own = share == (shares[-1] if i == 0 else shares[0])
                 offers.append(
                     lots.record_offer(
                         uow,
                         lot.id,
-                        buyer_site=rng.choice(names),
+                        buyer_site=RESELLER_SITE if its_own else rng.choice(names),
                         amount=amount,
-                        by=manager,
+                        by=reseller if its_own else manager,
                         at=at,
                     )
                 )

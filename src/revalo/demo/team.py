@@ -23,6 +23,8 @@ from revalo.services.users import UserDraft
 DEMO_PASSWORD = "revalo-demo"
 #: The repair centre whose partner user the demo has, and the client firm of its client user.
 PARTNER_SITE = "REP-FR-IT"
+#: The resale partner whose user makes offers on the demo's lots.
+RESELLER_SITE = "RES-FR"
 CLIENT = "MAISON-BOREA"
 
 
@@ -47,6 +49,9 @@ TEAM: tuple[DemoLogin, ...] = (
     DemoLogin("finance", "Hugo Petit", Role.FINANCE),
     DemoLogin("partner", "Atelier Numérique du Nord", Role.PARTNER, scope=PARTNER_SITE),
     DemoLogin("charity", "Solidarité Paris", Role.PARTNER, Language.FR, scope="CHA-FR"),
+    DemoLogin(
+        "reseller", "Déstockage Île-de-France", Role.PARTNER, Language.FR, scope=RESELLER_SITE
+    ),
     DemoLogin("client", "Maison Borea", Role.CLIENT, Language.FR, scope=CLIENT),
     DemoLogin("auditor", "Inès Garnier", Role.AUDITOR, Language.FR),
 )

@@ -111,6 +111,7 @@ class Permission(enum.StrEnum):
     # B2B lots and harvested parts
     VIEW_LOTS = "view_lots"
     MANAGE_LOTS = "manage_lots"
+    MAKE_OFFERS = "make_offers"
     VIEW_PARTS = "view_parts"
     HARVEST_PARTS = "harvest_parts"
     # The partners' records
@@ -216,9 +217,12 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.CANCEL_RETURN: "cancel a return not yet received, with the reason",
     P.CLOSE_RETURN: "close a return whose units have left and whose refund is settled",
     P.VIEW_LOTS: "see the B2B lots, their units, offers and invoice data, and download a "
-    "lot's manifest (a partner: the lots it made an offer on or bought, with its own offers)",
+    "lot's manifest (a partner: the lots open to its buying sites, and those it made an offer "
+    "on or bought, with its own offers)",
     P.MANAGE_LOTS: "make B2B lots of ready units, record the buyers' offers, accept the best "
     "and ship the lot",
+    P.MAKE_OFFERS: "make an offer on an open B2B lot for a site that buys lots (a partner: "
+    "for its own)",
     P.VIEW_PARTS: "see the harvested parts in stock",
     P.VIEW_PARTNERS: "see each partner's record: units handed over and sent for work, "
     "turnaround, work done right the first time, what the units brought back (a partner: "
@@ -310,7 +314,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
         | {P.VIEW_PARTNERS, P.OPEN_DISPUTES, P.ACKNOWLEDGE_DONATIONS}
-        | {P.VIEW_LOTS}
+        | {P.VIEW_LOTS, P.MAKE_OFFERS}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

@@ -19,6 +19,8 @@ class LotFilter:
     category: str | None = None
     #: Also the lots these ``sites`` made an offer on or bought (a partner's view).
     as_buyer: bool = False
+    #: Also every open lot (a partner with a site that buys lots: they are offered to it).
+    open_to_buyer: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import Consignment, ConsignmentKind
-from revalo.domain.lots import Invoice, Lot, LotState, LotUnit, Offer, format_lot
+from revalo.domain.lots import BUYER_KINDS, Invoice, Lot, LotState, LotUnit, Offer, format_lot
 from revalo.domain.people import Permission, User, ensure_sees_site
 from revalo.domain.units import Change, ReturnedUnit, UnitState
 from revalo.services.common import found, get_site, get_unit, when
@@ -164,7 +164,17 @@ def remove_unit(uow: UnitOfWork, lot_id: int, lpn: str, *, by: User) -> Lot:
     return lot
 
 
-@needs(Permission.MANAGE_LOTS)
+def buying_sites(uow: UnitOfWork, by: User) -> frozenset[str] | None:
+    """The user's own sites that buy lots (outlets, resale partners); None for the
+    company's users, who are kept to no site."""
+    sites = by.visible_sites
+    if sites is None:
+        return None
+    kinds = {code: uow.sites.get(code) for code in sorted(sites)}
+    return frozenset(code for code, s in kinds.items() if s is not None and s.kind in BUYER_KINDS)
+
+
+@needs(Permission.MAKE_OFFERS)
 @retried
 def record_offer(
     uow: UnitOfWork,
@@ -176,10 +186,15 @@ def record_offer(
     note: str = "",
     at: datetime | None = None,
 ) -> Offer:
-    """A buyer's offer (EUR, net of VAT) on an open lot."""
+    """A buyer's offer (EUR, net of VAT) on an open lot: recorded by whoever manages the
+    lot's site, or made by a partner for one of its own sites that buy lots."""
     t = when(at)
     with uow:
-        lot = _lot(uow, lot_id, by, Permission.MANAGE_LOTS, lock=True)
+        if by.can(Permission.MANAGE_LOTS):
+            lot = _lot(uow, lot_id, by, Permission.MANAGE_LOTS, lock=True)
+        else:
+            ensure_sees_site(by, Permission.MAKE_OFFERS, buyer_site.strip().upper())
+            lot = found(uow.lots.get(lot_id, lock=True), f"no lot {lot_id}", "lot_id")
         buyer = get_site(uow, buyer_site, "buyer_site")
         offer = lot.offer(
             id=0,
@@ -306,26 +321,31 @@ def list_lots(
     """Lots newest first, and how many there are (a partner: the lots at its sites, and
     those it made an offer on or bought)."""
     sites = sites_for(by, site_code.strip().upper() if site_code else None, Permission.VIEW_LOTS)
-    buyer = by.visible_sites is not None
     with uow:
-        return uow.lots.find(
-            LotFilter(sites=sites, state=state, category=category, as_buyer=buyer),
-            limit=limit,
-            offset=offset,
+        buying = buying_sites(uow, by)
+        flt = LotFilter(
+            sites=sites,
+            state=state,
+            category=category,
+            as_buyer=buying is not None,
+            open_to_buyer=bool(buying),
         )
+        return uow.lots.find(flt, limit=limit, offset=offset)
 
 
 @reads(Permission.VIEW_LOTS)
 def lot_view(uow: UnitOfWork, lot_id: int, *, by: User) -> LotView:
     """A lot with its units, its offers and, once sold, its invoice data. A partner sees the
-    lots at its sites, and those it made an offer on or bought with its own offers only."""
+    lots at its sites, the open lots when it has a site that buys lots, and those it made an
+    offer on or bought, with its own offers only."""
     with uow:
         lot = found(uow.lots.get(lot_id, lock=False), f"no lot {lot_id}", "lot_id")
         offers = uow.lots.offers(lot.id)
         sites = by.visible_sites
         if sites is not None and lot.site_code not in sites:
             offers = [o for o in offers if o.buyer_site in sites]
-            if lot.buyer_site not in sites and not offers:
+            offered = lot.state is LotState.OPEN and bool(buying_sites(uow, by))
+            if lot.buyer_site not in sites and not offers and not offered:
                 ensure_sees_site(by, Permission.VIEW_LOTS, lot.site_code)
         invoice = None
         if lot.buyer_site is not None:

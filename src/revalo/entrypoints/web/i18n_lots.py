@@ -39,6 +39,9 @@ EN: dict[str, str] = {
     "lots.ship_now": "ship at once",
     "lots.vat_number": "Buyer's VAT number",
     "lots.record_offer": "Record an offer",
+    "lots.make_offer": "Make an offer",
+    "lots.make_offer_hint": "Net of VAT. The best offer at or above the reserve is accepted "
+    "when the lot is sold; a new offer does not withdraw an earlier one.",
     "lots.add_units": "Add units",
     "lots.remove": "Take out",
     "lots.ship": "Ship the lot",
@@ -97,9 +100,12 @@ EN: dict[str, str] = {
     "said.event.part_fitted": "fitted {kind} {id} (harvested from {lpn})",
     "said.event.new_part_fitted": "fitted {kind} (new)",
     "perm.view_lots": "see the B2B lots, their units, offers and invoice data, and download a "
-    "lot's manifest (a partner: the lots it made an offer on or bought, with its own offers)",
+    "lot's manifest (a partner: the lots open to its buying sites, and those it made an offer "
+    "on or bought, with its own offers)",
     "perm.manage_lots": "make B2B lots of ready units, record the buyers' offers, accept the "
     "best and ship the lot",
+    "perm.make_offers": "make an offer on an open B2B lot for a site that buys lots (a "
+    "partner: for its own)",
     "perm.view_parts": "see the harvested parts in stock",
     "perm.view_partners": "see each partner's record: units handed over and sent for work, "
     "turnaround, work done right the first time, what the units brought back (a partner: "
@@ -144,6 +150,9 @@ FR: dict[str, str] = {
     "lots.ship_now": "expédier aussitôt",
     "lots.vat_number": "Numéro de TVA de l'acheteur",
     "lots.record_offer": "Enregistrer une offre",
+    "lots.make_offer": "Faire une offre",
+    "lots.make_offer_hint": "Hors TVA. La meilleure offre au moins égale au prix de réserve "
+    "est acceptée à la vente du lot ; une nouvelle offre ne retire pas la précédente.",
     "lots.add_units": "Ajouter des unités",
     "lots.remove": "Retirer",
     "lots.ship": "Expédier le lot",
@@ -203,10 +212,13 @@ FR: dict[str, str] = {
     "said.event.part_fitted": "{kind} {id} montée (récupérée sur {lpn})",
     "said.event.new_part_fitted": "{kind} montée (neuve)",
     "perm.view_lots": "voir les lots B2B, leurs unités, offres et données de facture, et "
-    "télécharger le bordereau d'un lot (un partenaire : les lots sur lesquels il a fait une "
-    "offre ou qu'il a achetés, avec ses propres offres)",
+    "télécharger le bordereau d'un lot (un partenaire : les lots ouverts à ses sites "
+    "acheteurs, et ceux sur lesquels il a fait une offre ou qu'il a achetés, avec ses "
+    "propres offres)",
     "perm.manage_lots": "constituer des lots B2B d'unités prêtes, enregistrer les offres des "
     "acheteurs, accepter la meilleure et expédier le lot",
+    "perm.make_offers": "faire une offre sur un lot B2B ouvert pour un site qui achète des "
+    "lots (un partenaire : pour les siens)",
     "perm.view_parts": "voir les pièces récupérées en stock",
     "perm.view_partners": "voir le bilan de chaque partenaire : unités remises et envoyées pour "
     "travaux, délais, travaux réussis du premier coup, ce que les unités ont rapporté (un "

@@ -126,11 +126,18 @@ def lot_page(request: Request, lot_id: int, uow: ReadUowDep, user: CurrentUser) 
     """A lot: its units, its offers (the best first to accept), its invoice data once sold,
     and its manifest as CSV or PDF."""
     view = lots.lot_view(uow, lot_id, by=user)
+    may_manage = user.can(Permission.MANAGE_LOTS)
+    buying: frozenset[str] = frozenset()
+    if not may_manage and user.can(Permission.MAKE_OFFERS):
+        with uow:
+            buying = lots.buying_sites(uow, user) or frozenset()
     ctx = {
         "view": view,
         "lot": view.lot,
         "best": max((o.amount for o in view.offers if o.state.value == "open"), default=None),
-        "may_manage": user.can(Permission.MANAGE_LOTS),
+        "may_manage": may_manage,
+        # A partner makes its own offers, for its sites that buy lots.
+        "buyer_sites": sorted(buying),
     }
     return page(request, "lot.html", ctx, nav="lots")
 
@@ -179,7 +186,7 @@ def remove_form(
 
 
 @router.post(
-    "/lots/{lot_id}/offers", dependencies=[need(Permission.MANAGE_LOTS)], response_model=None
+    "/lots/{lot_id}/offers", dependencies=[need(Permission.MAKE_OFFERS)], response_model=None
 )
 def offer_form(
     request: Request, lot_id: int, form: forms.PostedForm, uow: UowDep, user: CurrentUser

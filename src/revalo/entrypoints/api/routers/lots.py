@@ -138,11 +138,12 @@ def remove_unit(lot_id: LotPath, lpn: LpnPath, uow: UowDep, user: CurrentUser) -
 
 @router.post(
     "/lots/{lot_id}/offers",
-    dependencies=[need(Permission.MANAGE_LOTS)],
+    dependencies=[need(Permission.MAKE_OFFERS)],
     status_code=status.HTTP_201_CREATED,
 )
 def record_offer(lot_id: LotPath, body: OfferCreate, uow: UowDep, user: CurrentUser) -> OfferPublic:
-    """A buyer's offer on an open lot (EUR net of VAT)."""
+    """A buyer's offer on an open lot (EUR net of VAT): recorded by the lot's manager for any
+    buyer, or made by a partner for one of its own sites that buy lots."""
     offer = service.record_offer(
         uow, lot_id, buyer_site=body.buyer_site, amount=body.amount, note=body.note, by=user
     )
