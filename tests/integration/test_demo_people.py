@@ -32,7 +32,7 @@ USE_CASES = {
     "ship_planned",
     "book_return_label",
     "sell_listing",
-    "record_proceeds",
+    "record_payment",
 }
 
 

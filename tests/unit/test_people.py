@@ -106,6 +106,7 @@ def test_a_partner_accepts_deliveries_reports_repairs_sends_on_records_sales_and
         P.OPEN_DISPUTES,  # with the company, about what it received or was paid
         P.ACKNOWLEDGE_DONATIONS,  # a charity: the units donated to it
         P.MAKE_OFFERS,  # an outlet or a resale partner: on the open lots, for itself
+        P.RECORD_PAYMENTS,  # what it paid for the units handed over to it
     }
     assert not partner.can(P.SETTLE_DISPUTES) and not partner.can(P.SET_PARTNER_TERMS)
 

@@ -1,6 +1,8 @@
-"""The promises of the partners' disputes, checked in SQL (adapters/invariants.py runs them
-with the others): an open dispute has no settlement and a settled one has all of it; only
-an accepted one credits; and it was not settled by the person who opened it."""
+"""The promises of the partners' disputes and payments, checked in SQL (adapters/
+invariants.py runs them with the others): an open dispute has no settlement and a settled
+one has all of it; only an accepted one credits; and it was not settled by the person who
+opened it. A payment's lines add up to its amount, and each paid-for unit was handed over
+to the partner who paid (the key on the unit keeps it paid for once)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from revalo.adapters.orm_partners import partner_disputes
+from revalo.adapters.orm import units
+from revalo.adapters.orm_partners import partner_disputes, partner_payment_lines, partner_payments
 from revalo.domain.partner_disputes import DisputeState
 
 
@@ -26,9 +29,40 @@ def _settlements() -> sa.Select[tuple[int, str, str | None, str | None]]:
     return sa.select(d.id, d.state, d.opened_by, d.settled_by).where(wrong).order_by(d.id)
 
 
+def _payment_sums() -> sa.Select[tuple[int, int, int | None]]:
+    p, line = partner_payments.c, partner_payment_lines.c
+    lines = (
+        sa.select(line.payment_id, sa.func.sum(line.amount_eur).label("total"))
+        .group_by(line.payment_id)
+        .subquery()
+    )
+    return (
+        sa.select(p.id, p.amount_eur, lines.c.total)
+        .outerjoin(lines, lines.c.payment_id == p.id)
+        .where(sa.func.coalesce(lines.c.total, -1) != p.amount_eur)
+        .order_by(p.id)
+    )
+
+
+def _paid_elsewhere() -> sa.Select[tuple[int, str, str | None]]:
+    p, line, u = partner_payments.c, partner_payment_lines.c, units.c
+    return (
+        sa.select(line.unit_id, p.site_code, u.destination_site)
+        .join(partner_payments, p.id == line.payment_id)
+        .join(units, u.id == line.unit_id)
+        .where(sa.func.coalesce(u.destination_site, "") != p.site_code)
+        .order_by(line.unit_id)
+    )
+
+
 CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     (
         "dispute whose settlement disagrees with its state (id, state, opened by, settled by)",
         _settlements,
+    ),
+    ("partner payment whose lines do not add up to it (id, amount, lines)", _payment_sums),
+    (
+        "unit paid for by a partner it was not handed over to (unit, payer, destination)",
+        _paid_elsewhere,
     ),
 )

@@ -1,6 +1,6 @@
-"""The partners' terms (migration 0032), disputes (0033) and receipts of deliveries (0035),
-on the shared metadata; rows converted explicitly by ``partner_repository`` and
-``delivery_repository``."""
+"""The partners' terms (migration 0032), disputes (0033), receipts of deliveries (0035) and
+payments (0036), on the shared metadata; rows converted explicitly by
+``partner_repository``, ``delivery_repository`` and ``partner_payment_repository``."""
 
 from __future__ import annotations
 
@@ -55,4 +55,26 @@ partner_receipts = sa.Table(
     sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
     sa.Column("received_by", sa.String(64), nullable=False),
     sa.Column("received_at", UtcDateTime, nullable=False),
+)
+
+partner_payments = sa.Table(
+    "partner_payments",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False),
+    sa.Column("reference", sa.String(60), nullable=False),
+    sa.Column("amount_eur", Money, nullable=False),
+    sa.Column("paid_on", sa.Date, nullable=False),
+    sa.Column("recorded_by", sa.String(64), nullable=False),
+    sa.Column("recorded_at", UtcDateTime, nullable=False),
+    sa.Index("ix_partner_payments_site_paid", "site_code", "paid_on"),
+)
+
+partner_payment_lines = sa.Table(
+    "partner_payment_lines",
+    metadata,
+    # A unit is paid for once: two payments naming one unit at once keep one.
+    sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True),
+    sa.Column("payment_id", sa.ForeignKey("partner_payments.id"), nullable=False, index=True),
+    sa.Column("amount_eur", Money, nullable=False),
 )

@@ -44,6 +44,7 @@ from revalo.adapters.job_repository import SqlJobRepository
 from revalo.adapters.lot_repository import SqlLotRepository, SqlPartRepository
 from revalo.adapters.network_history import SqlNetworkHistory
 from revalo.adapters.outbox_repository import SqlOutboxRepository
+from revalo.adapters.partner_payment_repository import SqlPartnerPaymentRepository
 from revalo.adapters.partner_repository import SqlPartnerRepository
 from revalo.adapters.portal_repository import SqlPortalRepository
 from revalo.adapters.refund_repository import SqlRefundRepository
@@ -68,7 +69,7 @@ from revalo.services.billing_ports import BillableActivities, BillingRepository
 from revalo.services.capacity_plan_ports import CapacityPlanRepository, DispositionBatchRepository
 from revalo.services.certificate_ports import CertificateRepository
 from revalo.services.cost_ports import CostQueries, CostTargetRepository
-from revalo.services.delivery_ports import DeliveryRepository
+from revalo.services.delivery_ports import DeliveryRepository, PartnerPaymentRepository
 from revalo.services.donation_ports import DonationRepository
 from revalo.services.floor.ports import FloorRepository
 from revalo.services.floor.records_ports import CountRepository, SafetyRepository
@@ -132,6 +133,7 @@ class SqlAlchemyUnitOfWork:
     partners: PartnerRepository
     donations: DonationRepository
     deliveries: DeliveryRepository
+    partner_payments: PartnerPaymentRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities
@@ -215,6 +217,7 @@ class SqlAlchemyUnitOfWork:
         self.partners = SqlPartnerRepository(s)
         self.donations = SqlDonationRepository(s)
         self.deliveries = SqlDeliveryRepository(s)
+        self.partner_payments = SqlPartnerPaymentRepository(s)
         self.portal = SqlPortalRepository(s)
         self.billing = SqlBillingRepository(s)
         self.billable = SqlBillableActivities(s)

@@ -20,7 +20,7 @@ from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
 from revalo.domain.disposition import WORK_AT_DESTINATION, DispositionRoute
 from revalo.domain.units import UnitState
 from revalo.domain.work_orders import WorkOrder, WorkOrderKind
-from revalo.services import disposition, inspection, receiving, stock
+from revalo.services import disposition, inspection, partner_payments, receiving, stock
 from revalo.services import work_orders as wo
 
 
@@ -261,13 +261,14 @@ class Processing:
         f = self.f
         kg = Decimal(str(unit.plan.item.product.weight_kg))
         amount = (kg * Decimal(str(fig.RECYCLER_EUR_PER_KG))).quantize(Decimal("0.01"))
+        assert unit.destination is not None
         f.agenda.call(
-            stock.record_proceeds,
+            partner_payments.record_payment,
             f.uow,
-            unit.lpn,
+            site_code=unit.destination,
+            codes=[unit.lpn],
+            reference=f.document("RS"),  # the recycler's statement
             amount=amount,
-            by=f.people["finance"],  # billing books the recycler's statement
-            document=f.document("RS"),
-            reason="recycler's statement",
+            by=f.people["finance"],  # billing books the statement
             at=f.agenda.at(Phase.SELL, unit),
         )

@@ -121,6 +121,7 @@ class Permission(enum.StrEnum):
     SETTLE_DISPUTES = "settle_disputes"
     ACKNOWLEDGE_DONATIONS = "acknowledge_donations"
     VALUE_DONATIONS = "value_donations"
+    RECORD_PAYMENTS = "record_payments"
     ISSUE_PORTAL_LINK = "issue_portal_link"
     # Resale
     MANAGE_LISTINGS = "manage_listings"
@@ -234,6 +235,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.SETTLE_DISPUTES: "settle a partner's dispute: accept it with the credit agreed, or "
     "reject it with the reason (not one's own)",
     P.ACKNOWLEDGE_DONATIONS: "acknowledge the units donated to a charity (a partner: to its own)",
+    P.RECORD_PAYMENTS: "record a partner's payment for the units handed over to it for good, "
+    "each unit once (a partner: its own)",
     P.VALUE_DONATIONS: "value a donation at the cost price of its units, for the charity's "
     "tax receipt",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
@@ -305,7 +308,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.SELL, P.VIEW_LISTINGS, P.VIEW_PROFITABILITY}
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
         | {P.MANAGE_RATE_CARDS, P.RUN_BILLING, P.CREDIT_INVOICES, P.VIEW_INVOICES}
-        | {P.OPEN_DISPUTES, P.SETTLE_DISPUTES, P.VALUE_DONATIONS}
+        | {P.OPEN_DISPUTES, P.SETTLE_DISPUTES, P.VALUE_DONATIONS, P.RECORD_PAYMENTS}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
     # record a sale.
@@ -314,7 +317,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
         | {P.VIEW_PARTNERS, P.OPEN_DISPUTES, P.ACKNOWLEDGE_DONATIONS}
-        | {P.VIEW_LOTS, P.MAKE_OFFERS}
+        | {P.VIEW_LOTS, P.MAKE_OFFERS, P.RECORD_PAYMENTS}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

@@ -56,6 +56,7 @@ from revalo.entrypoints.cli_lots import register as register_lot_commands
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import register as register_network_commands
 from revalo.entrypoints.cli_notify import register as register_notify_command
+from revalo.entrypoints.cli_partner_payments import register as register_payment_commands
 from revalo.entrypoints.cli_partner_terms import register as register_partner_terms_commands
 from revalo.entrypoints.cli_partners import register as register_partner_commands
 from revalo.entrypoints.cli_parts import register as register_part_commands
@@ -351,6 +352,7 @@ register_partner_terms_commands(app)
 register_dispute_commands(app)
 register_donation_commands(app)
 register_delivery_commands(app)
+register_payment_commands(app)
 register_portal_commands(app)
 register_cost_target_commands(app)
 register_capacity_commands(app)

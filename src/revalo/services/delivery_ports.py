@@ -1,11 +1,14 @@
-"""What the partners' deliveries need of the storage (implemented in adapters)."""
+"""What the partners' deliveries and payments need of the storage (implemented in
+adapters)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
 from revalo.domain.deliveries import HandedUnit
+from revalo.domain.partner_payments import PartnerPayment, PayableUnit
 
 
 class DeliveryRepository(Protocol):
@@ -15,3 +18,15 @@ class DeliveryRepository(Protocol):
         ...
 
     def accept(self, unit_id: int, site_code: str, by: str, at: datetime) -> None: ...
+
+
+class PartnerPaymentRepository(Protocol):
+    def payable(self, site_code: str, codes: Iterable[str]) -> list[tuple[str, str, PayableUnit]]:
+        """The units handed over to the site for good, outside a lot, that these scans name:
+        (LPN, serial, unit) each."""
+        ...
+
+    def add(self, payment: PartnerPayment) -> PartnerPayment: ...
+    def payments(
+        self, site_code: str, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[PartnerPayment], int]: ...

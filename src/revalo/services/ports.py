@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.compliance_ports import ComplianceRepository
     from revalo.services.cost_ports import CostQueries, CostTargetRepository
     from revalo.services.dashboard import AgeCount, Flow, Inflow, StaleUnit, WorkCost
-    from revalo.services.delivery_ports import DeliveryRepository
+    from revalo.services.delivery_ports import DeliveryRepository, PartnerPaymentRepository
     from revalo.services.donation_ports import DonationRepository
     from revalo.services.epcis_ports import TraceRepository
     from revalo.services.floor.ports import FloorRepository
@@ -372,6 +372,7 @@ class UnitOfWork(Protocol):
     partners: PartnerRepository
     donations: DonationRepository
     deliveries: DeliveryRepository
+    partner_payments: PartnerPaymentRepository
     portal: PortalRepository
     billing: BillingRepository
     billable: BillableActivities

@@ -42,6 +42,7 @@ from revalo.entrypoints.web import (
     i18n_network,
     i18n_overview,
     i18n_partners,
+    i18n_payments,
     i18n_people,
     i18n_portal,
     i18n_refunds,
@@ -124,6 +125,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_disputes,
     i18n_donations,
     i18n_deliveries,
+    i18n_payments,
 )
 
 

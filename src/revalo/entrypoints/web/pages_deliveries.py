@@ -7,13 +7,12 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from revalo.domain.deliveries import HandedUnit
-from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.pages_partners import partner_sites
+from revalo.entrypoints.web.pages_partners import chosen_site, partner_sites, site_read
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import deliveries
 
@@ -29,14 +28,10 @@ def deliveries_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTM
     """The units handed over to the partner site asked (``site``; a partner: its own)."""
     errors = Errors()
     sites = partner_sites(uow, user)
-    site = forms.code(dict(request.query_params), "site", errors)
-    site = site or (sites[0].code if sites else None)
-    found: list[HandedUnit] = []
-    if not errors and site:
-        try:
-            found = deliveries.deliveries(uow, by=user, site_code=site)
-        except DomainError as exc:
-            errors.add("site", exc.message)
+    site = chosen_site(dict(request.query_params), errors, sites)
+    found: list[HandedUnit] = site_read(
+        errors, site, lambda code: deliveries.deliveries(uow, by=user, site_code=code), []
+    )
     ctx = {
         "sites": sites,
         "site": site or "",

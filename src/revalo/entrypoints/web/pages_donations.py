@@ -9,14 +9,13 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.catalog import SiteKind
 from revalo.domain.donations import MAX_NOTE, MAX_VALUE, DonatedUnit, Donation
-from revalo.domain.errors import DomainError
 from revalo.domain.people import Permission
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.types import RowId
 from revalo.entrypoints.web import forms
 from revalo.entrypoints.web.attempts import attempt
 from revalo.entrypoints.web.forms import Errors
-from revalo.entrypoints.web.pages_partners import partner_sites
+from revalo.entrypoints.web.pages_partners import chosen_site, partner_sites, site_read
 from revalo.entrypoints.web.render import WebRoute, page, redirect
 from revalo.services import donations
 
@@ -34,16 +33,13 @@ def donations_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
     errors = Errors()
     q = dict(request.query_params)
     charities = partner_sites(uow, user, frozenset({SiteKind.CHARITY}))
-    site = forms.code(q, "site", errors) or (charities[0].code if charities else None)
+    site = chosen_site(q, errors, charities)
     number = forms.page_number(q, errors)
-    waiting: list[DonatedUnit] = []
+    waiting: list[DonatedUnit] = site_read(
+        errors, site, lambda code: donations.waiting(uow, by=user, site_code=code), []
+    )
     found: list[Donation] = []
     count = 0
-    if not errors and site:
-        try:
-            waiting = donations.waiting(uow, by=user, site_code=site)
-        except DomainError as exc:
-            errors.add("site", exc.message)
     if not errors:
         found, count = donations.list_donations(
             uow, by=user, limit=forms.PER_PAGE, offset=(number - 1) * forms.PER_PAGE

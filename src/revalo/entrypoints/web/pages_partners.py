@@ -5,6 +5,9 @@ cases as the API's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -20,6 +23,7 @@ from revalo.services import partner_terms, partners
 from revalo.services.ports import UnitOfWork
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
+T = TypeVar("T")
 
 
 def partner_sites(
@@ -34,6 +38,24 @@ def partner_sites(
             if s.kind in kinds and (visible is None or s.code in visible)
         ]  # fmt: skip
     return sorted(found, key=lambda s: s.code)
+
+
+def chosen_site(q: Mapping[str, str], errors: Errors, sites: list[Site]) -> str | None:
+    """The partner site a page is asked for (``site``), else the first of those it lets the
+    user pick."""
+    return forms.code(q, "site", errors) or (sites[0].code if sites else None)
+
+
+def site_read(errors: Errors, site: str | None, read: Callable[[str], T], empty: T) -> T:
+    """What ``read`` finds for the site chosen, or ``empty`` with why not next to the site
+    (a site that is not a partner, or not the user's)."""
+    if errors or not site:
+        return empty
+    try:
+        return read(site)
+    except DomainError as exc:
+        errors.add("site", exc.message)
+        return empty
 
 
 @router.get("/partners", dependencies=[need(Permission.VIEW_PARTNERS)], response_class=HTMLResponse)

@@ -36,6 +36,7 @@ from revalo.entrypoints.web.pages_network import router as network_router
 from revalo.entrypoints.web.pages_orders import router as orders_router
 from revalo.entrypoints.web.pages_overview import router as overview_router
 from revalo.entrypoints.web.pages_partner_disputes import router as partner_disputes_router
+from revalo.entrypoints.web.pages_partner_payments import router as payments_router
 from revalo.entrypoints.web.pages_partner_terms import router as partner_terms_router
 from revalo.entrypoints.web.pages_partners import router as partners_router
 from revalo.entrypoints.web.pages_people import router as people_router
@@ -96,6 +97,7 @@ router.include_router(partner_terms_router)
 router.include_router(partner_disputes_router)
 router.include_router(donations_router)
 router.include_router(deliveries_router)
+router.include_router(payments_router)
 router.include_router(portal_router)
 router.include_router(costs_router)
 router.include_router(cost_targets_router)
