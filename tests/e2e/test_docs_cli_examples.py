@@ -1,8 +1,9 @@
 """Every example command of docs/cli.md runs, and succeeds, on a small demo.
 
 The examples name the database a reader would use (``revalo-demo.db``, ``returns.db``...):
-each runs here on one small demo instead, built as ``revalo demo`` builds it, ending on
-2026-12-01. Only what a small demo cannot match is changed: the search time of a solver
+each runs here on one small demo instead, built as ``revalo demo`` builds it (its default
+seed), ending on Sunday 2025-02-02: the demo the collection tests plan on, built once for
+both. Only what a small demo cannot match is changed: the search time of a solver
 (``--seconds``, one second here), the date of a plan (the day after the demo), and a return's
 number (one the small demo has authorised). The commands that build a demo, serve, or need a
 PostgreSQL server are not run; the rest must exit 0."""
@@ -16,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.demo_builds import demo_copy
 from tests.e2e.conftest import revalo
+from tests.integration.test_demo_collections import SEED, UNITS, UNTIL, WEEKS
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "cli.md"
-LAST_DAY = "2026-12-01"
-NEXT_DAY = "2026-12-02"
+NEXT_DAY = "2025-02-03"
 #: The commands a reader runs to set up (users, tokens, clients) go first: the other examples
 #: act as the users they add.
 SETUP = ("users", "tokens", "clients")
@@ -60,8 +62,7 @@ def _command(line: str) -> list[str]:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A small demo, and a return it has authorised."""
     path = tmp_path_factory.mktemp("docs") / "demo.db"
-    built = revalo("demo", "--units", "800", "--weeks", "2", "--until", LAST_DAY, "--db", path)
-    assert built.exit_code == 0, built.output
+    demo_copy(tmp_path_factory, path, units=UNITS, weeks=WEEKS, seed=SEED, until=UNTIL)
     with sqlite3.connect(path) as conn:
         (rma,) = conn.execute(
             "select number from return_requests where state = 'authorised' order by id limit 1"

@@ -12,10 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from revalo.adapters.db import sqlite_url
-from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
-from revalo.demo import build_demo
 from revalo.demo.floor import MANAGER
 from revalo.demo.network import COUNTRIES
 from revalo.engines.collection.result import Decision
@@ -23,6 +20,7 @@ from revalo.services import collections, users
 from revalo.services.collection_pickups import next_collection_day
 from revalo.services.collections import StoredPlan
 from revalo.settings import Settings
+from tests.demo_builds import demo_copy
 from tests.unit.collection.checker import violations
 
 #: A small demo whose last week holds the pickups of a week in every country (about 30 s).
@@ -36,11 +34,11 @@ MANY = 5
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    url = sqlite_url(Path(tmp_path_factory.mktemp("demo")) / "demo.db")
-    upgrade(url)
+    """The demo, built once for this module and the documentation's examples."""
+    path = Path(tmp_path_factory.mktemp("demo")) / "demo.db"
+    url = demo_copy(tmp_path_factory, path, units=UNITS, weeks=WEEKS, seed=SEED, until=UNTIL)
     app = bootstrap(Settings(database_url=url))
     try:
-        build_demo(app, units=UNITS, weeks=WEEKS, seed=SEED, until=UNTIL)
         yield app
     finally:
         app.close()
