@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import APIRouter, FastAPI, Request
@@ -20,6 +21,28 @@ DOCS_PATH, REDOC_PATH = "/docs", "/redoc"
 #: The documentation pages' scripts, styles and icon.
 ASSETS_PATH = "/static-offline-docs"
 ASSETS_DIR = Path(fastapi_offline.__file__).parent / "static"
+#: The schemas made, by what they follow from.
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def schema_of(api: FastAPI) -> dict[str, Any]:
+    """The application's OpenAPI schema. It follows from the code alone (the title, the
+    version, the routes and their models), and making it takes seconds: it is made once per
+    process for every application of the same routes (each worker serves one; a test run
+    makes hundreds)."""
+    routes = tuple(
+        (
+            getattr(r, "path", ""),
+            tuple(sorted(getattr(r, "methods", None) or ())),
+            getattr(getattr(r, "endpoint", None), "__module__", ""),
+            getattr(getattr(r, "endpoint", None), "__qualname__", ""),
+        )
+        for r in api.routes
+    )
+    key = (api.title, api.version, api.description, api.openapi_version, routes)
+    if key not in _SCHEMAS:
+        _SCHEMAS[key] = api.openapi()
+    return _SCHEMAS[key]
 
 
 def install(api: FastAPI) -> None:
@@ -29,7 +52,7 @@ def install(api: FastAPI) -> None:
     # sent to the login form (the pages are WebRoutes).
     @api.get(OPENAPI_PATH, include_in_schema=False, dependencies=[need_signed_in])
     def openapi() -> JSONResponse:
-        return JSONResponse(api.openapi())
+        return JSONResponse(schema_of(api))
 
     pages = APIRouter(route_class=WebRoute, include_in_schema=False)
 
