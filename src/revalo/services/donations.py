@@ -118,26 +118,40 @@ class DonationView:
     receipt: Receipt
 
 
+def _receipt(uow: UnitOfWork, d: Donation) -> Receipt:
+    """The data of the donation's tax receipt (inside a unit of work)."""
+    charity = _charity(uow, d.site_code)
+    if d.client_code is not None:
+        client = uow.clients.get(d.client_code)
+        donor, country = (client.name if client else d.client_code), None
+    else:
+        site = uow.sites.get(d.from_site)
+        donor = f"{site.name} ({site.code})" if site else d.from_site
+        country = site.country if site else None
+    before = Decimal(0)
+    if d.valued_at is not None:
+        year = datetime(d.valued_at.year, 1, 1, tzinfo=UTC)
+        before = uow.donations.given(d.client_code, d.from_site, year, d.valued_at)
+    return receipt_of(
+        d, charity=charity.name, charity_country=charity.country, donor=donor,
+        donor_country=country, given_before=before,
+    )  # fmt: skip
+
+
 @reads(Permission.VIEW_PARTNERS)
 def donation(uow: UnitOfWork, donation_id: int, *, by: User) -> DonationView:
     """A donation with the data of its tax receipt."""
     with uow:
         d = _found(uow.donations.get(donation_id), donation_id)
         sites_for(by, d.site_code, Permission.VIEW_PARTNERS)
-        charity = _charity(uow, d.site_code)
-        if d.client_code is not None:
-            client = uow.clients.get(d.client_code)
-            donor, country = (client.name if client else d.client_code), None
-        else:
-            site = uow.sites.get(d.from_site)
-            donor = f"{site.name} ({site.code})" if site else d.from_site
-            country = site.country if site else None
-        before = Decimal(0)
-        if d.valued_at is not None:
-            year = datetime(d.valued_at.year, 1, 1, tzinfo=UTC)
-            before = uow.donations.given(d.client_code, d.from_site, year, d.valued_at)
-    got = receipt_of(
-        d, charity=charity.name, charity_country=charity.country, donor=donor,
-        donor_country=country, given_before=before,
-    )  # fmt: skip
-    return DonationView(d, got)
+        return DonationView(d, _receipt(uow, d))
+
+
+@reads(Permission.VIEW_PARTNERS)
+def receipts(uow: UnitOfWork, found: Sequence[Donation], *, by: User) -> dict[int, Receipt]:
+    """The receipts of donations already read (a page of them), in one unit of work, by
+    donation id."""
+    with uow:
+        for d in found:
+            sites_for(by, d.site_code, Permission.VIEW_PARTNERS)
+        return {d.id or 0: _receipt(uow, d) for d in found}

@@ -44,7 +44,7 @@ def donations_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTML
         found, count = donations.list_donations(
             uow, by=user, limit=forms.PER_PAGE, offset=(number - 1) * forms.PER_PAGE
         )
-    receipts = {d.id: donations.donation(uow, d.id or 0, by=user).receipt for d in found}
+    receipts = donations.receipts(uow, found, by=user)
     ctx = {
         "charities": charities,
         "site": site or "",
