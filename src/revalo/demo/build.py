@@ -155,7 +155,7 @@ def build_demo(
     lots_rng = random.Random(f"{seed}:lots")
     make_lots(uow, pool, buyers, team[MANAGER], team["reseller"], last, lots_rng)
     set_up_floor(uow, network.sites, sim.staff, team, last, random.Random(f"{seed}:floor"))
-    leave_jobs(app, team[MANAGER], last)
+    leave_jobs(app, team[MANAGER], last, units)
     add_webhook(uow, admin, calendar.start.date())
     set_up_refunds(uow, team["service"], last, random.Random(f"{seed}:refunds"))
     on_portal = set_up_portal(

@@ -16,11 +16,20 @@ from revalo.services.jobs import run_job, submit_job
 
 #: The regions of the demo's scheduled plans: France (the central hub's) and Germany's.
 REGIONS = ("FR", "DE")
-#: Search time of each plan: enough for the demo's few pickups a day.
-PLAN_SECONDS = 2.0
+#: Search time of each plan, seconds: enough for the demo's pickups of a day, which grow
+#: with its size (a handful in a small demo); the search takes all of it.
+PLAN_SECONDS = (0.5, 2.0)
+#: The demo's size (units) from which a plan is given the longest search.
+FULL_SEARCH_UNITS = 5000
 
 
-def leave_jobs(app: App, manager: User, today: date) -> list[Job]:
+def plan_seconds(units: int) -> float:
+    """The search time of the demo's plans for a demo of ``units``."""
+    shortest, longest = PLAN_SECONDS
+    return round(min(longest, max(shortest, longest * units / FULL_SEARCH_UNITS)), 1)
+
+
+def leave_jobs(app: App, manager: User, today: date, units: int) -> list[Job]:
     """Run the demo's jobs to their end; the jobs as they were submitted."""
     context = app.job_context("demo")
     runner = LocalJobRunner(lambda job_id: run_job(context, job_id), threads=2)
@@ -32,7 +41,7 @@ def leave_jobs(app: App, manager: User, today: date) -> list[Job]:
             today,
             login=manager.login,
             regions=REGIONS,
-            plan_seconds=PLAN_SECONDS,
+            plan_seconds=plan_seconds(units),
         )
         jobs.append(
             submit_job(
