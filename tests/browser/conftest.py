@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,13 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 DEMO_UNITS, DEMO_WEEKS = 300, 2
 
 
+def last_sunday(today: date) -> date:
+    """The Sunday before ``today``: the demo's weeks end on it, so that every run holds the
+    same returns, units and tasks whatever weekday it runs on, and the pages' "now" stays
+    within a week of the demo's last day (its PPE and return windows still current)."""
+    return today - timedelta(days=today.weekday() + 1)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     if not CHROMIUM.exists():
@@ -49,7 +57,7 @@ def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     url = sqlite_url(tmp_path_factory.mktemp("web") / "demo.db")
     upgrade(url)
     app = bootstrap(Settings(database_url=url))
-    build_demo(app, units=DEMO_UNITS, weeks=DEMO_WEEKS, seed=11)
+    build_demo(app, units=DEMO_UNITS, weeks=DEMO_WEEKS, until=last_sunday(date.today()), seed=11)
     yield app
     app.close()
 

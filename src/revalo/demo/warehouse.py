@@ -1,7 +1,7 @@
 """The demo's warehouse floor: bins on every returns hub, a team on each with realistic
 qualifications and PPE (some expiring within 30 days, one CACES expired), and the
 put-away of the units waiting in graded stock: the tasks of the earlier days done by the
-team, the last two days' open on the board."""
+team, the last two working days' open on the board (whatever weekday the demo ends on)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,20 @@ EXPIRED_AT = "HUB-IT"
 #: The hub of the demo's sign-in floor logins.
 CENTRAL = "HUB-CENTRAL"
 SHIFTS = (Shift.MORNING, Shift.AFTERNOON, Shift.MORNING, Shift.AFTERNOON)
-RECENT = timedelta(days=2)
+#: The working days, up to the demo's last, whose put-away the team has not done yet.
+RECENT_WORKING_DAYS = 2
+
+
+def recent_since(last: date, working_days: int = RECENT_WORKING_DAYS) -> datetime:
+    """The start of the ``working_days``-th working day (Monday to Friday) counted back
+    from ``last``: on a Sunday, Thursday's and Friday's arrivals still wait."""
+    day, seen = last, 0
+    while True:
+        if day.weekday() < 5:
+            seen += 1
+            if seen == working_days:
+                return datetime.combine(day, time(0), tzinfo=UTC)
+        day -= timedelta(days=1)
 
 
 def hub_bins(site: str) -> list[Bin]:
@@ -177,11 +190,12 @@ def _work_through(
     last: date,
     people: Mapping[str, User],
 ) -> None:
-    """The team does the tasks older than two days: each by the first member qualified for
-    it, a few hours after it was made; a bin filled meanwhile leaves the task open."""
-    end = datetime.combine(last, time(18), tzinfo=UTC)
+    """The team does the tasks made before the last two working days: each by the first
+    member qualified for it, a few hours after it was made; a bin filled meanwhile leaves
+    the task open."""
+    since = recent_since(last)
     for task in found:
-        if not task.bin_code or task.created_at > end - RECENT or task.id is None:
+        if not task.bin_code or task.created_at >= since or task.id is None:
             continue
         at = task.created_at + timedelta(hours=3)
         able = (
