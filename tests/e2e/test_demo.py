@@ -20,6 +20,7 @@ from typer.testing import CliRunner, Result
 from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.demo.build import SETTING_UP, SIMULATING
+from revalo.demo.clearance import WHY as CLEARANCE_WHY
 from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
 from revalo.services.decision_queue import decision_queue
@@ -206,11 +207,15 @@ def test_the_engine_decides_and_the_manager_only_what_it_does_not(built: Built) 
         "select state, made_by, committed_by, count(*) from disposition_batches group by 1, 2, 3"
     )
     assert states == [("committed", "c.moreau", "c.moreau", batches)]
-    # By hand: a unit whose work failed (the engine does not know it), and the last day's
-    # donation to a charity.
+    # By hand: a unit whose work failed (the engine does not know it), the last day's
+    # donation to a charity, and a listing unsold for too long, sold as is to a partner.
     failed = built.value("select count(*) from unit_events where type = 'work_failed'")
     donated = built.value("select count(*) from donation_units")
-    assert by.get("manager", 0) <= failed + donated
+    cleared = built.value(
+        "select count(*) from dispositions where decided_by = 'manager' and route = 'resell'"
+        f" and reason = '{CLEARANCE_WHY}'"
+    )
+    assert by.get("manager", 0) <= failed + donated + cleared
     late = built.value(
         "select count(*) from dispositions d join unit_events e on e.unit_id = d.unit_id "
         "and e.type = 'inspected' where d.decided_by = 'engine' and d.decided_at < e.occurred_at"

@@ -1,90 +1,83 @@
-"""Listings through each door: the API (create, publish, a banned wording refused, the
-feeds, the sale, profitability, a handler's rights) and the command line."""
+"""A partner's resales through the API, the page and the command line: an outlet resells
+the units handed over to it once it accepted them, each once; a second resale of a unit is
+refused by name with nothing written; another partner is kept out; the page speaks French."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import html
 from pathlib import Path
+
+import sqlalchemy as sa
 
 from revalo.domain.people import Role
 from tests.conftest import World
-from tests.e2e.conftest import API, TestClient, ok, refused, revalo
-from tests.integration.test_resale import Route, ready
-from tests.people import bearer
+from tests.e2e.conftest import API, client_of, revalo
+from tests.integration.test_partner_resales import _sent
+from tests.people import add_person
 
 
-def test_a_listing_over_the_api_from_draft_to_sale(client: TestClient, sqlite_world: World) -> None:
-    lpn = ready(sqlite_world, "SN-API", Route.REFURBISH, "REFURB-MKT", "B", "A")
-    draft = ok(client.post(f"{API}/listings", json={"lpn": lpn, "photos": ["p/1.jpg"]}), 201)
-    assert (draft["status"], draft["channel_grade"], draft["grade"]) == ("draft", "Excellent", "A")
-    path = f"{API}/listings/{draft['id']}"
-    bad = client.patch(path, json={"description": "Comme neuf, jamais servi"})
-    assert "décret 2022-190" in refused(bad, 422, "description")
-    assert ok(client.post(f"{path}/publish"))["status"] == "listed"
-    feed = client.get(f"{API}/channels/REFURB-MKT/feed.csv")
-    assert feed.status_code == 200
-    (row,) = list(csv.DictReader(io.StringIO(feed.text)))
-    assert (row["offer_ref"], row["condition"], row["price"]) == (
-        lpn,
-        "Excellent",
-        draft["asking_price"],
-    )
-    as_json = json.loads(client.get(f"{API}/channels/REFURB-MKT/feed.json").text)
-    assert as_json["items"][0]["photos"] == ["p/1.jpg"]
-    low = client.post(f"{path}/reprice", json={"price": "1.00"})
-    assert "below the listing's floor" in refused(low, 422, "price")
-    sold = ok(client.post(f"{path}/sell", json={"buyer": "order 77", "price": "600.00"}))
-    assert sold["status"] == "sold" and sold["sale"]["fees"] == "72.00"
-    assert ok(client.get(f"{API}/units/{lpn}"))["state"] == "sold"
-    assert client.get(f"{API}/channels/REFURB-MKT/feed.csv").text.count("\n") == 1
-    report = ok(client.get(f"{API}/resale/profitability"))
-    assert report["units_sold"] == 1 and report["data"][0]["fetched"] == "600.00"
-    channels = ok(client.get(f"{API}/channels"))
-    assert {"WEB-SHOP", "OUTLET", "CHARITY", "REFURB-MKT"} <= {c["code"] for c in channels["data"]}
-    handler = bearer(sqlite_world.app, "hana", [Role.HANDLER])
-    assert client.get(f"{API}/listings", headers=handler).status_code == 403
+def _resold(world: World) -> int:
+    with world.app.engine.connect() as conn:
+        return int(conn.scalar(sa.text("select count(*) from partner_resales")) or 0)
 
 
-def test_listings_on_the_command_line(db: tuple[Path, World], tmp_path: Path) -> None:
+def test_resales_by_api_page_and_command(db: tuple[Path, World]) -> None:
     path, world = db
-    lpn = ready(world, "SN-CLI", Route.RESELL, "DISCOUNT-MKT", "A", "B")
-    made = revalo("listings", "create", lpn, "--db", path)
-    assert made.exit_code == 0, made.output
-    assert "Used - Good" in made.output and "draft" in made.output
-    assert revalo("listings", "publish", "1", "--db", path).exit_code == 0
-    feed = tmp_path / "feed.json"
-    wrote = revalo("channels", "feed", "DISCOUNT-MKT", feed, "--db", path)
-    assert wrote.exit_code == 0, wrote.output
-    assert json.loads(feed.read_text())["items"][0]["offer_ref"] == lpn
-    sold = revalo("listings", "sell", "1", "--price", "120", "--db", path)
-    assert sold.exit_code == 0 and "left the stock" in sold.output
-    listed = revalo("listings", "list", "--db", path)
-    assert "sold" in listed.output
-    assert "REFURB-MKT" in revalo("channels", "list").output
-    report = revalo("listings", "profitability", "--db", path)
-    assert report.exit_code == 0 and "1 unit(s) sold" in report.output
+    app = world.app
+    first, second, third = (_sent(world, s) for s in ("X1", "X2", "X3"))
+    outlet = add_person(app, "outlet", [Role.PARTNER], partner_sites=["OUT-FR"])
+    other = add_person(app, "other", [Role.PARTNER], partner_sites=["OUT-BE"])
+    with client_of(app, outlet) as c, client_of(app, other) as o:
+        for lpn in (first, second, third):
+            got = c.post(f"{API}/partners/OUT-FR/deliveries", json={"code": lpn})
+            assert got.status_code == 201, got.text
+        made = c.post(
+            f"{API}/partners/OUT-FR/resales",
+            json={"code": "X1", "price": "64.50", "receipt": "T-1"},
+        )
+        assert made.status_code == 201, made.text
+        assert made.json()["lpn"] == first and made.json()["price"] == "64.50"
+        again = c.post(f"{API}/partners/OUT-FR/resales", json={"code": first, "price": "9"})
+        assert again.status_code == 409 and "resold already" in again.text, again.text
+        bad = c.post(f"{API}/partners/OUT-FR/resales", json={"code": second, "price": "-1"})
+        assert bad.status_code == 422
+        kept_out = o.post(f"{API}/partners/OUT-FR/resales", json={"code": second, "price": "5"})
+        assert kept_out.status_code == 403
+        assert o.get(f"{API}/partners/OUT-FR/resales").status_code == 403
+        listed = c.get(f"{API}/partners/OUT-FR/resales")
+        assert listed.json()["count"] == 1 and listed.json()["data"][0]["receipt"] == "T-1"
+        handed = c.get(f"{API}/partners/OUT-FR/deliveries").json()
+        assert {u["lpn"]: u["resale_price"] for u in handed}[first] == "64.50"
+        assert _resold(world) == 1
 
+        page = c.get("/partners/deliveries?site=OUT-FR")
+        assert page.status_code == 200 and 'id="resale-form"' in page.text
+        form = {"site_code": "OUT-FR", "code": second, "price": "12,50", "receipt": ""}
+        posted = c.post("/partners/deliveries/resales", data=form, follow_redirects=False)
+        assert posted.status_code == 303, posted.text
+        shown = html.unescape(c.get(posted.headers["location"]).text)
+        assert f"Resale of {second} for €12.50 recorded." in shown
+        assert "2 resold" in shown
+        twice = html.unescape(c.post("/partners/deliveries/resales", data=form).text)
+        assert f"unit {second} was resold already" in twice
+        empty = {"site_code": "OUT-FR", "code": third, "price": ""}
+        refused = html.unescape(c.post("/partners/deliveries/resales", data=empty).text)
+        assert "price" in refused.lower() and _resold(world) == 2
+    with client_of(app, outlet, "fr") as f:
+        french = html.unescape(f.get("/partners/deliveries?site=OUT-FR").text)
+        assert "Enregistrer une revente" in french and "12,50\xa0€" in french
+        assert "2 revendue(s)" in french
 
-def test_the_pages_list_reprice_and_sell(client: TestClient, sqlite_world: World) -> None:
-    lpn = ready(sqlite_world, "SN-WEB", Route.RESELL, "DISCOUNT-MKT", "A", "A")
-    draft = ok(client.post(f"{API}/listings", json={"lpn": lpn}), 201)
-    page = f"/resale/listings/{draft['id']}"
-    shown = client.get(page)
-    assert shown.status_code == 200 and "Used - Very good" in shown.text
-    published = client.post(f"{page}/publish", follow_redirects=False)
-    assert published.status_code == 303
-    low = client.post(f"{page}/reprice", data={"price": "1"}, follow_redirects=False)
-    assert low.status_code == 303
-    assert "below the listing" in client.get(page).text  # the flash said why
-    client.post(f"{page}/reprice", data={"price": "450,00", "reason": "weekend"})
-    listed = client.get("/resale?channel=DISCOUNT-MKT&status=listed")
-    assert listed.status_code == 200 and lpn in listed.text
-    sold = client.post(f"{page}/sell", data={"buyer": "shop 3"}, follow_redirects=False)
-    assert sold.status_code == 303
-    after = client.get(page).text
-    assert "shop 3" in after and "weekend" in after
-    assert ok(client.get(f"{API}/listings/{draft['id']}"))["sale"]["price"] == "450.00"
-    report = client.get("/resale/profitability")
-    assert report.status_code == 200 and "DISCOUNT-MKT" in report.text
+    listed_cli = revalo("deliveries", "list", "OUT-FR", "--db", path)
+    assert listed_cli.exit_code == 0 and "64.50" in listed_cli.output, listed_cli.output
+    done = revalo(
+        "deliveries", "resell", "OUT-FR", third, "--price", "30", "--receipt", "T-9",
+        "--as", "outlet", "--db", path,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert f"Resale of {third} by OUT-FR for 30.00 EUR recorded." in done.output
+    refused_cli = revalo(
+        "deliveries", "resell", "OUT-FR", third, "--price", "31", "--as", "outlet", "--db", path
+    )
+    assert refused_cli.exit_code != 0 and "resold already" in refused_cli.output
+    assert _resold(world) == 3

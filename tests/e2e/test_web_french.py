@@ -18,6 +18,7 @@ from revalo.adapters.db import sqlite_url
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import App, bootstrap
 from revalo.demo import build_demo
+from revalo.demo.clearance import WHY as CLEARANCE_REASON
 from revalo.demo.donations import REASON as DONATION_REASON
 from revalo.demo.refunds import CANCEL_REASON
 from revalo.demo.rules import rule_reasons
@@ -318,6 +319,7 @@ DEMO_TYPED = {
     CANCEL_REASON,
     *FAILURE_NOTES.values(),
     DONATION_REASON,
+    CLEARANCE_REASON,
     *rule_reasons(),
 }
 

@@ -1,5 +1,7 @@
 """The demo's people do the demo's work: every use case of the scenario is done by a user
-whose roles allow it (none is refused), and every actor in the history is a user."""
+whose roles allow it (none is refused), and every actor in the history is a user. Slow
+stock cleared to the resale partners is accepted, paid for and resold by their own people
+(the reseller who signs in, at RES-FR)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sqlalchemy as sa
 
 from revalo.adapters import orm
 from revalo.adapters.db import sqlite_url
+from revalo.adapters.invariants import check_database
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
 from revalo.demo import build_demo
@@ -33,7 +36,14 @@ USE_CASES = {
     "book_return_label",
     "sell_listing",
     "record_payment",
+    "withdraw_listing",
+    "accept",
+    "record_resale",
 }
+#: The resale partners' side of the cleared stock: (site, who accepted, who resold).
+RESOLD = """select r.site_code, p.received_by, r.recorded_by, u.state, u.destination_site
+from partner_resales r join partner_receipts p on p.unit_id = r.unit_id
+join units u on u.id = r.unit_id"""
 
 
 def test_every_use_case_of_the_demo_is_done_by_a_user_allowed_to(tmp_path: Path) -> None:
@@ -51,8 +61,16 @@ def test_every_use_case_of_the_demo_is_done_by_a_user_allowed_to(tmp_path: Path)
             users = set(conn.execute(sa.select(orm.users.c.login)).scalars())
             actors = set(conn.execute(sa.select(orm.unit_events.c.actor).distinct()).scalars())
             deciders = set(conn.execute(sa.select(orm.dispositions.c.actor).distinct()).scalars())
+            resold = conn.execute(sa.text(RESOLD)).all()
         assert refused == 0
         assert actors and actors <= users, actors - users
         assert deciders <= users, deciders - users
+        assert {(site, got, by) for site, got, by, *_ in resold if site == "RES-FR"} == {
+            ("RES-FR", "reseller", "reseller")
+        }
+        assert {(state, to == site) for site, _, _, state, to in resold} == {
+            ("sent_to_partner", True)
+        }
+        assert check_database(app.engine) == []
     finally:
         app.close()

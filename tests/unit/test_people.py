@@ -107,6 +107,7 @@ def test_a_partner_accepts_deliveries_reports_repairs_sends_on_records_sales_and
         P.ACKNOWLEDGE_DONATIONS,  # a charity: the units donated to it
         P.MAKE_OFFERS,  # an outlet or a resale partner: on the open lots, for itself
         P.RECORD_PAYMENTS,  # what it paid for the units handed over to it
+        P.RECORD_RESALES,  # an outlet or a resale partner: what it sold again, and for how much
     }
     assert not partner.can(P.SETTLE_DISPUTES) and not partner.can(P.SET_PARTNER_TERMS)
 

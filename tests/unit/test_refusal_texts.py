@@ -119,6 +119,7 @@ SAMPLE = {
     "reason": "tool version",
     "end": "2026-01-31",
     "by": "2023-02-01",
+    "price": "59.90 EUR",
 }
 REFUSALS = sorted(k for k in EN if k.startswith("said.refusal."))
 

@@ -1,5 +1,5 @@
 """What a partner was handed over (units sent to it for good, or in a lot it bought and that
-was shipped) and which of them it accepted by scan, read with SQL Core."""
+was shipped), which of them it accepted by scan and which it resold, with SQL Core."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from sqlalchemy.orm import Session
 
 from revalo.adapters.orm import products, units
 from revalo.adapters.orm_lots import lot_units, lots
-from revalo.adapters.orm_partners import partner_receipts
+from revalo.adapters.orm_partners import partner_receipts, partner_resales
 from revalo.domain.deliveries import HandedUnit
 from revalo.domain.lots import LotState
+from revalo.domain.partner_resales import Resale
 from revalo.domain.units import UnitState
 
 _U = units.c
 _R = partner_receipts.c
+_S = partner_resales.c
 #: The states of a unit handed over to a partner for good (a donation has its own receipt).
 HANDED = (UnitState.SOLD, UnitState.SENT_TO_PARTNER, UnitState.RETURNED_TO_VENDOR)
 
@@ -42,11 +44,14 @@ def _handed(site_code: str) -> sa.Select[Any]:
             in_lot.c.lot_id,
             _R.received_by,
             _R.received_at,
+            _S.sold_on,
+            _S.price_eur,
         )
         .select_from(units)
         .outerjoin(products, products.c.sku == _U.sku)
         .outerjoin(in_lot, in_lot.c.unit_id == _U.id)
         .outerjoin(partner_receipts, _R.unit_id == _U.id)
+        .outerjoin(partner_resales, _S.unit_id == _U.id)
         .where(sent | in_lot.c.lot_id.is_not(None))
     )
 
@@ -54,7 +59,16 @@ def _handed(site_code: str) -> sa.Select[Any]:
 def _unit(r: Any) -> HandedUnit:
     lot = f"LOT{int(r.lot_id):08d}" if r.lot_id is not None else None
     return HandedUnit(
-        int(r.id), r.lpn, r.serial, r.sku, r.name or "", lot, r.received_by, r.received_at
+        int(r.id),
+        r.lpn,
+        r.serial,
+        r.sku,
+        r.name or "",
+        lot,
+        r.received_by,
+        r.received_at,
+        r.sold_on,
+        r.price_eur,
     )
 
 
@@ -79,3 +93,47 @@ class SqlDeliveryRepository:
                 unit_id=unit_id, site_code=site_code, received_by=by, received_at=at
             )
         )
+
+    def add_resale(self, resale: Resale) -> None:
+        self.session.execute(
+            sa.insert(partner_resales).values(
+                unit_id=resale.unit_id,
+                site_code=resale.site_code,
+                sold_on=resale.sold_on,
+                price_eur=resale.price,
+                receipt=resale.receipt,
+                recorded_by=resale.recorded_by,
+                recorded_at=resale.recorded_at,
+            )
+        )
+
+    def resales(
+        self, site_code: str, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Resale], int]:
+        """The site's resales, the latest first, and how many there are."""
+        where = _S.site_code == site_code
+        count = self.session.scalar(
+            sa.select(sa.func.count()).select_from(partner_resales).where(where)
+        )
+        stmt = (
+            sa.select(partner_resales, _U.lpn)
+            .join(units, _U.id == _S.unit_id)
+            .where(where)
+            .order_by(_S.sold_on.desc(), _U.lpn)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [_resale(r) for r in self.session.execute(stmt)], int(count or 0)
+
+
+def _resale(r: Any) -> Resale:
+    return Resale(
+        int(r.unit_id),
+        r.lpn,
+        r.site_code,
+        r.sold_on,
+        r.price_eur,
+        r.receipt,
+        r.recorded_by,
+        r.recorded_at,
+    )

@@ -2,7 +2,8 @@
 invariants.py runs them with the others): an open dispute has no settlement and a settled
 one has all of it; only an accepted one credits; and it was not settled by the person who
 opened it. A payment's lines add up to its amount, and each paid-for unit was handed over
-to the partner who paid (the key on the unit keeps it paid for once)."""
+to the partner who paid (the key on the unit keeps it paid for once). A resold unit was
+accepted by scan at the partner that resold it, on or before the day it was resold."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from revalo.adapters.orm import units
-from revalo.adapters.orm_partners import partner_disputes, partner_payment_lines, partner_payments
+from revalo.adapters.orm_partners import (
+    partner_disputes,
+    partner_payment_lines,
+    partner_payments,
+    partner_receipts,
+    partner_resales,
+)
 from revalo.domain.partner_disputes import DisputeState
 
 
@@ -55,6 +62,21 @@ def _paid_elsewhere() -> sa.Select[tuple[int, str, str | None]]:
     )
 
 
+def _resold_unaccepted() -> sa.Select[tuple[int, str, str | None]]:
+    r, got = partner_resales.c, partner_receipts.c
+    accepted = sa.func.date(got.received_at)
+    return (
+        sa.select(r.unit_id, r.site_code, got.site_code)
+        .outerjoin(partner_receipts, got.unit_id == r.unit_id)
+        .where(
+            got.unit_id.is_(None)
+            | (got.site_code != r.site_code)
+            | (sa.cast(r.sold_on, sa.String) < sa.cast(accepted, sa.String))
+        )
+        .order_by(r.unit_id)
+    )
+
+
 CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     (
         "dispute whose settlement disagrees with its state (id, state, opened by, settled by)",
@@ -64,5 +86,9 @@ CHECKS: tuple[tuple[str, Callable[[], sa.Select[tuple[object, ...]]]], ...] = (
     (
         "unit paid for by a partner it was not handed over to (unit, payer, destination)",
         _paid_elsewhere,
+    ),
+    (
+        "unit resold by a partner that did not accept it first (unit, reseller, accepted at)",
+        _resold_unaccepted,
     ),
 )

@@ -1,5 +1,5 @@
-"""The partners' terms (migration 0032), disputes (0033), receipts of deliveries (0035) and
-payments (0036), on the shared metadata; rows converted explicitly by
+"""The partners' terms (migration 0032), disputes (0033), receipts of deliveries (0035),
+payments (0036) and resales (0037), on the shared metadata; rows converted explicitly by
 ``partner_repository``, ``delivery_repository`` and ``partner_payment_repository``."""
 
 from __future__ import annotations
@@ -77,4 +77,17 @@ partner_payment_lines = sa.Table(
     sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True),
     sa.Column("payment_id", sa.ForeignKey("partner_payments.id"), nullable=False, index=True),
     sa.Column("amount_eur", Money, nullable=False),
+)
+
+partner_resales = sa.Table(
+    "partner_resales",
+    metadata,
+    # A unit is resold once: two records of one unit's resale at once keep one.
+    sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True),
+    sa.Column("site_code", sa.ForeignKey("sites.code"), nullable=False, index=True),
+    sa.Column("sold_on", sa.Date, nullable=False),
+    sa.Column("price_eur", Money, nullable=False),
+    sa.Column("receipt", sa.String(60), nullable=False),
+    sa.Column("recorded_by", sa.String(64), nullable=False),
+    sa.Column("recorded_at", UtcDateTime, nullable=False),
 )

@@ -175,6 +175,16 @@ SALE_PRICE_SHARE = {"A": 0.60, "B": 0.50, "C": 0.35, "D": 0.10}
 #: recycle_eur_per_kg), and the days until its statement is booked. The demo's assumption.
 RECYCLER_EUR_PER_KG = 0.10
 RECYCLER_STATEMENT_DAYS = 7
+#: Slow stock: a unit listed on its own and still unsold after these days is sold as is to
+#: a wholesale resale partner; its transit there (working days), the days until the
+#: partner's statement pays for it (at the price share of its terms), the mean days until
+#: the partner sells it again, and the share of the price as new its buyers pay (within the
+#: graded resale's 35-60 % above). The demo's assumptions.
+CLEARANCE_DAYS = 14
+CLEARANCE_TRANSIT_DAYS = 2
+PARTNER_STATEMENT_DAYS = 7
+PARTNER_DAYS_TO_RESELL = 6.0
+PARTNER_RESALE_SHARE = (0.38, 0.55)
 
 #: Weekly shape of return requests (Monday first): people send requests on weekdays more
 #: than at the weekend. The demo's assumption. Volumes also fall by 1.5 % a week after the

@@ -11,6 +11,7 @@ from revalo.adapters.barcodes import parse_scan
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
 from revalo.demo.certificates import record_medium
+from revalo.demo.clearance import Clearance
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
 from revalo.demo.resale import list_unit, sell_listing
@@ -37,6 +38,14 @@ class Processing:
         self.salvage = Salvage(floor)
         #: The listing of each unit on sale, by LPN.
         self.listings: dict[str, int] = {}
+        #: Slow stock sold as is to a resale partner.
+        self.clearance = Clearance(
+            floor,
+            self.listings,
+            lambda unit, route, to, orders: self.carry_on(
+                unit, route, to, orders, first=floor.agenda.day
+            ),
+        )
 
     # -- inspection and decision ----------------------------------------------------------
     def inspect(self, unit: SimUnit) -> None:
@@ -225,8 +234,9 @@ class Processing:
             if listing is not None:
                 self.listings[unit.lpn] = listing
             mean = fig.DAYS_TO_SELL[unit.grading.cosmetic.value]
-            day = f.agenda.day + 1 + int(f.rng.expovariate(1 / mean))
-            f.agenda.later(day, Phase.SELL, self.sell, unit)
+            wait = 1 + int(f.rng.expovariate(1 / mean))
+            if not self.clearance.diverts(unit, wait):
+                f.agenda.later(f.agenda.day + wait, Phase.SELL, self.sell, unit)
 
     def sell(self, unit: SimUnit) -> None:
         f = self.f
@@ -250,7 +260,11 @@ class Processing:
 
     def left_for_partner(self, unit: SimUnit) -> None:
         """A unit dispatched to a partner: a recycler pays by the kg on its statement a few
-        days later (the other partners' terms are not modelled)."""
+        days later; a resale partner scans it in, pays for it and resells it (the other
+        partners' terms are not modelled)."""
+        if unit.route is DispositionRoute.RESELL:
+            self.clearance.handed(unit)
+            return
         if unit.route is not DispositionRoute.RECYCLE:
             return
         f = self.f

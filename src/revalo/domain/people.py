@@ -122,6 +122,7 @@ class Permission(enum.StrEnum):
     ACKNOWLEDGE_DONATIONS = "acknowledge_donations"
     VALUE_DONATIONS = "value_donations"
     RECORD_PAYMENTS = "record_payments"
+    RECORD_RESALES = "record_resales"
     ISSUE_PORTAL_LINK = "issue_portal_link"
     # Resale
     MANAGE_LISTINGS = "manage_listings"
@@ -237,6 +238,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.ACKNOWLEDGE_DONATIONS: "acknowledge the units donated to a charity (a partner: to its own)",
     P.RECORD_PAYMENTS: "record a partner's payment for the units handed over to it for good, "
     "each unit once (a partner: its own)",
+    P.RECORD_RESALES: "record a partner's resale of a unit handed over to it for good and "
+    "accepted, each unit once (a partner: at its own sites)",
     P.VALUE_DONATIONS: "value a donation at the cost price of its units, for the charity's "
     "tax receipt",
     P.HARVEST_PARTS: "dismantle a unit decided for its parts into graded parts put into stock",
@@ -309,15 +312,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         | {P.RECORD_REFUND, P.VIEW_REFUNDS, P.EXPORT_REFUNDS}
         | {P.MANAGE_RATE_CARDS, P.RUN_BILLING, P.CREDIT_INVOICES, P.VIEW_INVOICES}
         | {P.OPEN_DISPUTES, P.SETTLE_DISPUTES, P.VALUE_DONATIONS, P.RECORD_PAYMENTS}
+        | {P.RECORD_RESALES}
     ),
     # Only at its own sites: accept a delivery, report a repair done, send the unit on,
-    # record a sale.
+    # record a sale, a payment, a resale.
     Role.PARTNER: frozenset(
         {P.VIEW_UNITS, P.VIEW_WORK_ORDERS, P.EXPORT_UNITS, P.EXPORT_EVENTS, P.CAPTURE_EVENTS}
         | {P.RECEIVE}
         | {P.START_WORK_ORDER, P.FINISH_WORK_ORDER, P.DISPATCH, P.SELL}
         | {P.VIEW_PARTNERS, P.OPEN_DISPUTES, P.ACKNOWLEDGE_DONATIONS}
-        | {P.VIEW_LOTS, P.MAKE_OFFERS, P.RECORD_PAYMENTS}
+        | {P.VIEW_LOTS, P.MAKE_OFFERS, P.RECORD_PAYMENTS, P.RECORD_RESALES}
     ),
     # Only its own goods, and it changes nothing of the warehouse's.
     Role.CLIENT: frozenset(

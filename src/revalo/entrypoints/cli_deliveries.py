@@ -1,8 +1,10 @@
-"""``revalo deliveries``: the units handed over to a partner site, and its acceptance of
-each by scan."""
+"""``revalo deliveries``: the units handed over to a partner site, its acceptance of each by
+scan, and its resale of each (an outlet's, a resale partner's)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -12,7 +14,7 @@ from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_tables import Table
 
 deliveries_app = typer.Typer(
-    help="A partner's deliveries: what was handed over to it, accepted by scan.",
+    help="A partner's deliveries: what was handed over to it, accepted by scan, resold.",
     no_args_is_help=True,
 )
 SiteArg = Annotated[str, typer.Argument(help="The partner site's code, e.g. OUT-FR.")]
@@ -33,11 +35,17 @@ def list_deliveries(
         found = deliveries.deliveries(rv.read_uow(), by=acting(rv, as_login), site_code=site)
         waiting = sum(1 for u in found if not u.accepted)
         table = Table(title=said(f"{len(found)} unit(s) handed over, {waiting} not accepted yet"))
-        for column in ("lpn", "serial", "sku", "lot", "accepted by", "accepted at"):
+        columns = ("lpn", "serial", "sku", "lot", "accepted by", "accepted at", "resold on")
+        for column in (*columns, "resale price"):
             table.add_column(column)
         for u in found:
             at = u.received_at.isoformat(timespec="minutes") if u.received_at else ""
-            table.add_row(u.lpn, u.serial or "", u.sku or "", u.lot or "", u.received_by or "", at)
+            resold = u.resold_on.isoformat() if u.resold_on else ""
+            price = str(u.resale_price) if u.resale_price is not None else ""
+            table.add_row(
+                u.lpn, u.serial or "", u.sku or "", u.lot or "", u.received_by or "", at,
+                resold, price,
+            )  # fmt: skip
         out().print(table)
 
 
@@ -55,3 +63,35 @@ def accept(
     with reported(), open_app(db, url) as rv:
         got = deliveries.accept(rv.uow(), site_code=site, code=code, by=acting(rv, as_login))
         out().print(said(f"Unit {got.lpn} accepted at {site.strip().upper()}."), markup=False)
+
+
+@deliveries_app.command("resell")
+def resell(
+    site: SiteArg,
+    code: Annotated[str, typer.Argument(help="The unit's LPN or serial, as scanned.")],
+    price: Annotated[Decimal, typer.Option(help="What the buyer paid, EUR.")],
+    sold_on: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="The day sold (default today).")
+    ] = None,
+    receipt: Annotated[str, typer.Option(help="The partner's receipt or invoice number.")] = "",
+    as_login: AsLogin = None,
+    db: DbPath = None,
+    url: DbUrl = None,
+) -> None:
+    """Record the partner site's resale of one unit it accepted, once."""
+    from revalo.services import partner_resales
+
+    with reported(), open_app(db, url) as rv:
+        got = partner_resales.record_resale(
+            rv.uow(),
+            site_code=site,
+            code=code,
+            price=price,
+            sold_on=sold_on.date() if sold_on else None,
+            receipt=receipt,
+            by=acting(rv, as_login),
+        )
+        out().print(
+            said(f"Resale of {got.lpn} by {got.site_code} for {got.price} EUR recorded."),
+            markup=False,
+        )

@@ -1,4 +1,4 @@
-"""What the partners' deliveries and payments need of the storage (implemented in
+"""What the partners' deliveries, resales and payments need of the storage (implemented in
 adapters)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Protocol
 
 from revalo.domain.deliveries import HandedUnit
 from revalo.domain.partner_payments import PartnerPayment, PayableUnit
+from revalo.domain.partner_resales import Resale
 
 
 class DeliveryRepository(Protocol):
@@ -18,6 +19,10 @@ class DeliveryRepository(Protocol):
         ...
 
     def accept(self, unit_id: int, site_code: str, by: str, at: datetime) -> None: ...
+    def add_resale(self, resale: Resale) -> None: ...
+    def resales(
+        self, site_code: str, *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[Resale], int]: ...
 
 
 class PartnerPaymentRepository(Protocol):

@@ -61,6 +61,7 @@ from revalo.entrypoints.web import (
     i18n_refusals_service,
     i18n_refusals_services,
     i18n_resale,
+    i18n_resales,
     i18n_returns,
     i18n_service,
     i18n_texts,
@@ -125,6 +126,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_disputes,
     i18n_donations,
     i18n_deliveries,
+    i18n_resales,
     i18n_payments,
 )
 
