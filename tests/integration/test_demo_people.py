@@ -16,6 +16,7 @@ from revalo.adapters.invariants import check_database
 from revalo.adapters.migrate import upgrade
 from revalo.bootstrap import bootstrap
 from revalo.demo import build_demo
+from revalo.services import partners
 from revalo.settings import Settings
 
 #: The use cases the scenario runs at this size and seed (each by one of its people).
@@ -71,6 +72,15 @@ def test_every_use_case_of_the_demo_is_done_by_a_user_allowed_to(tmp_path: Path)
         assert {(state, to == site) for site, _, _, state, to in resold} == {
             ("sent_to_partner", True)
         }
+        # The reseller's record over the whole demo counts the same resales.
+        with app.read_uow() as uow:
+            who = uow.users.by_login("reseller")
+        assert who is not None
+        [record] = partners.partner_records(
+            app.read_uow(), by=who, first=date(2024, 12, 1), last=date(2025, 2, 16)
+        ).records
+        mine = [r for r in resold if r[0] == "RES-FR"]
+        assert record.resold == len(mine) > 0 and record.resold_eur > 0
         assert check_database(app.engine) == []
     finally:
         app.close()

@@ -18,7 +18,7 @@ from revalo.domain.errors import Conflict, InvalidValue, PermissionDenied
 from revalo.domain.partner_resales import Resale
 from revalo.domain.people import Role
 from revalo.domain.values import utcnow
-from revalo.services import deliveries, partner_resales
+from revalo.services import deliveries, partner_resales, partners
 from revalo.services.common import get_unit
 from tests.conftest import World
 from tests.integration.compliance_world import send, unit
@@ -75,6 +75,10 @@ def test_a_unit_sent_and_one_bought_in_a_lot_are_resold_once_accepted(world: Wor
         last = uow.events.for_unit(get_unit(uow, sent).id)[-1]
     assert last.reason == "resold by OUT-FR for 59.90 EUR"
     assert last.detail["receipt"] == "T-2026 0042"
+    # The outlet's record counts both, against the two units handed over to it.
+    [record] = partners.partner_records(world.app.read_uow(), by=outlet).records
+    assert (record.code, record.handed_over, record.resold) == ("OUT-FR", 2, 2)
+    assert (record.resold_eur, record.sell_through) == (Decimal("369.90"), 1.0)
     no_violations(world)
 
 

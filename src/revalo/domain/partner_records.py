@@ -1,8 +1,8 @@
 """A partner's record over a period, from the units' own events: the units handed over to it
 for good (a recycler, a charity, a resale partner, a vendor), the units that came to it for
 work (a repair centre, a refurbisher) and how long they stayed before leaving it, the work
-it did right the first time, and what the units brought back (a partner's payment for the
-units handed over, the sales made at its site).
+it did right the first time, what the units brought back (a partner's payment for the
+units handed over, the sales made at its site) and what a reseller sold again of them.
 
 Nothing here is recorded twice: every figure is counted from the events of the period, and
 each unit behind a figure can be followed on its own trail."""
@@ -18,6 +18,7 @@ from typing import Any
 
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.events import EventType
+from revalo.domain.partner_resales import RESALE_REPORT, RESELLER_KINDS
 
 #: The kinds of site run by partners (the company's own hubs are not partners).
 PARTNER_KINDS = frozenset(
@@ -40,6 +41,7 @@ RECORD_EVENTS = frozenset(
         EventType.WORK_COMPLETED,
         EventType.WORK_FAILED,
         EventType.PROCEEDS_RECORDED,
+        EventType.REPORTED,
     }
 )
 _SECONDS_A_DAY = 86_400
@@ -74,6 +76,9 @@ class PartnerRecord:
     work_failed: int
     recovered_eur: Decimal
     sold_eur: Decimal
+    #: The units it resold, as it recorded them, and what its buyers paid for them.
+    resold: int
+    resold_eur: Decimal
     #: The units handed over or arrived, for the drill-down (unit ids).
     units: tuple[int, ...] = field(default=(), repr=False)
     #: The units handed over to it for good (unit ids), whose price as new its payments
@@ -85,6 +90,15 @@ class PartnerRecord:
         """The share of its work orders done without a failure."""
         done = self.work_done + self.work_failed
         return self.work_done / done if done else None
+
+    @property
+    def sell_through(self) -> float | None:
+        """The units it resold against those handed over to it, both in the period (as a
+        shop counts it: more than 1 when older stock sold too); None for a partner that
+        does not resell."""
+        if self.kind not in RESELLER_KINDS or not self.handed_over:
+            return None
+        return self.resold / self.handed_over
 
 
 def _money(detail: dict[str, Any], key: str) -> Decimal:
@@ -111,6 +125,14 @@ def handed_to(e: SeenEvent, buyers: Mapping[str, str]) -> str | None:
     return buyers.get(str(e.detail.get("lot") or ""))
 
 
+def resold_by(e: SeenEvent) -> str | None:
+    """The site that recorded the resale the event says (None: the event is no resale)."""
+    if e.type is not EventType.REPORTED or e.detail.get("report") != RESALE_REPORT:
+        return None
+    site = e.detail.get("site")
+    return site if isinstance(site, str) else None
+
+
 def record_of(
     site: Site, events: Iterable[SeenEvent], buyers: Mapping[str, str] | None = None
 ) -> PartnerRecord:
@@ -123,8 +145,8 @@ def record_of(
     came: dict[int, datetime] = {}
     visited: set[int] = set()
     stays: list[float] = []
-    left = done = failed = 0
-    recovered = sold = Decimal("0")
+    left = done = failed = resold = 0
+    recovered = sold = resold_eur = Decimal("0")
     for e in events:
         if handed_to(e, buyers) == code:
             handed.add(e.unit_id)
@@ -135,6 +157,9 @@ def record_of(
             visited.add(e.unit_id)
         elif e.type is EventType.PROCEEDS_RECORDED and e.unit_id in handed:
             recovered += _money(e.detail, "amount_eur")
+        elif resold_by(e) == code:
+            resold += 1
+            resold_eur += _money(e.detail, "price_eur")
         elif e.type in (EventType.WORK_COMPLETED, EventType.WORK_FAILED) and e.site_code == code:
             done += e.type is EventType.WORK_COMPLETED
             failed += e.type is EventType.WORK_FAILED
@@ -163,6 +188,8 @@ def record_of(
         work_failed=failed,
         recovered_eur=recovered,
         sold_eur=sold,
+        resold=resold,
+        resold_eur=resold_eur,
         units=tuple(sorted(handed | visited)),
         handed_units=tuple(sorted(handed)),
     )
@@ -173,13 +200,13 @@ def records_of(
 ) -> list[PartnerRecord]:
     """Each site's record, from one pass over the period's events: each event goes to the
     sites it concerns (where it happened, where the unit was sent or sold in a lot, where it
-    left from; a payment, to the site its unit was handed over to)."""
+    left from, who resold it; a payment, to the site its unit was handed over to)."""
     buyers = buyers or {}
     mine: dict[str, list[SeenEvent]] = {}
     holder: dict[int, str] = {}
     for e in events:
         to = handed_to(e, buyers)
-        concerned = {e.site_code, to, e.detail.get("from_site")}
+        concerned = {e.site_code, to, e.detail.get("from_site"), resold_by(e)}
         if to is not None:
             holder[e.unit_id] = to
         if e.type is EventType.PROCEEDS_RECORDED:

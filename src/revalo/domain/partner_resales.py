@@ -19,6 +19,9 @@ RESELLER_KINDS = frozenset({SiteKind.OUTLET, SiteKind.RESALE_PARTNER})
 #: The most one resold unit may fetch (EUR): more is a typing mistake.
 MAX_RESALE_PRICE = Decimal("100000")
 MAX_RECEIPT = 60
+#: The ``report`` of a resale in its event's detail; a partner's other reports (its EPCIS
+#: events) carry none.
+RESALE_REPORT = "resale"
 CENT = Decimal("0.01")
 
 

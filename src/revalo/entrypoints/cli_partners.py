@@ -48,8 +48,8 @@ def partners(
     """Each partner site's record over the period (by default the last four weeks): units
     handed over to it, sent to it for work and left again, turnaround in days (median and
     90 %), work orders and the share done right the first time, payments for the units
-    handed over and sales at its site, how many of its terms in force it missed, and its
-    disputes opened in the period (open / all)."""
+    handed over and sales at its site, the units it resold and their price, how many of its
+    terms in force it missed, and its disputes opened in the period (open / all)."""
     from revalo.services import partners as service
 
     with reported(), open_app(db, url) as rv:
@@ -65,7 +65,7 @@ def partners(
         for column in (
             "site", "kind", "handed over", "came for work", "left again", "days median",
             "days 90 %", "work orders", "right first time", "payments EUR", "sales EUR",
-            "terms missed", "disputes",
+            "resold", "resales EUR", "terms missed", "disputes",
         ):  # fmt: skip
             table.add_column(column)
         for r in found.records:
@@ -78,6 +78,7 @@ def partners(
                 r.code, r.kind.value, str(r.handed_over), str(r.arrived), str(r.left),
                 _days(r.turnaround_median_days), _days(r.turnaround_p90_days),
                 str(r.work_done + r.work_failed), share(right),
-                str(r.recovered_eur), str(r.sold_eur), missed, disputes,
+                str(r.recovered_eur), str(r.sold_eur), str(r.resold), str(r.resold_eur),
+                missed, disputes,
             )  # fmt: skip
         out().print(table)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from revalo.domain.errors import Conflict, InvalidValue
 from revalo.domain.partner_resales import (
+    RESALE_REPORT,
     RESELLER_KINDS,
     Resale,
     check_day,
@@ -77,7 +78,12 @@ def record_resale(
         day = check_day(sold_on or t.date(), handed.received_at.date(), t.date())
         resale = Resale(unit.id, unit.lpn, site, day, paid, ref, by.login, t)
         uow.deliveries.add_resale(resale)
-        detail = {"site": site, "sold_on": day.isoformat(), "price_eur": str(paid)}
+        detail = {
+            "report": RESALE_REPORT,
+            "site": site,
+            "sold_on": day.isoformat(),
+            "price_eur": str(paid),
+        }
         if ref:
             detail["receipt"] = ref
         reason = f"resold by {site} for {paid} EUR"

@@ -46,6 +46,9 @@ def record_public(r: PartnerRecord, standing: Standing | None = None) -> Partner
         first_time_right=r.first_time_right,
         recovered_eur=r.recovered_eur,
         sold_eur=r.sold_eur,
+        resold=r.resold,
+        resold_eur=r.resold_eur,
+        sell_through=r.sell_through,
         units=list(r.units),
         terms=PartnerTermsPublic.model_validate(standing.terms)
         if standing and standing.terms

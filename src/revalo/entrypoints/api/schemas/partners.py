@@ -78,6 +78,11 @@ class PartnerRecordPublic(Public):
     first_time_right: float | None = Field(description="work done without a failure, 0 to 1")
     recovered_eur: Decimal = Field(description="payments recorded for the units handed over")
     sold_eur: Decimal = Field(description="sales made at its site")
+    resold: int = Field(description="units it recorded as resold in the period")
+    resold_eur: Decimal = Field(description="what its buyers paid for them")
+    sell_through: float | None = Field(
+        description="units resold against units handed over to it, both in the period"
+    )
     units: list[int] = Field(description="the units behind the figures (ids)")
     terms: PartnerTermsPublic | None = Field(
         default=None, description="its terms in force on the period's last day"
