@@ -90,6 +90,7 @@ class App:
             policy=self.policy,
             max_plan_seconds=self.settings.max_plan_seconds,
             time_limit_s=self.settings.jobs.time_limit_s,
+            feedback_min_sales=self.settings.resale_feedback_min_sales,
             worker=worker,
             timeouts=timeouts,
         )

@@ -10,9 +10,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from revalo.adapters.orm import products, units
 from revalo.adapters.orm_resale import listing_prices, listings
-from revalo.domain.resale import OPEN_STATUSES, Listing, PricePoint, Sale
-from revalo.services.resale_ports import ListingFilter
+from revalo.domain.resale import OPEN_STATUSES, Listing, ListingStatus, PricePoint, Sale
+from revalo.services.resale_ports import ListingFilter, SoldShare
 
 _L, _P = listings.c, listing_prices.c
 
@@ -143,3 +144,30 @@ class SqlListingRepository:
             sa.select(listings).where(*where).order_by(_L.id.desc()).limit(limit).offset(offset)
         ).all()
         return self._load(rows), int(total or 0)
+
+    def sold_shares(self) -> Sequence[SoldShare]:
+        stmt = (
+            sa.select(
+                _L.channel,
+                _L.category,
+                _L.grade,
+                _L.sold_price,
+                _L.sold_at,
+                products.c.new_price,
+                units.c.received_at,
+            )
+            .join(units, units.c.id == _L.unit_id)
+            .join(products, products.c.sku == units.c.sku)
+            .where(_L.status == ListingStatus.SOLD, _L.sold_price.is_not(None))
+        )
+        return [
+            SoldShare(
+                r.channel,
+                r.category,
+                r.grade,
+                r.sold_price,
+                r.new_price,
+                max((r.sold_at - r.received_at).total_seconds() / 86_400, 0.0),
+            )
+            for r in self.session.execute(stmt)
+        ]

@@ -21,6 +21,7 @@ from revalo.demo.processing import Processing
 from revalo.domain.journey import ConsignmentKind
 from revalo.services import disposition_batches
 from revalo.services.consolidation import consolidate_site, ship_planned
+from revalo.settings import DEFAULT_RESALE_FEEDBACK_MIN_SALES
 
 
 @dataclass(slots=True)
@@ -116,8 +117,16 @@ class Manager:
         if not self.p.awaiting or f.cal.next_working_day(day + 1) >= f.cal.days:
             return
         at = self._end_of(day)
+        # The engine's value model takes what the sales fetched once enough were seen, as
+        # the shipped setting says (the listings' prices keep the configured rates here:
+        # ``demo.resale``).
         preview = f.agenda.call(
-            disposition_batches.preview_batch, f.uow, by=f.manager, day=f.cal.at(day).date(), at=at
+            disposition_batches.preview_batch,
+            f.uow,
+            by=f.manager,
+            day=f.cal.at(day).date(),
+            at=at,
+            feedback_min_sales=DEFAULT_RESALE_FEEDBACK_MIN_SALES,
         )
         assert preview.id is not None
         done = f.agenda.call(

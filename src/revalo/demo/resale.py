@@ -14,7 +14,9 @@ from revalo.services import resale
 
 def list_unit(f: Any, lpn: str, at: datetime) -> int | None:
     """The listing of a unit just put in the graded stock, on sale; None when no channel
-    takes it (the order feed then records its sale on the unit alone)."""
+    takes it (the order feed then records its sale on the unit alone). Its price keeps the
+    configured rates: the observed ones would read every sale again for each listing (the
+    engine's nightly batch reads them once a night, ``demo.manager``)."""
     try:
         listing = f.agenda.call(
             resale.create_listing, f.uow, lpn, by=f.manager, at=at, feedback_min_sales=0

@@ -80,7 +80,11 @@ def decide(
             if commit is None:
                 assert day is not None
                 made = disposition_batches.preview_batch(
-                    rv.uow(), by=user, day=parse_day(day, "--date"), site_code=site
+                    rv.uow(),
+                    by=user,
+                    day=parse_day(day, "--date"),
+                    site_code=site,
+                    feedback_min_sales=rv.settings.resale_feedback_min_sales,
                 )
                 _figures(made.figures)
                 out().print(f"preview {made.id}: {len(made.plan)} units", markup=False)

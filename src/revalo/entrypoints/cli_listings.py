@@ -4,7 +4,7 @@ prices as they age, their sales, each channel's feed and the profitability of ev
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from revalo.entrypoints.cli_common import (
 )
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_tables import Table
+
+if TYPE_CHECKING:
+    from revalo.bootstrap import App
 
 listings_app = typer.Typer(
     help="Listings on the sales channels: create, publish, reprice, sell, withdraw.",
@@ -282,6 +285,37 @@ def profitability(
             _say(f"Expectations off in {len(off)} group(s): the engine's rates need tuning there.")
         else:
             _say("No group's expectations are off.")
+        _learned(rv, as_login)
+
+
+def _learned(rv: App, as_login: str | None) -> None:
+    """The rates the value model learned from the sales, beside the configured ones."""
+    from revalo.services import resale_learning
+
+    n = rv.settings.resale_feedback_min_sales
+    if n <= 0:
+        _say(
+            "The feedback is off (REVALO_RESALE_FEEDBACK_MIN_SALES=0): the configured rates "
+            "hold everywhere."
+        )
+        return
+    found = resale_learning.learned_rates(rv.read_uow(), by=acting(rv, as_login), min_sales=n)
+    if not found:
+        _say(f"No channel, category and grade has {n} sales yet: the configured rates hold "
+             "everywhere.")  # fmt: skip
+        return
+    table = Table(title=f"Rates learned from {n} sales or more")
+    for column in ("channel", "category", "grade", "units", "observed rate"):
+        table.add_column(column)
+    for column in ("configured rate", "change"):
+        table.add_column(column)
+    for r in found:
+        change = f"{r.change * 100:+.1f} %" if r.change is not None else ""
+        table.add_row(
+            r.channel, r.category, r.grade, str(r.sales), str(r.observed),
+            str(r.configured or ""), change,
+        )  # fmt: skip
+    out().print(table)
 
 
 @channels_app.command("list")

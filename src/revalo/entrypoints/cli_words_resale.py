@@ -38,6 +38,14 @@ EN: dict[str, str] = {
     "col.grades": "grades",
     "channels.title": "{n} channel(s)",
     "profit.title": "{n} unit(s) sold",
+    "profit.learned": "Rates learned from {n} sales or more",
+    "profit.learned_none": "No channel, category and grade has {n} sales yet: the configured "
+    "rates hold everywhere.",
+    "profit.learned_off": "The feedback is off (REVALO_RESALE_FEEDBACK_MIN_SALES=0): the "
+    "configured rates hold everywhere.",
+    "col.observed_rate": "observed rate",
+    "col.configured_rate": "configured rate",
+    "col.rate_change": "change",
 }
 
 FR: dict[str, str] = {
@@ -75,4 +83,12 @@ FR: dict[str, str] = {
     "col.grades": "grades",
     "channels.title": "{n} canal(aux)",
     "profit.title": "{n} unité(s) vendue(s)",
+    "profit.learned": "Taux appris de {n} ventes ou plus",
+    "profit.learned_none": "Aucun canal, catégorie et grade ne compte encore {n} ventes : les "
+    "taux configurés valent partout.",
+    "profit.learned_off": "Le retour des prix observés est désactivé "
+    "(REVALO_RESALE_FEEDBACK_MIN_SALES=0) : les taux configurés valent partout.",
+    "col.observed_rate": "taux observé",
+    "col.configured_rate": "taux configuré",
+    "col.rate_change": "écart",
 }

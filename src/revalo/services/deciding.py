@@ -78,12 +78,22 @@ def _params(params: DispositionParams | None) -> DispositionParams:
 
 
 def _inputs_for(
-    uow: UnitOfWork, lpn: str, at: datetime, config: Path | None, transport: Transport | None
+    uow: UnitOfWork,
+    lpn: str,
+    at: datetime,
+    config: Path | None,
+    transport: Transport | None,
+    feedback_min_sales: int,
 ) -> DecisionInputs:
     with uow:
         unit = get_unit(uow, lpn)
         return build_inputs(
-            uow, [graded_unit(uow, unit)], at=at, config=config, transport=transport
+            uow,
+            [graded_unit(uow, unit)],
+            at=at,
+            config=config,
+            transport=transport,
+            feedback_min_sales=feedback_min_sales,
         )
 
 
@@ -95,11 +105,13 @@ def explain_unit(
     at: datetime | None = None,
     config: Path | None = None,
     transport: Transport | None = None,
+    feedback_min_sales: int = 0,
 ) -> UnitScore:
     """Every route open to a graded unit, best first with its breakdown, and the closed ones
     with the rule that closes them: the manager's explanation of a decision. Trips between
-    sites are priced with carrier quotes (``transport``: the shipped carriers when None)."""
-    inputs = _inputs_for(uow, lpn, when(at), config, transport)
+    sites are priced with carrier quotes (``transport``: the shipped carriers when None);
+    ``feedback_min_sales``: as :func:`build_inputs` says."""
+    inputs = _inputs_for(uow, lpn, when(at), config, transport, feedback_min_sales)
     return score_unit(inputs.problem, _params(params), 0)
 
 
@@ -142,12 +154,14 @@ def decide_unit(
     at: datetime | None = None,
     config: Path | None = None,
     transport: Transport | None = None,
+    feedback_min_sales: int = 0,
 ) -> DispositionOutcome:
     """Decide one graded unit: its best open option that the week's remaining capacity and
-    demand still take, recorded as the engine's decision."""
+    demand still take, recorded as the engine's decision (``feedback_min_sales``: as
+    :func:`build_inputs` says)."""
     t = when(at)
     p = _params(params)
-    inputs = _inputs_for(uow, lpn, t, config, transport)
+    inputs = _inputs_for(uow, lpn, t, config, transport, feedback_min_sales)
     if score_unit(inputs.problem, p, 0).best is None:
         raise NotAllowed(f"no route is open to unit {lpn}: see its explanation")
     result = solve_disposition(inputs.problem, p)
@@ -191,6 +205,7 @@ def decide_batch(
     config: Path | None = None,
     transport: Transport | None = None,
     on_store: Callable[[UnitOfWork, BatchDecision], None] | None = None,
+    feedback_min_sales: int = 0,
 ) -> BatchDecision:
     """Decide every graded unit (at one site, if given) at once, within each site's daily
     capacity and each channel's volume, and record all decisions in one transaction.
@@ -209,7 +224,12 @@ def decide_batch(
     with uow.read_only() as reading:
         code = site_code.strip().upper() if site_code else None
         inputs = build_inputs(
-            reading, graded_units(reading, code), at=t, config=config, transport=transport
+            reading,
+            graded_units(reading, code),
+            at=t,
+            config=config,
+            transport=transport,
+            feedback_min_sales=feedback_min_sales,
         )
     problem = inputs.problem
     tables = build_tables(problem, p)  # once, for the optimiser and the baseline

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,11 @@ from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrderKind
 from revalo.engines.disposition import DispositionProblem, SiteSpec, UnitBatch
 from revalo.engines.disposition.params import GRADES, load_config, load_params
-from revalo.engines.disposition.problem import LegPricer, channels_from_config
+from revalo.engines.disposition.problem import ChannelSpec, LegPricer, channels_from_config
 from revalo.services.capacity_left import WeekLeft, week_left
 from revalo.services.common import found
 from revalo.services.ports import UnitFilter, UnitOfWork
+from revalo.services.resale_profit import observed_in
 from revalo.services.transport import Transport, default_transport
 
 _PAGE = 1_000
@@ -145,10 +147,12 @@ def problem_of(
     config: Mapping[str, Any],
     legs: LegPricer | None = None,
     left: WeekLeft | None = None,
+    observed: Mapping[tuple[str, str, str], Decimal] | None = None,
 ) -> DispositionProblem:
     """The engine's problem for these units, with the sites' terms, the channels of the
-    configuration, ``legs`` pricing the trips between sites (carrier quotes), and ``left``
-    the week's remaining hours and demand of the capacity plan."""
+    configuration, ``legs`` pricing the trips between sites (carrier quotes), ``left`` the
+    week's remaining hours and demand of the capacity plan, and ``observed`` the recovery
+    rates seen on past sales, by (channel, category, sale grade)."""
     left = left or WeekLeft()
     specs = tuple(left.site(s) for s in site_specs(sites, config))
     products = list({p.product.sku: p.product for p in placed}.values())
@@ -162,8 +166,13 @@ def problem_of(
         origin=[site_index[p.origin] for p in placed],
         days_waited=[p.days_waited for p in placed],
     )
-    channels = tuple(left.channel(c) for c in channels_from_config(config))
+    channels = tuple(_seen(left.channel(c), observed or {}) for c in channels_from_config(config))
     return DispositionProblem(tuple(products), specs, channels, batch, legs=legs)
+
+
+def _seen(spec: ChannelSpec, observed: Mapping[tuple[str, str, str], Decimal]) -> ChannelSpec:
+    mine = {(cat, grade): float(r) for (ch, cat, grade), r in observed.items() if ch == spec.code}
+    return replace(spec, observed=mine) if mine else spec
 
 
 def build_inputs(
@@ -173,15 +182,19 @@ def build_inputs(
     at: datetime,
     config: Path | None = None,
     transport: Transport | None = None,
+    feedback_min_sales: int = 0,
 ) -> DecisionInputs:
     """The engine's problem for these units, where they are now, with trips between sites
     priced by carrier quotes (``transport``: the shipped carriers file when None), within
-    what the week of ``at`` has left of the capacity plan. Call inside an open unit of
-    work."""
+    what the week of ``at`` has left of the capacity plan; with ``feedback_min_sales``
+    above 0, a channel's rate for a category and grade sold that many times is the one its
+    sales fetched (REVALO_RESALE_FEEDBACK_MIN_SALES). Call inside an open unit of work."""
     placed = [
         Placed(g.product, g.inspection, g.unit.site_code, days_waited(g.unit, at)) for g in units
     ]
     legs = (transport or default_transport()).legs
-    left = week_left(uow, at, load_params(config))
-    problem = problem_of(list(uow.sites.list()), placed, load_config(config), legs, left)
+    params = load_params(config)
+    left = week_left(uow, at, params)
+    observed = observed_in(uow, feedback_min_sales, params)
+    problem = problem_of(list(uow.sites.list()), placed, load_config(config), legs, left, observed)
     return DecisionInputs(problem, tuple(units))

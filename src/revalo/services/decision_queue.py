@@ -52,9 +52,11 @@ def decision_queue(
     offset: int = 0,
     config: Path | None = None,
     client_code: str | None = None,
+    feedback_min_sales: int = 0,
 ) -> Page[Proposal]:
     """Graded units awaiting a decision (of one client with ``client_code``), one page,
-    each with the engine's proposal scored as of the latest recorded event."""
+    each with the engine's proposal scored as of the latest recorded event (with the
+    observed prices after ``feedback_min_sales`` sales, as ``build_inputs`` says)."""
     client_code = client_for(by, client_code, Permission.VIEW_DECISIONS)
     params = load_params(config)
     with uow:
@@ -66,7 +68,11 @@ def decision_queue(
         )
         page = uow.units.list(flt, limit=limit, offset=offset)
         ready = [graded_unit(uow, u) for u in page.items if awaiting_decision(u) is None]
-        inputs = build_inputs(uow, ready, at=as_of, config=config) if ready else None
+        inputs = (
+            build_inputs(uow, ready, at=as_of, config=config, feedback_min_sales=feedback_min_sales)
+            if ready
+            else None
+        )
         products = {u.sku: uow.products.get(u.sku) for u in page.items if u.sku}
         latest = {u.id: uow.inspections.latest(u.id) for u in page.items}
     rows = {g.unit.lpn: i for i, g in enumerate(ready)}

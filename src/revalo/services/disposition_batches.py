@@ -102,18 +102,28 @@ def preview_batch(
     transport: Transport | None = None,
     at: datetime | None = None,
     on_store: Callable[[UnitOfWork, DispositionBatch], None] | None = None,
+    feedback_min_sales: int = 0,
 ) -> DispositionBatch:
     """The optimiser's plan for every graded unit (at one site, if given) within the week's
     remaining capacity and demand, beside the baselines on the same input; stored as a
     preview (nothing is decided). ``at``: when the batch decides (by default as
     :func:`batch_time` says for ``day``). ``on_store`` is called in the transaction that
-    stores the preview (a job keeps its result there: both, or neither)."""
+    stores the preview (a job keeps its result there: both, or neither).
+    ``feedback_min_sales``: the observed prices in the value model, as
+    :func:`~revalo.services.decision_inputs.build_inputs` says."""
     t = batch_time(day) if at is None else as_utc(at)
     p = params if params is not None else load_params(config)
     with uow.read_only() as reading:
         code = get_site(reading, site_code, "site").code if site_code else None
         units = graded_units(reading, code)
-        inputs = build_inputs(reading, units, at=t, config=config, transport=transport)
+        inputs = build_inputs(
+            reading,
+            units,
+            at=t,
+            config=config,
+            transport=transport,
+            feedback_min_sales=feedback_min_sales,
+        )
     problem = inputs.problem
     tables = build_tables(problem, p)
     best = solve_disposition(problem, p, tables=tables)

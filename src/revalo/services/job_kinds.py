@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revalo.domain.collection_plan import MAX_SEARCH_SECONDS, CollectionPlanRecord
 from revalo.domain.errors import InvalidValue, NotAllowed
@@ -17,6 +17,9 @@ from revalo.domain.people import Permission, User
 from revalo.domain.units import UnitState
 from revalo.domain.values import utcnow
 from revalo.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from revalo.services.jobs import JobContext
 
 #: A kind's check of its parameters: (parameters, input, longest plan search allowed).
 Check = Callable[[Mapping[str, Any], str | None, float], dict[str, Any]]
@@ -123,7 +126,7 @@ def plan_result(record: CollectionPlanRecord) -> dict[str, Any]:
     }
 
 
-def run_plan(ctx: Any, job: Job, progress: Any) -> None:
+def run_plan(ctx: JobContext, job: Job, progress: Any) -> None:
     from revalo.services import collections
 
     p = job.parameters
@@ -192,7 +195,7 @@ def batch_result(summary: Any) -> dict[str, Any]:
     }
 
 
-def run_batch(ctx: Any, job: Job, progress: Any) -> None:
+def run_batch(ctx: JobContext, job: Job, progress: Any) -> None:
     from revalo.engines.disposition import load_params
     from revalo.services import deciding, disposition_batches
 
@@ -211,6 +214,7 @@ def run_batch(ctx: Any, job: Job, progress: Any) -> None:
                 params=replace(params, time_limit_s=limit),
                 transport=ctx.transport(),
                 on_store=lambda u, batch: progress.store(u, preview_result(batch)),
+                feedback_min_sales=ctx.feedback_min_sales,
             )
         return
     with progress.ticking(0.05, 0.9, limit, f"deciding the batch ({limit:g} s of search at most)"):
@@ -221,6 +225,7 @@ def run_batch(ctx: Any, job: Job, progress: Any) -> None:
             time_limit_s=p["time_limit_s"],
             transport=ctx.transport(),
             on_store=lambda u, summary: progress.store(u, batch_result(summary)),
+            feedback_min_sales=ctx.feedback_min_sales,
         )
 
 
@@ -235,7 +240,7 @@ def check_import(params: Mapping[str, Any], input: str | None, limit: float) -> 
     return {"dry_run": dry, "lines": input.count("\n") + (not input.endswith("\n"))}
 
 
-def run_import(ctx: Any, job: Job, progress: Any) -> None:
+def run_import(ctx: JobContext, job: Job, progress: Any) -> None:
     from revalo.services import imports
 
     assert job.input is not None

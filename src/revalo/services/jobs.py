@@ -49,6 +49,9 @@ class JobContext:
     max_plan_seconds: float
     #: The longest a job may run (the task engine stops it a little later still).
     time_limit_s: float
+    #: The sales after which the value model takes the prices they fetched
+    #: (REVALO_RESALE_FEEDBACK_MIN_SALES; 0: never).
+    feedback_min_sales: int = 0
     #: Who runs it ("celery@host", "serve:thread").
     worker: str = "worker"
     #: Exceptions that mean the task engine stopped the job for its time (Celery's soft

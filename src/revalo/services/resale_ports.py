@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from revalo.domain.resale import Listing, ListingStatus
@@ -23,6 +24,19 @@ class ListingFilter:
     sold_before: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SoldShare:
+    """One listing sold: where, what, at which sale grade, for how much against its price as
+    new, and how many days after the unit came back (the value model's decay counts them)."""
+
+    channel: str
+    category: str
+    grade: str
+    price: Decimal
+    new_price: Decimal
+    age_days: float
+
+
 class ListingRepository(Protocol):
     def add(self, listing: Listing) -> None:
         """Store a new listing and give it its id."""
@@ -37,4 +51,8 @@ class ListingRepository(Protocol):
     def save(self, listing: Listing) -> None: ...
     def list(self, flt: ListingFilter, *, limit: int, offset: int) -> tuple[Sequence[Listing], int]:
         """A page of listings, newest first, and how many match."""
+        ...
+
+    def sold_shares(self) -> Sequence[SoldShare]:
+        """Every listing sold, with its product's price as new (one query)."""
         ...

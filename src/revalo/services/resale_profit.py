@@ -2,7 +2,8 @@
 what its processing, storage and transport cost, and the net against the engine's
 expectation at decision time; by channel, category and grade per week, with the groups
 where the engine's expectations are off. The prices observed become the value model's
-recovery rates where enough sales exist (``observed_recovery``).
+recovery rates where enough sales exist (``observed_recovery``): in new listings' prices
+and in the engine's expected values.
 
 The costs of a unit are summed in one function, ``unit_costs``, from what is recorded (the
 work orders' labour and parts, the legs' transport, the days in stock).
@@ -10,8 +11,9 @@ work orders' labour and parts, the legs' transport, the days in stock).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -24,9 +26,10 @@ from revalo.domain.resale import Listing, ListingStatus
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.engines.disposition import DispositionParams, load_params
+from revalo.engines.disposition.value import decay_log_rate
 from revalo.services.guard import reads
 from revalo.services.ports import UnitOfWork
-from revalo.services.resale_ports import ListingFilter
+from revalo.services.resale_ports import ListingFilter, SoldShare
 
 #: How far the net may be from the engine's expectation, as a share of it, before a group
 #: is said to be off (a company choice).
@@ -207,27 +210,46 @@ def resale_profitability(
     return Profitability(sold, group(sold), min_sales)
 
 
-def observed_recovery(
-    sold: Iterable[SoldUnit], min_sales: int
-) -> dict[tuple[str, str, str], Decimal]:
-    """The share of the new price fetched, by (channel, category, grade), where at least
-    ``min_sales`` units were sold: the value model's recovery rate as observed."""
+def observed_shares(
+    sold: Iterable[SoldShare], params: DispositionParams
+) -> dict[tuple[str, str, str], list[Decimal]]:
+    """The share of the new price each sale fetched, by (channel, category, grade). Each
+    price is taken back to the day its unit came back, through its category's decay, since
+    the value model decays the rate from there (a unit sold late at a low price does not
+    lower the rate of one sold early)."""
     shares: dict[tuple[str, str, str], list[Decimal]] = defaultdict(list)
     for s in sold:
         if s.new_price > 0:
-            key = (s.listing.channel, s.listing.category, s.listing.grade)
-            shares[key].append(s.fetched / s.new_price)
+            kept = math.exp(decay_log_rate(params, s.category) * s.age_days)
+            share = s.price / (s.new_price * Decimal(str(kept)))
+            shares[(s.channel, s.category, s.grade)].append(share)
+    return shares
+
+
+def mean_share(shares: Sequence[Decimal]) -> Decimal:
+    return (sum(shares, Decimal("0")) / len(shares)).quantize(Decimal("0.0001"))
+
+
+def observed_recovery(
+    sold: Iterable[SoldShare], min_sales: int, params: DispositionParams
+) -> dict[tuple[str, str, str], Decimal]:
+    """The mean share of the new price fetched, by (channel, category, grade), where at
+    least ``min_sales`` units were sold: the value model's recovery rate as observed."""
     return {
-        key: (sum(v, Decimal("0")) / len(v)).quantize(Decimal("0.0001"))
-        for key, v in shares.items()
+        key: mean_share(v)
+        for key, v in observed_shares(sold, params).items()
         if len(v) >= max(min_sales, 1)
     }
 
 
-def observed_rate(
-    observed: Mapping[tuple[str, str, str], Decimal], channel: str, category: str, grade: str
-) -> Decimal | None:
-    return observed.get((channel, category, grade))
+def observed_in(
+    uow: UnitOfWork, min_sales: int, params: DispositionParams
+) -> dict[tuple[str, str, str], Decimal]:
+    """The recovery rates observed on every sale so far, read in the open unit of work
+    (``min_sales`` 0: none, the feedback is off)."""
+    if min_sales <= 0:
+        return {}
+    return observed_recovery(uow.listings.sold_shares(), min_sales, params)
 
 
 @reads(Permission.VIEW_LISTINGS)
@@ -240,4 +262,4 @@ def observed_rates(
         return {}
     params = load_params(config)
     with uow:
-        return observed_recovery(_sold(uow, None, None, params), min_sales)
+        return observed_in(uow, min_sales, params)

@@ -86,6 +86,10 @@ class ChannelSpec:
     #: What is left of the week's demand, by product category, as price steps (a category
     #: absent: no limit and no fall in price).
     demand: Mapping[str, DemandCurve] = field(default_factory=dict)
+    #: The share of the new price its sales fetched, by (product category, sale grade),
+    #: where enough sales were seen: it stands for ``recovery`` x the category's resale
+    #: factor (the value model's default, observed).
+    observed: Mapping[tuple[str, str], float] = field(default_factory=dict)
 
     @property
     def steps(self) -> int:
@@ -99,6 +103,12 @@ class ChannelSpec:
         for grade, rate in self.recovery.items():
             if grade not in GRADES or not 0 <= rate <= 1:
                 raise InvalidValue(f"{where}: recovery {grade}={rate} is invalid", field="recovery")
+        for (category, grade), rate in self.observed.items():
+            if grade not in GRADES or rate < 0:
+                raise InvalidValue(
+                    f"{where}: observed recovery {category} {grade}={rate} is invalid",
+                    field="observed",
+                )
         if self.days_to_sell < 0 or self.fee_eur < 0 or not 0 <= self.fee_rate < 1:
             raise InvalidValue(f"{where}: days and fees must be non-negative", field="fee_rate")
         if self.daily_volume is not None and self.daily_volume < 0:

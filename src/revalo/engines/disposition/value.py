@@ -220,7 +220,9 @@ def recovery_rate(
         ch = problem.channels[option.channel]
         curve = ch.demand.get(product.category)
         step = curve.steps[option.step].rate if curve and option.step < len(curve.steps) else 1.0
-        return ch.recovery.get(grade, 0.0) * cat.resale_factor * step
+        seen = ch.observed.get((product.category, grade))
+        rate = seen if seen is not None else ch.recovery.get(grade, 0.0) * cat.resale_factor
+        return rate * step
     if option.route is _R.HARVEST_PARTS:
         return cat.parts_rate
     if option.route is _R.DONATE:

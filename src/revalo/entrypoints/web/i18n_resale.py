@@ -43,6 +43,18 @@ EN: dict[str, str] = {
     "resale.off": "The engine's expectations are off by more than a quarter in {n} group(s): "
     "its recovery rates need tuning there.",
     "resale.off_here": "expectation off",
+    "resale.learned": "What the value model learned from the sales",
+    "resale.learned_lead": "Where {n} units or more of a channel, category and grade were "
+    "sold, the share of the new price they fetched (taken back to the day each came back) "
+    "prices the new listings and the engine's expected values there, instead of the "
+    "configured rate.",
+    "resale.learned_none": "No channel, category and grade has {n} sales yet: the configured "
+    "rates hold everywhere.",
+    "resale.learned_off": "The feedback is off (REVALO_RESALE_FEEDBACK_MIN_SALES=0): the "
+    "configured rates hold everywhere.",
+    "resale.observed_rate": "Observed rate",
+    "resale.configured_rate": "Configured rate",
+    "resale.rate_change": "Change",
     "resale.units_sold": "{n} unit(s) sold",
     "resale.week": "Week",
     "resale.category": "Category",
@@ -100,6 +112,18 @@ FR: dict[str, str] = {
     "resale.off": "Les prévisions du moteur sont décalées de plus d'un quart dans {n} "
     "groupe(s) : ses taux de récupération sont à ajuster là.",
     "resale.off_here": "prévision décalée",
+    "resale.learned": "Ce que le modèle de valeur a appris des ventes",
+    "resale.learned_lead": "Là où {n} unités ou plus d'un canal, d'une catégorie et d'un grade "
+    "ont été vendues, la part du prix neuf qu'elles ont rapportée (ramenée au jour du retour "
+    "de chacune) fixe le prix des nouvelles annonces et la valeur attendue par le moteur, au "
+    "lieu du taux configuré.",
+    "resale.learned_none": "Aucun canal, catégorie et grade ne compte encore {n} ventes : les "
+    "taux configurés valent partout.",
+    "resale.learned_off": "Le retour des prix observés est désactivé "
+    "(REVALO_RESALE_FEEDBACK_MIN_SALES=0) : les taux configurés valent partout.",
+    "resale.observed_rate": "Taux observé",
+    "resale.configured_rate": "Taux configuré",
+    "resale.rate_change": "Écart",
     "resale.units_sold": "{n} unité(s) vendue(s)",
     "resale.week": "Semaine",
     "resale.category": "Catégorie",

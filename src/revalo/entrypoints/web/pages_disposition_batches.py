@@ -132,7 +132,13 @@ def preview_form(
     uow = cast(BatchUnitOfWork, app.uow())
     return _attempt(
         request,
-        lambda: disposition_batches.preview_batch(uow, by=user, day=day.date(), site_code=site),
+        lambda: disposition_batches.preview_batch(
+            uow,
+            by=user,
+            day=day.date(),
+            site_code=site,
+            feedback_min_sales=app.settings.resale_feedback_min_sales,
+        ),
         "batch.previewed",
     )
 

@@ -19,7 +19,7 @@ from revalo.entrypoints.web.forms import Errors
 from revalo.entrypoints.web.i18n import translator
 from revalo.entrypoints.web.render import WebRoute, language, page, redirect
 from revalo.entrypoints.web.system_texts import in_language
-from revalo.services import resale, resale_profit
+from revalo.services import resale, resale_learning, resale_profit
 from revalo.services.resale_ports import ListingFilter
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
@@ -81,9 +81,11 @@ def profitability_page(
     request: Request, uow: ReadUowDep, user: CurrentUser, app: AppDep
 ) -> HTMLResponse:
     """What every resale fetched net of fees and costs, against the engine's expectation."""
-    n = max(app.settings.resale_feedback_min_sales, 1)
+    feedback = app.settings.resale_feedback_min_sales
+    n = max(feedback, 1)
     report = resale_profit.resale_profitability(uow, by=user, min_sales=n)
-    ctx = {"report": report, "min_sales": n}
+    learned = resale_learning.learned_rates(uow, by=user, min_sales=feedback)
+    ctx = {"report": report, "min_sales": n, "feedback": feedback, "learned": learned}
     return page(request, "resale_profitability.html", ctx, nav="resale")
 
 

@@ -190,7 +190,7 @@ def decide_unit_form(
 
 
 @router.get("/queue", dependencies=[need(Permission.VIEW_DECISIONS)], response_class=HTMLResponse)
-def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser, app: AppDep) -> HTMLResponse:
     """Graded units awaiting a decision, with the engine's proposals."""
     q, errors = request.query_params, Errors()
     site = forms.code(q, "site", errors)
@@ -203,6 +203,7 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
         offset=(number - 1) * forms.PER_PAGE,
         client_code=client,
         by=user,
+        feedback_min_sales=app.settings.resale_feedback_min_sales,
     )
     ctx = {
         "rows": result.items,
@@ -220,7 +221,7 @@ def queue_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResp
 
 @router.post("/queue/accept", dependencies=[need(Permission.ACCEPT_DECISIONS)], response_model=None)
 def accept_proposals(
-    request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser
+    request: Request, form: forms.PostedForm, uow: UowDep, user: CurrentUser, app: AppDep
 ) -> Response:
     """Record the engine's proposal for each unit ticked, one decision at a time; a unit the
     rules refuse is reported and the others are still decided."""
@@ -232,7 +233,9 @@ def accept_proposals(
     done, refused = 0, []
     for lpn in dict.fromkeys(lpns):
         try:
-            deciding.decide_unit(uow, lpn, by=user)
+            deciding.decide_unit(
+                uow, lpn, by=user, feedback_min_sales=app.settings.resale_feedback_min_sales
+            )
             done += 1
         except DomainError as exc:
             refused.append(t("queue.refused", lpn=lpn, message=exc.message))

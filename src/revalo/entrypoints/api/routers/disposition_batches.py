@@ -39,7 +39,13 @@ def batch(body: BatchRequest, app: AppDep, user: CurrentUser, response: Response
         raise InvalidValue("overrides go with a commit's preview_id", field="overrides")
     if body.date is None:
         raise InvalidValue("give the batch's date to preview it, or a preview_id", field="date")
-    made = service.preview_batch(uow, by=user, day=body.date, site_code=body.site)
+    made = service.preview_batch(
+        uow,
+        by=user,
+        day=body.date,
+        site_code=body.site,
+        feedback_min_sales=app.settings.resale_feedback_min_sales,
+    )
     response.status_code = status.HTTP_201_CREATED
     return batch_public(made)
 

@@ -13,6 +13,7 @@ from revalo.domain.resale import ListingStatus
 from revalo.entrypoints.api.deps import AppDep, CurrentUser, ReadUowDep, UowDep, need
 from revalo.entrypoints.api.schemas.resale import (
     ChannelsPublic,
+    LearnedRatePublic,
     ListingCreate,
     ListingEdit,
     ListingPublic,
@@ -28,7 +29,7 @@ from revalo.entrypoints.api.schemas.resale import (
 )
 from revalo.entrypoints.api.types import Limit, Offset
 from revalo.services import resale as service
-from revalo.services import resale_feeds, resale_profit
+from revalo.services import resale_feeds, resale_learning, resale_profit
 from revalo.services.resale_ports import ListingFilter
 
 router = APIRouter(tags=["resale"])
@@ -198,3 +199,13 @@ def profitability(
         units_sold=len(report.sold),
         off=len(report.off),
     )
+
+
+@router.get("/resale/learned-rates", dependencies=[need(Permission.VIEW_PROFITABILITY)])
+def learned_rates(uow: ReadUowDep, user: CurrentUser, app: AppDep) -> list[LearnedRatePublic]:
+    """Each channel, category and grade sold ``REVALO_RESALE_FEEDBACK_MIN_SALES`` times or
+    more: the share of the new price its units fetched, which new listings and the engine's
+    expected values now use, beside the configured rate (empty when the feedback is off)."""
+    n = app.settings.resale_feedback_min_sales
+    found = resale_learning.learned_rates(uow, by=user, min_sales=n)
+    return [LearnedRatePublic.model_validate(r) for r in found]

@@ -149,3 +149,18 @@ class ProfitabilityPublic(Public):
     count: int
     units_sold: int
     off: int = Field(description="groups whose net is off the engine's expectation by > 25 %")
+
+
+class LearnedRatePublic(Public):
+    channel: str
+    category: str
+    grade: str = Field(description="the sale grade, A to D")
+    sales: int = Field(description="units of this channel, category and grade sold")
+    observed: Decimal = Field(
+        description="mean share of the new price fetched, taken back through the category's "
+        "decay to the day each unit came back"
+    )
+    configured: Decimal | None = Field(
+        description="the channel's rate for the grade x the category's resale factor"
+    )
+    change: Decimal | None = Field(description="observed / configured - 1")
