@@ -15,6 +15,7 @@ from decimal import Decimal
 from revalo.demo import figures as fig
 from revalo.demo.agenda import Phase
 from revalo.demo.floor import Floor, SimUnit
+from revalo.demo.resale import OnSale
 from revalo.demo.team import RESELLER_SITE
 from revalo.domain.catalog import SiteKind
 from revalo.domain.disposition import DispositionRoute
@@ -29,7 +30,7 @@ WHY = f"unsold after {fig.CLEARANCE_DAYS} days: sold as is to a wholesale partne
 
 
 class Clearance:
-    def __init__(self, floor: Floor, listings: dict[str, int], carry_on: CarryOn) -> None:
+    def __init__(self, floor: Floor, listings: dict[str, OnSale], carry_on: CarryOn) -> None:
         self.f = floor
         #: The listing of each unit on sale, by LPN (shared with ``Processing``).
         self.listings = listings
@@ -66,7 +67,7 @@ class Clearance:
         f = self.f
         partner = self._partner(unit)
         assert partner is not None
-        listing = self.listings.pop(unit.lpn)
+        listing = self.listings.pop(unit.lpn).listing_id
         f.agenda.call(resale.withdraw_listing, f.uow, listing, reason=WHY, by=f.manager)
         out = f.agenda.call(
             disposition.record_disposition,

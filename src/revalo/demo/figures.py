@@ -166,11 +166,14 @@ WIPE_FAILS = 0.005
 #: Days a listed unit takes to sell, by cosmetic grade: mean of a geometric draw. The
 #: demo's assumption; some units are still listed when the scenario ends.
 DAYS_TO_SELL = {"A": 5.0, "B": 9.0, "C": 16.0, "D": 25.0}
-#: Share of the new price a resold unit fetches, by cosmetic grade: the discount
-#: marketplace's rates of config/disposition.toml (0.60, 0.50, 0.35: graded resale recovers
-#: about 60 % of value, ReturnPro, verify), D as a liquidation lot. Each sale draws within
-#: 15 % of it. The demo's assumption.
+#: Share of the new price a unit sold with no listing fetches (the shop's own orders), by
+#: cosmetic grade: the discount marketplace's rates of config/disposition.toml (0.60,
+#: 0.50, 0.35: graded resale recovers about 60 % of value, ReturnPro, verify), D as a
+#: liquidation lot. Each sale draws within 15 % of it. The demo's assumption.
 SALE_PRICE_SHARE = {"A": 0.60, "B": 0.50, "C": 0.35, "D": 0.10}
+#: What a buyer pays of a listing's asking price, drawn uniformly: the price, or an offer up
+#: to 12 % under it that the seller accepts. The demo's assumption.
+OFFER_SHARE = (0.88, 1.0)
 #: What a recycler pays per kg of returned goods, EUR (config/disposition.toml's
 #: recycle_eur_per_kg), and the days until its statement is booked. The demo's assumption.
 RECYCLER_EUR_PER_KG = 0.10

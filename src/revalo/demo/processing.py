@@ -14,7 +14,7 @@ from revalo.demo.certificates import record_medium
 from revalo.demo.clearance import Clearance
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
-from revalo.demo.resale import list_unit, sell_listing
+from revalo.demo.resale import OnSale, list_unit, sell_listing
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.salvage import Salvage
 from revalo.demo.workshop import LONG_WORK, WorkResult, do_work
@@ -37,7 +37,7 @@ class Processing:
         #: Units dismantled for their parts, or kept for a B2B lot, instead of leaving.
         self.salvage = Salvage(floor)
         #: The listing of each unit on sale, by LPN.
-        self.listings: dict[str, int] = {}
+        self.listings: dict[str, OnSale] = {}
         #: Slow stock sold as is to a resale partner.
         self.clearance = Clearance(
             floor,
@@ -241,13 +241,13 @@ class Processing:
     def sell(self, unit: SimUnit) -> None:
         f = self.f
         assert unit.grading is not None
-        share = fig.SALE_PRICE_SHARE[unit.grading.cosmetic.value] * f.rng.uniform(0.85, 1.15)
-        price = (unit.plan.item.product.new_price * Decimal(str(share))).quantize(Decimal("0.01"))
         listing = self.listings.pop(unit.lpn, None)
         if listing is not None:
             at = f.agenda.at(Phase.SELL, unit)
-            sell_listing(f, listing, price=price, document=f.document("SO"), at=at)
+            sell_listing(f, listing, document=f.document("SO"), at=at)
             return
+        share = fig.SALE_PRICE_SHARE[unit.grading.cosmetic.value] * f.rng.uniform(0.85, 1.15)
+        price = (unit.plan.item.product.new_price * Decimal(str(share))).quantize(Decimal("0.01"))
         f.agenda.call(
             stock.sell_unit,
             f.uow,
