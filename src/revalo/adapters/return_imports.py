@@ -11,13 +11,16 @@ database's write lock already (``BEGIN IMMEDIATE``, adapters/db.py).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
+from revalo.adapters.routing_repository import SqlRoutingRepository
 from revalo.domain.catalog import SiteKind
+from revalo.domain.routing import region_of
 from revalo.services.import_ports import (
     CustomerPlace,
     HubPlace,
@@ -53,6 +56,7 @@ class SqlReturnImports:
         customers: Collection[str],
         clients: Collection[str],
         order_refs: Collection[str],
+        day: date | None = None,
     ) -> ImportReferences:
         p, c, k = orm.products.c, orm.customers.c, orm.clients.c
         s, r = orm.sites.c, orm.return_requests.c
@@ -63,9 +67,9 @@ class SqlReturnImports:
             )
         }
         places = {
-            code: CustomerPlace(country, lat, lon, kind=kind)
-            for code, kind, country, lat, lon in self._where_in(
-                sa.select(c.code, c.kind, c.country, c.lat, c.lon), c.code, customers
+            code: CustomerPlace(country, lat, lon, kind=kind, city=city)
+            for code, kind, country, city, lat, lon in self._where_in(
+                sa.select(c.code, c.kind, c.country, c.city, c.lat, c.lon), c.code, customers
             )
         }
         active = {
@@ -84,7 +88,20 @@ class SqlReturnImports:
             clients=active,
             hubs=tuple(HubPlace(country, lat, lon, code=code) for code, country, lat, lon in hubs),
             imported=frozenset(ref for (ref,) in imported),
+            routed=self._routed(places, day) if day is not None else {},
         )
+
+    def _routed(self, places: dict[str, CustomerPlace], day: date) -> dict[str, str]:
+        """The hub of each customer whose region the routing in force on ``day`` names."""
+        routing = SqlRoutingRepository(self.session).in_force(day)
+        if routing is None:
+            return {}
+        out = {}
+        for code, place in places.items():
+            hub = routing.rules.get(region_of(place.city, place.country))
+            if hub is not None:
+                out[code] = hub
+        return out
 
     def hold(self) -> None:
         conn = self.session.connection()

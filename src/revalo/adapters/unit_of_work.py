@@ -51,6 +51,7 @@ from revalo.adapters.refund_repository import SqlRefundRepository
 from revalo.adapters.reports import SqlReportRepository
 from revalo.adapters.resale_repository import SqlListingRepository
 from revalo.adapters.return_imports import SqlReturnImports
+from revalo.adapters.routing_repository import SqlRoutingRepository
 from revalo.adapters.service_repository import (
     SqlServiceDeskRepository,
     SqlSurveyRepository,
@@ -81,6 +82,7 @@ from revalo.services.partner_ports import PartnerRepository
 from revalo.services.portal_ports import PortalRepository
 from revalo.services.refund_ports import RefundRepository
 from revalo.services.resale_ports import ListingRepository
+from revalo.services.routing_ports import RoutingRepository
 from revalo.services.service_ports import (
     ServiceDeskRepository,
     SurveyRepository,
@@ -131,6 +133,7 @@ class SqlAlchemyUnitOfWork:
     lots: LotRepository
     parts: PartRepository
     partners: PartnerRepository
+    routing: RoutingRepository
     donations: DonationRepository
     deliveries: DeliveryRepository
     partner_payments: PartnerPaymentRepository
@@ -215,6 +218,7 @@ class SqlAlchemyUnitOfWork:
         self.lots = SqlLotRepository(s)
         self.parts = SqlPartRepository(s)
         self.partners = SqlPartnerRepository(s)
+        self.routing = SqlRoutingRepository(s)
         self.donations = SqlDonationRepository(s)
         self.deliveries = SqlDeliveryRepository(s)
         self.partner_payments = SqlPartnerPaymentRepository(s)

@@ -96,6 +96,7 @@ class Permission(enum.StrEnum):
     AUDIT_UNITS = "audit_units"
     # The network
     PLAN_NETWORK = "plan_network"
+    SET_ROUTING = "set_routing"
     # The floor's records
     APPROVE_COUNTS = "approve_counts"
     RECORD_SAFETY = "record_safety"
@@ -208,6 +209,8 @@ PERMISSION_DESCRIPTIONS: dict[Permission, str] = {
     P.AUDIT_UNITS: "see and export a unit's whole trail (events, decisions with their rule, "
     "documents)",
     P.PLAN_NETWORK: "plan the network: compare scenarios of sites to open and where returns go",
+    P.SET_ROUTING: "adopt a network plan's routing: the hub each region's returns are "
+    "authorised to, from a day on",
     P.APPROVE_COUNTS: "approve or reject the differences a cycle count found (not one's own count)",
     P.RECORD_SAFETY: "record incidents, near misses and safety briefings",
     P.VIEW_JOBS: "follow and cancel one's own jobs (plans, batches, imports, exports)",

@@ -15,7 +15,13 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from revalo.entrypoints import cli_words, cli_words_assignment, cli_words_lots, cli_words_resale
+from revalo.entrypoints import (
+    cli_words,
+    cli_words_assignment,
+    cli_words_lots,
+    cli_words_resale,
+    cli_words_routing,
+)
 from revalo.entrypoints.api.messages import speak
 from revalo.entrypoints.wording import Wordings
 
@@ -177,6 +183,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         **cli_words_assignment.EN,
         **cli_words_lots.EN,
         **cli_words_resale.EN,
+        **cli_words_routing.EN,
     },
     "fr": {
         **FR,
@@ -184,6 +191,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         **cli_words_assignment.FR,
         **cli_words_lots.FR,
         **cli_words_resale.FR,
+        **cli_words_routing.FR,
     },
 }
 #: How an error's line starts.

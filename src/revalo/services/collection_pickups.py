@@ -23,8 +23,8 @@ from revalo.engines.disposition.params import DispositionParams, load_params
 from revalo.engines.disposition.value import daily_value_loss
 from revalo.engines.transport.carriers import FleetVehicle, ServiceKind
 from revalo.engines.transport.places import Place
+from revalo.services.hubs import nearest_hub
 from revalo.services.ports import ReturnFilter, UnitOfWork
-from revalo.services.returns import nearest_hub
 from revalo.services.transport import Item, Transport, choose, default_transport, shipment_of
 
 _PAGE = 500

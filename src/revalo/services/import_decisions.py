@@ -16,9 +16,10 @@ from revalo.domain.errors import AlreadyExists, Conflict, DomainError
 from revalo.domain.policy import LineContext, ReturnPolicy
 from revalo.domain.values import as_utc
 from revalo.services.common import found
+from revalo.services.hubs import nearest_hub
 from revalo.services.import_ports import ImportReferences, NewReturn
 from revalo.services.import_rows import PlannedReturn
-from revalo.services.returns import PolicyVerdict, format_rma_number, nearest_hub, policy_verdict
+from revalo.services.returns import PolicyVerdict, format_rma_number, policy_verdict
 
 
 def decide_returns(
@@ -28,10 +29,17 @@ def decide_returns(
     give names the file line and the order of its return."""
     hubs: dict[str, str] = {}  # the nearest hub of each customer, found once
 
+    known = {h.code for h in refs.hubs}
+
     def hub_of(code: str) -> str:
         if code not in hubs:
             place = refs.customers[code]
-            hubs[code] = nearest_hub(refs.hubs, place.point, place.country).code
+            routed = refs.routed.get(code)
+            hubs[code] = (
+                routed
+                if routed in known
+                else nearest_hub(refs.hubs, place.point, place.country).code
+            )
         return hubs[code]
 
     verdicts = []

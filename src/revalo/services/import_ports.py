@@ -4,8 +4,8 @@ the bulk write of its returns. The unit of work of ``services.ports`` carries th
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -39,6 +39,7 @@ class CustomerPlace(Place):
     """What an import relies on of a customer: the policy's inputs and where they live."""
 
     kind: CustomerKind
+    city: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,9 @@ class ImportReferences:
     clients: dict[str, bool]
     hubs: tuple[HubPlace, ...]
     imported: frozenset[str]
+    #: The hub of each customer named whose region the routing in force names (when the
+    #: references were read for a day).
+    routed: dict[str, str] = field(default_factory=dict)
 
 
 class NewLine(Protocol):
@@ -107,7 +111,11 @@ class ReturnImportStore(Protocol):
         customers: Collection[str],
         clients: Collection[str],
         order_refs: Collection[str],
-    ) -> ImportReferences: ...
+        day: date | None = None,
+    ) -> ImportReferences:
+        """What the rows name; with ``day``, also the hub the routing in force that day
+        gives each customer's region."""
+        ...
 
     def hold(self) -> None:
         """Make any other import wait before it writes until this transaction ends, so that

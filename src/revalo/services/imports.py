@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from revalo.domain.errors import InvalidValue
 from revalo.domain.people import Permission, User
@@ -118,6 +118,7 @@ def check_returns(
                 customers=named.customers.keys(),
                 clients=named.clients,
                 order_refs=named.orders.keys(),
+                day=now.astimezone(UTC).date(),
             )
         reference_errors = check_references(
             named,

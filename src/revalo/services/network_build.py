@@ -15,6 +15,7 @@ import numpy as np
 from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.network_scenario import ACTIVITIES, NewSite, Scenario
+from revalo.domain.routing import region_of
 from revalo.engines.network import CLOSED, FREE, OPEN, Demands, Lanes, NetworkProblem, Sites
 from revalo.engines.transport.choice import choose_service
 from revalo.engines.transport.places import Place
@@ -73,7 +74,7 @@ def regions(history: Sequence[RegionHistory], weeks: float) -> list[Region]:
             mix = (mix[0] / total, mix[1] / total, mix[2] / total)
         out.append(
             Region(
-                f"{h.city} ({h.country})",
+                region_of(h.city, h.country),
                 h.country,
                 h.lat,
                 h.lon,

@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # the report rows are read models of the services, defined wi
     from revalo.services.refund_ports import RefundRepository
     from revalo.services.reports import Dwell, ReturnCount, SiteStock
     from revalo.services.resale_ports import ListingRepository
+    from revalo.services.routing_ports import RoutingRepository
     from revalo.services.service_ports import (
         ServiceDeskRepository,
         SurveyRepository,
@@ -370,6 +371,7 @@ class UnitOfWork(Protocol):
     lots: LotRepository
     parts: PartRepository
     partners: PartnerRepository
+    routing: RoutingRepository
     donations: DonationRepository
     deliveries: DeliveryRepository
     partner_payments: PartnerPaymentRepository

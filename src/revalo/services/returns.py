@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, TypeVar
 
-from revalo.domain.catalog import Customer, CustomerKind, SiteKind
+from revalo.domain.catalog import Customer, CustomerKind
 from revalo.domain.clients import ensure_same_owner
-from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.errors import InvalidValue
 from revalo.domain.notifications import NotificationKind
 from revalo.domain.people import Permission, User
 from revalo.domain.policy import LineContext, PolicyOutcome, ReturnPolicy
 from revalo.domain.returns import ReturnLine, ReturnReason, ReturnRequest, ReturnState
-from revalo.domain.values import GeoPoint, as_utc
+from revalo.domain.values import as_utc
 from revalo.services.clients import owner_for_new
 from revalo.services.common import found, get_site, when
 from revalo.services.guard import needs
+from revalo.services.hubs import hub_for
 from revalo.services.notifications import notify
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -36,28 +36,6 @@ class LineRequest:
 
 def format_rma_number(n: int) -> str:
     return f"RMA{n:08d}"
-
-
-class Hub(Protocol):
-    """A returns hub as ``nearest_hub`` sees it (a site, or what an import read of one)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def country(self) -> str: ...
-    @property
-    def point(self) -> GeoPoint: ...
-
-
-H = TypeVar("H", bound=Hub)
-
-
-def nearest_hub(hubs: Sequence[H], point: GeoPoint, country: str) -> H:
-    """The returns hub a customer sends to: the nearest in their country, else the nearest."""
-    if not hubs:
-        raise NotAllowed("no returns hub is set up to receive returns")
-    home = [h for h in hubs if h.country == country] or hubs
-    return min(home, key=lambda h: (point.km_to(h.point), h.code))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +172,7 @@ def apply_policy(
         country=customer.country,
         delivered_at=rma.delivered_at,
         requested_at=rma.requested_at,
-        hub=lambda: (
-            nearest_hub(
-                uow.sites.list(kind=SiteKind.RETURNS_HUB),
-                GeoPoint(customer.lat, customer.lon),
-                customer.country,
-            ).code
-        ),
+        hub=lambda: hub_for(uow, customer, at).code,
     )
     if verdict.state is ReturnState.AUTHORISED:
         assert verdict.destination_site is not None
@@ -243,11 +215,7 @@ def authorise_return(
                 raise InvalidValue(f"{hub.name} does not receive returns", field="destination_site")
         else:
             customer = found(uow.customers.get(rma.customer_code), "customer missing")
-            hub = nearest_hub(
-                uow.sites.list(kind=SiteKind.RETURNS_HUB),
-                GeoPoint(customer.lat, customer.lon),
-                customer.country,
-            )
+            hub = hub_for(uow, customer, when(at))
         rma.authorise(
             by=by.login, reason=reason or "authorised", at=when(at), destination_site=hub.code
         )

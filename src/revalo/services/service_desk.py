@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from revalo.domain.after_sales import RefundCase
-from revalo.domain.catalog import SiteKind
 from revalo.domain.errors import InvalidValue
 from revalo.domain.events import UnitEvent
 from revalo.domain.journey import Consignment
@@ -29,14 +28,13 @@ from revalo.domain.service_desk import (
     sscc_of,
 )
 from revalo.domain.service_desk import authorise_exception as overrule
-from revalo.domain.values import GeoPoint
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
+from revalo.services.hubs import hub_for
 from revalo.services.notifications import notify
 from revalo.services.ports import UnitFilter, UnitOfWork
 from revalo.services.retry import retried
 from revalo.services.return_labels import LabelFacts, return_label
-from revalo.services.returns import nearest_hub
 from revalo.services.scoping import ensure_sees_return
 from revalo.services.service_ports import SearchQuery
 from revalo.services.transport import Transport
@@ -198,7 +196,7 @@ def authorise_exception(
             uow.returns.get(number.strip().upper(), lock=True), f"no return {number!r}", "number"
         )
         ensure_sees_return(by, rma, Permission.AUTHORISE_EXCEPTION)
-        hub = rma.destination_site or _nearest(uow, rma)
+        hub = rma.destination_site or _hub(uow, rma, t)
         kept = overrule(rma, by=by.login, reason=reason, at=t, destination_site=hub)
         kept = uow.service_desk.add_exception(kept)
         record_done(uow, by, "authorise_exception", rma.number, detail=f"exception: {kept.reason}")
@@ -207,10 +205,9 @@ def authorise_exception(
     return kept
 
 
-def _nearest(uow: UnitOfWork, rma: ReturnRequest) -> str:
+def _hub(uow: UnitOfWork, rma: ReturnRequest, at: datetime) -> str:
     customer = found(uow.customers.get(rma.customer_code), "customer missing")
-    hubs = uow.sites.list(kind=SiteKind.RETURNS_HUB)
-    return nearest_hub(hubs, GeoPoint(customer.lat, customer.lon), customer.country).code
+    return hub_for(uow, customer, at).code
 
 
 @dataclass(frozen=True, slots=True)

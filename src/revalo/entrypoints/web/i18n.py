@@ -63,6 +63,7 @@ from revalo.entrypoints.web import (
     i18n_resale,
     i18n_resales,
     i18n_returns,
+    i18n_routing,
     i18n_service,
     i18n_texts,
     i18n_traceability,
@@ -127,6 +128,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_donations,
     i18n_deliveries,
     i18n_resales,
+    i18n_routing,
     i18n_payments,
 )
 

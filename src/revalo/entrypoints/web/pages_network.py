@@ -1,5 +1,6 @@
 """The network page: scenarios (TOML) against today's network, side by side, and what each
-changes. The form is read-only work: it computes and stores nothing."""
+changes. The form is read-only work: it computes and stores nothing (a scenario's routing is
+adopted by ``pages_routing``'s form)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from fastapi.responses import HTMLResponse
 
 from revalo.domain.errors import DomainError
 from revalo.domain.network_scenario import Scenario, parse_scenario
-from revalo.domain.people import Permission
+from revalo.domain.people import Permission, User
 from revalo.entrypoints.api.deps import CurrentUser, ReadUowDep, TransportDep, need
 from revalo.entrypoints.web import forms, geo
 from revalo.entrypoints.web.forms import Errors
+from revalo.entrypoints.web.pages_routing import routing_context
 from revalo.entrypoints.web.render import WebRoute, language, page
 from revalo.services.network_plan import NetworkComparison, ScenarioPlan, compare_scenarios
+from revalo.services.ports import UnitOfWork
 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 
@@ -35,6 +38,8 @@ EXAMPLE = {
 def _page(
     request: Request,
     values: dict[str, str],
+    uow: UnitOfWork,
+    user: User,
     *,
     errors: Errors | None = None,
     found: NetworkComparison | None = None,
@@ -49,15 +54,16 @@ def _page(
         "pairs": pairs,
         "maps": maps,
         "boxes": BOXES,
+        **routing_context(uow, user),
     }
     return page(request, "network.html", ctx, status=status, nav="network")
 
 
 @router.get("/network", dependencies=[need(Permission.PLAN_NETWORK)], response_class=HTMLResponse)
-def network_page(request: Request) -> HTMLResponse:
-    """The form: up to three scenarios and the period of history."""
+def network_page(request: Request, uow: ReadUowDep, user: CurrentUser) -> HTMLResponse:
+    """The form: up to three scenarios and the period of history; the routing in force."""
     example = EXAMPLE.get(language(request), EXAMPLE["en"])
-    return _page(request, {"scenario1": example, "weeks": "12"})
+    return _page(request, {"scenario1": example, "weeks": "12"}, uow, user)
 
 
 @router.post("/network", dependencies=[need(Permission.PLAN_NETWORK)], response_class=HTMLResponse)
@@ -86,7 +92,7 @@ def network_form(
     weeks = forms.integer(data, "weeks", errors, low=1, high=520)
     until = forms.day(data, "until", errors)
     if errors:
-        return _page(request, data, errors=errors, status=422)
+        return _page(request, data, uow, user, errors=errors, status=422)
     try:
         found = compare_scenarios(
             uow,
@@ -99,8 +105,8 @@ def network_form(
         )
     except DomainError as exc:
         errors.add("scenario1", exc.message)
-        return _page(request, data, errors=errors, status=422)
-    return _page(request, data, found=found)
+        return _page(request, data, uow, user, errors=errors, status=422)
+    return _page(request, data, uow, user, found=found)
 
 
 def flow_map(plan: ScenarioPlan) -> dict[str, Any]:

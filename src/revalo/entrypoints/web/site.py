@@ -44,6 +44,7 @@ from revalo.entrypoints.web.pages_refunds import router as refunds_router
 from revalo.entrypoints.web.pages_resale import router as resale_router
 from revalo.entrypoints.web.pages_returns import router as returns_router
 from revalo.entrypoints.web.pages_review import router as review_router
+from revalo.entrypoints.web.pages_routing import router as routing_router
 from revalo.entrypoints.web.pages_service import router as service_router
 from revalo.entrypoints.web.pages_station import router as station_router
 from revalo.entrypoints.web.pages_traceability import router as traceability_router
@@ -86,6 +87,7 @@ router.include_router(compliance_router)
 router.include_router(trail_router)
 router.include_router(certificates_router)
 router.include_router(network_router)
+router.include_router(routing_router)
 router.include_router(floor_assignment_router)
 router.include_router(handheld_flow_router)
 router.include_router(floor_performance_router)

@@ -76,7 +76,10 @@ class PartnerRecordPublic(Public):
     work_done: int = Field(description="work orders finished at its site")
     work_failed: int = Field(description="work orders that failed at its site")
     first_time_right: float | None = Field(description="work done without a failure, 0 to 1")
-    recovered_eur: Decimal = Field(description="payments recorded for the units handed over")
+    recovered_eur: Decimal = Field(
+        description="payments recorded for the units handed over, and the prices of the B2B "
+        "lots it bought"
+    )
     sold_eur: Decimal = Field(description="sales made at its site")
     resold: int = Field(description="units it recorded as resold in the period")
     resold_eur: Decimal = Field(description="what its buyers paid for them")
