@@ -92,6 +92,14 @@ def test_tables_and_the_demos_summary_in_french(
         "pour la gloutonne simple (+5,83 %) et 1\u202f400,00 EUR pour la hiérarchie des "
         "déchets d'abord."
     )
+    assert said(
+        "Network what-if on 12 weeks of returns scaled to a year (976 regions): today's "
+        "network costs 2,899,281 EUR a year, 135.38 EUR a unit.",
+        "fr",
+    ) == (
+        "Réseau, et si : sur 12 semaines de retours ramenées à l'année (976 régions), le réseau "
+        "d'aujourd'hui coûte 2\u202f899\u202f281 EUR par an, 135,38 EUR par unité."
+    )
     legs = LegTotals(2, 2, 1200.0, Decimal("30.5"), 4000, {"return": 2})
     assert said(transport_line(legs, 1), "fr").startswith("Transport : 2 envois (2 retour) ; 1 ")
     monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")

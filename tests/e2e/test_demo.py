@@ -86,6 +86,13 @@ def test_the_demo_prints_its_summary(built: Built) -> None:
     s = built.summary
     assert f"{s.total_units} units received from {s.total_returns} returns" in out
     assert "Built in" in out and "use cases through the service layer" in out
+    # The network what-if of its history: today's network, then the two scenarios worth
+    # asking, each with its cost a year against today's and why.
+    what_if = re.search(r"today's network costs ([\d,]+) EUR a year", out)
+    assert what_if and int(what_if[1].replace(",", "")) > 0, out
+    closing = re.search(r"Close the weakest hub \((HUB-[A-Z]+)\): (-[\d,]+) EUR a year", out)
+    assert closing, out  # closing a hub saves its fixed cost, less the longer trips
+    assert "Open a repair centre in " in out
     # The people to sign in as, one per role, with the demo password.
     assert "revalo-demo" in out
     for login in ("admin", "c.moreau", "handler", "partner", "client"):

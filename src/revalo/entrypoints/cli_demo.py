@@ -30,6 +30,7 @@ from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_tables import Table
 
 if TYPE_CHECKING:
+    from revalo.bootstrap import App
     from revalo.demo import DemoReport
     from revalo.demo.manager import EngineTotals
     from revalo.demo.team import DemoLogin
@@ -333,6 +334,8 @@ def demo(
         out.print(
             said(transport_line(transport_totals(app.read_uow()), report.shipping.consignments))
         )
+        for line in _what_if(app, report.end.date()):
+            out.print(said(line), markup=False, soft_wrap=True)
         out.print(logins_table(report.logins))
         if report.portal is not None and report.portal.link_token:
             base = f"http://{host}:{port}"
@@ -355,3 +358,18 @@ def demo(
             serve_api(app, host=host, port=port)
     finally:
         app.close()
+
+
+def _what_if(app: App, end: date) -> list[str]:
+    """The network what-if of the demo's history: today's network, closing its weakest hub
+    and opening a repair centre where repairs come from (``network_plan.suggested``)."""
+    from revalo.demo.floor import MANAGER
+    from revalo.entrypoints.cli_network import what_if_lines
+    from revalo.services.network_plan import compare_scenarios
+
+    with app.read_uow() as uow:
+        who = uow.users.by_login(MANAGER)
+    if who is None:
+        return []
+    found = compare_scenarios(app.read_uow(), [], by=who, until=end, seconds=10.0, suggest=True)
+    return what_if_lines(found)

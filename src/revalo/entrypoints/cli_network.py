@@ -238,3 +238,25 @@ def show(c: NetworkComparison) -> None:
 
 def _use(u: float | None) -> str:
     return "" if u is None else f"{100 * u:.0f} %"
+
+
+def what_if_lines(c: NetworkComparison) -> list[str]:
+    """Today's network and each scenario in a sentence each (English; ``said`` writes them
+    in the reader's language): what it costs a year, and what a scenario changes and why."""
+    today, *others = c.plans
+    if today.status not in ("optimal", "feasible"):
+        return [f"Network what-if: today's network has no plan ({today.reason})"]
+    lines = [
+        f"Network what-if on {c.weeks:g} weeks of returns scaled to a year ({c.regions:,} "
+        f"regions): today's network costs {today.total_cost:,.0f} EUR a year, "
+        f"{today.cost_per_unit:,.2f} EUR a unit."
+    ]
+    for plan, change in zip(others, c.changes[1:], strict=True):
+        if change is None:
+            lines.append(f"{plan.name}: no plan ({plan.reason})")
+            continue
+        lines.append(
+            f"{plan.name}: {change.cost_delta:+,.0f} EUR a year ({change.why}); "
+            f"{len(change.moved):,} region(s) move hub."
+        )
+    return lines

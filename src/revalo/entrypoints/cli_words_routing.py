@@ -1,5 +1,6 @@
-"""What ``revalo network route`` and ``revalo network routing`` write, in English and in
-French; ``cli_messages.said`` recognises them with the command's other messages."""
+"""What ``revalo network route`` and ``revalo network routing`` write, and the demo's
+network what-if, in English and in French; ``cli_messages.said`` recognises them with the
+command's other messages."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ EN: dict[str, str] = {
     "col.from": "from",
     "col.regions": "regions",
     "col.adopted_by": "adopted by",
+    "whatif.today": "Network what-if on {weeks} weeks of returns scaled to a year ({regions} "
+    "regions): today's network costs {cost} EUR a year, {per_unit} EUR a unit.",
+    "whatif.change": "{name}: {delta} EUR a year ({why}); {n} region(s) move hub.",
+    "whatif.no_plan": "{name}: no plan ({reason})",
+    "whatif.today_no_plan": "Network what-if: today's network has no plan ({reason})",
 }
 
 FR: dict[str, str] = {
@@ -28,4 +34,10 @@ FR: dict[str, str] = {
     "col.from": "à partir du",
     "col.regions": "régions",
     "col.adopted_by": "adopté par",
+    "whatif.today": "Réseau, et si : sur {weeks} semaines de retours ramenées à l'année "
+    "({regions} régions), le réseau d'aujourd'hui coûte {cost} EUR par an, {per_unit} EUR par "
+    "unité.",
+    "whatif.change": "{name} : {delta} EUR par an ({why}) ; {n} région(s) changent de hub.",
+    "whatif.no_plan": "{name} : aucun plan ({reason})",
+    "whatif.today_no_plan": "Réseau, et si : le réseau d'aujourd'hui n'a pas de plan ({reason})",
 }

@@ -200,10 +200,14 @@ def _summary(
 
 
 def change_from(today: ScenarioPlan, plan: ScenarioPlan) -> PlanChange | None:
+    """What ``plan`` changes from today's: the sites it opens (that take units) and closes,
+    the regions that move hub, and why its cost differs (a new site that would take no
+    units is named there: today's sites serve its regions as cheaply)."""
     if not today.sites or not plan.sites:
         return None
-    was = {u.code for u in today.sites}
-    now = {u.code for u in plan.sites}
+    was = {u.code for u in today.sites if u.units > 0.5}
+    now = {u.code for u in plan.sites if u.units > 0.5}
+    idle = sorted({u.code for u in plan.sites} - {u.code for u in today.sites} - now)
     moved = tuple(
         (region, today.hub_of[region], hub)
         for region, hub in sorted(plan.hub_of.items())
@@ -219,6 +223,11 @@ def change_from(today: ScenarioPlan, plan: ScenarioPlan) -> PlanChange | None:
     ):
         if abs(now_v - was_v) >= 0.5:
             parts.append(f"{label} {now_v - was_v:+,.0f} EUR")
+    if idle:
+        parts.append(
+            f"{', '.join(idle)} would take no units: today's sites serve those regions at no "
+            "higher cost"
+        )
     why = ", ".join(parts) if parts else "no cost changes"
     return PlanChange(tuple(sorted(now - was)), tuple(sorted(was - now)), moved, delta, why)
 
