@@ -41,6 +41,8 @@ class LotView:
     lot: Lot
     offers: list[Offer]
     invoice: Invoice | None
+    #: The user's own sites that buy lots (empty for the company's users).
+    buying: frozenset[str] = frozenset()
 
 
 def _lot(uow: UnitOfWork, lot_id: int, by: User, permission: Permission, lock: bool) -> Lot:
@@ -342,9 +344,10 @@ def lot_view(uow: UnitOfWork, lot_id: int, *, by: User) -> LotView:
         lot = found(uow.lots.get(lot_id, lock=False), f"no lot {lot_id}", "lot_id")
         offers = uow.lots.offers(lot.id)
         sites = by.visible_sites
+        buying = buying_sites(uow, by) or frozenset()
         if sites is not None and lot.site_code not in sites:
             offers = [o for o in offers if o.buyer_site in sites]
-            offered = lot.state is LotState.OPEN and bool(buying_sites(uow, by))
+            offered = lot.state is LotState.OPEN and bool(buying)
             if lot.buyer_site not in sites and not offers and not offered:
                 ensure_sees_site(by, Permission.VIEW_LOTS, lot.site_code)
         invoice = None
@@ -352,4 +355,4 @@ def lot_view(uow: UnitOfWork, lot_id: int, *, by: User) -> LotView:
             seller = get_site(uow, lot.site_code)
             buyer = get_site(uow, lot.buyer_site, "buyer_site")
             invoice = lot.invoice(seller_country=seller.country, buyer_country=buyer.country)
-        return LotView(lot, offers, invoice)
+        return LotView(lot, offers, invoice, buying)

@@ -127,10 +127,8 @@ def lot_page(request: Request, lot_id: int, uow: ReadUowDep, user: CurrentUser) 
     and its manifest as CSV or PDF."""
     view = lots.lot_view(uow, lot_id, by=user)
     may_manage = user.can(Permission.MANAGE_LOTS)
-    buying: frozenset[str] = frozenset()
-    if not may_manage and user.can(Permission.MAKE_OFFERS):
-        with uow:
-            buying = lots.buying_sites(uow, user) or frozenset()
+    may_offer = not may_manage and user.can(Permission.MAKE_OFFERS)
+    buying = view.buying if may_offer else frozenset()
     ctx = {
         "view": view,
         "lot": view.lot,
