@@ -93,6 +93,11 @@ def test_the_demo_prints_its_summary(built: Built) -> None:
     closing = re.search(r"Close the weakest hub \((HUB-[A-Z]+)\): (-[\d,]+) EUR a year", out)
     assert closing, out  # closing a hub saves its fixed cost, less the longer trips
     assert "Open a repair centre in " in out
+    # Then today's plan becomes the routing of returns, from today (the demo ended before).
+    adopted = re.search(r"routing of returns from (\S+): ([\d,]+) region\(s\)", out)
+    assert adopted, out
+    regions = built.value("select count(*) from routing_rules")
+    assert int(adopted[2].replace(",", "")) == regions > 0
     # The people to sign in as, one per role, with the demo password.
     assert "revalo-demo" in out
     for login in ("admin", "c.moreau", "handler", "partner", "client"):

@@ -362,9 +362,12 @@ def demo(
 
 def _what_if(app: App, end: date) -> list[str]:
     """The network what-if of the demo's history: today's network, closing its weakest hub
-    and opening a repair centre where repairs come from (``network_plan.suggested``)."""
+    and opening a repair centre where repairs come from (``network_plan.suggested``); then
+    the flow manager adopts today's plan as the routing of returns from the day after the
+    demo (or today), so that the returns authorised from then on follow it."""
     from revalo.demo.floor import MANAGER
     from revalo.entrypoints.cli_network import what_if_lines
+    from revalo.services import routing
     from revalo.services.network_plan import compare_scenarios
 
     with app.read_uow() as uow:
@@ -372,4 +375,16 @@ def _what_if(app: App, end: date) -> list[str]:
     if who is None:
         return []
     found = compare_scenarios(app.read_uow(), [], by=who, until=end, seconds=10.0, suggest=True)
-    return what_if_lines(found)
+    lines = what_if_lines(found)
+    today = found.plans[0]
+    if today.hub_of:
+        start = max(end, routing.today())
+        made = routing.adopt_routing(
+            app.uow(), today.hub_of.items(), valid_from=start, by=who,
+            note="today's network, as the demo's history plans it",
+        )  # fmt: skip
+        lines.append(
+            f"The flow manager adopted today's network as the routing of returns from "
+            f"{start.isoformat()}: {len(made.rules):,} region(s) to their hub."
+        )
+    return lines

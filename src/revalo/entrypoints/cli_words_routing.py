@@ -20,6 +20,8 @@ EN: dict[str, str] = {
     "whatif.change": "{name}: {delta} EUR a year ({why}); {n} region(s) move hub.",
     "whatif.no_plan": "{name}: no plan ({reason})",
     "whatif.today_no_plan": "Network what-if: today's network has no plan ({reason})",
+    "whatif.adopted": "The flow manager adopted today's network as the routing of returns "
+    "from {day}: {n} region(s) to their hub.",
 }
 
 FR: dict[str, str] = {
@@ -40,4 +42,6 @@ FR: dict[str, str] = {
     "whatif.change": "{name} : {delta} EUR par an ({why}) ; {n} région(s) changent de hub.",
     "whatif.no_plan": "{name} : aucun plan ({reason})",
     "whatif.today_no_plan": "Réseau, et si : le réseau d'aujourd'hui n'a pas de plan ({reason})",
+    "whatif.adopted": "Le responsable des flux a adopté le réseau d'aujourd'hui comme "
+    "acheminement des retours à partir du {day} : {n} région(s) vers leur hub.",
 }
