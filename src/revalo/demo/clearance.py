@@ -47,8 +47,9 @@ class Clearance:
         return self.f.who(site, 0)
 
     @staticmethod
-    def _rng(unit: SimUnit) -> random.Random:
-        return random.Random(f"clearance:{unit.lpn}")
+    def _rng(unit: SimUnit, draw: str) -> random.Random:
+        """The unit's own draw of ``draw``: the same whatever else the demo drew before."""
+        return random.Random(f"clearance:{draw}:{unit.lpn}")
 
     def diverts(self, unit: SimUnit, wait_days: int) -> bool:
         """Whether a unit just listed, whose buyer would come ``wait_days`` later, is
@@ -99,9 +100,8 @@ class Clearance:
             by=self._user(site),
             at=f.agenda.at(Phase.ARRIVE, unit, site=site),
         )
-        rng = self._rng(unit)
         f.agenda.later(f.agenda.day + fig.PARTNER_STATEMENT_DAYS, Phase.SELL, self.pays, unit)
-        days = 1 + int(rng.expovariate(1 / fig.PARTNER_DAYS_TO_RESELL))
+        days = 1 + int(self._rng(unit, "wait").expovariate(1 / fig.PARTNER_DAYS_TO_RESELL))
         f.agenda.later(f.agenda.day + days, Phase.SELL, self.resold, unit)
 
     def pays(self, unit: SimUnit) -> None:
@@ -121,8 +121,7 @@ class Clearance:
     def resold(self, unit: SimUnit) -> None:
         f = self.f
         assert unit.destination is not None
-        rng = self._rng(unit)
-        rng.random()  # the draw of its days to resell
+        rng = self._rng(unit, "price")
         share = Decimal(str(round(rng.uniform(*fig.PARTNER_RESALE_SHARE), 3)))
         price = (unit.plan.item.product.new_price * share).quantize(Decimal("0.01"))
         at = f.agenda.at(Phase.SELL, unit, site=unit.destination)

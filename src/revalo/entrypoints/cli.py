@@ -64,7 +64,6 @@ from revalo.entrypoints.cli_portal import register as register_portal_commands
 from revalo.entrypoints.cli_refunds import register as register_refund_commands
 from revalo.entrypoints.cli_report import register as register_report_commands
 from revalo.entrypoints.cli_return_end import register as register_return_end_commands
-from revalo.entrypoints.cli_routing import register as register_routing_commands
 from revalo.entrypoints.cli_service import register as register_service_commands
 from revalo.entrypoints.cli_tables import Table
 from revalo.entrypoints.cli_transport import label_command, outbound_command, quote_command
@@ -341,7 +340,6 @@ register_floor_commands(app)
 register_report_commands(app)
 register_certificate_commands(app)
 register_network_commands(app)
-register_routing_commands()
 register_floor_records_commands(app)
 register_floor_assignment_commands(app)
 register_floor_performance_commands(app)

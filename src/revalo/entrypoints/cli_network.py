@@ -77,6 +77,8 @@ LABELS = {
 
 
 def register(app: typer.Typer) -> None:
+    from revalo.entrypoints import cli_routing  # noqa: F401  (its commands join network_app)
+
     app.add_typer(network_app, name="network")
 
 

@@ -1,5 +1,6 @@
 """``revalo network route`` and ``revalo network routing``: adopt a plan's hub of each region
-from a day on, and read the routing in force."""
+from a day on, and read the routing in force. The commands join ``revalo network``
+(``cli_network.network_app``) when ``cli_network.register`` imports this module."""
 
 from __future__ import annotations
 
@@ -22,10 +23,6 @@ from revalo.entrypoints.cli_common import (
 from revalo.entrypoints.cli_messages import said
 from revalo.entrypoints.cli_network import network_app, read_scenario
 from revalo.entrypoints.cli_tables import Table
-
-
-def register() -> None:
-    """The commands are on ``revalo network`` (``cli_network.network_app``)."""
 
 
 @network_app.command("route")
