@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,8 @@ from revalo.settings import Settings
 
 #: The small demo several modules read.
 UNITS, WEEKS, SEED, LAST = 300, 4, 7, date(2025, 2, 16)
+#: A longer one, for what takes weeks to show (the costs' story, a partner's repairs).
+EIGHT_WEEKS: dict[str, Any] = {"units": 400, "weeks": 8, "seed": 7, "until": LAST}
 
 
 def _shared_folder(factory: pytest.TempPathFactory) -> Path:

@@ -21,8 +21,10 @@ from revalo.adapters.db import sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.demo.build import SETTING_UP, SIMULATING
 from revalo.demo.clearance import WHY as CLEARANCE_WHY
+from revalo.domain import epcis as ep
 from revalo.domain.values import gs1_check_digit
 from revalo.entrypoints.cli_demo import demo
+from revalo.services import epcis
 from revalo.services.decision_queue import decision_queue
 from revalo.services.reports import ReturnsSummary, summary
 from revalo.settings import Settings
@@ -166,12 +168,40 @@ def test_the_law_holds_on_every_unit(built: Built) -> None:
         )
         == 0
     )
+    # Apparel recycled only under a derogation: worn out (graded D) or hazardous.
+    recycled_wearable = built.value(
+        "select count(*) from units u join products p on p.sku = u.sku "
+        "join inspections i on i.id = (select max(id) from inspections where unit_id = u.id) "
+        "where u.state = 'recycled' and p.apparel and i.functional_grade <> 'D' "
+        "and not i.hazardous"
+    )
+    assert recycled_wearable == 0
+    refused = built.rows(
+        "select r.reason from destruction_refusals r join units u on u.id = r.unit_id "
+        "join products p on p.sku = u.sku where p.apparel"
+    )
+    assert any("may be recycled only when damaged beyond repair" in r for (r,) in refused)
     unwiped = built.value(
         "select count(*) from units u join products p on p.sku = u.sku where p.data_bearing "
         "and u.state in ('restocked', 'sold', 'listed', 'sent_to_partner', 'returned_to_vendor', "
         "'donated', 'harvested') and u.data_wiped_at is null"
     )
     assert unwiped == 0
+
+
+def test_shipped_units_are_aggregated_into_their_consignments(built: Built) -> None:
+    """Every consignment has its SSCC, so each unit shipped exports as an EPCIS
+    AggregationEvent into it."""
+    assert built.value("select count(*) from consignments where sscc is null") == 0
+    page = epcis.query_events(
+        built.app.uow(), by=person("auditor"), seed="9521234", biz_step="shipping", limit=500
+    )
+    packed = [e for e in page.events if e.extra["revalo:document"].startswith("SHP")]
+    assert packed and {e.kind for e in packed} == {ep.EventKind.AGGREGATION}
+    assert all((e.parent_id or "").startswith("https://id.gs1.org/00/") for e in packed)
+    # A unit sold and sent by the shop's own parcel (a sales order) is observed alone.
+    alone = {e.kind for e in page.events if not e.extra["revalo:document"].startswith("SHP")}
+    assert alone <= {ep.EventKind.OBJECT}
 
 
 def test_the_ledger_is_whole(built: Built) -> None:

@@ -9,30 +9,29 @@ import statistics
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from revalo.adapters.cost_lines import cost_lines
-from revalo.adapters.db import sqlite_url
-from revalo.adapters.migrate import upgrade
 from revalo.adapters.orm_cost_ledger import cost_ledger
 from revalo.bootstrap import bootstrap
-from revalo.demo import build_demo
 from revalo.domain.costs import Flow
 from revalo.services import costs
 from revalo.services import dashboard as board
 from revalo.settings import Settings
+from tests.demo_builds import EIGHT_WEEKS, demo_copy
 from tests.people import person
 
-LAST = date(2025, 2, 16)
+LAST = EIGHT_WEEKS["until"]
 MANAGER = person("manager")
 
 
-def test_the_demo_s_costs_tell_a_story(tmp_path: Path) -> None:
-    url = sqlite_url(tmp_path / "demo.db")
-    upgrade(url)
+def test_the_demo_s_costs_tell_a_story(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    url = demo_copy(tmp_path_factory, tmp_path / "demo.db", **EIGHT_WEEKS)
     app = bootstrap(Settings(database_url=url))
     try:
-        build_demo(app, units=400, weeks=8, seed=7, until=LAST)
         u = app.read_uow
         span = {"first": date(2024, 12, 23), "last": LAST}
         by_site = costs.cost_analysis(u(), by=MANAGER, group_by=("site",), **span)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -93,6 +94,13 @@ def test_the_journey_of_a_unit_exports_as_valid_epcis(partner_world: World) -> N
     assert steps[-1] == "shipping" and not page.more
     shipped = page.events[-1]
     assert shipped.destinations == (("location", f"https://id.gs1.org/414/{PARTNER_GLN}"),)
+    # Shipped in a consignment under its SSCC: the unit is aggregated into that parcel.
+    with world.app.engine.connect() as conn:
+        sscc = conn.execute(
+            sa.select(orm.consignments.c.sscc).where(orm.consignments.c.kind == "transfer")
+        ).scalar_one()
+    assert (shipped.kind, shipped.action) == (ep.EventKind.AGGREGATION, "ADD")
+    assert shipped.parent_id == f"https://id.gs1.org/00/{sscc}"
     doc = ep.query_document(page.events, query_name="SimpleEventQuery", created=world.now)
     assert schema_errors(doc) == []
     # Paged, and narrowed by business step.
@@ -143,6 +151,39 @@ def test_a_partners_receipt_and_repair_are_applied_once(partner_world: World) ->
     detail = queries.unit_detail(world.app.uow(), lpn, by=partner)
     finished = next(o for o in detail.work_orders if o.id == order.id)
     assert (finished.state.value, finished.labour_minutes) == ("done", 35)
+    assert check_database(world.app.engine) == []
+
+
+def test_a_partners_system_begins_and_ends_a_repair(partner_world: World) -> None:
+    """A partner working in its own system: the repair begun (``in_progress``) starts the
+    open order; the next order, a test, waits for its own events."""
+    world = partner_world
+    lpn = _sent_for_repair(world, "SN-OWN-SYS")
+    partner = add_person(world.app, "rep.user", [Role.PARTNER], partner_sites=["REP-IT"])
+    events = [
+        _event(world, "SN-OWN-SYS", "receiving", "in_progress", 1),
+        _event(world, "SN-OWN-SYS", "repairing", "in_progress", 2),
+        _event(world, "SN-OWN-SYS", "repairing", "conformant", 3),
+    ]
+    events[2] |= {"revalo:partsCostEur": "42.10", "revalo:notes": "hinge replaced"}
+    wrong = [*events[:2], events[2] | {"revalo:partsCostEur": "4.999"}]
+    before = snapshot(world.app)
+    with pytest.raises(InvalidValue, match=r"event 3: revalo:partsCostEur must be an amount"):
+        epcis.capture(world.app.uow(), _doc(*wrong), by=partner, schema_errors=schema_errors)
+    assert snapshot(world.app) == before
+    done = epcis.capture(world.app.uow(), _doc(*events), by=partner, schema_errors=schema_errors)
+    orders = queries.unit_detail(world.app.uow(), lpn, by=partner).work_orders
+    repair = next(o for o in orders if o.kind is WorkOrderKind.REPAIR)
+    assert done.applied == [
+        f"{lpn} arrived at REP-IT",
+        f"{lpn} {repair.number} started at REP-IT",
+        f"{lpn} {repair.number} done at REP-IT",
+    ]
+    assert repair.state.value == "done" and repair.operator == "rep.user"
+    assert (repair.parts_cost, repair.notes) == (Decimal("42.10"), "hinge replaced")
+    assert repair.started_at is not None
+    test = next(o for o in orders if o.kind is WorkOrderKind.TEST)
+    assert test.state.value == "open"
     assert check_database(world.app.engine) == []
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from revalo.domain.disposition import DispositionRoute
 from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.events import EventType
 from revalo.domain.returns import ReturnState
@@ -15,7 +16,7 @@ from revalo.services.ports import UnitFilter
 from revalo.services.return_labels import book_return_label
 from revalo.services.transport import default_transport, unit_journey
 from tests.conftest import World
-from tests.integration.flows import ask, gs1, line, scan, snapshot
+from tests.integration.flows import ask, decide, gs1, line, received_unit, scan, snapshot
 from tests.people import person
 
 
@@ -209,3 +210,24 @@ def test_the_label_of_a_return_parcel_names_its_return_and_receives_nothing(
     assert item.unit is not None
     first = unit_journey(world.app.uow(), item.unit.lpn, by=person("reader")).legs[0].consignment
     assert first.sscc == sscc
+
+
+def test_the_label_of_a_consignment_between_sites_names_it_and_receives_nothing(
+    world: World,
+) -> None:
+    """Every consignment carries an SSCC; scanned where it arrives, the one of a transfer
+    says what it is and how many units to scan out of it, and creates nothing."""
+    lpn = received_unit(world, world.laptop, "SN-TRANSFER")
+    decide(world, lpn, DispositionRoute.REPAIR, destination="REP-FR")
+    stock.ship_unit(world.app.uow(), lpn, to_site="REP-FR", by=person("bob"))
+    journey = unit_journey(world.app.uow(), lpn, by=person("reader"))
+    sent = journey.legs[-1].consignment
+    assert sent.sscc is not None and sent.rma_number is None
+    before = snapshot(world.app)
+    out = scan(world, f"]C100{sent.sscc}", site="REP-FR")
+    assert out.unit is None and not out.created and not out.quarantined
+    assert out.message == (
+        f"consignment {sent.reference} (SSCC {sent.sscc}) from HUB-FR: open it and scan the "
+        "licence plate of each of its 1 unit(s)"
+    )
+    assert snapshot(world.app) == before

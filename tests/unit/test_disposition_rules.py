@@ -10,13 +10,14 @@ import pytest
 
 from revalo.domain.catalog import Product, Site
 from revalo.domain.disposition import (
+    BAN_ESPR,
     REUSE_ROUTES,
     ROUTE_RULES,
     DispositionRoute,
     check_route,
     implied_work,
 )
-from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.errors import DestructionRefused, InvalidValue, NotAllowed
 from revalo.domain.units import ReturnedUnit, UnitState
 from revalo.domain.work_orders import WorkOrderKind
 from tests.unit.domain_world import (
@@ -66,7 +67,7 @@ def test_weee_is_recycled_only_at_a_certified_treatment_facility(product: Produc
 
 def test_a_product_that_is_not_weee_may_go_to_any_recycler() -> None:
     assert allowed(Route.RECYCLE, SOFA, SCRAP)
-    assert allowed(Route.RECYCLE, TSHIRT, SCRAP)
+    assert allowed(Route.RECYCLE, TSHIRT, SCRAP, functional="D")
 
 
 def test_hazardous_weee_is_disposed_of_only_at_a_certified_facility() -> None:
@@ -87,7 +88,19 @@ def test_apparel_is_never_disposed_of_even_when_hazardous() -> None:
     with pytest.raises(NotAllowed, match=r"ESPR 2024/1781 art\. 25"):
         check_route(Route.DISPOSE, TSHIRT, inspection(hazardous=True), SCRAP)
     assert allowed(Route.DISPOSE, SOFA, SCRAP, hazardous=True)  # the same, not apparel
-    assert allowed(Route.RECYCLE, TSHIRT, SCRAP)  # apparel may be recycled
+    assert allowed(Route.RECYCLE, TSHIRT, SCRAP, functional="D")  # worn out: recycled
+
+
+@pytest.mark.parametrize("functional", ["A", "B", "C"])
+def test_apparel_that_could_be_worn_again_is_not_recycled(functional: str) -> None:
+    """Recycling is destruction under ESPR art. 2(34): unsold apparel is recycled only
+    under a derogation, damaged beyond repair (graded D) or hazardous."""
+    with pytest.raises(DestructionRefused, match=r"recycled only when damaged beyond repair") as e:
+        check_route(Route.RECYCLE, TSHIRT, inspection(functional=functional), SCRAP)
+    assert e.value.law == BAN_ESPR
+    assert allowed(Route.RECYCLE, TSHIRT, SCRAP, functional=functional, hazardous=True)
+    assert allowed(Route.RECYCLE, SOFA, SCRAP, functional=functional)  # not apparel
+    assert allowed(Route.DONATE, TSHIRT, CHARITY, functional=functional)
 
 
 # -- grades and skills --------------------------------------------------------------------

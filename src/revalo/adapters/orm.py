@@ -544,6 +544,8 @@ audit_log = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),
 )
 
+#: The longest outcome of a captured event kept (what was done, as the capture answers it).
+OUTCOME_LENGTH = 300
 #: The EPCIS events partners sent, by their eventID and unit: each is applied once.
 epcis_captures = sa.Table(
     "epcis_captures",
@@ -552,7 +554,7 @@ epcis_captures = sa.Table(
     sa.Column("unit_id", sa.ForeignKey("units.id"), primary_key=True, index=True),
     sa.Column("captured_at", UtcDateTime, nullable=False),
     sa.Column("captured_by", sa.String(64), nullable=False),
-    sa.Column("outcome", sa.String(40), nullable=False),
+    sa.Column("outcome", sa.String(OUTCOME_LENGTH), nullable=False),
 )
 
 # -- the warehouse floor ---------------------------------------------------------------------

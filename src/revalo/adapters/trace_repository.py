@@ -45,7 +45,7 @@ class SqlTraceRepository:
             stmt = stmt.where(sa.or_(_U.site_code.in_(seen), _U.destination_site.in_(seen)))
         stmt = stmt.order_by(_EV.occurred_at, _EV.id).limit(limit).offset(offset)
         rows = self.session.execute(stmt).all()
-        ssccs = self._ssccs(r.document for r in rows if r.type == EventType.SHIPPED)
+        ssccs = self._ssccs(r.document for r in rows if r.type in _PACKED)
         return [
             TracedEvent(
                 UnitEvent(**{c: getattr(r, c) for c in _EVENT_COLUMNS}),
@@ -90,11 +90,17 @@ class SqlTraceRepository:
     ) -> None:
         self.session.execute(
             sa.insert(orm.epcis_captures).values(
-                event_id=event_id, unit_id=unit_id, captured_at=at, captured_by=by, outcome=outcome
+                event_id=event_id,
+                unit_id=unit_id,
+                captured_at=at,
+                captured_by=by,
+                outcome=outcome[: orm.OUTCOME_LENGTH],
             )
         )
 
 
+#: The events that put a unit into a consignment.
+_PACKED = frozenset({EventType.SHIPPED, EventType.DISPATCHED})
 _EVENT_COLUMNS = (
     "id",
     "unit_id",

@@ -14,6 +14,7 @@ from revalo.demo.certificates import record_medium
 from revalo.demo.clearance import Clearance
 from revalo.demo.floor import Floor, SimUnit
 from revalo.demo.grading import grade
+from revalo.demo.partner_system import Done, PartnerSystem
 from revalo.demo.resale import OnSale, list_unit, sell_listing
 from revalo.demo.rules import Case, RuleTable
 from revalo.demo.salvage import Salvage
@@ -38,6 +39,8 @@ class Processing:
         self.salvage = Salvage(floor)
         #: The listing of each unit on sale, by LPN.
         self.listings: dict[str, OnSale] = {}
+        #: The partner that reports its receipts and repairs by EPCIS.
+        self.partner = PartnerSystem(floor)
         #: Slow stock sold as is to a resale partner.
         self.clearance = Clearance(
             floor,
@@ -131,16 +134,21 @@ class Processing:
         f.agenda.later(day, Phase.ARRIVE, self.arrive_at, unit)
 
     def arrive_at(self, unit: SimUnit) -> None:
-        """The partner scans the licence plate on arrival."""
+        """The partner scans the licence plate on arrival (in its own system, for the one
+        that reports to Revalo by EPCIS)."""
         f = self.f
-        f.agenda.call(
-            receiving.receive_scan,
-            f.uow,
-            parse_scan(unit.lpn),
-            site_code=unit.site,
-            by=f.who(unit.site, 0),
-            at=f.agenda.at(Phase.ARRIVE, unit, site=unit.site),
-        )
+        at = f.agenda.at(Phase.ARRIVE, unit, site=unit.site)
+        if self.partner.reports(unit.site):
+            self.partner.arrived(unit, at)
+        else:
+            f.agenda.call(
+                receiving.receive_scan,
+                f.uow,
+                parse_scan(unit.lpn),
+                site_code=unit.site,
+                by=f.who(unit.site, 0),
+                at=at,
+            )
         if unit.orders:
             day = f.cal.working_day_after(f.agenda.day, f.rng.choice((0, 1, 2, 3)))
             f.agenda.later(day, Phase.WORK, self.work, unit)
@@ -154,13 +162,13 @@ class Processing:
             order = unit.orders[0]
             r = do_work(f.rng, order.kind, unit.plan.item)
             done = f.agenda.at(Phase.WORK, unit, site=unit.site, minutes=r.labour_minutes)
-            f.agenda.call(
-                wo.start_work_order,
-                f.uow,
-                order.id,
-                by=f.who(unit.site, 3),
-                at=done - timedelta(minutes=r.labour_minutes),
-            )
+            begun = done - timedelta(minutes=r.labour_minutes)
+            if self.partner.reports(unit.site, order.kind):
+                self.partner.started(unit, order.kind, begun)
+            else:
+                f.agenda.call(
+                    wo.start_work_order, f.uow, order.id, by=f.who(unit.site, 3), at=begun
+                )
             if order.kind in LONG_WORK:
                 # Parts to order, tests to run: it is finished on a later day.
                 day = f.cal.working_day_after(f.agenda.day, f.rng.randint(1, 3))
@@ -183,6 +191,24 @@ class Processing:
             f.agenda.call(record_medium, f.uow, order, category, f.who(unit.site, 3), at)
         if r.succeeded:
             self.salvage.fit(unit, order, at)
+        if self.partner.reports(unit.site, order.kind):
+            done = Done(r.succeeded, r.labour_minutes, r.parts_cost, r.notes)
+            self.partner.finished(unit, order.kind, done, at)
+        else:
+            self._finish_in_revalo(unit, order, r, at)
+        unit.orders.pop(0)
+        if r.succeeded:
+            return True
+        # The service cancelled the other orders and the unit is graded again; the manager
+        # decides it by hand at once, knowing what failed, before the day's engine batch.
+        unit.orders, unit.failed = [], order.kind
+        self.decide_by_hand(unit)
+        return False
+
+    def _finish_in_revalo(
+        self, unit: SimUnit, order: WorkOrder, r: WorkResult, at: datetime
+    ) -> None:
+        f = self.f
         f.agenda.call(
             wo.finish_work_order,
             f.uow,
@@ -197,14 +223,6 @@ class Processing:
             wipe_verified=r.succeeded and r.wipe_method is not None,
             at=at,
         )
-        unit.orders.pop(0)
-        if r.succeeded:
-            return True
-        # The service cancelled the other orders and the unit is graded again; the manager
-        # decides it by hand at once, knowing what failed, before the day's engine batch.
-        unit.orders, unit.failed = [], order.kind
-        self.decide_by_hand(unit)
-        return False
 
     # -- leaving --------------------------------------------------------------------------
     def _ready(self, unit: SimUnit, first: int) -> None:

@@ -75,6 +75,11 @@ def decision_rule(record: DispositionRecord, product: Product | None, to: Site |
             "disposal only of a hazardous unit (Code de l'environnement L541-15-8), never of "
             "apparel or footwear (ESPR 2024/1781 art. 25)"
         )
+    if product is not None and product.apparel and record.route is _R.RECYCLE:
+        parts.append(
+            "apparel recycled only when damaged beyond repair or hazardous (ESPR 2024/1781 "
+            "art. 25 and its derogations)"
+        )
     if product is not None and product.is_weee and record.route in (_R.RECYCLE, _R.DISPOSE):
         parts.append(
             f"WEEE category {product.weee_category} only to a certified treatment facility "

@@ -159,6 +159,21 @@ def check_route(
                 "any re-use or recycling (Code de l'environnement L541-15-8); recycle instead",
                 law=BAN_AGEC,
             )
+    if (
+        route is DispositionRoute.RECYCLE
+        and product.apparel
+        and not inspection.hazardous
+        and inspection.functional_grade is not FunctionalGrade.D
+    ):
+        # Recycling is destruction too ("discarding a product as waste", ESPR art. 2(34)):
+        # allowed only under a derogation of the delegated act of 9 Feb 2026 (art. 25(5)),
+        # and then recycling comes before disposal (the waste hierarchy).
+        raise DestructionRefused(
+            "apparel, clothing accessories and footwear may be recycled only when damaged "
+            "beyond repair (graded D) or hazardous (EU ESPR 2024/1781 art. 25 and its "
+            "derogations); resell, donate or repair it instead",
+            law=BAN_ESPR,
+        )
     if route in (DispositionRoute.RECYCLE, DispositionRoute.DISPOSE) and product.is_weee:
         assert destination is not None
         if not destination.weee_certified:

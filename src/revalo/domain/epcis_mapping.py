@@ -199,7 +199,8 @@ def to_epcis(traced: TracedEvent, places: Places, seed: str) -> EpcisEvent:
         kind, epcs, inputs, action = EventKind.TRANSFORMATION, (), (epc,), None
         outputs = tuple(part_epc(str(p)) for p in e.detail.get("parts", ()))
         transformation = f"{REVALO_NS}harvest:{e.lpn}"
-    elif e.type is _E.SHIPPED and traced.sscc:
+    elif e.type in (_E.SHIPPED, _E.DISPATCHED) and traced.sscc:
+        # Sent in a consignment: the unit is packed into that logistic unit (its SSCC).
         kind, epcs, parent, action = EventKind.AGGREGATION, (epc,), sscc_uri(traced.sscc), "ADD"
     extra: dict[str, Any] = {
         "revalo:lpn": e.lpn,

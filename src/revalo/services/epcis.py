@@ -2,10 +2,11 @@
 captured from a partner (its receipts, its repairs done) with every event checked first.
 
 Each EPCIS event a partner sends is applied once, for each unit it names: a receipt at the
-site a unit is on its way to is that unit's arrival; a repair or test done (a ``repairing``
-or ``inspecting`` event, ``conformant`` or ``non_conformant``) finishes the unit's work order
-of that kind in progress at that site; anything else is kept on the unit's timeline as what
-the partner reported. A document with one bad event changes nothing.
+site a unit is on its way to is that unit's arrival; a repair or test begun (a ``repairing``
+or ``inspecting`` event, ``in_progress``) starts the unit's open work order of that kind at
+that site, and one done (``conformant`` or ``non_conformant``) finishes the one in progress
+(with the minutes, parts and notes it gives under ``revalo:``); anything else is kept on the
+unit's timeline as what the partner reported. A document with one bad event changes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from revalo.domain import epcis as ep
@@ -22,7 +24,7 @@ from revalo.domain.errors import DomainError, InvalidValue, PermissionDenied
 from revalo.domain.people import Permission, User, ensure_sees_site
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.values import as_utc
-from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
+from revalo.domain.work_orders import WorkOrder, WorkOrderKind, WorkOrderState
 from revalo.services.common import record, when
 from revalo.services.epcis_ports import TraceFilter
 from revalo.services.guard import needs
@@ -40,6 +42,13 @@ _WORK_OF_STEP = {
     "inspecting": frozenset({WorkOrderKind.TEST}),
 }
 _DONE = {"conformant": True, "non_conformant": False}
+_CENT = Decimal("0.01")
+#: The most a partner's parts for one order may cost (EUR).
+_MAX_PARTS_EUR = Decimal("100000")
+#: The longest notes a partner may send with its work (as the API's).
+_MAX_NOTES = 2000
+#: The disposition of a repair or test begun.
+_STARTED = "in_progress"
 #: How far ahead of the server's clock an event may say it happened (clocks drift).
 _CLOCK_SLACK = timedelta(minutes=10)
 
@@ -251,32 +260,30 @@ def _effect(uow: UnitOfWork, unit: ReturnedUnit, event: ep.EpcisEvent, site: str
         record(uow, unit.arrive(at=at, actor=by.login))
         return f"arrived at {site}"
     kinds = _WORK_OF_STEP.get(event.biz_step or "")
+    if kinds and event.disposition == _STARTED:
+        order = _order(uow, unit, kinds, site, WorkOrderState.OPEN)
+        if order is not None:
+            order.start(operator=by.login, at=at)
+            record(uow, unit.start_work(order, at=at, actor=by.login))
+            return f"{order.number} started at {site}"
     succeeded = _DONE.get(event.disposition or "")
     if kinds and succeeded is not None:
-        order = next(
-            (
-                wo
-                for wo in uow.work_orders.for_unit(unit.id)
-                if wo.kind in kinds
-                and wo.state is WorkOrderState.IN_PROGRESS
-                and wo.site_code == site
-            ),
-            None,
-        )
+        order = _order(uow, unit, kinds, site, WorkOrderState.IN_PROGRESS)
         if order is not None:
-            locked = uow.work_orders.get(order.id, lock=True) or order
             minutes = event.extra.get("revalo:labourMinutes", 0)
+            notes = _notes(event.extra.get("revalo:notes"))
             finish_loaded(
                 uow,
-                locked,
+                order,
                 unit,
                 succeeded=succeeded,
                 at=at,
                 actor=by.login,
                 labour_minutes=minutes if isinstance(minutes, int) else 0,
-                notes=f"EPCIS event {event.event_id}",
+                parts_cost=_parts_cost(event.extra.get("revalo:partsCostEur")),
+                notes=notes,
             )
-            return f"{locked.number} {'done' if succeeded else 'failed'} at {site}"
+            return f"{order.number} {'done' if succeeded else 'failed'} at {site}"
     detail = {
         "biz_step": event.biz_step,
         "disposition": event.disposition,
@@ -286,3 +293,52 @@ def _effect(uow: UnitOfWork, unit: ReturnedUnit, event: ep.EpcisEvent, site: str
     what = " / ".join(str(v) for v in (event.biz_step, event.disposition) if v)
     record(uow, unit.report(at=at, actor=by.login, reason=f"{site}: {what}", detail=detail))
     return f"reported by {site}: {what or 'an observation'}"
+
+
+def _order(
+    uow: UnitOfWork,
+    unit: ReturnedUnit,
+    kinds: frozenset[WorkOrderKind],
+    site: str,
+    state: WorkOrderState,
+) -> WorkOrder | None:
+    """The unit's first work order of one of ``kinds`` at ``site`` in ``state``, locked."""
+    order = next(
+        (
+            wo
+            for wo in uow.work_orders.for_unit(unit.id)
+            if wo.kind in kinds and wo.state is state and wo.site_code == site
+        ),
+        None,
+    )
+    return None if order is None else uow.work_orders.get(order.id, lock=True) or order
+
+
+def _parts_cost(value: object) -> Decimal:
+    """The parts a partner fitted, in EUR (``revalo:partsCostEur``, a decimal as text)."""
+    if value is None:
+        return Decimal("0")
+    try:
+        amount = Decimal(value) if isinstance(value, str) else None
+    except InvalidOperation:
+        amount = None
+    if (
+        amount is None
+        or not amount.is_finite()
+        or not 0 <= amount <= _MAX_PARTS_EUR
+        or amount != amount.quantize(_CENT)
+    ):
+        raise InvalidValue(
+            f"revalo:partsCostEur must be an amount in EUR as text, from 0 to {_MAX_PARTS_EUR} "
+            f"with at most 2 decimals, not {value}"
+        )
+    return amount
+
+
+def _notes(value: object) -> str:
+    """What the partner's technician wrote (``revalo:notes``)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > _MAX_NOTES:
+        raise InvalidValue(f"revalo:notes must be text of at most {_MAX_NOTES} characters")
+    return value

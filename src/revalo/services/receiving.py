@@ -26,8 +26,8 @@ from revalo.services.transport import Transport, default_transport, inbound_leg
 
 @dataclass(frozen=True, slots=True)
 class ReceiveOutcome:
-    """What a scan did. ``unit`` is None only for the label of a return's parcel: the
-    parcel is known, and each item in it is scanned next."""
+    """What a scan did. ``unit`` is None only for the label of a parcel or consignment of
+    ours: it is known, and each item in it is scanned next."""
 
     unit: ReturnedUnit | None
     created: bool
@@ -100,6 +100,14 @@ def _receive(
                 False,
                 f"parcel {scan.sscc} of return {parcel.rma_number}: open it and scan each item",
                 rma_number=parcel.rma_number,
+            )
+        if parcel is not None:
+            # A consignment between our sites or to a partner: its units have our labels.
+            return ReceiveOutcome(
+                None,
+                False,
+                f"consignment {parcel.reference} (SSCC {scan.sscc}) from {parcel.origin}: "
+                f"open it and scan the licence plate of each of its {parcel.units} unit(s)",
             )
         return _new(
             uow,

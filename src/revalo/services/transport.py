@@ -175,9 +175,8 @@ def book(
         booked_at=at,
         reason=reason or choice.reason,
         rma_number=rma_number,
-        sscc=format_sscc(0, transport.company_prefix, n)
-        if kind is ConsignmentKind.RETURN
-        else None,
+        # Every logistic unit shipped carries its SSCC label (a parcel, a pallet).
+        sscc=format_sscc(0, transport.company_prefix, n),
         units=len(items),
     )
     uow.consignments.add(consignment)

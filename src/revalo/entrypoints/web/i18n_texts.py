@@ -46,6 +46,8 @@ EN: dict[str, str] = {
     "said.scan_again": "{lpn} was already received; it is at {where}",
     "said.scan_left": "left the stock ({state})",
     "said.scan_parcel": "parcel {sscc} of return {rma}: open it and scan each item",
+    "said.scan_consignment": "consignment {reference} (SSCC {sscc}) from {site}: open it and "
+    "scan the licence plate of each of its {n} unit(s)",
     # the return policy's answers, line by line
     "said.policy_value": "line {line}: value {value} is above the review threshold of {limit}",
     "said.policy_business": "line {line}: a business return for '{reason}' is not covered by "
@@ -108,6 +110,9 @@ EN: dict[str, str] = {
     "376",
     "said.rule_apparel": "apparel, clothing accessories and footwear may not be destroyed (EU "
     "ESPR 2024/1781 art. 25)",
+    "said.rule_apparel_recycled": "apparel, clothing accessories and footwear may be recycled "
+    "only when damaged beyond repair (graded D) or hazardous (EU ESPR 2024/1781 art. 25 and its "
+    "derogations); resell, donate or repair it instead",
     "said.rule_unsold": "unsold non-food products may be disposed of only when hazardous or "
     "unfit for any re-use or recycling (Code de l'environnement L541-15-8); recycle instead",
     "said.rule_weee": "{product} is WEEE (category {weee}): only a certified treatment facility "
@@ -168,6 +173,8 @@ FR: dict[str, str] = {
     "said.scan_again": "{lpn} a déjà été reçue ; elle est à {where}",
     "said.scan_left": "sortie du stock ({state})",
     "said.scan_parcel": "colis {sscc} du retour {rma} : ouvrez-le et scannez chaque article",
+    "said.scan_consignment": "envoi {reference} (SSCC {sscc}) de {site} : ouvrez-le et "
+    "scannez l'étiquette de chacune de ses {n} unité(s)",
     "said.policy_value": "ligne {line} : sa valeur de {value} dépasse le seuil d'examen de {limit}",
     "said.policy_business": "ligne {line} : un retour professionnel pour « {reason} » n'est pas "
     "couvert par le droit de la consommation : vérifiez le contrat",
@@ -230,6 +237,10 @@ FR: dict[str, str] = {
     "lithium endommagée voyage sous la disposition spéciale ADR 376",
     "said.rule_apparel": "les vêtements, accessoires d'habillement et chaussures ne peuvent pas "
     "être détruits (règlement ESPR (UE) 2024/1781, art. 25)",
+    "said.rule_apparel_recycled": "les vêtements, accessoires d'habillement et chaussures ne "
+    "peuvent être recyclés que s'ils sont endommagés sans réparation possible (classés D) ou "
+    "dangereux (règlement ESPR (UE) 2024/1781, art. 25 et ses dérogations) ; revendez-les, "
+    "donnez-les ou réparez-les plutôt",
     "said.rule_unsold": "les invendus non alimentaires ne peuvent être éliminés que s'ils sont "
     "dangereux ou impropres à tout réemploi ou recyclage (Code de l'environnement, "
     "L541-15-8) ; recyclez-les plutôt",

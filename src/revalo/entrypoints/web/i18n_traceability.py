@@ -16,9 +16,10 @@ EN: dict[str, str] = {
     "trace.download": "Download the EPCIS document",
     "trace.capture": "Send a partner's EPCIS document",
     "trace.capture_lead": "Receipts at the site a unit is on its way to are its arrival; a "
-    "repair or test done (repairing or inspecting, conformant or non_conformant) finishes "
-    "the work order in progress there; anything else goes on the unit's timeline. Checked "
-    "against GS1's schema first, and applied whole or not at all.",
+    "repair or test begun (repairing or inspecting, in_progress) starts the open work order "
+    "there, and one done (conformant or non_conformant) finishes the one in progress, with "
+    "revalo:labourMinutes, revalo:partsCostEur and revalo:notes; anything else goes on the "
+    "unit's timeline. Checked against GS1's schema first, and applied whole or not at all.",
     "trace.file": "EPCIS document (JSON or JSON-LD)",
     "trace.send": "Send",
     "trace.applied": "{n} change(s) applied, {already} already captured before.",
@@ -51,6 +52,9 @@ EN: dict[str, str] = {
     "said.refusal.epcis_no_site": "no site of Revalo is {uri}",
     "said.refusal.epcis_no_unit": "no unit of Revalo is {uri}",
     "said.refusal.epcis_no_object": "it names no unit (epcList, childEPCs, inputEPCList ...)",
+    "said.refusal.epcis_parts": "revalo:partsCostEur must be an amount in EUR as text, from 0 "
+    "to {n} with at most 2 decimals, not {text}",
+    "said.refusal.epcis_notes": "revalo:notes must be text of at most {n} characters",
     "said.refusal.gln_digits": "GLN {text} must be 13 digits",
     "said.refusal.gln_check": "GLN {text} has a wrong check digit",
     "perm.export_events": "query and export the units' events as GS1 EPCIS 2.0",
@@ -72,10 +76,11 @@ FR: dict[str, str] = {
     "trace.download": "Télécharger le document EPCIS",
     "trace.capture": "Envoyer le document EPCIS d'un partenaire",
     "trace.capture_lead": "Une réception sur le site où une unité est en route est son "
-    "arrivée ; une réparation ou un test terminé (repairing ou inspecting, conformant ou "
-    "non_conformant) clôt l'ordre de travail en cours sur place ; le reste s'inscrit dans "
-    "l'historique de l'unité. Vérifié d'abord selon le schéma de GS1, et appliqué en entier "
-    "ou pas du tout.",
+    "arrivée ; une réparation ou un test commencé (repairing ou inspecting, in_progress) "
+    "ouvre l'ordre de travail prévu sur place, et un terminé (conformant ou non_conformant) "
+    "clôt celui en cours, avec revalo:labourMinutes, revalo:partsCostEur et revalo:notes ; "
+    "le reste s'inscrit dans l'historique de l'unité. Vérifié d'abord selon le schéma de GS1, "
+    "et appliqué en entier ou pas du tout.",
     "trace.file": "Document EPCIS (JSON ou JSON-LD)",
     "trace.send": "Envoyer",
     "trace.applied": "{n} changement(s) appliqué(s), {already} déjà reçu(s) avant.",
@@ -111,6 +116,9 @@ FR: dict[str, str] = {
     "said.refusal.epcis_no_unit": "aucune unité de Revalo n'est {uri}",
     "said.refusal.epcis_no_object": "il ne nomme aucune unité (epcList, childEPCs, "
     "inputEPCList ...)",
+    "said.refusal.epcis_parts": "revalo:partsCostEur doit être un montant en EUR écrit en "
+    "texte, de 0 à {n} avec au plus 2 décimales, et non {text}",
+    "said.refusal.epcis_notes": "revalo:notes doit être un texte d'au plus {n} caractères",
     "said.refusal.gln_digits": "le GLN {text} doit avoir 13 chiffres",
     "said.refusal.gln_check": "le GLN {text} a une clé de contrôle fausse",
     "perm.export_events": "interroger et exporter les événements des unités en GS1 EPCIS 2.0",
