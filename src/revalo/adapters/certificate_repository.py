@@ -9,15 +9,21 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from revalo.adapters import orm
-from revalo.adapters.orm_certificates import facility_certificates, wiped_media
+from revalo.adapters.orm_certificates import (
+    facility_certificates,
+    transporter_receipts,
+    wiped_media,
+)
 from revalo.domain.certificates import WipedMedium
 from revalo.domain.facilities import FacilityCertificate
+from revalo.domain.transporter_receipts import TransporterReceipt
 
 _M = wiped_media.c
 _F = facility_certificates.c
+_T = transporter_receipts.c
 
 
-def _row(thing: WipedMedium | FacilityCertificate) -> dict[str, object]:
+def _row(thing: WipedMedium | FacilityCertificate | TransporterReceipt) -> dict[str, object]:
     row = asdict(thing)
     row.pop("id")
     if isinstance(thing, FacilityCertificate):
@@ -58,6 +64,16 @@ class SqlCertificateRepository:
             FacilityCertificate(**{**r, "operations": tuple(r["operations"].split())})
             for r in self.session.execute(stmt).mappings()
         ]
+
+    def add_transporter_receipt(self, receipt: TransporterReceipt) -> None:
+        stmt = sa.insert(transporter_receipts).values(**_row(receipt)).returning(_T.id)
+        receipt.id = self.session.execute(stmt).scalar_one()
+
+    def transporter_receipts(self, carrier: str | None = None) -> Sequence[TransporterReceipt]:
+        stmt = sa.select(transporter_receipts).order_by(_T.carrier, _T.valid_until, _T.id)
+        if carrier is not None:
+            stmt = stmt.where(_T.carrier == carrier)
+        return [TransporterReceipt(**r) for r in self.session.execute(stmt).mappings()]
 
     def consignment_units(self, consignment_id: int) -> Sequence[int]:
         c = orm.unit_legs.c

@@ -35,6 +35,7 @@ IDENTITIES = {
     "uq_partner_terms_site_version": "a version of this partner's terms",
     "pk_donation_units": "this unit's donation",
     "pk_partner_receipts": "this unit's acceptance by its partner",
+    "uq_transporter_receipts_carrier_number": "this carrier's receipt",
 }
 #: SQLite names the columns of the key, not the constraint.
 _SQLITE_KEYS = {
@@ -53,6 +54,9 @@ _SQLITE_KEYS = {
     "partner_terms.site_code, partner_terms.version": "uq_partner_terms_site_version",
     "donation_units.unit_id": "pk_donation_units",
     "partner_receipts.unit_id": "pk_partner_receipts",
+    "transporter_receipts.carrier, transporter_receipts.number": (
+        "uq_transporter_receipts_carrier_number"
+    ),
 }
 _SQLITE_UNIQUE = "UNIQUE constraint failed: "
 

@@ -1,5 +1,6 @@
 """The tables of the certificates: the media sanitised on a data wipe (one certificate of
-sanitisation each) and the treatment facilities' certificates. Registered on the same
+sanitisation each), the treatment facilities' certificates and the waste transporters'
+receipts. Registered on the same
 metadata as the other tables; read and written with SQLAlchemy Core
 (``certificate_repository.py``), with an explicit conversion to the domain's classes."""
 
@@ -46,4 +47,19 @@ facility_certificates = sa.Table(
     # The treatment operations its permit allows, space-separated ("R4 R12").
     sa.Column("operations", sa.String(120), nullable=False),
     sa.UniqueConstraint("site_code", "number", name="uq_facility_certificates_site_number"),
+)
+
+transporter_receipts = sa.Table(
+    "transporter_receipts",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    # The carrier as the rate cards name it (config/carriers.toml).
+    sa.Column("carrier", sa.String(100), nullable=False, index=True),
+    sa.Column("number", sa.String(60), nullable=False),
+    sa.Column("department", sa.String(3), nullable=False),
+    sa.Column("valid_until", sa.Date, nullable=False),
+    sa.Column("recorded_by", sa.String(64), nullable=False),
+    sa.Column("recorded_at", UtcDateTime, nullable=False),
+    # A receipt is kept once: two people recording it at once keep one.
+    sa.UniqueConstraint("carrier", "number", name="uq_transporter_receipts_carrier_number"),
 )

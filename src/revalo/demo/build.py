@@ -19,7 +19,7 @@ from revalo.demo.billing import set_up_billing
 from revalo.demo.calendar import Calendar
 from revalo.demo.capacity import plan_capacities
 from revalo.demo.catalogue import build_catalogue
-from revalo.demo.certificates import certify_recyclers
+from revalo.demo.certificates import certify_carriers, certify_recyclers
 from revalo.demo.clients import CLIENTS
 from revalo.demo.compliance import ask_for_destructions
 from revalo.demo.defaults import DEFAULT_UNITS
@@ -123,6 +123,7 @@ def build_demo(
         for site in sites:
             catalog.add_site(uow, site, by=admin)
         certify_recyclers(uow, sites, admin, utcnow().date())
+        certify_carriers(uow, app.transport, admin, utcnow().date())
         done = len(items) + len(sites)
         for i, customer in enumerate(people + accounts, start=1):
             catalog.add_customer(uow, customer, by=admin)

@@ -1,7 +1,8 @@
 """The demo's certificates: every recycler of the network keeps a treatment certificate,
 issued three years ago (the first one's expires in 20 days, so that its page and
-``revalo certificates expiring`` show the warning to renew it); every data wipe records
-the medium it wiped, so that it has its certificate of sanitisation."""
+``revalo certificates expiring`` show the warning to renew it); every carrier keeps its
+receipt as a waste transporter (the first one's also expires in 20 days); every data wipe
+records the medium it wiped, so that it has its certificate of sanitisation."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from revalo.domain.catalog import Site, SiteKind
 from revalo.domain.certificates import MediaKind
 from revalo.domain.people import User
 from revalo.domain.work_orders import WipeMethod, WorkOrder
-from revalo.services import certificates, facilities
+from revalo.services import certificates, facilities, transporter_receipts
 from revalo.services.ports import UnitOfWork
+from revalo.services.transport import Transport
 
 #: What the demo's certificates say (a demo's: no real body issued them).
 SCOPE = "WEEE treatment, categories 1-6 (Directive 2012/19/EU art. 8), demo"
@@ -35,6 +37,26 @@ def certify_recyclers(uow: UnitOfWork, sites: Sequence[Site], admin: User, today
             issuer=ISSUER,
             issued_on=today - timedelta(days=3 * 365),
             expires_on=expires,
+        )
+
+
+#: The départements of the demo's carriers' receipts, in the order of the rate cards.
+DEPARTMENTS = ("69", "93", "59", "13", "69", "38", "75")
+
+
+def certify_carriers(uow: UnitOfWork, transport: Transport, admin: User, today: date) -> None:
+    """Each carrier's receipt as a waste transporter (a demo's number: no prefect gave it)."""
+    for i, name in enumerate(transporter_receipts.carrier_names(transport)):
+        days = EXPIRING_IN_DAYS if i == 0 else 4 * 365
+        department = DEPARTMENTS[i % len(DEPARTMENTS)]
+        transporter_receipts.record_transporter_receipt(
+            uow,
+            transport,
+            name,
+            by=admin,
+            number=f"DEMO-{department}-{today.year - 1}-{i + 1:03d}",
+            department=department,
+            valid_until=today + timedelta(days=days),
         )
 
 

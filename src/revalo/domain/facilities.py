@@ -30,6 +30,15 @@ class CertificateStatus(enum.StrEnum):
     EXPIRED = "expired"
 
 
+def expiry_status(day: date, last_day: date) -> CertificateStatus:
+    """A paper valid up to ``last_day`` included, seen on ``day``."""
+    if day > last_day:
+        return CertificateStatus.EXPIRED
+    if day + timedelta(days=EXPIRY_WARNING_DAYS) >= last_day:
+        return CertificateStatus.EXPIRING
+    return CertificateStatus.VALID
+
+
 def _text(value: str, reason: str, field: str, longest: int) -> str:
     text = " ".join(value.split())
     if not text:
@@ -71,11 +80,7 @@ class FacilityCertificate:
             )
 
     def status_on(self, day: date) -> CertificateStatus:
-        if day > self.expires_on:
-            return CertificateStatus.EXPIRED
-        if day + timedelta(days=EXPIRY_WARNING_DAYS) >= self.expires_on:
-            return CertificateStatus.EXPIRING
-        return CertificateStatus.VALID
+        return expiry_status(day, self.expires_on)
 
     def in_force_on(self, day: date) -> bool:
         return self.issued_on <= day <= self.expires_on

@@ -7,9 +7,10 @@ A slip names its emitter and its destination (with their SIRET when the site has
 transporter, the treatment certificate in force and the operation planned there (the
 first recovery operation its permit allows, or its first disposal one for waste sent to be
 disposed of), and each item's waste code from the European List of Waste (Decision
-2000/532/EC) with its mass. What Revalo does not hold (a missing SIRET, the transporter's
-receipt number) is left empty, to be completed when the slip is signed on the national
-service (Trackdéchets).
+2000/532/EC) with its mass. The transporter is named with its receipt as a declared waste
+carrier (``transporter_receipts.py``) when one is in force the day it took the load. What
+Revalo does not hold (a missing SIRET, a receipt never recorded) is left empty, and said, to
+be completed when the slip is signed on the national service (Trackdéchets).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from revalo.domain.catalog import Product, Site, SiteKind
 from revalo.domain.errors import InvalidValue
 from revalo.domain.facilities import FacilityCertificate
 from revalo.domain.journey import Consignment, ConsignmentKind
+from revalo.domain.transporter_receipts import ReceiptOnSlip
 from revalo.domain.units import ReturnedUnit
 from revalo.domain.waste_operations import planned_operation
 from revalo.domain.work_orders import WorkOrder
@@ -87,6 +89,8 @@ class WasteTrackingSlip:
     items: tuple[SlipItem, ...]
     #: Some of its units are sent to be disposed of (not recovered).
     disposal: bool = False
+    #: The carrier's receipt as a waste transporter, and what is wrong with it.
+    receipt: ReceiptOnSlip | None = None
 
     @property
     def planned_operation(self) -> str | None:
@@ -109,7 +113,9 @@ class WasteTrackingSlip:
                 "service": c.service_id,
                 "vehicle": c.vehicle,
                 "takenOn": c.booked_at.date().isoformat(),
-                "receipt": None,
+                "receipt": _receipt(self.receipt),
+                "receiptRequired": bool(self.receipt and self.receipt.required),
+                "receiptProblem": self.receipt.problem if self.receipt else None,
             },
             "destination": {
                 **_party(self.destination),
@@ -128,6 +134,13 @@ class WasteTrackingSlip:
             },
             "consignment": c.reference,
         }
+
+
+def _receipt(on_slip: ReceiptOnSlip | None) -> dict[str, Any] | None:
+    r = on_slip.receipt if on_slip else None
+    if r is None:
+        return None
+    return {"number": r.number, "department": r.department, "validUntil": str(r.valid_until)}
 
 
 def ensure_waste_shipment(consignment: Consignment, destination: Site) -> None:

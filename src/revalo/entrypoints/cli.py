@@ -21,6 +21,7 @@ from revalo.domain.returns import ReturnState
 from revalo.domain.units import UnitState
 from revalo.entrypoints.cli_billing import register as register_billing_commands
 from revalo.entrypoints.cli_capacities import register as register_capacity_commands
+from revalo.entrypoints.cli_carriers import register as register_carrier_commands
 from revalo.entrypoints.cli_certificates import register as register_certificate_commands
 from revalo.entrypoints.cli_cflp import solve_cflp_command
 from revalo.entrypoints.cli_clients import register as register_client_commands
@@ -339,6 +340,7 @@ register_epcis_commands(import_app, export_app)
 register_floor_commands(app)
 register_report_commands(app)
 register_certificate_commands(app)
+register_carrier_commands(app)
 register_network_commands(app)
 register_floor_records_commands(app)
 register_floor_assignment_commands(app)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from revalo.entrypoints import (
     cli_words,
     cli_words_assignment,
+    cli_words_carriers,
     cli_words_lots,
     cli_words_resale,
     cli_words_routing,
@@ -184,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         **cli_words_lots.EN,
         **cli_words_resale.EN,
         **cli_words_routing.EN,
+        **cli_words_carriers.EN,
     },
     "fr": {
         **FR,
@@ -192,6 +194,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         **cli_words_lots.FR,
         **cli_words_resale.FR,
         **cli_words_routing.FR,
+        **cli_words_carriers.FR,
     },
 }
 #: How an error's line starts.

@@ -1,5 +1,6 @@
-"""What the certificate use cases need of storage: the media wiped on data-wipe orders and
-the treatment facilities' certificates, on the unit of work as ``uow.certificates``."""
+"""What the certificate use cases need of storage: the media wiped on data-wipe orders, the
+treatment facilities' certificates and the transporters' receipts, on the unit of work as
+``uow.certificates``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Protocol
 
 from revalo.domain.certificates import WipedMedium
 from revalo.domain.facilities import FacilityCertificate
+from revalo.domain.transporter_receipts import TransporterReceipt
 
 
 class CertificateRepository(Protocol):
@@ -23,6 +25,14 @@ class CertificateRepository(Protocol):
 
     def facility_certificates(self, site_code: str | None = None) -> Sequence[FacilityCertificate]:
         """Those of one site (of every site when None), by expiry."""
+        ...
+
+    def add_transporter_receipt(self, receipt: TransporterReceipt) -> None:
+        """The same number twice for one carrier fails the transaction (a unique key)."""
+        ...
+
+    def transporter_receipts(self, carrier: str | None = None) -> Sequence[TransporterReceipt]:
+        """Those of one carrier (of every carrier when None), by carrier and validity."""
         ...
 
     def consignment_units(self, consignment_id: int) -> Sequence[int]:

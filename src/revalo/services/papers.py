@@ -15,6 +15,7 @@ from revalo.domain.papers import (
     test_records,
 )
 from revalo.domain.people import Permission, User
+from revalo.domain.transporter_receipts import needs_receipt, receipt_on_slip
 from revalo.domain.work_orders import WorkOrderKind, WorkOrderState
 from revalo.services.common import found, get_site
 from revalo.services.guard import reads
@@ -59,15 +60,20 @@ def waste_tracking_slip(uow: UnitOfWork, reference: str, *, by: User) -> WasteTr
         day = consignment.booked_at.date()
         held = uow.certificates.facility_certificates(destination.code)
         in_force = [c for c in held if c.in_force_on(day)]
-        items = _items(uow, consignment)
+        loaded = _items(uow, consignment)
+        items = tuple(slip_item(i) for i in loaded)
+        kg = sum(i.mass_kg for i in items)
+        required = needs_receipt(kg, any(i.hazardous for i in items))
+        receipts = uow.certificates.transporter_receipts(consignment.carrier)
         return WasteTrackingSlip(
             number=f"BSD-{consignment.reference}",
             consignment=consignment,
             emitter=get_site(uow, consignment.origin, "reference"),
             destination=destination,
             certificate=in_force[-1] if in_force else None,
-            items=tuple(slip_item(i) for i in items),
-            disposal=any(i.unit.route is DispositionRoute.DISPOSE for i in items),
+            items=items,
+            disposal=any(i.unit.route is DispositionRoute.DISPOSE for i in loaded),
+            receipt=receipt_on_slip(consignment.carrier, receipts, day, required=required),
         )
 
 

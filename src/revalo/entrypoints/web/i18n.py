@@ -25,6 +25,7 @@ from revalo.entrypoints.web import (
     i18n_bench,
     i18n_billing,
     i18n_capacities,
+    i18n_carriers,
     i18n_certificates,
     i18n_common,
     i18n_compliance,
@@ -129,6 +130,7 @@ CATALOGUE: tuple[ModuleType, ...] = (
     i18n_deliveries,
     i18n_resales,
     i18n_routing,
+    i18n_carriers,
     i18n_payments,
 )
 

@@ -16,6 +16,7 @@ from revalo.entrypoints.web.i18n import COOKIE, MESSAGES, current_language, tran
 from revalo.entrypoints.web.pages_bench import router as bench_router
 from revalo.entrypoints.web.pages_billing import router as billing_router
 from revalo.entrypoints.web.pages_capacities import router as capacities_router
+from revalo.entrypoints.web.pages_carriers import router as carriers_router
 from revalo.entrypoints.web.pages_certificates import router as certificates_router
 from revalo.entrypoints.web.pages_collections import router as collections_router
 from revalo.entrypoints.web.pages_compliance import router as compliance_router
@@ -80,6 +81,7 @@ router.include_router(unit_actions_router)
 router.include_router(station_router)
 router.include_router(bench_router)
 router.include_router(collections_router)
+router.include_router(carriers_router)
 router.include_router(floor_router)
 router.include_router(floor_records_router)
 router.include_router(traceability_router)

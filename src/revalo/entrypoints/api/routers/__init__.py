@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from revalo.entrypoints.api.routers import (
     billing,
     capacity_plans,
+    carriers,
     certificates,
     clients,
     collections,
@@ -73,6 +74,7 @@ ALL: tuple[APIRouter, ...] = (
     floor_counts.router,
     floor_safety.router,
     transport.router,
+    carriers.router,
     collections.router,
     network.router,
     routing.router,
