@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
+from revalo.domain.people import Role
 from tests.conftest import World
+from tests.e2e.conftest import client_of
 from tests.integration.test_network_plan import received_from
+from tests.people import add_person
 
 CLOSE_KOLN = """name = "Close Köln"
 [sites]
@@ -39,3 +43,16 @@ def test_a_bad_scenario_is_named_on_the_form(client: TestClient) -> None:
     assert "sites.shut: unknown key" in bad.text
     broken = client.post("/network", data={"scenario1": "name = ", "weeks": "12"})
     assert broken.status_code == 422 and "TOML" in broken.text
+
+
+def test_why_a_plan_costs_what_it_does_is_said_in_french(sqlite_world: World) -> None:
+    received_from(sqlite_world, "C-JONAS", sqlite_world.drill, 2)
+    manager = add_person(sqlite_world.app, "flow.fr", [Role.FLOW_MANAGER])
+    until = (date.today() + timedelta(days=1)).isoformat()
+    with client_of(sqlite_world.app, manager, "fr") as c:
+        shown = c.post("/network", data={"scenario1": CLOSE_KOLN, "weeks": "1", "until": until})
+    assert shown.status_code == 200, shown.text
+    page = html.unescape(shown.text)
+    why = page[page.index("Pourquoi") :].split("</p>")[0]
+    assert "coûts fixes -" in why and "transport +" in why, why
+    assert "fixed" not in why and " EUR" not in why

@@ -81,3 +81,15 @@ def test_the_engines_options_name_their_route_site_and_channel() -> None:
     assert option_label("harvest_parts at REP-IT", "fr") == "récupération de pièces chez REP-IT"
     assert option_label("restock", "fr") == "remise en stock"
     assert option_label("repair at REP-FR on B2B-LOT", "en") == "repair at REP-FR on B2B-LOT"
+
+
+def test_a_capture_refused_for_several_events_names_each_in_french() -> None:
+    english = (
+        "nothing was captured: event 1: it happens in the future (2026-12-07T23:06:17Z); "
+        "event 3: no unit of Revalo is urn:revalo:epcis:lpn:LPN000000999"
+    )
+    assert in_language(english, "fr") == (
+        "rien n'a été reçu : événement 1 : il a lieu dans le futur (2026-12-07T23:06:17Z) ; "
+        "événement 3 : aucune unité de Revalo n'est urn:revalo:epcis:lpn:LPN000000999"
+    )
+    assert in_language(english, "en") == english

@@ -200,7 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 #: How an error's line starts.
 ERROR = {"en": "error: {message}", "fr": "erreur : {message}"}
 #: The placeholders holding a message of their own, recognised in turn.
-_NESTED = ("message", "reason")
+_NESTED = ("message", "reason", "why", "name")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?( %)?")
 
 

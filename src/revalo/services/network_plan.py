@@ -228,7 +228,7 @@ def change_from(today: ScenarioPlan, plan: ScenarioPlan) -> PlanChange | None:
             f"{', '.join(idle)} would take no units: today's sites serve those regions at no "
             "higher cost"
         )
-    why = ", ".join(parts) if parts else "no cost changes"
+    why = "; ".join(parts) if parts else "no cost changes"
     return PlanChange(tuple(sorted(now - was)), tuple(sorted(was - now)), moved, delta, why)
 
 

@@ -60,6 +60,16 @@ EN: dict[str, str] = {
     "net.map": "The flows of each plan",
     "net.today": "Today's network",
     "net.map_of": "Map of the flows of {name}",
+    # The suggested scenarios, and why a plan's cost differs from today's network's.
+    "said.net_close_weakest": "Close the weakest hub ({hub})",
+    "said.net_open_repair": "Open a repair centre in {country}",
+    "said.net_fixed": "fixed {delta}",
+    "said.net_processing": "processing {delta}",
+    "said.net_transport": "transport {delta}",
+    "said.net_co2": "CO2 {delta}",
+    "said.net_idle": "{sites} would take no units: today's sites serve those regions at no "
+    "higher cost",
+    "said.net_same": "no cost changes",
 }
 
 FR: dict[str, str] = {
@@ -120,4 +130,13 @@ FR: dict[str, str] = {
     "net.map": "Les flux de chaque plan",
     "net.today": "Réseau actuel",
     "net.map_of": "Carte des flux de {name}",
+    "said.net_close_weakest": "Fermer le hub le plus faible ({hub})",
+    "said.net_open_repair": "Ouvrir un centre de réparation en {country}",
+    "said.net_fixed": "coûts fixes {delta}",
+    "said.net_processing": "traitement {delta}",
+    "said.net_transport": "transport {delta}",
+    "said.net_co2": "CO2 {delta}",
+    "said.net_idle": "{sites} ne prendrait aucune unité : les sites actuels servent ces "
+    "régions sans coût plus élevé",
+    "said.net_same": "aucun coût ne change",
 }

@@ -55,6 +55,8 @@ EN: dict[str, str] = {
     "said.refusal.epcis_parts": "revalo:partsCostEur must be an amount in EUR as text, from 0 "
     "to {n} with at most 2 decimals, not {text}",
     "said.refusal.epcis_notes": "revalo:notes must be text of at most {n} characters",
+    "said.refusal.epcis_nothing": "nothing was captured: {events}",
+    "said.refusal.epcis_event": "event {n}: {why}",
     "said.refusal.gln_digits": "GLN {text} must be 13 digits",
     "said.refusal.gln_check": "GLN {text} has a wrong check digit",
     "perm.export_events": "query and export the units' events as GS1 EPCIS 2.0",
@@ -119,6 +121,8 @@ FR: dict[str, str] = {
     "said.refusal.epcis_parts": "revalo:partsCostEur doit être un montant en EUR écrit en "
     "texte, de 0 à {n} avec au plus 2 décimales, et non {text}",
     "said.refusal.epcis_notes": "revalo:notes doit être un texte d'au plus {n} caractères",
+    "said.refusal.epcis_nothing": "rien n'a été reçu : {events}",
+    "said.refusal.epcis_event": "événement {n} : {why}",
     "said.refusal.gln_digits": "le GLN {text} doit avoir 13 chiffres",
     "said.refusal.gln_check": "le GLN {text} a une clé de contrôle fausse",
     "perm.export_events": "interroger et exporter les événements des unités en GS1 EPCIS 2.0",

@@ -25,6 +25,8 @@ _MONEY = r"-?\d+(?:\.\d+)? EUR"
 _DAY = r"\d{4}-\d\d-\d\d"
 _WHOLE = r"\d+"
 _DECIMAL = r"-?\d+\.\d+"
+#: A change of an amount, signed, in whole euros with thousands separators ("+1,234 EUR").
+_DELTA = r"[+-][\d,]+ EUR"
 #: Placeholders holding a text of Revalo's own, recognised in turn.
 _NESTED = ("why", "what", "where", "service", "owner", "other", "place", "site", "span")
 #: Placeholders holding a word of the model (a role, a state), and lists of them.
@@ -80,7 +82,10 @@ _MATCH: dict[str, str] = {
     "b": r"\d+(?:\.\d+)?",
     "from_code": r"\S+",
     "to_code": r"\S+",
+    "delta": _DELTA,
 }
+#: Placeholders holding several texts of Revalo's own joined by "; ", each recognised.
+_PARTS = ("events",)
 #: Texts that join several answers (the return policy's, one per line).
 _JOIN = "; "
 _JOINED = {"en": "; ", "fr": " ; "}
@@ -114,10 +119,15 @@ def _shown(name: str, raw: str, lang: str) -> str:
         return _LOAD.join(in_language(part, lang) for part in raw.split(_LOAD))
     if name == "refused":
         return _JOINED.get(lang, _JOIN).join(_refused(r, lang) for r in raw.split(_JOIN))
+    if name in _PARTS:
+        return _JOINED.get(lang, _JOIN).join(in_language(r, lang) for r in raw.split(_JOIN))
     if name == "does":
         return _permission(raw, lang)
     if _MATCH.get(name) == _MONEY:
         return _money(raw, lang)
+    if _MATCH.get(name) == _DELTA:
+        sign = "+" if raw.startswith("+") else ""
+        return sign + _money(raw.replace(",", "").lstrip("+"), lang)
     if _MATCH.get(name) == _DAY:
         return formats.day(date.fromisoformat(raw), lang=lang)
     if _MATCH.get(name) == _WHOLE:
