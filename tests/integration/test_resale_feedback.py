@@ -10,12 +10,18 @@ from datetime import timedelta
 from decimal import Decimal
 
 from revalo.domain.disposition import DispositionRoute
+from revalo.domain.returns import ReturnReason
 from revalo.domain.values import utcnow
 from revalo.engines.disposition.explain import UnitScore
-from revalo.services import deciding, resale
+from revalo.services import deciding, disposition, portal, portal_staff, resale
+from revalo.services.portal import PortalLine
 from tests.conftest import World
-from tests.integration.flows import expected_unit, grade
+from tests.integration.flows import do_work, expected_unit, grade
+from tests.integration.test_portal import RULES
+from tests.integration.test_portal import _start as start_return
 from tests.integration.test_resale import MANAGER, on_sale, ready
+from tests.people import person
+from tests.portal_orders import add_orders
 
 #: The laptop's price as new (EUR), DISCOUNT-MKT's configured rate for grade B, and the
 #: laptop's decay: 1 % every 7 days (``config/disposition.toml``, ``config/channels.toml``).
@@ -70,3 +76,43 @@ def test_the_engine_and_the_next_listing_use_what_two_sales_fetched(world: World
     assert listing.reference_price == (Decimal(NEW_PRICE) * Decimal("0.2270")).quantize(
         Decimal("0.01")
     )
+
+
+def test_keep_it_prices_a_return_with_the_rates_the_sales_taught(world: World) -> None:
+    """The keep-it figures come from the same value model as the engine's decisions: once
+    two T-shirts resold on DISCOUNT-MKT fetched little, a T-shirt sent back as not as
+    described (expected B/A) is worth less there."""
+    add_orders(world)
+    for i in range(2):
+        lpn = expected_unit(world, world.tshirt, f"SN-T{i}")
+        grade(world, lpn, "B", "A")
+        out = disposition.record_disposition(
+            world.app.uow(), lpn, route=DispositionRoute.RESELL, by=MANAGER, reason="test",
+            channel="DISCOUNT-MKT",
+        )  # fmt: skip
+        for order in out.work_orders:
+            do_work(world, order)
+        listing = resale.create_listing(world.app.uow(), lpn, by=MANAGER)
+        assert listing.id is not None
+        resale.publish_listing(world.app.uow(), listing.id, by=MANAGER)
+        resale.sell_listing(world.app.uow(), listing.id, by=MANAGER, price=Decimal("2.00"))
+    started = start_return(world, [PortalLine(1, 1, ReturnReason.NOT_AS_DESCRIBED)])
+
+    def route_net(min_sales: int) -> Decimal:
+        (line,) = portal_staff.keep_it_check(
+            world.app.uow(),
+            world.app.transport,
+            RULES,
+            started.rma.number,
+            by=person("agent"),
+            feedback_min_sales=min_sales,
+        )
+        assert line.figures is not None
+        return line.figures.route_net_eur
+
+    configured, taught = route_net(0), route_net(2)
+    assert taught < configured, (taught, configured)
+    assert route_net(3) == configured, "too few sales"
+    # The offer stored when the portal authorises a return is priced the same way.
+    stored = portal.view(world.app.uow(), started.token).offers[0].figures
+    assert stored.route_net_eur == configured  # the portal door here passed no feedback

@@ -21,6 +21,7 @@ from revalo.services import portal, portal_orders
 from revalo.services.keep_it import load_keep_it_rules
 from revalo.services.ports import BatchUnitOfWork
 from revalo.services.transport import Transport
+from revalo.settings import DEFAULT_RESALE_FEEDBACK_MIN_SALES
 
 #: What the demo's web shops sell online (SKU, paid EUR): a client's goods per order.
 BASKETS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -111,6 +112,8 @@ def set_up_portal(
                 way_back=WayBack.PICKUP if bulky else PARCEL[returned % 2],
                 language=speaks[order.customer_code],
                 at=at,
+                # Priced as the nightly batch decides: with the rates the sales taught.
+                feedback_min_sales=DEFAULT_RESALE_FEEDBACK_MIN_SALES,
             )
             returned += 1
             seen = portal.view(uow, started.token)

@@ -186,7 +186,12 @@ def check(
     with reported(), open_app(db, url) as rv:
         rules = load_keep_it_rules(rv.settings.keep_it_file)
         lines = portal_staff.keep_it_check(
-            rv.uow(), rv.transport, rules, number, by=acting(rv, as_login)
+            rv.uow(),
+            rv.transport,
+            rules,
+            number,
+            by=acting(rv, as_login),
+            feedback_min_sales=rv.settings.resale_feedback_min_sales,
         )
     table = Table(title=f"keep-it figures of {number.strip().upper()}")
     for column in ("line", "sku", "route", "value EUR", "trip back EUR", "processing EUR"):

@@ -10,8 +10,10 @@ with a major fault, a transit damage with visible wear), having waited no day.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from revalo.engines.transport.places import Place
 from revalo.services.common import found
 from revalo.services.decision_inputs import Placed, problem_of
 from revalo.services.ports import UnitOfWork
+from revalo.services.resale_profit import observed_in
 from revalo.services.transport import Item, Transport, choose, shipment_of
 
 _F, _C = FunctionalGrade, CosmeticGrade
@@ -89,9 +92,11 @@ def best_route(
     transport: Transport,
     params: DispositionParams,
     at: datetime,
+    observed: Mapping[tuple[str, str, str], Decimal] | None = None,
 ) -> tuple[str, float] | None:
     """The value model's best route for a unit of ``product`` arriving at ``hub`` graded as
-    ``reason`` suggests: its label and expected net recovery (EUR), or None if none is open."""
+    ``reason`` suggests: its label and expected net recovery (EUR), or None if none is open.
+    ``observed``: the recovery rates learned from the sales, as the engine uses them."""
     functional, cosmetic = EXPECTED_GRADES[reason]
     expected = Inspection(
         unit_id=0,
@@ -102,7 +107,11 @@ def best_route(
         duration_s=0,
     )
     problem = problem_of(
-        sites, [Placed(product, expected, hub.code, 0.0)], load_config(), transport.legs
+        sites,
+        [Placed(product, expected, hub.code, 0.0)],
+        load_config(),
+        transport.legs,
+        observed=observed,
     )
     best = score_unit(problem, params, 0).best
     if best is None:
@@ -119,10 +128,12 @@ def price_line(
     *,
     at: datetime,
     params: DispositionParams | None = None,
+    feedback_min_sales: int = 0,
 ) -> KeepItFigures | None:
     """The keep-it figures of one unit of a line of an authorised return (None: keep-it is
     off for its category and country, or no route or no carrier prices it). Call inside an
-    open unit of work."""
+    open unit of work. ``feedback_min_sales``: the value model's rates learned from that many
+    sales of a channel, category and grade, as the engine's decisions use them (0: off)."""
     line = rma.line(line_no)
     product = found(uow.products.get(line.sku), f"no product with SKU {line.sku!r}", "sku")
     customer = found(
@@ -133,8 +144,16 @@ def price_line(
         return None
     hub = found(uow.sites.get(rma.destination_site), f"no site {rma.destination_site!r}", "site")
     trip = trip_back(transport, product, customer, hub, at.date())
+    model = params or load_params()
     route = best_route(
-        list(uow.sites.list()), product, hub, line.reason, transport, params or load_params(), at
+        list(uow.sites.list()),
+        product,
+        hub,
+        line.reason,
+        transport,
+        model,
+        at,
+        observed_in(uow, feedback_min_sales, model),
     )
     if trip is None or route is None:
         return None

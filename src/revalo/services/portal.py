@@ -159,10 +159,13 @@ def start_return(
     way_back: WayBack,
     language: str,
     at: datetime | None = None,
+    feedback_min_sales: int = 0,
 ) -> Started:
     """Return items of an order: the policy answers at once (authorised, rejected with the
-    reason, or left for review); an authorised return's lines are priced for keep-it. The
-    same order submitted again (twice at once too) gives the same return, with a new link."""
+    reason, or left for review); an authorised return's lines are priced for keep-it (with
+    the rates learned after ``feedback_min_sales`` sales, as ``keep_it.price_line`` says).
+    The same order submitted again (twice at once too) gives the same return, with a new
+    link."""
     t = when(at)
     with uow:
         order = _proven(uow.portal.order(order_ref.strip().upper(), lock=True), proof)
@@ -189,7 +192,7 @@ def start_return(
         if rma.state is not ReturnState.REJECTED:
             _open_case(uow, order, rma, customer, outcome, t)
         if rma.state is ReturnState.AUTHORISED and way_back in PARCEL_WAYS:
-            _price(uow, transport, rules, rma, t)
+            _price(uow, transport, rules, rma, t, feedback_min_sales)
         uow.commit()
     return Started(rma, token, created=True)
 
@@ -238,10 +241,17 @@ def _open_case(
 
 
 def _price(
-    uow: UnitOfWork, transport: Transport, rules: KeepItRules, rma: ReturnRequest, at: datetime
+    uow: UnitOfWork,
+    transport: Transport,
+    rules: KeepItRules,
+    rma: ReturnRequest,
+    at: datetime,
+    feedback_min_sales: int,
 ) -> None:
     for ln in rma.lines:
-        figures = price_line(uow, transport, rules, rma, ln.line_no, at=at)
+        figures = price_line(
+            uow, transport, rules, rma, ln.line_no, at=at, feedback_min_sales=feedback_min_sales
+        )
         if figures is not None:
             uow.portal.save_offer(KeepItOffer(rma.number, ln.line_no, figures, ln.quantity), at=at)
 

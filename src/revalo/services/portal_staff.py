@@ -81,8 +81,10 @@ def keep_it_check(
     *,
     by: User,
     at: datetime | None = None,
+    feedback_min_sales: int = 0,
 ) -> list[LineCheck]:
-    """The keep-it figures of each line of an authorised return, as of now (nothing stored)."""
+    """The keep-it figures of each line of an authorised return, as of now (nothing stored;
+    ``feedback_min_sales`` as ``keep_it.price_line`` says)."""
     with uow.read_only() as reading:
         rma = found(reading.returns.get(number.strip().upper()), f"no return {number!r}", "number")
         ensure_sees_return(by, rma, Permission.VIEW_RETURNS)
@@ -96,7 +98,15 @@ def keep_it_check(
                 ln.line_no,
                 ln.sku,
                 ln.quantity,
-                price_line(reading, transport, rules, rma, ln.line_no, at=t),
+                price_line(
+                    reading,
+                    transport,
+                    rules,
+                    rma,
+                    ln.line_no,
+                    at=t,
+                    feedback_min_sales=feedback_min_sales,
+                ),
             )
             for ln in rma.lines
         ]

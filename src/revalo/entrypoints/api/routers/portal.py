@@ -77,6 +77,7 @@ def start_return(body: PortalReturnCreate, request: Request, app: AppDep) -> Por
         outcome=body.outcome,
         way_back=body.way_back,
         language=body.language,
+        feedback_min_sales=app.settings.resale_feedback_min_sales,
     )
     return PortalStarted(
         number=started.rma.number,

@@ -164,6 +164,7 @@ def start_return(request: Request, form: forms.PostedForm, app: AppDep) -> Respo
             outcome=outcome,
             way_back=way,
             language=language(request),
+            feedback_min_sales=app.settings.resale_feedback_min_sales,
         )
     except DomainError as exc:
         errors.add("lines", exc.message)
