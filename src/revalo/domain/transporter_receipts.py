@@ -84,14 +84,19 @@ class ReceiptOnSlip:
     problem: str | None
 
 
+def in_force(receipts: Sequence[TransporterReceipt], day: date) -> TransporterReceipt | None:
+    """Of one carrier's receipts, the one in force on ``day``: the latest to expire."""
+    valid = [r for r in receipts if r.valid_until >= day]
+    return max(valid, key=lambda r: (r.valid_until, r.id or 0)) if valid else None
+
+
 def receipt_on_slip(
     carrier: str, receipts: Sequence[TransporterReceipt], day: date, *, required: bool
 ) -> ReceiptOnSlip:
-    """The carrier's receipt in force on ``day`` (the latest to expire), and what is wrong."""
+    """The carrier's receipt in force on ``day``, and what is wrong."""
     own = [r for r in receipts if r.carrier == carrier]
-    in_force = [r for r in own if r.valid_until >= day]
-    if in_force:
-        best = max(in_force, key=lambda r: (r.valid_until, r.id or 0))
+    best = in_force(own, day)
+    if best is not None:
         soon = best.status_on(day) is CertificateStatus.EXPIRING
         problem = f"the receipt {best.number} expires on {best.valid_until}" if soon else None
         return ReceiptOnSlip(best, required, problem)

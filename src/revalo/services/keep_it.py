@@ -128,12 +128,12 @@ def price_line(
     *,
     at: datetime,
     params: DispositionParams | None = None,
-    feedback_min_sales: int = 0,
+    observed: Mapping[tuple[str, str, str], Decimal] | None = None,
 ) -> KeepItFigures | None:
     """The keep-it figures of one unit of a line of an authorised return (None: keep-it is
     off for its category and country, or no route or no carrier prices it). Call inside an
-    open unit of work. ``feedback_min_sales``: the value model's rates learned from that many
-    sales of a channel, category and grade, as the engine's decisions use them (0: off)."""
+    open unit of work. ``observed``: the recovery rates learned from the sales, as
+    ``price_lines`` reads them."""
     line = rma.line(line_no)
     product = found(uow.products.get(line.sku), f"no product with SKU {line.sku!r}", "sku")
     customer = found(
@@ -144,16 +144,15 @@ def price_line(
         return None
     hub = found(uow.sites.get(rma.destination_site), f"no site {rma.destination_site!r}", "site")
     trip = trip_back(transport, product, customer, hub, at.date())
-    model = params or load_params()
     route = best_route(
         list(uow.sites.list()),
         product,
         hub,
         line.reason,
         transport,
-        model,
+        params or load_params(),
         at,
-        observed_in(uow, feedback_min_sales, model),
+        observed,
     )
     if trip is None or route is None:
         return None
@@ -165,3 +164,23 @@ def price_line(
         co2_kg=trip.co2_kg,
         terms=terms,
     )
+
+
+def price_lines(
+    uow: UnitOfWork,
+    transport: Transport,
+    rules: KeepItRules,
+    rma: ReturnRequest,
+    *,
+    at: datetime,
+    feedback_min_sales: int = 0,
+) -> list[KeepItFigures | None]:
+    """The keep-it figures of each line of ``rma``, in its order, as ``price_line`` says;
+    with the value model's rates learned from ``feedback_min_sales`` sales of a channel,
+    category and grade, as the engine's decisions use them (0: off), read once."""
+    params = load_params()
+    observed = observed_in(uow, feedback_min_sales, params)
+    return [
+        price_line(uow, transport, rules, rma, ln.line_no, at=at, params=params, observed=observed)
+        for ln in rma.lines
+    ]

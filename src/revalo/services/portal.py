@@ -33,7 +33,7 @@ from revalo.domain.portal import (
 from revalo.domain.refunds import Withdrawal
 from revalo.domain.returns import ReturnReason, ReturnRequest, ReturnState
 from revalo.services.common import found, when
-from revalo.services.keep_it import price_line
+from revalo.services.keep_it import price_lines
 from revalo.services.notifications import notify
 from revalo.services.portal_ports import KeepItOffer, Photo
 from revalo.services.ports import UnitOfWork
@@ -163,7 +163,7 @@ def start_return(
 ) -> Started:
     """Return items of an order: the policy answers at once (authorised, rejected with the
     reason, or left for review); an authorised return's lines are priced for keep-it (with
-    the rates learned after ``feedback_min_sales`` sales, as ``keep_it.price_line`` says).
+    the rates learned after ``feedback_min_sales`` sales, as ``keep_it.price_lines`` says).
     The same order submitted again (twice at once too) gives the same return, with a new
     link."""
     t = when(at)
@@ -248,10 +248,8 @@ def _price(
     at: datetime,
     feedback_min_sales: int,
 ) -> None:
-    for ln in rma.lines:
-        figures = price_line(
-            uow, transport, rules, rma, ln.line_no, at=at, feedback_min_sales=feedback_min_sales
-        )
+    priced = price_lines(uow, transport, rules, rma, at=at, feedback_min_sales=feedback_min_sales)
+    for ln, figures in zip(rma.lines, priced, strict=True):
         if figures is not None:
             uow.portal.save_offer(KeepItOffer(rma.number, ln.line_no, figures, ln.quantity), at=at)
 

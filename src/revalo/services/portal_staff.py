@@ -15,7 +15,7 @@ from revalo.domain.portal import new_token, token_hash
 from revalo.domain.returns import ReturnState
 from revalo.services.common import found, when
 from revalo.services.guard import needs, reads, record_done
-from revalo.services.keep_it import price_line
+from revalo.services.keep_it import price_lines
 from revalo.services.portal_ports import KeepItSavings, Photo
 from revalo.services.ports import UnitOfWork
 from revalo.services.retry import retried
@@ -84,7 +84,7 @@ def keep_it_check(
     feedback_min_sales: int = 0,
 ) -> list[LineCheck]:
     """The keep-it figures of each line of an authorised return, as of now (nothing stored;
-    ``feedback_min_sales`` as ``keep_it.price_line`` says)."""
+    ``feedback_min_sales`` as ``keep_it.price_lines`` says)."""
     with uow.read_only() as reading:
         rma = found(reading.returns.get(number.strip().upper()), f"no return {number!r}", "number")
         ensure_sees_return(by, rma, Permission.VIEW_RETURNS)
@@ -93,22 +93,12 @@ def keep_it_check(
                 f"return {rma.number} is {rma.state.value}: keep-it prices an authorised return"
             )
         t = when(at)
+        priced = price_lines(
+            reading, transport, rules, rma, at=t, feedback_min_sales=feedback_min_sales
+        )
         return [
-            LineCheck(
-                ln.line_no,
-                ln.sku,
-                ln.quantity,
-                price_line(
-                    reading,
-                    transport,
-                    rules,
-                    rma,
-                    ln.line_no,
-                    at=t,
-                    feedback_min_sales=feedback_min_sales,
-                ),
-            )
-            for ln in rma.lines
+            LineCheck(ln.line_no, ln.sku, ln.quantity, figures)
+            for ln, figures in zip(rma.lines, priced, strict=True)
         ]
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from revalo.domain.errors import InvalidValue
 from revalo.domain.facilities import CertificateStatus
 from revalo.domain.people import Permission, User
-from revalo.domain.transporter_receipts import TransporterReceipt
+from revalo.domain.transporter_receipts import TransporterReceipt, in_force
 from revalo.services.common import when
 from revalo.services.guard import needs, reads
 from revalo.services.ports import UnitOfWork
@@ -24,11 +24,8 @@ class Carrier:
     name: str
     services: tuple[str, ...]
     receipts: tuple[tuple[TransporterReceipt, CertificateStatus], ...]
-
-    @property
-    def in_force(self) -> TransporterReceipt | None:
-        valid = [r for r, s in self.receipts if s is not CertificateStatus.EXPIRED]
-        return max(valid, key=lambda r: r.valid_until) if valid else None
+    #: The receipt in force on the day the statuses are given for.
+    in_force: TransporterReceipt | None
 
 
 def carrier_names(transport: Transport) -> list[str]:
@@ -99,6 +96,7 @@ def carriers(
             name,
             tuple(s.id for s in transport.cards.services if s.carrier == name),
             tuple((r, r.status_on(day)) for r in by_carrier.get(name, ())),
+            in_force(by_carrier.get(name, ()), day),
         )
         for name in carrier_names(transport)
     ]
