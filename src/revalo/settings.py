@@ -161,8 +161,9 @@ def _positive(name: str, default: float, *, whole: bool = False) -> float:
     except ValueError:
         value = 0
     if not 0 < value < float("inf"):
-        kind = "whole number" if whole else "number"
-        raise InvalidValue(f"{name}={raw!r}: a positive {kind} is expected", field=name)
+        if whole:
+            raise InvalidValue(f"{name}={raw!r}: a positive whole number is expected", field=name)
+        raise InvalidValue(f"{name}={raw!r}: a positive number is expected", field=name)
     return value
 
 
@@ -185,7 +186,7 @@ def load_policy(path: Path | None = None) -> ReturnPolicy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidValue(f"{where}: {exc}") from exc
+        raise InvalidValue(f"{where}: not valid TOML: {exc}") from exc
     try:
         return ReturnPolicy.from_mapping(data)
     except InvalidValue as exc:

@@ -88,7 +88,9 @@ def _number(name: str, default: float, *, whole: bool = False) -> float:
     except ValueError:
         value = 0.0
     if not 0 < value < float("inf"):
-        raise InvalidValue(f"{name}={raw!r}: a positive {'whole ' if whole else ''}number")
+        if whole:
+            raise InvalidValue(f"{name}={raw!r}: a positive whole number")
+        raise InvalidValue(f"{name}={raw!r}: a positive number")
     return value
 
 

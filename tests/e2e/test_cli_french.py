@@ -55,6 +55,25 @@ def test_errors_in_french(db: tuple[Path, World], tmp_path: Path) -> None:
     assert in_english.output.strip() == "error: no user with login 'nobody'"
 
 
+def test_a_wrong_setting_or_policy_file_in_french(db: tuple[Path, World], tmp_path: Path) -> None:
+    path, _ = db
+    export = ("export", "units", tmp_path / "u.csv", "--db", path)
+    timeout = revalo(*export, env={**FRENCH, "REVALO_LOCK_TIMEOUT": "soon"})
+    assert timeout.exit_code == 1
+    assert timeout.output.strip() == (
+        "erreur : REVALO_LOCK_TIMEOUT='soon' : donnez des secondes au-dessus de 0 et au plus 600"
+    )
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[default]\nwarranty = 2\n", encoding="utf-8")
+    refused = revalo(*export, env={**FRENCH, "REVALO_RETURN_POLICY": str(policy)})
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        f"erreur : {policy} : [default] : réglage(s) inconnu(s) warranty"
+    )
+    english = revalo(*export, env={**ENGLISH, "REVALO_RETURN_POLICY": str(policy)})
+    assert english.output.strip() == f"error: {policy}: [default]: unknown setting(s) warranty"
+
+
 def test_what_it_did_in_french(tmp_path: Path) -> None:
     path = tmp_path / "revalo.db"
     upgraded = revalo("db", "upgrade", "--db", path)

@@ -1,8 +1,11 @@
 """Every refusal the domain and the services raise (and the scan of a barcode, the
-repositories, a leg's price, the pages' own) has a French wording: the source is read
-for each ``raise SomeError("...")`` (and f-string, and the message given to ``found``), and
-its text, with each of its values as a hole, must be the shape of a wording of the
-catalogue. A new English text without its French fails here."""
+repositories, a leg's price, the pages' own, the checks of the engines' configuration files
+and of the settings) has a French wording: the source is read for each
+``raise SomeError("...")`` (and f-string, the message given to ``found``, the problem given
+to a TOML reader's ``fail``, and the text of a ``ValueError`` or ``TypeError`` in a file
+whose checks the reader turns into its problems), and its text, with each of its values as
+a hole, must be the shape of a wording of the catalogue. A new English text without its
+French fails here."""
 
 from __future__ import annotations
 
@@ -28,14 +31,30 @@ WHERE = (
     "engines/transport/leg_prices.py",
     "entrypoints/web/pages_bench.py",
     "entrypoints/web/pages_login.py",
+    # The configuration files' and the settings' checks.
+    "engines/transport/toml_reader.py",
+    "engines/transport/rate_cards.py",
+    "engines/transport/distances.py",
+    "engines/transport/choice.py",
+    "engines/collection/config.py",
+    "engines/disposition/params.py",
+    "engines/floor_assignment/params.py",
+    "settings.py",
+    "settings_jobs.py",
 )
+#: Files whose ``ValueError`` and ``TypeError`` texts are a TOML reader's problems (its
+#: typed getters and the checks given to ``TomlReader.get`` raise them, and it names the
+#: file, line and key before them).
+CHECKS = ("engines/transport/toml_reader.py", "engines/collection/config.py")
 ERRORS = {
     name
     for name, value in vars(errors).items()
     if isinstance(value, type) and issubclass(value, errors.DomainError)
 }
 #: Errors of the services' own (subclasses of the domain's).
-ERRORS |= {"UnreadableFile"}
+ERRORS |= {"UnreadableFile", "RateCardError"}
+#: What a check of a TOML file raises (in ``CHECKS``).
+CHECK_ERRORS = {"ValueError", "TypeError"}
 HOLE = "\x00"
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -55,6 +74,22 @@ def _shape(node: ast.expr, constants: dict[str, ast.expr]) -> str | None:
     return None
 
 
+def _message(node: ast.Call, checks: bool) -> ast.expr | None:
+    """The message of a call that makes a refusal: an error's first argument, the second
+    of ``found`` and of a TOML reader's ``fail``, and in ``checks`` a ``ValueError``'s or a
+    ``TypeError``'s; None for any other call."""
+    if isinstance(node.func, ast.Attribute):
+        return node.args[1] if node.func.attr == "fail" and len(node.args) > 1 else None
+    if not isinstance(node.func, ast.Name):
+        return None
+    name = node.func.id
+    if (name in ERRORS or (checks and name in CHECK_ERRORS)) and node.args:
+        return node.args[0]
+    if name == "found" and len(node.args) > 1:
+        return node.args[1]
+    return None
+
+
 def raised_texts() -> Iterator[tuple[str, str]]:
     """(where, shape) of every refusal text written in the domain and the services."""
     for folder in WHERE:
@@ -68,14 +103,10 @@ def raised_texts() -> Iterator[tuple[str, str]]:
                 for t in n.targets
                 if isinstance(t, ast.Name)
             }
+            checks = str(path.relative_to(SOURCE)) in CHECKS
             for node in ast.walk(tree):
-                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-                    continue
-                if node.func.id in ERRORS and node.args:
-                    message = node.args[0]
-                elif node.func.id == "found" and len(node.args) > 1:
-                    message = node.args[1]
-                else:
+                message = _message(node, checks) if isinstance(node, ast.Call) else None
+                if message is None:
                     continue
                 shape = _shape(message, constants)
                 if shape is not None:
@@ -90,6 +121,11 @@ def test_the_source_is_read() -> None:
     found = list(raised_texts())
     assert len(found) > 150
     assert any(shape == "a return needs at least one line" for _, shape in found)
+    shapes = {shape for _, shape in found}
+    # A TOML reader's problems: given to ``fail``, and raised by its checks.
+    assert "must be a table of country = factor" in shapes
+    assert f"must be a number, not {HOLE}" in shapes
+    assert f"{HOLE}:{HOLE}: {HOLE}: {HOLE}" in shapes
 
 
 @pytest.mark.parametrize("where,shape", list(raised_texts()), ids=lambda x: str(x)[:60])
@@ -120,6 +156,13 @@ SAMPLE = {
     "end": "2026-01-31",
     "by": "2023-02-01",
     "price": "59.90 EUR",
+    "config": "carriers.toml",
+    "lineno": "12",
+    "dotted": "parcel[0].zone[1].prices",
+    "setting": "withdrawal_days",
+    "item": "'FR-BE'",
+    "clock": "25:30",
+    "weight": "40",
 }
 REFUSALS = sorted(k for k in EN if k.startswith("said.refusal."))
 

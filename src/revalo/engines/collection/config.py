@@ -123,7 +123,8 @@ class _Reader(TomlReader):
         visits = {}
         for kind in CUSTOMER_KINDS:
             if kind not in customers:
-                raise self.fail(("customers", kind), f"missing table [customers.{kind}]")
+                table = dotted(("customers", kind))
+                raise self.fail(("customers", kind), f"missing table [{table}]")
             visits[kind] = self.visit(customers[kind], ("customers", kind))
         defaults = self.hub(self.table(data, (), "hub"), ("hub",), None)
         hubs_table = data.get("hubs", {})

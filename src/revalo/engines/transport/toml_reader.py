@@ -72,9 +72,14 @@ class TomlReader:
         self.lines = key_lines(text)
 
     def fail(self, path: Path, problem: str) -> RateCardError:
-        line = line_of(self.lines, path)
-        where = f"{self.name}:{line}" if line is not None else self.name
-        return RateCardError(f"{where}: {dotted(path)}: {problem}", field=dotted(path))
+        """The error naming the file, the line of ``path`` when it has one, and its key (none
+        for the file as a whole)."""
+        key, line = dotted(path), line_of(self.lines, path)
+        if not key:
+            return RateCardError(f"{self.name}: {problem}", field=key)
+        if line is None:
+            return RateCardError(f"{self.name}: {key}: {problem}", field=key)
+        return RateCardError(f"{self.name}:{line}: {key}: {problem}", field=key)
 
     # -- typed getters -------------------------------------------------------------------
     def get(self, table: dict[str, Any], path: Path, key: str, check: Callable[[Any], T]) -> T:
@@ -91,8 +96,10 @@ class TomlReader:
         def check(v: Any) -> float:
             if isinstance(v, bool) or not isinstance(v, int | float):
                 raise TypeError(f"must be a number, not {v!r}")
-            if v < 0 or (positive and v == 0):
-                raise ValueError(f"must be {'positive' if positive else 'zero or more'}, not {v}")
+            if positive and v <= 0:
+                raise ValueError(f"must be positive, not {v}")
+            if v < 0:
+                raise ValueError(f"must be zero or more, not {v}")
             return float(v)
 
         return self.get(table, path, key, check)

@@ -81,7 +81,7 @@ EN: dict[str, str] = {
     "said.refusal.policy_flag": "{where}: business_needs_contract_reason must be true or false, "
     "not {raw}",
     "said.refusal.policy_rule": "[[rule]] number {n}: needs both category and country",
-    "said.refusal.policy_days": "{where}: {name} must be a whole number of days >= 0, not {raw}",
+    "said.refusal.policy_days": "{where}: {setting} must be a whole number of days >= 0, not {raw}",
     "said.refusal.no_line": "return {rma} has no line {line}",
     "said.refusal.line_quantity": "line {line}: quantity must be at least 1",
     "said.refusal.line_serial": "line {line}: a line with a serial number is for exactly one unit",
@@ -239,7 +239,7 @@ FR: dict[str, str] = {
     "said.refusal.policy_flag": "{where} : business_needs_contract_reason doit être true ou "
     "false, pas {raw}",
     "said.refusal.policy_rule": "[[rule]] numéro {n} : il faut à la fois category et country",
-    "said.refusal.policy_days": "{where} : {name} doit être un nombre entier de jours >= 0, pas "
+    "said.refusal.policy_days": "{where} : {setting} doit être un nombre entier de jours >= 0, pas "
     "{raw}",
     "said.refusal.no_line": "le retour {rma} n'a pas de ligne {line}",
     "said.refusal.line_quantity": "ligne {line} : la quantité doit être d'au moins 1",

@@ -28,7 +28,21 @@ _DECIMAL = r"-?\d+\.\d+"
 #: A change of an amount, signed, in whole euros with thousands separators ("+1,234 EUR").
 _DELTA = r"[+-][\d,]+ EUR"
 #: Placeholders holding a text of Revalo's own, recognised in turn.
-_NESTED = ("why", "what", "where", "service", "owner", "other", "place", "site", "span")
+_NESTED = (
+    "why",
+    "what",
+    "where",
+    "service",
+    "owner",
+    "other",
+    "place",
+    "site",
+    "span",
+    "problem",
+)
+#: A configuration file, as its problems name it: a name with an extension and no space,
+#: or any path of a TOML file (a Windows one with its drive).
+_CONFIG = r"(?:[A-Za-z]:)?(?:[^\s:]+\.\w+|[^:\n]*?\.toml)"
 #: Placeholders holding a word of the model (a role, a state), and lists of them.
 _WORDS = ("target", "again", "role", "doing")
 _LISTS = ("roles", "states", "kinds", "counts")
@@ -83,6 +97,20 @@ _MATCH: dict[str, str] = {
     "from_code": r"\S+",
     "to_code": r"\S+",
     "delta": _DELTA,
+    "config": _CONFIG,
+    # A line of a file and a key in it ("parcel[0].zone[1].prices"), kept as they are
+    # written (no thousands separator).
+    "lineno": "[0-9]+",
+    "dotted": r"[^\s:]+",
+    # A setting's name: a word, so that what comes before it is all its place ("policy.toml:
+    # [default]: withdrawal_days must be...").
+    "setting": r"\w+",
+    # The values that open a configuration file's problem, held to their form so that the
+    # file, line and key before them are not taken for a part of them: a value as Python
+    # writes it ('FR-BE', 12), a time of day, a weight.
+    "item": r"'[^']*'|\"[^\"]*\"|[^\s:]+",
+    "clock": r"\d+:\d\d",
+    "weight": r"\d[\d.e+]*",
 }
 #: Placeholders holding several texts of Revalo's own joined by "; ", each recognised.
 _PARTS = ("events",)
