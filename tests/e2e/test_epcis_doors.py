@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from revalo.adapters.epcis_schema import schema_errors
 from revalo.domain import epcis as ep
 from revalo.domain.people import Role
 from revalo.entrypoints.api import create_app
+from revalo.entrypoints.cli import app as cli
 from tests.conftest import World
-from tests.e2e.conftest import API, ok, revalo
+from tests.e2e.conftest import API, CLI_ENV, ok, revalo
 from tests.integration.flows import received_unit
 from tests.people import bearer
 
@@ -77,6 +79,13 @@ def test_the_api_captures_a_partners_document(sqlite_world: World) -> None:
     broken["epcisBody"]["eventList"][0]["eventTime"] = "yesterday"
     r = partner.post(f"{API}/epcis/capture", json=broken)
     assert r.status_code == 422 and "eventTime" in r.text
+    # In French, the schema's refusal too, the place in the document kept.
+    fr = partner.post(f"{API}/epcis/capture", json=broken, headers={"Accept-Language": "fr"})
+    assert fr.status_code == 422
+    assert fr.json()["detail"][0]["message"] == (
+        "le document n'est pas un document EPCIS 2.0 valide : "
+        'epcisBody/eventList/0/eventTime : "yesterday" n\'est pas une date-heure RFC 3339'
+    )
     # A handler reads the floor's goods but does not capture partners' events.
     handler = TestClient(
         api, base_url="http://localhost", headers=bearer(world.app, "hand", [Role.HANDLER])
@@ -109,3 +118,14 @@ def test_the_command_exports_a_period_and_imports_a_document(
     junk.write_text("{not json", encoding="utf-8")
     r = revalo("import", "epcis", junk, "--db", path)
     assert r.exit_code == 2 and "not a JSON document" in r.output
+    wrong = _receipt(world, "SN-CLI", "HUB-FR")
+    del wrong["epcisBody"]["eventList"][0]["action"]
+    sent.write_text(json.dumps(wrong), encoding="utf-8")
+    french = CliRunner().invoke(
+        cli,
+        ["import", "epcis", str(sent), "--db", str(path)],
+        env={**CLI_ENV, "LANG": "fr_FR.UTF-8"},
+    )
+    assert french.exit_code == 1
+    assert "epcisBody/eventList/0 : la propriété « action » est requise" in french.output
+    assert "required" not in french.output

@@ -53,5 +53,16 @@ def test_a_partners_file_is_captured_and_a_bad_one_named(sqlite_world: World) ->
         files={"document": ("x.json", b"{oops", "application/json")},
     )
     assert "n'est pas un document JSON" in html.unescape(junk.text)
+    wrong = _receipt(world, "SN-UP", "HUB-FR")
+    wrong["epcisBody"]["eventList"][0]["colour"] = "red"
+    refused = web.post(
+        "/traceability/capture",
+        data={"csrf": csrf},
+        files={"document": ("x.jsonld", json.dumps(wrong).encode(), "application/ld+json")},
+    )
+    said = html.unescape(refused.text)
+    assert "le document n'est pas un document EPCIS 2.0 valide" in said
+    assert "epcisBody/eventList/0 : la propriété « colour » n'est pas permise ici" in said
+    assert "not allowed" not in said
     empty = web.post("/traceability/capture", data={"csrf": csrf})
     assert "choisissez le document EPCIS" in empty.text

@@ -1,0 +1,80 @@
+"""What GS1's EPCIS 2.0 schema refuses in a document, in English as the adapter words it
+(``adapters.epcis_schema.WORDINGS``, one wording by the schema's keyword) and in French;
+recognised and written again like the domain's refusals (``i18n_refusals``).
+
+``{where}`` is the place in the document (kept as it is, but for the whole document),
+``{text}`` the value found there as JSON, ``{name}`` a property's name."""
+
+from __future__ import annotations
+
+_R = "said.refusal.epcis_schema."
+
+EN: dict[str, str] = {
+    _R + "invalid": "the document is not valid EPCIS 2.0: {events}",
+    _R + "document": "(the document)",
+    _R + "required": '{where}: property "{name}" is required',
+    _R + "not_allowed": '{where}: property "{name}" is not allowed here',
+    _R + "type_object": "{where}: must be an object, not {text}",
+    _R + "type_array": "{where}: must be a list, not {text}",
+    _R + "type_string": "{where}: must be a string, not {text}",
+    _R + "type_number": "{where}: must be a number, not {text}",
+    _R + "type_integer": "{where}: must be a whole number, not {text}",
+    _R + "type_boolean": "{where}: must be true or false, not {text}",
+    _R + "type_null": "{where}: must be null, not {text}",
+    _R + "types": "{where}: must be one of the JSON types {names}, not {text}",
+    _R + "enum": "{where}: {text} is not one of the values {choices}",
+    _R + "enum_many": "{where}: {text} is not one of the {n} values the schema allows",
+    _R + "const": "{where}: must be exactly {expected}, not {text}",
+    _R + "pattern": "{where}: {text} does not follow the pattern {pattern}",
+    _R + "format_date_time": "{where}: {text} is not an RFC 3339 date-time",
+    _R + "format_uri": "{where}: {text} is not a URI",
+    _R + "format": "{where}: {text} is not in the format {format}",
+    _R + "min_items": "{where}: must hold at least {n} item(s)",
+    _R + "max_items": "{where}: must hold at most {n} item(s)",
+    _R + "min_length": "{where}: must be at least {n} character(s) long",
+    _R + "max_length": "{where}: must be at most {n} character(s) long",
+    _R + "minimum": "{where}: must be {bound} or more, not {text}",
+    _R + "maximum": "{where}: must be {bound} or less, not {text}",
+    _R + "unique": "{where}: {text} is given more than once",
+    _R + "forbidden": "{where}: is not allowed here",
+    _R + "not": "{where}: {text} has a form the schema forbids here",
+    _R + "any_of": "{where}: {text} matches none of the forms the schema allows",
+    _R + "one_of": "{where}: matches more than one of the forms the schema allows, where "
+    "exactly one must match",
+    _R + "other": "{where}: does not satisfy the schema's {keyword}",
+}
+
+FR: dict[str, str] = {
+    _R + "invalid": "le document n'est pas un document EPCIS 2.0 valide : {events}",
+    _R + "document": "(le document)",
+    _R + "required": "{where} : la propriété « {name} » est requise",
+    _R + "not_allowed": "{where} : la propriété « {name} » n'est pas permise ici",
+    _R + "type_object": "{where} : doit être un objet, et non {text}",
+    _R + "type_array": "{where} : doit être une liste, et non {text}",
+    _R + "type_string": "{where} : doit être une chaîne de caractères, et non {text}",
+    _R + "type_number": "{where} : doit être un nombre, et non {text}",
+    _R + "type_integer": "{where} : doit être un nombre entier, et non {text}",
+    _R + "type_boolean": "{where} : doit valoir true ou false, et non {text}",
+    _R + "type_null": "{where} : doit valoir null, et non {text}",
+    _R + "types": "{where} : doit être de l'un des types JSON {names}, et non {text}",
+    _R + "enum": "{where} : {text} n'est pas l'une des valeurs {choices}",
+    _R + "enum_many": "{where} : {text} n'est pas l'une des {n} valeurs que le schéma permet",
+    _R + "const": "{where} : doit valoir exactement {expected}, et non {text}",
+    _R + "pattern": "{where} : {text} ne suit pas le motif {pattern}",
+    _R + "format_date_time": "{where} : {text} n'est pas une date-heure RFC 3339",
+    _R + "format_uri": "{where} : {text} n'est pas une URI",
+    _R + "format": "{where} : {text} n'est pas au format {format}",
+    _R + "min_items": "{where} : doit contenir au moins {n} élément(s)",
+    _R + "max_items": "{where} : doit contenir au plus {n} élément(s)",
+    _R + "min_length": "{where} : doit compter au moins {n} caractère(s)",
+    _R + "max_length": "{where} : doit compter au plus {n} caractère(s)",
+    _R + "minimum": "{where} : doit valoir {bound} ou plus, et non {text}",
+    _R + "maximum": "{where} : doit valoir {bound} ou moins, et non {text}",
+    _R + "unique": "{where} : {text} y figure plus d'une fois",
+    _R + "forbidden": "{where} : n'est pas permis ici",
+    _R + "not": "{where} : {text} a une forme que le schéma interdit ici",
+    _R + "any_of": "{where} : {text} ne correspond à aucune des formes que le schéma permet",
+    _R + "one_of": "{where} : correspond à plus d'une des formes que le schéma permet, alors "
+    "qu'une seule doit correspondre",
+    _R + "other": "{where} : ne satisfait pas la règle « {keyword} » du schéma",
+}
