@@ -40,42 +40,42 @@ def _validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema, format_checker=checker)
 
 
-#: What the schema refuses, worded by the keyword that refuses it; ``{where}`` is the place
+#: What the schema refuses, worded by the keyword that refuses it; ``{spot}`` is the place
 #: in the document ("epcisBody/eventList/0/eventTime"), ``{text}`` the value found there (as
 #: JSON, cut short). The catalogue's ``said.refusal.epcis_schema.*`` are the same, with their
 #: French.
 WORDINGS: dict[str, str] = {
     "document": "(the document)",
-    "required": '{where}: property "{name}" is required',
-    "not_allowed": '{where}: property "{name}" is not allowed here',
-    "type_object": "{where}: must be an object, not {text}",
-    "type_array": "{where}: must be a list, not {text}",
-    "type_string": "{where}: must be a string, not {text}",
-    "type_number": "{where}: must be a number, not {text}",
-    "type_integer": "{where}: must be a whole number, not {text}",
-    "type_boolean": "{where}: must be true or false, not {text}",
-    "type_null": "{where}: must be null, not {text}",
-    "types": "{where}: must be one of the JSON types {names}, not {text}",
-    "enum": "{where}: {text} is not one of the values {choices}",
-    "enum_many": "{where}: {text} is not one of the {n} values the schema allows",
-    "const": "{where}: must be exactly {expected}, not {text}",
-    "pattern": "{where}: {text} does not follow the pattern {pattern}",
-    "format_date_time": "{where}: {text} is not an RFC 3339 date-time",
-    "format_uri": "{where}: {text} is not a URI",
-    "format": "{where}: {text} is not in the format {format}",
-    "min_items": "{where}: must hold at least {n} item(s)",
-    "max_items": "{where}: must hold at most {n} item(s)",
-    "min_length": "{where}: must be at least {n} character(s) long",
-    "max_length": "{where}: must be at most {n} character(s) long",
-    "minimum": "{where}: must be {bound} or more, not {text}",
-    "maximum": "{where}: must be {bound} or less, not {text}",
-    "unique": "{where}: {text} is given more than once",
-    "forbidden": "{where}: is not allowed here",
-    "not": "{where}: {text} has a form the schema forbids here",
-    "any_of": "{where}: {text} matches none of the forms the schema allows",
-    "one_of": "{where}: matches more than one of the forms the schema allows, where exactly "
+    "required": '{spot}: property "{name}" is required',
+    "not_allowed": '{spot}: property "{name}" is not allowed here',
+    "type_object": "{spot}: must be an object, not {text}",
+    "type_array": "{spot}: must be a list, not {text}",
+    "type_string": "{spot}: must be a string, not {text}",
+    "type_number": "{spot}: must be a number, not {text}",
+    "type_integer": "{spot}: must be a whole number, not {text}",
+    "type_boolean": "{spot}: must be true or false, not {text}",
+    "type_null": "{spot}: must be null, not {text}",
+    "types": "{spot}: must be one of the JSON types {names}, not {text}",
+    "enum": "{spot}: {text} is not one of the values {choices}",
+    "enum_many": "{spot}: {text} is not one of the {n} values the schema allows",
+    "const": "{spot}: must be exactly {expected}, not {text}",
+    "pattern": "{spot}: {text} does not follow the pattern {pattern}",
+    "format_date_time": "{spot}: {text} is not an RFC 3339 date-time",
+    "format_uri": "{spot}: {text} is not a URI",
+    "format": "{spot}: {text} is not in the format {format}",
+    "min_items": "{spot}: must hold at least {n} item(s)",
+    "max_items": "{spot}: must hold at most {n} item(s)",
+    "min_length": "{spot}: must be at least {n} character(s) long",
+    "max_length": "{spot}: must be at most {n} character(s) long",
+    "minimum": "{spot}: must be {bound} or more, not {text}",
+    "maximum": "{spot}: must be {bound} or less, not {text}",
+    "unique": "{spot}: {text} is given more than once",
+    "forbidden": "{spot}: is not allowed here",
+    "not": "{spot}: {text} has a form the schema forbids here",
+    "any_of": "{spot}: {text} matches none of the forms the schema allows",
+    "one_of": "{spot}: matches more than one of the forms the schema allows, where exactly "
     "one must match",
-    "other": "{where}: does not satisfy the schema's {keyword}",
+    "other": "{spot}: does not satisfy the schema's {keyword}",
 }
 #: The most values of an enum named in full.
 _MOST_CHOICES = 12
@@ -112,7 +112,7 @@ def described(error: ValidationError) -> list[str]:
     property missing or not allowed)."""
     best = best_match([error, *error.context]) if error.context else error
     where = "/".join(_plain(str(p)) for p in best.absolute_path) or WORDINGS["document"]
-    return [WORDINGS[key].format(where=where, **values) for key, values in _worded(best)]
+    return [WORDINGS[key].format(spot=where, **values) for key, values in _worded(best)]
 
 
 def _worded(e: ValidationError) -> list[tuple[str, dict[str, str]]]:

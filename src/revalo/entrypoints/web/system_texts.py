@@ -39,6 +39,7 @@ _NESTED = (
     "site",
     "span",
     "problem",
+    "spot",
 )
 #: A configuration file, as its problems name it: a name with an extension and no space,
 #: or any path of a TOML file (a Windows one with its drive).
@@ -111,6 +112,9 @@ _MATCH: dict[str, str] = {
     "item": r"'[^']*'|\"[^\"]*\"|[^\s:]+",
     "clock": r"\d+:\d\d",
     "weight": r"\d[\d.e+]*",
+    # A place in an EPCIS document ("epcisBody/eventList/0/eventTime"), or the whole of it:
+    # no colon, so that a configuration file's "FILE:LINE: key" is never taken for one.
+    "spot": r"\([^)]+\)|[^\s:]+",
 }
 #: Placeholders holding several texts of Revalo's own joined by "; ", each recognised.
 _PARTS = ("events",)
