@@ -1,5 +1,5 @@
 """The demo's collection plans search as long as its size needs: half a second for a small
-demo's handful of pickups a day, two seconds from the default 5,000 units."""
+demo's handful of pickups a day, two seconds from 5,000 units."""
 
 from __future__ import annotations
 

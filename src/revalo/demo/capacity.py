@@ -2,7 +2,7 @@
 the refurbisher's and the repair centres' hours per skill, and what the discount and the
 refurbished marketplaces absorb of each product category, as price steps.
 
-The figures are the demo's own, for its default volume (5,000 units over 8 weeks: about 625
+The figures are the demo's own, set for a volume of 5,000 units over 8 weeks (about 625
 units a week) and scaled with the volume asked for. They are set near what such a week
 sends each way, so that they bind in the busier weeks and not in the quiet ones: the
 refurbishment line has one technician's week (one week in four with a colleague on leave:
