@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from revalo.engines.transport.choice import ServiceChoice
     from revalo.engines.transport.pricing import Quote
     from revalo.engines.transport.shipment import Parcel
-    from revalo.services.transport import PlaceRef
+    from revalo.services.quotes import PlaceRef
 
 _PARCEL = re.compile(r"^\s*([0-9.]+)\s*kg\s*@\s*([0-9.]+)\s*x\s*([0-9.]+)\s*x\s*([0-9.]+)\s*$")
 PLACE_HELP = "Site or customer code, or CC:lat,lon (e.g. DE:52.52,13.40)."
@@ -54,7 +54,7 @@ def parse_parcel(text: str) -> Parcel:
 
 def parse_place(text: str) -> PlaceRef:
     """A site or customer code, or ``CC:lat,lon`` for a point."""
-    from revalo.services.transport import PlaceRef
+    from revalo.services.quotes import PlaceRef
 
     m = _POINT.match(text)
     if m:
@@ -142,7 +142,7 @@ def quote_command(
 ) -> None:
     """Price every carrier service for a shipment ready on a day (today by default) and say
     which is best and why."""
-    from revalo.services.transport import quote_shipment
+    from revalo.services.quotes import quote_shipment
 
     with reported():
         ready = parse_day(day) if day else utcnow().date()

@@ -10,7 +10,6 @@ the unit.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,8 +17,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from revalo.domain.catalog import Customer, Product, Site
-from revalo.domain.errors import InvalidValue, NotAllowed, NotFound
+from revalo.domain.catalog import Product, Site
+from revalo.domain.errors import InvalidValue, NotAllowed
 from revalo.domain.journey import (
     Consignment,
     ConsignmentKind,
@@ -358,74 +357,6 @@ def unit_journey(uow: UnitOfWork, lpn: str, *, by: User) -> Journey:
             assert consignment is not None  # a foreign key
             rows.append(JourneyLeg(leg, consignment))
         return Journey(unit.lpn, tuple(rows), journey_totals(legs))
-
-
-# -- quoting ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PlaceRef:
-    """Where a quoted shipment leaves from or goes to: a site or customer code, or a point."""
-
-    code: str | None = None
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-
-
-def resolve_place(uow: UnitOfWork, ref: PlaceRef, field_name: str) -> Place:
-    """A site, else a customer, by code; or the point given (country, lat, lon)."""
-    if ref.code:
-        code = ref.code.strip().upper()
-        where: Site | Customer | None = uow.sites.get(code) or uow.customers.get(code)
-        if where is None:
-            raise NotFound(f"no site or customer with code {ref.code!r}", field=field_name)
-        return Place.of(where)
-    if ref.country is None or ref.lat is None or ref.lon is None:
-        raise InvalidValue(
-            "name a site or customer code, or give country, lat and lon", field=field_name
-        )
-    try:
-        return Place(field_name.upper(), ref.country.strip().upper(), ref.lat, ref.lon)
-    except InvalidValue as exc:
-        raise InvalidValue(exc.message, field=field_name) from exc
-
-
-def quote_shipment(
-    uow: UnitOfWork,
-    transport: Transport,
-    *,
-    origin: PlaceRef,
-    destination: PlaceRef,
-    parcels: Sequence[Parcel],
-    ready_on: date,
-    needed_by: date | None = None,
-    lithium: bool = False,
-    bulky: bool = False,
-    co2_eur_per_kg: float | None = None,
-    damaged_lithium: bool = False,
-) -> ServiceChoice:
-    """Price every service for a shipment and choose the best (nothing is booked); with
-    ``co2_eur_per_kg``, CO2e is priced at that instead of the carriers file's weight.
-    ``damaged_lithium``: it holds a damaged or defective lithium battery (ADR special
-    provision 376; implies ``lithium``)."""
-    with uow:
-        here = resolve_place(uow, origin, "origin")
-        there = resolve_place(uow, destination, "destination")
-    if not parcels:
-        raise InvalidValue("a shipment needs at least one parcel", field="parcels")
-    shipment = Shipment(
-        here,
-        there,
-        tuple(parcels),
-        ready_on,
-        needed_by,
-        lithium or damaged_lithium,
-        bulky,
-        damaged_lithium=damaged_lithium,
-    )
-    if co2_eur_per_kg is not None:
-        weight = ChoiceParams(co2_eur_per_kg, transport.choice.intensities)
-        transport = dataclasses.replace(transport, choice=weight)
-    return choose(transport, shipment)
 
 
 def transport_totals(uow: UnitOfWork) -> LegTotals:

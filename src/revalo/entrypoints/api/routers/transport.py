@@ -29,7 +29,8 @@ from revalo.entrypoints.api.schemas.transport import (
 from revalo.entrypoints.api.types import LpnPath, SiteCodePath
 from revalo.services import stock
 from revalo.services.consolidation import SitePlan, consolidate_site, ship_planned
-from revalo.services.transport import PlaceRef, quote_shipment, unit_journey
+from revalo.services.quotes import PlaceRef, quote_shipment
+from revalo.services.transport import unit_journey
 
 router = APIRouter(tags=["transport"])
 
