@@ -7,41 +7,14 @@ recognised and written again like the domain's refusals (``i18n_refusals``).
 
 from __future__ import annotations
 
+from revalo.adapters.epcis_schema import WORDINGS
+
 _R = "said.refusal.epcis_schema."
 
+#: The adapter's own wordings, one copy: the catalogue reads them from there.
 EN: dict[str, str] = {
     _R + "invalid": "the document is not valid EPCIS 2.0: {events}",
-    _R + "document": "(the document)",
-    _R + "required": '{spot}: property "{name}" is required',
-    _R + "not_allowed": '{spot}: property "{name}" is not allowed here',
-    _R + "type_object": "{spot}: must be an object, not {text}",
-    _R + "type_array": "{spot}: must be a list, not {text}",
-    _R + "type_string": "{spot}: must be a string, not {text}",
-    _R + "type_number": "{spot}: must be a number, not {text}",
-    _R + "type_integer": "{spot}: must be a whole number, not {text}",
-    _R + "type_boolean": "{spot}: must be true or false, not {text}",
-    _R + "type_null": "{spot}: must be null, not {text}",
-    _R + "types": "{spot}: must be one of the JSON types {names}, not {text}",
-    _R + "enum": "{spot}: {text} is not one of the values {choices}",
-    _R + "enum_many": "{spot}: {text} is not one of the {n} values the schema allows",
-    _R + "const": "{spot}: must be exactly {expected}, not {text}",
-    _R + "pattern": "{spot}: {text} does not follow the pattern {pattern}",
-    _R + "format_date_time": "{spot}: {text} is not an RFC 3339 date-time",
-    _R + "format_uri": "{spot}: {text} is not a URI",
-    _R + "format": "{spot}: {text} is not in the format {format}",
-    _R + "min_items": "{spot}: must hold at least {n} item(s)",
-    _R + "max_items": "{spot}: must hold at most {n} item(s)",
-    _R + "min_length": "{spot}: must be at least {n} character(s) long",
-    _R + "max_length": "{spot}: must be at most {n} character(s) long",
-    _R + "minimum": "{spot}: must be {bound} or more, not {text}",
-    _R + "maximum": "{spot}: must be {bound} or less, not {text}",
-    _R + "unique": "{spot}: {text} is given more than once",
-    _R + "forbidden": "{spot}: is not allowed here",
-    _R + "not": "{spot}: {text} has a form the schema forbids here",
-    _R + "any_of": "{spot}: {text} matches none of the forms the schema allows",
-    _R + "one_of": "{spot}: matches more than one of the forms the schema allows, where "
-    "exactly one must match",
-    _R + "other": "{spot}: does not satisfy the schema's {keyword}",
+    **{_R + key: english for key, english in WORDINGS.items()},
 }
 
 FR: dict[str, str] = {
