@@ -100,6 +100,9 @@ def test_an_sscc_with_a_wrong_check_digit_is_refused() -> None:
         ("(01)123", "not a valid GS1 element string"),
         ("10LOT7", "names neither a product (AI 01) nor a parcel (AI 00)"),
         ("https://example.com/about", "not a GS1 barcode nor a Revalo LPN"),
+        # A lone symbology prefix: the barcode library fails on it with an IndexError.
+        ("]", "not a GS1 barcode nor a Revalo LPN"),
+        (" ] ", "not a GS1 barcode nor a Revalo LPN"),
     ],
 )
 def test_what_is_not_a_barcode_is_refused_with_a_reason(raw: str, message: str) -> None:

@@ -32,6 +32,9 @@ def parse_scan(raw: str) -> ScannedCode:
         result = biip.parse(code, config=_CONFIG)
     except biip.ParseError as exc:
         raise InvalidValue(f"not a GS1 barcode nor a Revalo LPN: {exc}", field="code") from exc
+    except IndexError as exc:  # biip 5.2 on a lone symbology prefix ("]")
+        detail = f"{code!r} is too short to be one"
+        raise InvalidValue(f"not a GS1 barcode nor a Revalo LPN: {detail}", field="code") from exc
     if code.isdigit() and len(code) in (8, 12, 13, 14):
         if result.gtin is None:
             raise InvalidValue(str(result.gtin_error), field="code")

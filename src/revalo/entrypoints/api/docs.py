@@ -45,37 +45,42 @@ def schema_of(api: FastAPI) -> dict[str, Any]:
     return _SCHEMAS[key]
 
 
+# The endpoints read the application from the request rather than closing over it:
+# FastAPI keeps every endpoint it has classified in a cache of its own, for the life of the
+# process, and an endpoint holding its application would keep each application made (a
+# test run makes hundreds) and all its routes alive.
+def _openapi(request: Request) -> JSONResponse:
+    return JSONResponse(schema_of(request.app))
+
+
+def _swagger(request: Request) -> HTMLResponse:
+    root = request.scope.get("root_path", "")
+    return get_swagger_ui_html(
+        openapi_url=f"{root}{OPENAPI_PATH}",
+        title=f"{request.app.title} - Swagger UI",
+        swagger_js_url=f"{root}{ASSETS_PATH}/swagger-ui-bundle.js",
+        swagger_css_url=f"{root}{ASSETS_PATH}/swagger-ui.css",
+        swagger_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+    )
+
+
+def _redoc(request: Request) -> HTMLResponse:
+    root = request.scope.get("root_path", "")
+    return get_redoc_html(
+        openapi_url=f"{root}{OPENAPI_PATH}",
+        title=f"{request.app.title} - ReDoc",
+        redoc_js_url=f"{root}{ASSETS_PATH}/redoc.standalone.js",
+        redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+        with_google_fonts=False,
+    )
+
+
 def install(api: FastAPI) -> None:
     api.mount(ASSETS_PATH, StaticFiles(directory=ASSETS_DIR), name="static-offline-docs")
-
     # A program asking for the schema without a user gets 401; a person at the pages is
     # sent to the login form (the pages are WebRoutes).
-    @api.get(OPENAPI_PATH, include_in_schema=False, dependencies=[need_signed_in])
-    def openapi() -> JSONResponse:
-        return JSONResponse(schema_of(api))
-
+    api.get(OPENAPI_PATH, include_in_schema=False, dependencies=[need_signed_in])(_openapi)
     pages = APIRouter(route_class=WebRoute, include_in_schema=False)
-
-    @pages.get(DOCS_PATH, dependencies=[need_signed_in])
-    def swagger(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return get_swagger_ui_html(
-            openapi_url=f"{root}{OPENAPI_PATH}",
-            title=f"{api.title} - Swagger UI",
-            swagger_js_url=f"{root}{ASSETS_PATH}/swagger-ui-bundle.js",
-            swagger_css_url=f"{root}{ASSETS_PATH}/swagger-ui.css",
-            swagger_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
-        )
-
-    @pages.get(REDOC_PATH, dependencies=[need_signed_in])
-    def redoc(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return get_redoc_html(
-            openapi_url=f"{root}{OPENAPI_PATH}",
-            title=f"{api.title} - ReDoc",
-            redoc_js_url=f"{root}{ASSETS_PATH}/redoc.standalone.js",
-            redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
-            with_google_fonts=False,
-        )
-
+    pages.get(DOCS_PATH, dependencies=[need_signed_in])(_swagger)
+    pages.get(REDOC_PATH, dependencies=[need_signed_in])(_redoc)
     api.include_router(pages)
