@@ -83,7 +83,7 @@ def main() -> None:
     args = ap.parse_args()
     repeat = max(MIN_REPEAT, args.repeat)
     units, legs = _held(args.db)
-    # A demo built before the ledger's table (migration 0029) gets it, and its lines.
+    # A demo built before the ledger's table (migrations 0029, 0041) gets it, and its lines.
     upgrade(sqlite_url(args.db))
     app = bootstrap(Settings(database_url=sqlite_url(args.db)))
     period = {"days": "56"}

@@ -8,6 +8,7 @@ is set: then they fail, so CI never skips them.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ import sqlalchemy as sa
 
 from revalo.adapters import orm
 from revalo.adapters.counters import COUNTERS, pg_sequence
-from revalo.adapters.db import sqlite_url
+from revalo.adapters.db import make_engine, sqlite_url
 from revalo.bootstrap import App, bootstrap
 from revalo.domain.catalog import Customer, CustomerKind, Product, Site, SiteKind
 from revalo.domain.values import gs1_check_digit
@@ -56,6 +57,22 @@ def postgres_url() -> Iterator[str]:
         yield db.url
     finally:
         db.drop()
+
+
+@pytest.fixture
+def fresh_pg_schema(postgres_url: str) -> Iterator[str]:
+    """A URL to an empty schema of its own, so that other tests' tables stay untouched."""
+    schema = f"migrate_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(postgres_url)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in postgres_url else "?"
+    try:
+        yield f"{postgres_url}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
 
 
 def truncate_all(engine: sa.Engine) -> None:

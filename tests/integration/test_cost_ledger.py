@@ -60,6 +60,31 @@ def _grouped(world: World, rates: CostRates, by: tuple[str, ...], *, live: bool)
         return SqlCostQueries(session, live=live).grouped(rates, q, value=True)
 
 
+#: Groupings read together by an analysis (some in the week index's order, some not).
+TOGETHER = [("site", "reason"), ("week",), ("stage", "part", "site"), ()]
+
+
+def _sums(world: World, rates: CostRates, *, live: bool) -> list[Any]:
+    """The sums of ``TOGETHER`` read at once, and the units of each grouping."""
+    q = CostQuery(T0 - 2 * DAY, T0 + 30 * DAY, T0 + 30 * DAY)
+    with Session(world.app.engine) as session:
+        costs = SqlCostQueries(session, live=live)
+        sums = costs.sums(rates, q, TOGETHER)
+        units = [costs.units(rates, dataclasses.replace(q, by=by)) for by in TOGETHER]
+    return [sorted((t.key, t.stage.value, t.cents) for t in s) for s in sums] + units
+
+
+def _same_sums(world: World, rates: CostRates) -> None:
+    """The sums read at once are the table's and the records' alike, and each grouping's
+    sums and units are those of ``grouped`` alone."""
+    table = _sums(world, rates, live=False)
+    assert table == _sums(world, rates, live=True)
+    for i, by in enumerate(TOGETHER):
+        alone = _grouped(world, rates, by, live=False)
+        assert table[i] == sorted((t.key, t.stage.value, t.cents) for t in alone.totals)
+        assert table[len(TOGETHER) + i] == (alone.units, alone.all_units)
+
+
 def _same(a: Grouped, b: Grouped) -> None:
     order = sorted
     assert order((t.key, t.stage.value, t.cents) for t in a.totals) == order(
@@ -101,6 +126,7 @@ def test_the_table_holds_the_records_lines_and_answers_as_they_do(world: World) 
     rates = load_rates(None)
     for by in PAIRS:
         _same(_grouped(world, rates, by, live=False), _grouped(world, rates, by, live=True))
+    _same_sums(world, rates)
     # Written again from nothing, the table holds the same rows.
     before = _stored(world)
     with Session(world.app.engine) as session, session.begin():
@@ -117,6 +143,7 @@ def test_new_rates_price_the_stored_lines_when_they_are_read(world: World) -> No
         now = _grouped(world, new, by, live=False)
         _same(now, _grouped(world, new, by, live=True))
         assert sum(t.cents for t in now.totals) != sum(t.cents for t in was.totals)
+    _same_sums(world, new)
     assert _stored(world) == stored  # nothing was written for the new rates
     # Without any channel fee, the fee lines are gone from the sums, on both paths.
     free = dataclasses.replace(old, channel_fees={})
@@ -161,3 +188,4 @@ def test_writers_and_settlements_at_once_leave_each_line_once(world: World) -> N
     # One move of each unit, the other one refused: it is no longer where it was.
     assert sorted(type(m).__name__ for m in moved) == ["LedgerError"] * 2 + ["ReturnedUnit"] * 2
     assert _stored(world) == _computed(world) and _twice(world) == 0
+    _same_sums(world, rates)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,22 +81,6 @@ def check_migrated(url: str) -> None:
 
 def test_upgrading_a_fresh_sqlite_file_gives_the_mapped_schema(tmp_path: Path) -> None:
     check_migrated(sqlite_url(tmp_path / "fresh.db"))
-
-
-@pytest.fixture
-def fresh_pg_schema(postgres_url: str) -> Iterator[str]:
-    """A URL to an empty schema of its own, so that other tests' tables stay untouched."""
-    schema = f"migrate_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(postgres_url)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    sep = "&" if "?" in postgres_url else "?"
-    try:
-        yield f"{postgres_url}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
 
 
 @pytest.mark.postgres

@@ -14,10 +14,11 @@ Why a table written in step with the records, and lines that keep quantities:
   writes, and sees the lines of exactly the records it sees. Two transactions that change
   the same unit wait for each other on its mark (the pending table's primary key), so the
   second one writes the unit's lines from the first one's records too; the table's
-  primary key (``source``, ``source_id``, ``stage``, ``part``) keeps any line from being
+  unique key (``source``, ``source_id``, ``stage``, ``part``) keeps any line from being
   there twice.
-- Migration 0029 marks every unit, and ``revalo db upgrade`` settles them; ``rebuild``
-  writes every line again from the records (the tests check the table against them).
+- Migrations 0029 and 0041 mark every unit, and ``revalo db upgrade`` settles them;
+  ``rebuild`` writes every line again from the records (the tests check the table against
+  them).
 """
 
 from __future__ import annotations
@@ -81,12 +82,18 @@ def priced(
         (c.basis == "storage", storage),
         else_=fee,
     )
+    return cents, part_of(rates, c), [] if fees else [c.basis != "channel"]
+
+
+def part_of(rates: CostRates, c: Any) -> sa.ColumnElement[Any]:
+    """The part of each line of ``c`` (with its ``part``, ``basis`` and ``route``): a
+    channel's fee is named after the channel of the unit's route at these rates."""
     channels = {k: f.channel for k, f in rates.channel_fees.items()}
-    part = c.part
-    if channels:
-        named = sa.case(channels, value=c.route, else_="")
-        part = sa.case((c.basis == "channel", named), else_=c.part)
-    return cents, part, [] if fees else [c.basis != "channel"]
+    part: sa.ColumnElement[Any] = c.part
+    if not channels:
+        return part
+    named = sa.case(channels, value=c.route, else_="")
+    return sa.case((c.basis == "channel", named), else_=part)
 
 
 def _among(ids: list[int]) -> Any:

@@ -2,8 +2,8 @@
 sums of all lines grouped by any dimensions.
 
 A unit's or a return's lines are computed from the records (``cost_lines``); the sums are
-read from the ``cost_ledger`` table, one statement per figure family (``cost_ledger``
-says how the table keeps in step). ``live=True`` sums the lines computed from the records
+read from the ``cost_ledger`` table (``cost_ledger`` says how it keeps in step), by the
+statements of ``cost_sums``. ``live=True`` sums the lines computed from the records
 instead: the same answers, slower (the tests compare the two)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from revalo.adapters import orm
 from revalo.adapters.client_repositories import of_client_units
 from revalo.adapters.cost_ledger import SETTLES, priced, settle
 from revalo.adapters.cost_lines import cost_lines, lane, week_of
+from revalo.adapters.cost_sums import counts, sums
 from revalo.adapters.orm_cost_ledger import cost_ledger
 from revalo.domain.costs import CostLine, CostRates, CostStage, Flow, GroupTotal
 from revalo.domain.errors import InvalidValue
@@ -110,7 +111,9 @@ class SqlCostQueries:
         ]
 
     # -- sums -----------------------------------------------------------------------------------
-    def _joined(self, rates: CostRates, query: CostQuery) -> tuple[Any, Any, dict[str, Any]]:
+    def _joined(
+        self, rates: CostRates, query: CostQuery, groupings: Sequence[tuple[str, ...]] = ()
+    ) -> tuple[Any, Any, dict[str, Any]]:
         """The lines of the period with every dimension beside them."""
         src = self._source(query.client_code)
         c = src.c
@@ -144,7 +147,7 @@ class SqlCostQueries:
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="where"
                 )
             joined = joined.where(dims[name] == value)
-        for name in query.by:
+        for name in {n for by in (query.by, *groupings) for n in by}:
             if name not in dims:
                 raise InvalidValue(
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="by"
@@ -152,73 +155,31 @@ class SqlCostQueries:
         extra = {"unit_id": c.unit_id, "cents": cents, "km": c.km, "rma_number": c.rma_number}
         return src, joined, {**dims, **extra}
 
-    def grouped(
-        self, rates: CostRates, query: CostQuery, *, value: bool = False, counts: bool = True
-    ) -> Grouped:
-        """One statement: the lines summed per group and unit (a column per stage), then
-        per group (its units, returns, km), with the distinct units of all groups; without
-        ``counts``, the lines summed per group and stage only."""
+    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
+        """Two statements (``cost_sums``): the lines summed per group and stage, and the
+        distinct units and returns of each group and of all groups."""
         src, base, d = self._joined(rates, query)
-        if not counts:
-            return self._sums(base, d, query.by)
-        keys = [d[name].label(f"k{i}") for i, name in enumerate(query.by)]
-        stages = list(CostStage)
-        stage, cents = d["stage"], d["cents"]
-        per_stage = [
-            sa.func.sum(sa.case((stage == s.value, cents), else_=None)).label(f"s{i}")
-            for i, s in enumerate(stages)
-        ]
-        per = (
-            base.add_columns(*keys, d["unit_id"].label("unit_id"))
-            .add_columns(sa.func.max(d["rma_number"]).label("rma"))
-            .add_columns(*per_stage, sa.func.sum(d["km"]).label("km"))
-            .group_by(d["unit_id"], *keys)
-            .cte("per")
-        )
-        p = per.c
-        cols = [p[f"k{i}"] for i in range(len(keys))]
-        every = sa.select(sa.func.count(sa.distinct(p.unit_id))).scalar_subquery()
-        stmt = sa.select(
-            *cols,
-            *(sa.func.sum(p[f"s{i}"]) for i in range(len(stages))),
-            sa.func.count(),
-            sa.func.count(sa.distinct(p.rma)),
-            sa.func.coalesce(sa.func.sum(p.km), 0.0),
-            every,
-        )
-        if cols:
-            stmt = stmt.group_by(*cols)
-        n, m = len(cols), len(stages)
-        totals: list[GroupTotal] = []
-        units, returns, km = {}, {}, {}
-        all_units = 0
-        for row in self.session.execute(stmt):
-            if not row[n + m]:
-                continue  # no line at all (the one row of an empty sum without groups)
-            key = tuple(_str(v) for v in row[:n])
-            totals += [
-                GroupTotal(key, s, int(row[n + i]), 0)
-                for i, s in enumerate(stages)
-                if row[n + i] is not None
-            ]
-            units[key], returns[key] = int(row[n + m]), int(row[n + m + 1])
-            km[key], all_units = float(row[n + m + 2]), int(row[n + m + 3] or 0)
+        c = src.c
+        [(summed, km)] = sums(self.session, rates, query, base, d, c, [query.by])
+        units, returns, all_units = counts(self.session, query, base, d, c)
+        totals = [GroupTotal(k, s, cents, 0) for k, s, cents in summed if cents is not None]
         out = Grouped(totals, units, all_units, returns, km)
         if value:
             out.value.update(self._values(src, base, d, [d[name] for name in query.by]))
         return out
 
-    def _sums(self, base: Any, d: dict[str, Any], by: tuple[str, ...]) -> Grouped:
-        keys = [d[name] for name in by]
-        every = base.add_columns(sa.func.count(sa.distinct(d["unit_id"]))).scalar_subquery()
-        stmt = base.add_columns(*keys, d["stage"], sa.func.sum(d["cents"]), every)
-        n = len(keys)
-        totals, all_units = [], 0
-        for row in self.session.execute(stmt.group_by(*keys, d["stage"])):
-            key = tuple(_str(v) for v in row[:n])
-            totals.append(GroupTotal(key, CostStage(row[n]), int(row[n + 1] or 0), 0))
-            all_units = int(row[n + 2] or 0)
-        return Grouped(totals, {}, all_units)
+    def sums(
+        self, rates: CostRates, query: CostQuery, groupings: Sequence[tuple[str, ...]]
+    ) -> list[list[GroupTotal]]:
+        src, base, d = self._joined(rates, query, groupings)
+        summed = sums(self.session, rates, query, base, d, src.c, groupings)
+        # A group whose lines have no price (none of a cost's) has no total, as in ``grouped``.
+        return [[GroupTotal(k, s, c, 0) for k, s, c in t if c is not None] for t, _ in summed]
+
+    def units(self, rates: CostRates, query: CostQuery) -> tuple[dict[tuple[str, ...], int], int]:
+        src, base, d = self._joined(rates, query)
+        units, _, all_units = counts(self.session, query, base, d, src.c, returns=False)
+        return units, all_units
 
     def _values(
         self, src: Any, base: Any, d: dict[str, Any], keys: list[Any]

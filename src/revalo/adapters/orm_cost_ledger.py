@@ -1,8 +1,12 @@
 """The cost ledger's stored lines, and the units whose lines are to be written again.
 
-``cost_ledger`` holds one row per line of the ledger (``cost_lines`` says which), keyed by
-the record it comes from (``source``, ``source_id``, ``stage``, ``part``: a line is never
-there twice), with the dimensions an analysis groups by written beside it. A line keeps
+``cost_ledger`` holds one row per line of the ledger (``cost_lines`` says which), unique
+by the record it comes from (``source``, ``source_id``, ``stage``, ``part``: a line is never
+there twice), with the dimensions an analysis groups by written beside it. Its rows are
+kept in the order of time (the primary key starts with ``at``; on SQLite the table is the
+key's b-tree, without a rowid), so that a period's lines are read in one run; the index
+``ix_cost_ledger_week`` holds them by week, stage, part and site with what prices them, so
+that sums by those are read in its order, without a sort (``cost_sums``). A line keeps
 what was recorded, not what it costs at today's rates: a fixed amount (a leg's price, a
 sale, a refund), or a quantity the rates price when the ledger is read (minutes of labour,
 seconds in a location, a receipt).
@@ -24,16 +28,29 @@ import sqlalchemy as sa
 from revalo.adapters.orm import UtcDateTime, metadata
 
 _TEXT = sa.String(120)
+#: What makes a line: the record it comes from, its stage and its part.
+LINE_KEY = ("source", "source_id", "stage", "part")
+#: The rows' order: by time first (an analysis reads a period).
+PRIMARY_KEY = ("at", *LINE_KEY)
+#: A unit's lines (written again together), and its return.
+UNIT_INDEX = ("unit_id", "rma_number")
+#: The lines by week, stage, part and site, with the columns that price them and the unit
+#: (a client's lines): the sums by those dimensions read in its order, without a sort.
+WEEK_INDEX = (
+    "week", "stage", "part", "site", "route", "basis", "amount", "price", "km", "unit_id",
+)  # fmt: skip
+#: The units of each week.
+WEEK_UNITS_INDEX = ("week", "unit_id", "rma_number")
 
 cost_ledger = sa.Table(
     "cost_ledger",
     metadata,
-    sa.Column("source", sa.String(20), primary_key=True),
-    sa.Column("source_id", sa.BigInteger, primary_key=True),
-    sa.Column("stage", sa.String(32), primary_key=True),
-    sa.Column("part", _TEXT, primary_key=True),
-    sa.Column("unit_id", sa.BigInteger, nullable=False, index=True),
-    sa.Column("at", UtcDateTime, nullable=False, index=True),
+    sa.Column("source", sa.String(20), nullable=False),
+    sa.Column("source_id", sa.BigInteger, nullable=False),
+    sa.Column("stage", sa.String(32), nullable=False),
+    sa.Column("part", _TEXT, nullable=False),
+    sa.Column("unit_id", sa.BigInteger, nullable=False),
+    sa.Column("at", UtcDateTime, nullable=False),
     sa.Column("week", sa.String(10), nullable=False),
     #: How the line is priced: fixed (``amount`` is cents), receipt, outbound, licence (the
     #: rate's cents), labour_min / labour_s (``amount`` minutes / seconds at the site's rate),
@@ -54,6 +71,12 @@ cost_ledger = sa.Table(
     sa.Column("country", _TEXT, nullable=False),
     sa.Column("route", _TEXT, nullable=False),
     sa.Column("rma_number", sa.String(20)),
+    sa.PrimaryKeyConstraint(*PRIMARY_KEY),
+    sa.UniqueConstraint(*LINE_KEY),
+    sa.Index("ix_cost_ledger_unit_id", *UNIT_INDEX),
+    sa.Index("ix_cost_ledger_week", *WEEK_INDEX),
+    sa.Index("ix_cost_ledger_week_units", *WEEK_UNITS_INDEX),
+    sqlite_with_rowid=False,
 )
 
 cost_ledger_pending = sa.Table(

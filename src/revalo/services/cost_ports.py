@@ -89,11 +89,21 @@ class CostQueries(Protocol):
         """Every line of these units, in no order."""
         ...
 
-    def grouped(
-        self, rates: CostRates, query: CostQuery, *, value: bool = False, counts: bool = True
-    ) -> Grouped:
-        """The lines summed by group and stage; with ``value``, the units' new prices too;
-        without ``counts``, no units, returns or km per group (``all_units`` is there)."""
+    def grouped(self, rates: CostRates, query: CostQuery, *, value: bool = False) -> Grouped:
+        """The lines summed by group and stage, with the units, returns and km of each
+        group; with ``value``, the units' new prices too."""
+        ...
+
+    def sums(
+        self, rates: CostRates, query: CostQuery, groupings: Sequence[tuple[str, ...]]
+    ) -> list[list[GroupTotal]]:
+        """The lines summed by group and stage for each grouping of ``groupings``, in its
+        order (``query.by`` is not read); several groupings read the lines at once. A group
+        whose lines have no price has no total."""
+        ...
+
+    def units(self, rates: CostRates, query: CostQuery) -> tuple[dict[tuple[str, ...], int], int]:
+        """The distinct units of each group of ``query.by``, and of all groups."""
         ...
 
     def units_behind(

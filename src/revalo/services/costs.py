@@ -195,25 +195,28 @@ def cost_analysis(
         period, as_of = choose_period(uow, first, last, days)
         before = _previous(period)
         q = _query(period, as_of, group_by, flt, client)
-        g = uow.costs.grouped(rates, q)
-        rows = rows_of(g.totals, g.units)
-        weeks_g = uow.costs.grouped(rates, _query(period, as_of, ("week",), flt, client))
-        weeks = sorted(rows_of(weeks_g.totals, weeks_g.units), key=lambda r: r.key)
         key3 = ("stage", "part", "site")
-        # The drivers need the sums only (and all the units of the previous period).
-        now = uow.costs.grouped(rates, _query(period, as_of, key3, flt, client), counts=False)
-        was = uow.costs.grouped(rates, _query(before, before.end, key3, flt, client), counts=False)
-        prev_rows = rows_of(was.totals, was.units)
-        now_c = {t.key: t.cents for t in now.totals}
-        was_c = {t.key: t.cents for t in was.totals}
+        # The table, the weeks and the drivers are sums of the same lines (read at once
+        # where they can be); the drivers need no units, the previous period all its units.
+        table, weekly, now = uow.costs.sums(rates, q, [group_by, ("week",), key3])
+        units, all_units = uow.costs.units(rates, q)
+        rows = rows_of(table, units)
+        week_units, _ = uow.costs.units(rates, _query(period, as_of, ("week",), flt, client))
+        weeks = sorted(rows_of(weekly, week_units), key=lambda r: r.key)
+        was_q = _query(before, before.end, (), flt, client)
+        [was] = uow.costs.sums(rates, was_q, [key3])
+        _, was_units = uow.costs.units(rates, was_q)
+        prev_rows = rows_of(was, {})
+        now_c = {t.key: t.cents for t in now}
+        was_c = {t.key: t.cents for t in was}
         return CostAnalysis(
             period=period,
             previous=before,
             by=group_by,
             where=flt,
             rows=rows,
-            total=total_row(rows, g.all_units),
-            previous_total=total_row(prev_rows, was.all_units),
+            total=total_row(rows, all_units),
+            previous_total=total_row(prev_rows, was_units),
             weeks=weeks,
             drivers=drivers(now_c, was_c),
             movers=movers(now_c, was_c),
