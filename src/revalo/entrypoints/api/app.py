@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from functools import cache
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
@@ -42,6 +43,20 @@ a UUID for instance): a retry with the same key and body gets the first answer a
 answers 422; a retry while the first request is still running waits for its answer, then
 answers 409 with `Retry-After`. Keys are kept `REVALO_IDEMPOTENCY_HOURS` (24 by default).
 """
+
+
+@cache
+def _routes() -> tuple[APIRouter, APIRouter]:
+    """The API's routes under /api/v1, and the web pages' routes: built once per process and
+    shared by every application made in it (a server makes one; a test run makes hundreds,
+    and building them took most of a second each). The routes hold no application: each
+    reads its own from the request."""
+    v1 = APIRouter(prefix=API_PREFIX)
+    for router in ALL:
+        v1.include_router(router, responses=errors.ERROR_RESPONSES)
+    pages = APIRouter()
+    pages.include_router(web.router)
+    return v1, pages
 
 
 def _revalo(scope: Scope) -> App:
@@ -82,10 +97,8 @@ def create_app(app: App | None = None) -> FastAPI:
         api.state.revalo = app
     api.state.rate_limiter = ratelimit.RateLimiter()
     # Every route declares the permission of its use case (see ``deps.need``).
-    v1 = APIRouter(prefix=API_PREFIX)
-    for router in ALL:
-        v1.include_router(router, responses=errors.ERROR_RESPONSES)
-    api.include_router(v1)
+    v1, pages = _routes()
+    api.router.routes.extend(v1.routes)
     docs.install(api)
 
     @api.get("/health", include_in_schema=False)
@@ -99,7 +112,7 @@ def create_app(app: App | None = None) -> FastAPI:
         return JSONResponse({"status": "ok"})
 
     # The web pages (the dashboard at /) and their static files, served by the same app.
-    api.include_router(web.router)
+    api.router.routes.extend(pages.routes)
     api.mount(web.STATIC_PATH, web.static_files(), name="static")
     errors.install(api)
     api.add_middleware(
