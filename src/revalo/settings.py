@@ -22,6 +22,7 @@ from revalo.domain.credentials import (
 from revalo.domain.errors import InvalidValue
 from revalo.domain.policy import ReturnPolicy
 from revalo.domain.values import format_sscc
+from revalo.settings_env import positive
 from revalo.settings_jobs import JobSettings
 
 if TYPE_CHECKING:
@@ -93,15 +94,15 @@ class Settings:
             https_proxy=os.environ.get("REVALO_HTTPS_PROXY", "").strip().lower() in _TRUE,
             lock_timeout_s=_seconds("REVALO_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT_S),
             max_plan_seconds=_seconds("REVALO_MAX_PLAN_SECONDS", DEFAULT_MAX_PLAN_SECONDS),
-            idempotency_hours=_positive("REVALO_IDEMPOTENCY_HOURS", DEFAULT_IDEMPOTENCY_HOURS),
+            idempotency_hours=positive("REVALO_IDEMPOTENCY_HOURS", DEFAULT_IDEMPOTENCY_HOURS),
             max_body_bytes=int(
-                _positive("REVALO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, whole=True)
+                positive("REVALO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, whole=True)
             ),
             lockout=LockoutPolicy(
                 max_failures=_int_env("REVALO_LOGIN_ATTEMPTS", DEFAULT_LOGIN_ATTEMPTS),
                 minutes=_int_env("REVALO_LOCKOUT_MINUTES", DEFAULT_LOCKOUT_MINUTES),
             ),
-            session_hours=_positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
+            session_hours=positive("REVALO_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             resale_feedback_min_sales=_int_env(
                 "REVALO_RESALE_FEEDBACK_MIN_SALES", DEFAULT_RESALE_FEEDBACK_MIN_SALES, least=0
             ),
@@ -109,7 +110,7 @@ class Settings:
             smtp=_smtp(),
             keep_it_file=Path(keep_it) if keep_it else None,
             portal_photo_bytes=int(
-                _positive("REVALO_PORTAL_PHOTO_BYTES", DEFAULT_PORTAL_PHOTO_BYTES, whole=True)
+                positive("REVALO_PORTAL_PHOTO_BYTES", DEFAULT_PORTAL_PHOTO_BYTES, whole=True)
             ),
         )
 
@@ -147,23 +148,6 @@ def _seconds(name: str, default: float) -> float:
         value = math.nan
     if not 0 < value <= MAX_SECONDS:  # also refuses NaN
         raise InvalidValue(f"{name}={text!r}: give seconds over 0 and at most {MAX_SECONDS:g}")
-    return value
-
-
-def _positive(name: str, default: float, *, whole: bool = False) -> float:
-    """A positive number (a whole one with ``whole``) from the environment, or the default
-    when the variable is unset."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw) if whole else float(raw)
-    except ValueError:
-        value = 0
-    if not 0 < value < float("inf"):
-        if whole:
-            raise InvalidValue(f"{name}={raw!r}: a positive whole number is expected", field=name)
-        raise InvalidValue(f"{name}={raw!r}: a positive number is expected", field=name)
     return value
 
 

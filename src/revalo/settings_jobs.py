@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from revalo.domain.errors import InvalidValue
+from revalo.settings_env import positive
 
 #: The longest a job may run by default: an hour (a plan's search is at most 10 minutes;
 #: a big import or a batch of many units takes longer). RabbitMQ gives a message back to
@@ -53,8 +54,8 @@ class JobSettings:
         settings = cls(
             broker_url=(env("REVALO_BROKER_URL") or "").strip() or None,
             queue=queue,
-            time_limit_s=_number("REVALO_JOB_TIME_LIMIT", DEFAULT_TIME_LIMIT_S),
-            threads=int(_number("REVALO_JOB_THREADS", DEFAULT_THREADS, whole=True)),
+            time_limit_s=positive("REVALO_JOB_TIME_LIMIT", DEFAULT_TIME_LIMIT_S),
+            threads=int(positive("REVALO_JOB_THREADS", DEFAULT_THREADS, whole=True)),
             nightly_batch_at=_clock("REVALO_NIGHTLY_BATCH_AT"),
             collection_plans_at=_clock("REVALO_COLLECTION_PLANS_AT"),
             collection_regions=tuple(r for r in regions if r),
@@ -77,21 +78,6 @@ class JobSettings:
     @property
     def scheduled(self) -> bool:
         return bool(self.nightly_batch_at or self.collection_plans_at)
-
-
-def _number(name: str, default: float, *, whole: bool = False) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(int(raw)) if whole else float(raw)
-    except ValueError:
-        value = 0.0
-    if not 0 < value < float("inf"):
-        if whole:
-            raise InvalidValue(f"{name}={raw!r}: a positive whole number")
-        raise InvalidValue(f"{name}={raw!r}: a positive number")
-    return value
 
 
 def _clock(name: str) -> time | None:

@@ -88,8 +88,6 @@ EN: dict[str, str] = {
     _R + "positive_number": "{name}={raw}: a positive number is expected",
     _R + "positive_whole": "{name}={raw}: a positive whole number is expected",
     _R + "whole_from": "{name}={raw} must be a whole number, {least} or more",
-    _R + "job_number": "{name}={raw}: a positive number",
-    _R + "job_whole": "{name}={raw}: a positive whole number",
     _R + "clock": "{name}={raw}: a time of day, HH:MM (UTC)",
     _R + "queue": "REVALO_JOB_QUEUE={raw}: 1 to 100 letters, digits, '.', '_' or '-'",
     _R + "regions": "REVALO_COLLECTION_PLANS_AT is set: name the regions in "
@@ -170,8 +168,6 @@ FR: dict[str, str] = {
     _R + "positive_number": "{name}={raw} : un nombre positif est attendu",
     _R + "positive_whole": "{name}={raw} : un nombre entier positif est attendu",
     _R + "whole_from": "{name}={raw} doit être un nombre entier, {least} ou plus",
-    _R + "job_number": "{name}={raw} : un nombre positif",
-    _R + "job_whole": "{name}={raw} : un nombre entier positif",
     _R + "clock": "{name}={raw} : une heure du jour, HH:MM (UTC)",
     _R + "queue": "REVALO_JOB_QUEUE={raw} : de 1 à 100 lettres, chiffres, '.', '_' ou '-'",
     _R + "regions": "REVALO_COLLECTION_PLANS_AT est réglé : nommez les régions dans "
