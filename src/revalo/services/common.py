@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TypeVar
 
 from revalo.domain.catalog import Site
-from revalo.domain.errors import NotFound
+from revalo.domain.errors import InvalidValue, NotFound
 from revalo.domain.units import Change, ReturnedUnit
 from revalo.domain.values import as_utc, utcnow
 from revalo.services.ports import UnitOfWork
@@ -39,3 +41,15 @@ def get_unit(uow: UnitOfWork, lpn: str, *, lock: bool = False) -> ReturnedUnit:
 
 def get_site(uow: UnitOfWork, code: str, field: str = "site_code") -> Site:
     return found(uow.sites.get(code.strip().upper()), f"no site with code {code!r}", field)
+
+
+def unit_names(codes: Iterable[str], *, field: str, how: str = "") -> list[str]:
+    """The units a person named (LPNs, or serials where ``how`` says so), upper-cased, in
+    their order; refused when none is named, or one is named twice."""
+    names = [c.strip().upper() for c in codes if c.strip()]
+    if not names:
+        raise InvalidValue("name at least one unit" + (f": {how}" if how else ""), field=field)
+    twice = sorted(name for name, n in Counter(names).items() if n > 1)
+    if twice:
+        raise InvalidValue(f"units named twice: {', '.join(twice)}", field=field)
+    return names

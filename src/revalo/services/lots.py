@@ -16,12 +16,12 @@ from datetime import datetime
 from decimal import Decimal
 
 from revalo.domain.disposition import DispositionRoute
-from revalo.domain.errors import InvalidValue, NotAllowed
+from revalo.domain.errors import NotAllowed
 from revalo.domain.journey import Consignment, ConsignmentKind
 from revalo.domain.lots import BUYER_KINDS, Invoice, Lot, LotState, LotUnit, Offer, format_lot
 from revalo.domain.people import Permission, User, ensure_sees_site
 from revalo.domain.units import Change, ReturnedUnit, UnitState
-from revalo.services.common import found, get_site, get_unit, when
+from revalo.services.common import found, get_site, get_unit, unit_names, when
 from revalo.services.floor.flow_tasks import ship_with_tasks
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.lot_ports import LotFilter
@@ -87,12 +87,7 @@ def _lot_unit(uow: UnitOfWork, unit: ReturnedUnit, lot: Lot) -> LotUnit:
 
 
 def _locked_units(uow: UnitOfWork, lpns: Sequence[str]) -> list[ReturnedUnit]:
-    names = [x.strip().upper() for x in lpns if x.strip()]
-    if not names:
-        raise InvalidValue("name at least one unit", field="lpns")
-    twice = sorted({x for x in names if names.count(x) > 1})
-    if twice:
-        raise InvalidValue(f"units named twice: {', '.join(twice)}", field="lpns")
+    names = unit_names(lpns, field="lpns")
     by_lpn = {lpn: get_unit(uow, lpn, lock=True) for lpn in sorted(names)}
     return [by_lpn[lpn] for lpn in names]
 

@@ -27,7 +27,7 @@ from revalo.domain.partner_payments import (
 )
 from revalo.domain.partner_terms import in_force
 from revalo.domain.people import Permission, User
-from revalo.services.common import get_unit, record, when
+from revalo.services.common import get_unit, record, unit_names, when
 from revalo.services.guard import needs, reads, record_done
 from revalo.services.partner_terms import partner_site
 from revalo.services.ports import UnitOfWork
@@ -36,12 +36,7 @@ from revalo.services.scoping import sites_for
 
 
 def _codes(codes: Sequence[str]) -> list[str]:
-    names = [c.strip().upper() for c in codes if c.strip()]
-    if not names:
-        raise InvalidValue("name at least one unit: its LPN or its serial", field="codes")
-    twice = sorted({c for c in names if names.count(c) > 1})
-    if twice:
-        raise InvalidValue(f"units named twice: {', '.join(twice)}", field="codes")
+    names = unit_names(codes, field="codes", how="its LPN or its serial")
     if len(names) > MAX_PAYMENT_UNITS:
         raise InvalidValue(
             f"a payment covers at most {MAX_PAYMENT_UNITS} units, not {len(names)}", field="codes"
