@@ -147,7 +147,7 @@ class SqlCostQueries:
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="where"
                 )
             joined = joined.where(dims[name] == value)
-        for name in {n for by in (query.by, *groupings) for n in by}:
+        for name in dict.fromkeys(n for by in (query.by, *groupings) for n in by):
             if name not in dims:
                 raise InvalidValue(
                     f"unknown dimension {name!r}: one of {', '.join(DIMENSIONS)}", field="by"
